@@ -1,0 +1,76 @@
+//! `cargo bench --bench store`: open, list and search a 10,000-person ward on an encrypted file.
+//! Prints the figures and the targets (open ≤ 0.6 s, list and sort ≤ 50 ms, search ≤ 10 ms).
+
+use std::time::{Duration, Instant};
+
+use quyhoach::demo::{create_demo, demo_people};
+use quyhoach::Store;
+
+const N: usize = 10_000;
+const PASS: &str = "mật khẩu đo hiệu năng";
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut times = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        last = Some(std::hint::black_box(f()));
+        times.push(t.elapsed());
+    }
+    (median(times), last.expect("at least one run"))
+}
+
+fn line(what: &str, took: Duration, target_ms: f64) {
+    let ms = took.as_secs_f64() * 1000.0;
+    let verdict = if ms <= target_ms {
+        "đạt"
+    } else {
+        "CHƯA ĐẠT"
+    };
+    println!("{what:<44} {ms:>9.2} ms   (mục tiêu ≤ {target_ms} ms: {verdict})");
+}
+
+fn main() {
+    let dir = tempfile::Builder::new()
+        .prefix("quy hoạch bench ")
+        .tempdir()
+        .expect("temp dir");
+    let path = dir.path().join("phường 10000 người.db");
+    let t = Instant::now();
+    let _ = demo_people(N);
+    let store = create_demo(&path, PASS, N).expect("create");
+    store.close().expect("close");
+    println!(
+        "Tạo {N} hồ sơ (kèm kiểm tra và nhật ký): {:.2} s, tệp {:.1} MB",
+        t.elapsed().as_secs_f64(),
+        std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
+    );
+
+    let (open, store) = time(5, || {
+        let s = Store::open(&path, PASS).expect("open");
+        s.count_people().expect("count");
+        s
+    });
+    line("Mở tệp bằng mật khẩu (PBKDF2) + đọc đầu tiên", open, 600.0);
+
+    // First list warms the page cache; then the steady state a clerk sees.
+    let (cold, all) = time(1, || store.list_people().expect("list"));
+    assert_eq!(all.len(), N);
+    line("Danh sách sắp xếp, lần đầu", cold, 50.0);
+    let (list, _) = time(15, || store.list_people().expect("list"));
+    line("Danh sách 10.000 người theo thứ tự tiếng Việt", list, 50.0);
+
+    for q in ["nguyen van hoa", "thị hương", "hoa", "0510"] {
+        let (search, found) = time(25, || store.search_people(q).expect("search"));
+        line(
+            &format!("Tìm “{q}” ({} kết quả)", found.len()),
+            search,
+            10.0,
+        );
+    }
+}

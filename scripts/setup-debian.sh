@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian 12 / Ubuntu machine lacks to build, run and test Quy hoạch cán bộ.
+# Idempotent: each step is skipped when its tool is already there.
+#   bash scripts/setup-debian.sh          # build + run the app
+#   bash scripts/setup-debian.sh --test   # also the test tools (Xvfb, WebDriver, poppler, Python SQLCipher 4)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+
+pkgs=(libwebkit2gtk-4.1-dev pkg-config build-essential xvfb xauth)
+if [ "$want_test" = 1 ]; then
+  pkgs+=(webkit2gtk-driver poppler-utils python3-venv)
+fi
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "==> Cài gói hệ thống: ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "Thiếu Rust (cargo). Cài bằng rustup: https://rustup.rs rồi chạy lại." >&2
+  exit 1
+fi
+
+if [ "$want_test" = 1 ]; then
+  # tauri-driver: the WebDriver bridge the end-to-end tests talk to.
+  if ! command -v tauri-driver >/dev/null 2>&1; then
+    echo "==> Cài tauri-driver"
+    cargo install tauri-driver --version '^2' --locked
+  fi
+  # An independent SQLCipher 4 client (PyPI wheel bundling SQLCipher 4.x), to prove the file is standard.
+  venv="$here/target/pyvenv"
+  if ! "$venv/bin/python" -c 'import sqlcipher3' >/dev/null 2>&1; then
+    echo "==> Cài sqlcipher3-binary vào $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q sqlcipher3-binary
+  fi
+fi

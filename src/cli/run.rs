@@ -1,0 +1,207 @@
+//! Runs one parsed command over the core. Output formatting only; every action is a core call.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use quyhoach::demo::create_demo;
+use quyhoach::model::{Person, PersonSummary, Unit};
+use quyhoach::{CoreError, Store};
+
+use super::args::{Cli, Command, PersonCommand};
+use super::secret::{core_to_message, new_passphrase, passphrase};
+
+/// A failure shown to the user (exit code 1).
+pub struct UserError(pub String);
+
+impl From<CoreError> for UserError {
+    fn from(e: CoreError) -> Self {
+        UserError(core_to_message(&e))
+    }
+}
+impl From<String> for UserError {
+    fn from(s: String) -> Self {
+        UserError(s)
+    }
+}
+
+type Out = Result<(), UserError>;
+
+fn db_path(cli: &Cli) -> PathBuf {
+    cli.common
+        .db
+        .clone()
+        .unwrap_or_else(quyhoach::paths::default_db_path)
+}
+
+fn open(cli: &Cli) -> Result<Store, UserError> {
+    let pass = passphrase(cli.common.passphrase_file.as_deref(), false)?;
+    Ok(Store::open(&db_path(cli), &pass)?)
+}
+
+fn read_json(file: Option<&Path>) -> Result<serde_json::Value, UserError> {
+    let text = match file {
+        Some(f) if f != Path::new("-") => std::fs::read_to_string(f)
+            .map_err(|e| format!("Không đọc được tệp “{}”: {e}", f.display()))?,
+        _ => {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map_err(|e| format!("Không đọc được dữ liệu vào: {e}"))?;
+            s
+        }
+    };
+    serde_json::from_str(&text).map_err(|e| UserError(format!("Dữ liệu JSON không hợp lệ: {e}")))
+}
+
+fn to_person(v: serde_json::Value) -> Result<Person, UserError> {
+    serde_json::from_value(v).map_err(|e| UserError(format!("Hồ sơ JSON không hợp lệ: {e}")))
+}
+
+fn print_json<T: serde::Serialize>(v: &T) -> Out {
+    let s = serde_json::to_string_pretty(v).map_err(|e| UserError(e.to_string()))?;
+    println!("{s}");
+    Ok(())
+}
+
+fn print_list(people: &[PersonSummary], json: bool) -> Out {
+    if json {
+        return print_json(&people);
+    }
+    for p in people {
+        println!(
+            "{:>6}  {:<28} {:<4} {:<10}  {:<12}  {}{}",
+            p.id,
+            p.full_name,
+            p.sex.label(),
+            p.birth_date.to_display(),
+            p.cccd.as_deref().unwrap_or("—"),
+            p.positions,
+            if p.status == quyhoach::model::Status::Working {
+                String::new()
+            } else {
+                format!(" ({})", p.status.label())
+            }
+        );
+    }
+    eprintln!("Tổng số: {} người.", people.len());
+    Ok(())
+}
+
+pub fn run(cli: Cli) -> Out {
+    match &cli.command {
+        Command::Init {
+            ward,
+            superior,
+            place,
+            issuer_code,
+        } => {
+            let pass = passphrase(cli.common.passphrase_file.as_deref(), true)?;
+            let unit = Unit {
+                name: ward.clone(),
+                superior_body: superior.clone(),
+                place_name: place.clone(),
+                issuer_code: issuer_code.clone(),
+            };
+            let path = db_path(&cli);
+            Store::create(&path, &pass, &unit)?.close()?;
+            eprintln!("Đã tạo cơ sở dữ liệu mã hóa: {}", path.display());
+            Ok(())
+        }
+        Command::Demo { out, size } => {
+            let path = out.clone().unwrap_or_else(|| db_path(&cli));
+            let pass = passphrase(cli.common.passphrase_file.as_deref(), true)?;
+            let store = create_demo(&path, &pass, *size)?;
+            let n = store.count_people()?;
+            store.close()?;
+            eprintln!("Đã tạo phường mẫu ({n} người): {}", path.display());
+            Ok(())
+        }
+        Command::Person(cmd) => person(&cli, cmd),
+        Command::Backup { out } => {
+            let pass = passphrase(cli.common.passphrase_file.as_deref(), false)?;
+            let store = Store::open(&db_path(&cli), &pass)?;
+            let r = store.backup_to(out, &pass)?;
+            store.close()?;
+            eprintln!(
+                "Đã sao lưu và kiểm tra: {} ({} người, {} byte).",
+                r.path.display(),
+                r.people,
+                r.bytes
+            );
+            Ok(())
+        }
+        Command::Restore { from } => {
+            let pass = passphrase(cli.common.passphrase_file.as_deref(), false)?;
+            let store = Store::open(&db_path(&cli), &pass)?;
+            let (store, r) = store.restore_from(from, &pass)?;
+            store.close()?;
+            eprintln!(
+                "Đã khôi phục từ {} ({} người). Tệp cũ được giữ tại: {}",
+                r.restored_from.display(),
+                r.people,
+                r.previous_kept_at.display()
+            );
+            Ok(())
+        }
+        Command::Passwd {
+            new_passphrase_file,
+        } => {
+            let mut store = open(&cli)?;
+            let new = new_passphrase(new_passphrase_file.as_deref())?;
+            store.change_passphrase(&new)?;
+            store.close()?;
+            eprintln!("Đã đổi mật khẩu.");
+            Ok(())
+        }
+    }
+}
+
+fn person(cli: &Cli, cmd: &PersonCommand) -> Out {
+    let mut store = open(cli)?;
+    match cmd {
+        PersonCommand::Add { file } => match read_json(file.as_deref())? {
+            serde_json::Value::Array(items) => {
+                let people = items
+                    .into_iter()
+                    .map(to_person)
+                    .collect::<Result<Vec<_>, _>>()?;
+                let ids = store.add_people(&people)?;
+                for id in &ids {
+                    println!("{id}");
+                }
+                eprintln!("Đã thêm {} hồ sơ.", ids.len());
+            }
+            v => {
+                let id = store.add_person(&to_person(v)?)?;
+                println!("{id}");
+                eprintln!("Đã thêm hồ sơ mã số {id}.");
+            }
+        },
+        PersonCommand::Edit { id, file } => {
+            let patch = read_json(file.as_deref())?;
+            let serde_json::Value::Object(patch) = patch else {
+                return Err(UserError("Dữ liệu sửa phải là một đối tượng JSON.".into()));
+            };
+            let current = store.person(*id)?;
+            let mut merged =
+                serde_json::to_value(&current).map_err(|e| UserError(e.to_string()))?;
+            if let serde_json::Value::Object(m) = &mut merged {
+                m.extend(patch);
+                m.insert("id".into(), (*id).into());
+            }
+            store.update_person(&to_person(merged)?)?;
+            eprintln!("Đã sửa hồ sơ mã số {id}.");
+        }
+        PersonCommand::Show { id } => print_json(&store.person(*id)?)?,
+        PersonCommand::List { json } => print_list(&store.list_people()?, *json)?,
+        PersonCommand::Search { query, json } => print_list(&store.search_people(query)?, *json)?,
+        PersonCommand::Remove { id } => {
+            let name = store.person(*id)?.full_name;
+            store.remove_person(*id)?;
+            eprintln!("Đã xóa hồ sơ {name} (mã số {id}); bản cũ còn trong nhật ký thay đổi.");
+        }
+        PersonCommand::History { id } => print_json(&store.audit_history("person", *id)?)?,
+    }
+    store.close()?;
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! Errors of the core. Each has a stable machine code and a Vietnamese message for the clerk;
+//! the UI and the CLI show the message, scripts and tests match on the code.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// One rule broken by one field of a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// Path of the field in the JSON record: "cccd", "ratings[2].year".
+    pub field: String,
+    /// Stable rule code: "cccd_format", "birth_in_future"…
+    pub rule: String,
+    /// The sentence shown to the clerk, naming the field and the rule.
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, rule: &str, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            rule: rule.into(),
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("Dữ liệu chưa hợp lệ: {}", join_messages(.0))]
+    Validation(Vec<FieldError>),
+    #[error("Mật khẩu không đúng, hoặc tệp không phải cơ sở dữ liệu của chương trình. Không có gì bị thay đổi.")]
+    WrongPassphrase,
+    #[error("Mật khẩu phải có ít nhất 8 ký tự.")]
+    WeakPassphrase,
+    #[error("Không tìm thấy tệp dữ liệu “{}”.", .0.display())]
+    FileNotFound(PathBuf),
+    #[error("Tệp “{}” đã có; chương trình không ghi đè lên tệp sẵn có.", .0.display())]
+    FileExists(PathBuf),
+    #[error("Tệp dữ liệu được tạo bởi phiên bản mới hơn (lược đồ số {found}); phiên bản này chỉ đọc được đến lược đồ số {supported}. Hãy cập nhật chương trình; tệp không bị thay đổi.")]
+    NewerSchema { found: i64, supported: i64 },
+    #[error("Không tìm thấy cán bộ có mã số {0}.")]
+    PersonNotFound(i64),
+    #[error("Cơ sở dữ liệu chưa có thông tin đơn vị.")]
+    UnitMissing,
+    #[error("Chưa mở cơ sở dữ liệu: hãy nhập mật khẩu để mở.")]
+    Locked,
+    #[error("Bản sao lưu không đạt kiểm tra: {0}")]
+    BackupInvalid(String),
+    #[error("Dữ liệu JSON không hợp lệ: {0}")]
+    Json(String),
+    #[error("Lỗi đọc/ghi tệp: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("Lỗi cơ sở dữ liệu: {0}")]
+    Db(#[from] rusqlite::Error),
+}
+
+fn join_messages(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(|e| e.message.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl CoreError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            CoreError::Validation(_) => "validation",
+            CoreError::WrongPassphrase => "wrong_passphrase",
+            CoreError::WeakPassphrase => "weak_passphrase",
+            CoreError::FileNotFound(_) => "file_not_found",
+            CoreError::FileExists(_) => "file_exists",
+            CoreError::NewerSchema { .. } => "newer_schema",
+            CoreError::PersonNotFound(_) => "person_not_found",
+            CoreError::UnitMissing => "unit_missing",
+            CoreError::Locked => "locked",
+            CoreError::BackupInvalid(_) => "backup_invalid",
+            CoreError::Json(_) => "json",
+            CoreError::Io(_) => "io",
+            CoreError::Db(_) => "database",
+        }
+    }
+
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            CoreError::Validation(v) => v,
+            _ => &[],
+        }
+    }
+
+    pub fn validation(field: &str, rule: &str, message: impl Into<String>) -> Self {
+        CoreError::Validation(vec![FieldError::new(field, rule, message)])
+    }
+}
+
+impl From<serde_json::Error> for CoreError {
+    fn from(e: serde_json::Error) -> Self {
+        CoreError::Json(e.to_string())
+    }
+}
+
+/// What the UI receives: `{ "code": …, "message": …, "fields": [ … ] }`.
+impl Serialize for CoreError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("CoreError", 3)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.serialize_field("fields", self.field_errors())?;
+        st.end()
+    }
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;

@@ -1,0 +1,15 @@
+//! Quy hoạch cán bộ — the core: cadre records in an encrypted SQLCipher database, Vietnamese
+//! text handling, validation, backup and the demo ward. No Tauri, no WebView: the desktop shell
+//! and the `quyhoach` CLI are thin layers over this crate.
+
+pub mod demo;
+pub mod error;
+pub mod model;
+pub mod paths;
+pub mod session;
+pub mod store;
+pub mod text;
+pub mod validate;
+
+pub use error::{CoreError, FieldError, Result};
+pub use store::Store;

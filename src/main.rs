@@ -1,0 +1,16 @@
+//! `quyhoach`: the command line over the core. Exit codes: 0 ok, 1 user error, 2 usage.
+
+mod cli;
+
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    let args = cli::args::Cli::parse();
+    match cli::run::run(args) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(cli::run::UserError(msg)) => {
+            eprintln!("Lỗi: {msg}");
+            std::process::ExitCode::from(1)
+        }
+    }
+}

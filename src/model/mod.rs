@@ -1,0 +1,11 @@
+//! Plain domain types.
+
+pub mod date;
+pub mod levels;
+pub mod person;
+pub mod unit;
+
+pub use date::{PartialDate, Precision};
+pub use levels::*;
+pub use person::*;
+pub use unit::Unit;

@@ -1,0 +1,38 @@
+//! Numbered SQL migrations embedded in the binary. Each runs in its own transaction together
+//! with the `PRAGMA user_version` bump, so a file is never half-migrated.
+
+use rusqlite::Connection;
+
+use crate::error::{CoreError, Result};
+
+/// (version, SQL). Append only: never edit a migration that has shipped.
+pub const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../migrations/0001_init.sql"))];
+
+pub fn latest_version() -> i64 {
+    MIGRATIONS.last().map(|m| m.0).unwrap_or(0)
+}
+
+pub fn schema_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Refuses a file written by a newer program before anything is changed.
+pub fn check_not_newer(conn: &Connection) -> Result<i64> {
+    let found = schema_version(conn)?;
+    let supported = latest_version();
+    if found > supported {
+        return Err(CoreError::NewerSchema { found, supported });
+    }
+    Ok(found)
+}
+
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let current = check_not_newer(conn)?;
+    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,213 @@
+//! The encrypted store: one SQLCipher 4 file, opened once per session with the passphrase.
+//! Queries live in one file per table; this file holds opening, keying and settings.
+
+mod audit;
+pub mod backup;
+mod migrations;
+mod person;
+mod unit;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+pub use audit::AuditEntry;
+pub use migrations::{latest_version, MIGRATIONS};
+
+use crate::error::{CoreError, Result};
+use crate::model::Unit;
+use crate::validate::validate_passphrase;
+
+/// Page cache in KiB (negative `cache_size`): large enough that a 10,000-person ward stays
+/// decrypted in memory instead of being decrypted again on every read.
+const CACHE_KIB: i64 = 64 * 1024;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    today: Option<NaiveDate>,
+}
+
+fn is_not_a_database(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::NotADatabase)
+}
+
+/// Applies the key and proves it by reading; a wrong key fails here and writes nothing.
+fn apply_key(conn: &Connection, passphrase: &str) -> Result<()> {
+    // SQLCipher would otherwise print "hmac check failed" to stderr on a wrong key.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    conn.pragma_update(None, "key", passphrase)?;
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        Ok(_) => Ok(()),
+        Err(e) if is_not_a_database(&e) => Err(CoreError::WrongPassphrase),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.execute_batch(&format!(
+        "PRAGMA foreign_keys = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA synchronous = FULL;
+         PRAGMA cache_size = -{CACHE_KIB};"
+    ))?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    debug_assert_eq!(mode.to_lowercase(), "wal");
+    Ok(())
+}
+
+/// Opens an existing file with its passphrase, without migrating it.
+pub(crate) fn open_keyed(path: &Path, passphrase: &str) -> Result<Connection> {
+    if !path.is_file() {
+        return Err(CoreError::FileNotFound(path.to_path_buf()));
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    apply_key(&conn, passphrase)?;
+    Ok(conn)
+}
+
+fn remove_db_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+impl Store {
+    /// Creates a new encrypted database for a ward. Refuses to overwrite an existing file.
+    pub fn create(path: &Path, passphrase: &str, unit: &Unit) -> Result<Store> {
+        validate_passphrase(passphrase)?;
+        let mut unit = unit.clone();
+        crate::validate::normalize_unit(&mut unit);
+        crate::validate::validate_unit(&unit)?;
+        if path.exists() {
+            return Err(CoreError::FileExists(path.to_path_buf()));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let result = (|| {
+            let conn = Connection::open(path)?;
+            apply_key(&conn, passphrase)?;
+            configure(&conn)?;
+            let mut store = Store {
+                conn,
+                path: path.to_path_buf(),
+                today: None,
+            };
+            migrations::migrate(&mut store.conn)?;
+            store.set_meta("sort_key_version", crate::text::SORT_KEY_VERSION)?;
+            store.set_unit(&unit)?;
+            Ok(store)
+        })();
+        if result.is_err() {
+            remove_db_files(path);
+        }
+        result
+    }
+
+    /// Opens an existing database. A wrong passphrase or a newer file changes nothing.
+    pub fn open(path: &Path, passphrase: &str) -> Result<Store> {
+        let mut conn = open_keyed(path, passphrase)?;
+        migrations::check_not_newer(&conn)?;
+        configure(&conn)?;
+        migrations::migrate(&mut conn)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            today: None,
+        };
+        if store.meta("sort_key_version")?.as_deref() != Some(crate::text::SORT_KEY_VERSION) {
+            store.rebuild_derived()?;
+        }
+        Ok(store)
+    }
+
+    /// Changes the passphrase in place (`PRAGMA rekey`).
+    pub fn change_passphrase(&mut self, new_passphrase: &str) -> Result<()> {
+        validate_passphrase(new_passphrase)?;
+        // Rekey rewrites every page; do it outside WAL so no page stays under the old key.
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.conn
+            .query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+        let rekeyed = self.conn.pragma_update(None, "rekey", new_passphrase);
+        configure(&self.conn)?;
+        rekeyed?;
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The day used for "no date in the future" and age-at-entry checks.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Fixes "today" (tests, reproducible demo data).
+    pub fn set_today(&mut self, day: NaiveDate) {
+        self.today = Some(day);
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        migrations::schema_version(&self.conn)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Row counts of every table, used to verify backups.
+    pub fn table_counts(&self) -> Result<Vec<(String, i64)>> {
+        table_counts(&self.conn)
+    }
+
+    /// Closes the connection, checkpointing the WAL into the main file.
+    pub fn close(self) -> Result<()> {
+        self.conn.close().map_err(|(_, e)| e.into())
+    }
+}
+
+pub(crate) fn table_counts(conn: &Connection) -> Result<Vec<(String, i64)>> {
+    let mut stmt = conn.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )?;
+    let names: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{name}\""), [], |r| {
+            r.get(0)
+        })?;
+        out.push((name, n));
+    }
+    Ok(out)
+}

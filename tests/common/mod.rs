@@ -1,0 +1,155 @@
+//! Shared helpers of the integration tests: temp folders (with spaces and diacritics, as on
+//! Windows office PCs), a fixed "today", and sample records in Vietnamese.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use quyhoach::model::*;
+use quyhoach::Store;
+
+pub const PASS: &str = "mật khẩu đúng 2026";
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+pub struct TempWard {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+/// A folder like "C:\Users\Văn phòng\Dữ liệu" and a database path inside it.
+pub fn temp_ward() -> TempWard {
+    let dir = tempfile::Builder::new()
+        .prefix("quy hoạch ")
+        .tempdir()
+        .unwrap();
+    let path = dir.path().join("Dữ liệu Đảng ủy").join("phường Phổ Hòa.db");
+    TempWard { dir, path }
+}
+
+pub fn unit() -> Unit {
+    Unit {
+        name: "Đảng ủy phường Phổ Hòa".into(),
+        superior_body: "Đảng bộ tỉnh Quảng Ngãi".into(),
+        place_name: "Phổ Hòa".into(),
+        issuer_code: "ĐU".into(),
+    }
+}
+
+pub fn new_store(w: &TempWard) -> Store {
+    let mut s = Store::create(&w.path, PASS, &unit()).unwrap();
+    s.set_today(today());
+    s
+}
+
+pub fn reopen(w: &TempWard) -> Store {
+    let mut s = Store::open(&w.path, PASS).unwrap();
+    s.set_today(today());
+    s
+}
+
+pub fn d(s: &str) -> PartialDate {
+    PartialDate::parse(s).unwrap()
+}
+
+/// A complete record with stacked diacritics (ể, ặ, Ở) in its text.
+pub fn hoa() -> Person {
+    let mut p = Person::new("Nguyễn Văn Hòa", Sex::Male, d("15/03/1978"));
+    p.other_name = "Hòa Ểnh".into();
+    p.home_town = "xã Phổ Thuận, tỉnh Quảng Ngãi".into();
+    p.birthplace = "Ở xã Phổ Thuận".into();
+    p.residence = "Tổ dân phố 3, phường Phổ Hòa".into();
+    p.cccd = Some("051078001234".into());
+    p.party_admission_date = Some(d("19/05/2003"));
+    p.party_official_date = Some(d("19/05/2004"));
+    p.party_card_no = "079000123456".into();
+    p.general_education = "12/12".into();
+    p.professional_level = Some(ProfessionalLevel::DaiHoc);
+    p.professional_field = "Luật kinh tế – đặc biệt".into();
+    p.political_theory = Some(PoliticalTheory::CaoCap);
+    p.state_management = Some(StateManagement::ChuyenVienChinh);
+    p.foreign_language = Skill {
+        level: "Bậc 3".into(),
+        note: "Tiếng Anh".into(),
+    };
+    p.it = Skill {
+        level: "Ứng dụng CNTT cơ bản".into(),
+        note: String::new(),
+    };
+    p.positions = vec![
+        PositionHeld {
+            title: "Phó Chủ tịch UBND".into(),
+            organisation: "UBND phường Phổ Hòa".into(),
+            start: d("07/2015"),
+            end: Some(d("30/06/2020")),
+        },
+        PositionHeld {
+            title: "Chủ tịch UBND".into(),
+            organisation: "UBND phường Phổ Hòa".into(),
+            start: d("01/07/2020"),
+            end: None,
+        },
+        PositionHeld {
+            title: "Phó Bí thư Đảng ủy".into(),
+            organisation: "Đảng ủy phường Phổ Hòa".into(),
+            start: d("2020"),
+            end: None,
+        },
+    ];
+    p.ratings = vec![
+        Rating {
+            year: 2023,
+            level: RatingLevel::Htt,
+            score: None,
+            basis: "QĐ 124-QĐ/TW".into(),
+        },
+        Rating {
+            year: 2024,
+            level: RatingLevel::Htxs,
+            score: None,
+            basis: "QĐ 124-QĐ/TW".into(),
+        },
+        Rating {
+            year: 2025,
+            level: RatingLevel::Htt,
+            score: Some(86.5),
+            basis: "QĐ 366-QĐ/TW".into(),
+        },
+    ];
+    p.discipline_rewards = vec![DisciplineReward {
+        kind: RecordKind::Reward,
+        form: "Bằng khen của Tỉnh ủy".into(),
+        date: d("03/02/2024"),
+        decision_no: "1234-QĐ/TU".into(),
+        until: None,
+        note: "Hoàn thành xuất sắc nhiệm vụ năm 2023".into(),
+    }];
+    p.trainings = vec![Training {
+        name: "Cao cấp lý luận chính trị".into(),
+        institution: "Học viện Chính trị khu vực III".into(),
+        from: Some(d("03/2019")),
+        to: Some(d("12/2020")),
+        certificate: "Bằng tốt nghiệp".into(),
+    }];
+    p
+}
+
+pub fn simple(name: &str, sex: Sex, birth: &str, cccd: &str) -> Person {
+    let mut p = Person::new(name, sex, d(birth));
+    p.cccd = Some(cccd.into());
+    p
+}
+
+/// Everything a reader could see: every full record and the row count of every table
+/// (the audit log included).
+pub fn snapshot(s: &Store) -> (Vec<Person>, Vec<(String, i64)>) {
+    let people: Vec<Person> = s
+        .list_people()
+        .unwrap()
+        .into_iter()
+        .map(|p| s.person(p.id).unwrap())
+        .collect();
+    (people, s.table_counts().unwrap())
+}
