@@ -129,7 +129,7 @@ fn date(y: i32, m: u32, d: u32) -> PartialDate {
 
 /// The `i`-th invented person of a ward of `n` (deterministic).
 fn person(i: usize, n: usize, rng: &mut Rng) -> Person {
-    let female = i % 5 == 1 || i % 5 == 3 || (i % 7 == 0 && i > 0);
+    let female = i % 5 == 1 || i % 5 == 3 || (i.is_multiple_of(7) && i > 0);
     let sex = if female { Sex::Female } else { Sex::Male };
     let (middle, given) = if female {
         (rng.pick(MIDDLE_F), rng.pick(GIVEN_F))
@@ -202,7 +202,7 @@ fn person(i: usize, n: usize, rng: &mut Rng) -> Person {
         p.party_card_no = format!("{:012}", 79_000_000_000u64 + i as u64 * 104_729);
     }
 
-    p.general_education = if age > 55 && i % 3 == 0 {
+    p.general_education = if age > 55 && i.is_multiple_of(3) {
         "10/10".into()
     } else {
         "12/12".into()
@@ -338,7 +338,7 @@ fn person(i: usize, n: usize, rng: &mut Rng) -> Person {
             note: "Vi phạm quy định về thực hiện nhiệm vụ được giao".into(),
         });
     }
-    if i % 4 == 0 {
+    if i.is_multiple_of(4) {
         p.discipline_rewards.push(DisciplineReward {
             kind: RecordKind::Reward,
             form: "Giấy khen của Đảng ủy phường".into(),
@@ -348,7 +348,7 @@ fn person(i: usize, n: usize, rng: &mut Rng) -> Person {
             note: "Đảng viên hoàn thành xuất sắc nhiệm vụ năm 2024".into(),
         });
     }
-    if p.political_theory == Some(PoliticalTheory::TrungCap) && i % 2 == 0 {
+    if p.political_theory == Some(PoliticalTheory::TrungCap) && i.is_multiple_of(2) {
         p.trainings.push(Training {
             name: "Trung cấp lý luận chính trị – hành chính".into(),
             institution: "Trường Chính trị tỉnh Quảng Ngãi".into(),

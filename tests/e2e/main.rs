@@ -15,6 +15,8 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The app built beside this test binary (target/debug/deps/e2e-… → target/debug/quyhoach-app),
+/// so a custom CARGO_TARGET_DIR works too.
 fn app_binary() -> PathBuf {
     let p = std::env::var_os("QUYHOACH_APP_BIN")
         .map(PathBuf::from)
@@ -24,7 +26,11 @@ fn app_binary() -> PathBuf {
             } else {
                 "quyhoach-app"
             };
-            root().join("target").join("debug").join(name)
+            let exe = std::env::current_exe().expect("đường dẫn của chương trình kiểm thử");
+            exe.parent()
+                .and_then(Path::parent)
+                .map(|d| d.join(name))
+                .unwrap_or_default()
         });
     assert!(
         p.is_file(),
@@ -96,10 +102,12 @@ impl Driver {
             "tauri:options".into(),
             json!({ "application": app_binary() }),
         );
-        ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let mut builder = ClientBuilder::new(HttpConnector::new());
+        builder.capabilities(caps);
+        tokio::time::timeout(Duration::from_secs(120), builder.connect(&url))
             .await
+            .expect("hết thời gian chờ mở cửa sổ ứng dụng qua WebDriver")
             .expect("không mở được phiên WebDriver tới ứng dụng")
     }
 }
@@ -111,6 +119,11 @@ impl Drop for Driver {
             .args(["-TERM", &self.child.id().to_string()])
             .status();
         #[cfg(not(unix))]
+        let _ = self.child.kill();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while matches!(self.child.try_wait(), Ok(None)) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(100));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -258,14 +271,15 @@ async fn first_run_create_lock_unlock_and_demo_ward() {
     )
     .await;
     assert!(text(&c, "#error").await.contains("Mật khẩu không đúng"));
-    assert!(!c
-        .find(Locator::Css("#screen-unlock"))
+    let still_locked = c
+        .execute("return !document.getElementById('screen-unlock').hidden && document.getElementById('screen-people').hidden;", vec![])
         .await
-        .unwrap()
-        .attr("hidden")
-        .await
-        .unwrap()
-        .is_some());
+        .unwrap();
+    assert_eq!(
+        still_locked,
+        json!(true),
+        "a wrong passphrase must leave the app locked"
+    );
     screenshot(&c, "02-sai-mat-khau.png").await;
     fill(&c, "#form-unlock [name=passphrase]", "Phổ Hòa mật khẩu 1").await;
     click(&c, "#form-unlock button[type=submit]").await;

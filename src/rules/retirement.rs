@@ -1,0 +1,191 @@
+//! Retirement under Bộ luật Lao động 2019 Điều 169 and Nghị định 135/2020/NĐ-CP, Phụ lục I
+//! (normal working conditions). The schedule's numbers are parameters of the rule set; the
+//! algorithm is the one that reproduces Phụ lục I (DOMAIN §3).
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{PartialDate, Sex};
+
+/// A month as (year, month 1–12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl YearMonth {
+    pub fn new(year: i32, month: u32) -> Self {
+        YearMonth { year, month }
+    }
+    pub fn of(d: NaiveDate) -> Self {
+        YearMonth::new(d.year(), d.month())
+    }
+    /// Months since year 0, for differences.
+    pub fn index(self) -> i64 {
+        self.year as i64 * 12 + (self.month as i64 - 1)
+    }
+    pub fn from_index(i: i64) -> Self {
+        YearMonth::new(i.div_euclid(12) as i32, (i.rem_euclid(12) + 1) as u32)
+    }
+    pub fn plus(self, months: i64) -> Self {
+        Self::from_index(self.index() + months)
+    }
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or(NaiveDate::MIN)
+    }
+    pub fn last_day(self) -> NaiveDate {
+        self.first_day()
+            .checked_add_months(Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(NaiveDate::MAX)
+    }
+    pub fn display(self) -> String {
+        format!("{:02}/{:04}", self.month, self.year)
+    }
+}
+
+/// The retirement-age schedule for one sex, in months.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgeSchedule {
+    /// Age in the base year: men 60y3m = 723 months; women 55y4m = 664.
+    pub base_months: i64,
+    pub base_year: i32,
+    /// Added each year after the base year: men 3, women 4.
+    pub step_months: i64,
+    /// Final age: men 62y = 744; women 60y = 720.
+    pub cap_months: i64,
+}
+
+impl AgeSchedule {
+    pub fn age_in_year(&self, year: i32) -> i64 {
+        let steps = (year - self.base_year).max(0) as i64;
+        (self.base_months + self.step_months * steps).min(self.cap_months)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RetirementRule {
+    pub men: AgeSchedule,
+    pub women: AgeSchedule,
+}
+
+impl Default for RetirementRule {
+    /// Nghị định 135/2020/NĐ-CP, Phụ lục I.
+    fn default() -> Self {
+        RetirementRule {
+            men: AgeSchedule {
+                base_months: 60 * 12 + 3,
+                base_year: 2021,
+                step_months: 3,
+                cap_months: 62 * 12,
+            },
+            women: AgeSchedule {
+                base_months: 55 * 12 + 4,
+                base_year: 2021,
+                step_months: 4,
+                cap_months: 60 * 12,
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Retirement {
+    /// The month in which the person reaches retirement age.
+    pub month: YearMonth,
+    /// Age at retirement, in months.
+    pub age_months: i64,
+    /// Retirement moment: the last day of that month.
+    pub date: NaiveDate,
+    /// Pension from the first day of the next month.
+    pub pension_start: NaiveDate,
+}
+
+impl RetirementRule {
+    /// The retirement month for a birth date; a year-only birth counts from January (NĐ 135 Điều 3),
+    /// a month/year birth from that month.
+    pub fn retirement(&self, sex: Sex, birth: &PartialDate) -> Retirement {
+        let sched = match sex {
+            Sex::Male => &self.men,
+            Sex::Female => &self.women,
+        };
+        let born = YearMonth::of(birth.earliest());
+        let mut found = None;
+        for year in born.year + 40..=born.year + 80 {
+            let age = sched.age_in_year(year);
+            let reached = born.plus(age);
+            // The first year whose own age rule is reached within that year. The age grows by
+            // at most a few months a year, so `reached.year - year` falls by 0 or 1 each step and
+            // meets 0 exactly.
+            if reached.year == year {
+                found = Some((reached, age));
+                break;
+            }
+        }
+        let (month, age_months) =
+            found.unwrap_or_else(|| (born.plus(sched.cap_months), sched.cap_months));
+        Retirement {
+            month,
+            age_months,
+            date: month.last_day(),
+            pension_start: month.plus(1).first_day(),
+        }
+    }
+}
+
+/// Months left in service from the reference month, counting both the reference month and the
+/// retirement month when `inclusive` (DOMAIN §1.5: reference 7/2025, retirement 6/2030 → 60).
+pub fn months_left(retirement: YearMonth, reference: YearMonth, inclusive: bool) -> i64 {
+    retirement.index() - reference.index() + i64::from(inclusive)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ret(sex: Sex, birth: &str) -> Retirement {
+        RetirementRule::default().retirement(sex, &PartialDate::parse(birth).unwrap())
+    }
+
+    #[test]
+    fn reproduces_the_rows_quoted_from_phu_luc_i() {
+        // Man born 01/1963: 60y9m, pension from 11/2023.
+        let r = ret(Sex::Male, "01/1963");
+        assert_eq!((r.age_months / 12, r.age_months % 12), (60, 9));
+        assert_eq!(r.pension_start.to_string(), "2023-11-01");
+        assert_eq!(r.date.to_string(), "2023-10-31");
+        // Man born 04/1963: 61y, pension from 05/2024.
+        let r = ret(Sex::Male, "04/1963");
+        assert_eq!((r.age_months / 12, r.age_months % 12), (61, 0));
+        assert_eq!(r.pension_start.to_string(), "2024-05-01");
+        // Woman born 01/1968: 56y4m, pension from 06/2024.
+        let r = ret(Sex::Female, "01/1968");
+        assert_eq!((r.age_months / 12, r.age_months % 12), (56, 4));
+        assert_eq!(r.pension_start.to_string(), "2024-06-01");
+        // Woman born 09/1968: 56y8m, pension from 06/2025.
+        let r = ret(Sex::Female, "09/1968");
+        assert_eq!((r.age_months / 12, r.age_months % 12), (56, 8));
+        assert_eq!(r.pension_start.to_string(), "2025-06-01");
+    }
+
+    #[test]
+    fn caps_and_year_only_births() {
+        // Men born from 1966 on retire at 62, women born from 1975 on at 60.
+        let r = ret(Sex::Male, "15/07/1980");
+        assert_eq!(r.age_months, 744);
+        assert_eq!(r.month, YearMonth::new(2042, 7));
+        let r = ret(Sex::Female, "1980");
+        assert_eq!(r.age_months, 720);
+        assert_eq!(r.month, YearMonth::new(2040, 1), "year-only counts from January");
+        // The day in the month does not matter: 1st and last day give the same month.
+        assert_eq!(ret(Sex::Male, "01/03/1970").month, ret(Sex::Male, "31/03/1970").month);
+    }
+
+    #[test]
+    fn months_left_inclusive() {
+        let r = YearMonth::new(2030, 6);
+        assert_eq!(months_left(r, YearMonth::new(2025, 7), true), 60);
+        assert_eq!(months_left(r, YearMonth::new(2025, 7), false), 59);
+    }
+}
