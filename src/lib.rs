@@ -6,6 +6,7 @@ pub mod demo;
 pub mod error;
 pub mod model;
 pub mod paths;
+pub mod rules;
 pub mod session;
 pub mod store;
 pub mod text;

@@ -3,6 +3,7 @@
 pub mod date;
 pub mod levels;
 pub mod person;
+pub mod plan;
 pub mod unit;
 
 pub use date::{PartialDate, Precision};

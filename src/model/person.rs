@@ -149,6 +149,9 @@ pub struct Person {
     pub status_date: Option<PartialDate>,
     #[serde(default)]
     pub status_reason: String,
+    /// Expected retirement month when it differs from NĐ 135 (early or later retirement).
+    #[serde(default)]
+    pub retirement_override: Option<PartialDate>,
 }
 
 impl Person {
@@ -184,6 +187,7 @@ impl Person {
             status: Status::Working,
             status_date: None,
             status_reason: String::new(),
+            retirement_override: None,
         }
     }
 

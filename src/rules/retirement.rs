@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{PartialDate, Sex};
 
-/// A month as (year, month 1–12).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A month as (year, month 1–12); JSON "2030-07" (also read as "07/2030").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct YearMonth {
     pub year: i32,
     pub month: u32,
@@ -42,6 +42,25 @@ impl YearMonth {
     }
     pub fn display(self) -> String {
         format!("{:02}/{:04}", self.month, self.year)
+    }
+    pub fn parse(text: &str) -> Option<Self> {
+        let d = PartialDate::parse(text).ok()?;
+        Some(YearMonth::new(d.year(), d.month()?))
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{:04}-{:02}", self.year, self.month))
+    }
+}
+
+impl<'de> Deserialize<'de> for YearMonth {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        YearMonth::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("“{s}” không phải tháng hợp lệ (dạng mm/yyyy)"))
+        })
     }
 }
 
@@ -177,9 +196,16 @@ mod tests {
         assert_eq!(r.month, YearMonth::new(2042, 7));
         let r = ret(Sex::Female, "1980");
         assert_eq!(r.age_months, 720);
-        assert_eq!(r.month, YearMonth::new(2040, 1), "year-only counts from January");
+        assert_eq!(
+            r.month,
+            YearMonth::new(2040, 1),
+            "year-only counts from January"
+        );
         // The day in the month does not matter: 1st and last day give the same month.
-        assert_eq!(ret(Sex::Male, "01/03/1970").month, ret(Sex::Male, "31/03/1970").month);
+        assert_eq!(
+            ret(Sex::Male, "01/03/1970").month,
+            ret(Sex::Male, "31/03/1970").month
+        );
     }
 
     #[test]

@@ -3,8 +3,10 @@
 
 mod audit;
 pub mod backup;
+mod catalogue;
 mod migrations;
 mod person;
+pub mod plan;
 mod unit;
 
 use std::path::{Path, PathBuf};
@@ -103,6 +105,7 @@ impl Store {
                 today: None,
             };
             migrations::migrate(&mut store.conn)?;
+            store.ensure_default_rule_sets()?;
             store.set_meta("sort_key_version", crate::text::SORT_KEY_VERSION)?;
             store.set_unit(&unit)?;
             Ok(store)
@@ -127,6 +130,7 @@ impl Store {
         if store.meta("sort_key_version")?.as_deref() != Some(crate::text::SORT_KEY_VERSION) {
             store.rebuild_derived()?;
         }
+        store.ensure_default_rule_sets()?;
         Ok(store)
     }
 

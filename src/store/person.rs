@@ -45,7 +45,8 @@ const PERSON_COLUMNS: &str =
     "id, full_name, other_name, sex, birth_date, ethnicity, religion, home_town,
     birthplace, residence, cccd, old_id, party_admission_date, party_official_date, party_card_no,
     general_education, professional_level, professional_field, political_theory, state_management,
-    foreign_language, foreign_language_note, it_level, it_note, status, status_date, status_reason";
+    foreign_language, foreign_language_note, it_level, it_note, status, status_date, status_reason,
+    retirement_override";
 
 fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
     Ok(Person {
@@ -80,6 +81,7 @@ fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
         status: code_at(r, 24, Status::from_code)?,
         status_date: opt_date_at(r, 25)?,
         status_reason: r.get(26)?,
+        retirement_override: opt_date_at(r, 27)?,
         positions: Vec::new(),
         ratings: Vec::new(),
         discipline_rewards: Vec::new(),
@@ -219,6 +221,7 @@ fn write_row(tx: &Transaction, p: &Person) -> Result<i64> {
         p.status_reason,
         person_sort_key(&p.full_name, &p.birth_date.to_iso()),
         search_text(&p.full_name, &p.other_name, p.cccd.as_deref()),
+        iso(&p.retirement_override),
         p.id,
     ];
     let id = match p.id {
@@ -228,10 +231,10 @@ fn write_row(tx: &Transaction, p: &Person) -> Result<i64> {
                    birthplace, residence, cccd, old_id, party_admission_date, party_official_date, party_card_no,
                    general_education, professional_level, professional_field, political_theory, state_management,
                    foreign_language, foreign_language_note, it_level, it_note, status, status_date, status_reason,
-                   sort_key, search_text)
+                   sort_key, search_text, retirement_override)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                   ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
-                &params[..28],
+                   ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+                &params[..29],
             )?;
             tx.last_insert_rowid()
         }
@@ -243,8 +246,8 @@ fn write_row(tx: &Transaction, p: &Person) -> Result<i64> {
                    general_education = ?15, professional_level = ?16, professional_field = ?17,
                    political_theory = ?18, state_management = ?19, foreign_language = ?20,
                    foreign_language_note = ?21, it_level = ?22, it_note = ?23, status = ?24, status_date = ?25,
-                   status_reason = ?26, sort_key = ?27, search_text = ?28
-                 WHERE id = ?29",
+                   status_reason = ?26, sort_key = ?27, search_text = ?28, retirement_override = ?29
+                 WHERE id = ?30",
                 params,
             )?;
             id

@@ -1,0 +1,228 @@
+//! Planning: terms, the position catalogue, plan entries (histories of steps), review rounds,
+//! conference vote tallies and source programmes.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::PartialDate;
+use super::levels::{PoliticalTheory, ProfessionalLevel, StateManagement};
+use crate::rules::retirement::YearMonth;
+
+macro_rules! codes {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal => $label:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name { $(#[serde(rename = $code)] $variant),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn code(self) -> &'static str { match self { $($name::$variant => $code),+ } }
+            pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+pub(crate) use codes;
+
+codes!(
+    /// Party bodies (congress terms) or People's Council/Committee posts (election terms).
+    TermKind {
+        Party = "dang" => "Cấp ủy, tổ chức đảng",
+        Government = "chinh_quyen" => "HĐND, UBND",
+    }
+);
+
+codes!(
+    PositionGroup {
+        CapUy = "cap_uy" => "Cấp ủy",
+        ChuChot = "chu_chot" => "Chủ chốt",
+        ChinhQuyen = "chinh_quyen" => "Chính quyền",
+        CoQuanDang = "co_quan_dang" => "Cơ quan đảng",
+        MttqDoanThe = "mttq_doan_the" => "MTTQ – đoàn thể",
+        LanhDaoQuanLy = "lanh_dao_quan_ly" => "Lãnh đạo, quản lý",
+    }
+);
+
+codes!(
+    /// A step in the life of a plan entry.
+    PlanStep {
+        Proposed = "de_xuat" => "Đề xuất",
+        Approved = "phe_duyet" => "Đã phê duyệt",
+        Supplemented = "bo_sung" => "Bổ sung (rà soát)",
+        Continued = "tiep_tuc" => "Tiếp tục quy hoạch",
+        Fulfilled = "da_bo_tri" => "Đã bố trí (bổ nhiệm, bầu cử)",
+        Removed = "dua_ra" => "Đưa ra khỏi quy hoạch",
+    }
+);
+
+codes!(
+    /// Why someone leaves the plan (DOMAIN §1.9).
+    RemovalReason {
+        OverAge = "qua_tuoi" => "Quá tuổi quy hoạch",
+        Discipline = "ky_luat" => "Bị kỷ luật từ khiển trách trở lên",
+        PoliticalStandard = "tieu_chuan_chinh_tri" => "Không đáp ứng tiêu chuẩn chính trị",
+        Standards = "tieu_chuan" => "Không đáp ứng tiêu chuẩn, điều kiện",
+        NotCompleted = "khong_hoan_thanh" => "Không hoàn thành nhiệm vụ",
+        Violation = "vi_pham" => "Vi phạm quy định",
+        Transferred = "chuyen_cong_tac" => "Chuyển công tác",
+        Health = "suc_khoe" => "Sức khỏe",
+        OwnRequest = "nguyen_vong" => "Theo nguyện vọng cá nhân",
+        Other = "khac" => "Lý do khác",
+    }
+);
+
+/// The standard a post asks for (DOMAIN §1.7): minimum levels, each optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Standard {
+    #[serde(default)]
+    pub professional: Option<ProfessionalLevel>,
+    #[serde(default)]
+    pub political_theory: Option<PoliticalTheory>,
+    #[serde(default)]
+    pub state_management: Option<StateManagement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    #[serde(default)]
+    pub id: Option<i64>,
+    /// "2030-2035"
+    pub code: String,
+    pub kind: TermKind,
+    pub start_year: i32,
+    pub end_year: i32,
+    /// The month at which ages and months left are computed (CT 45: 7/2025 for ward congresses).
+    pub reference_month: YearMonth,
+    /// A pinned rule set; otherwise the newest one in force at the reference month.
+    #[serde(default)]
+    pub rule_set_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    #[serde(default)]
+    pub id: Option<i64>,
+    pub code: String,
+    pub name: String,
+    /// Higher is a higher post; "only higher positions" compares ranks.
+    pub rank: i32,
+    pub group: PositionGroup,
+    /// The level at which "at most M positions per person" counts.
+    #[serde(default = "default_level")]
+    pub level: String,
+    pub term_kind: TermKind,
+    /// Chủ chốt (key post).
+    #[serde(default)]
+    pub key: bool,
+    /// Other titles of this post as written in records (current positions are matched on them).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default = "yes")]
+    pub active: bool,
+}
+
+fn default_level() -> String {
+    "xa".into()
+}
+fn yes() -> bool {
+    true
+}
+
+/// Ballots of one conference step (DOMAIN §1.8).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoteTally {
+    pub summoned: u32,
+    pub present: u32,
+    pub issued: u32,
+    pub returned: u32,
+    pub valid: u32,
+    pub agree: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanEvent {
+    #[serde(default)]
+    pub id: Option<i64>,
+    pub step: PlanStep,
+    pub date: PartialDate,
+    #[serde(default)]
+    pub decision_no: String,
+    #[serde(default)]
+    pub decision_date: Option<PartialDate>,
+    /// The yearly review round (đợt rà soát, bổ sung) this step belongs to.
+    #[serde(default)]
+    pub review_year: Option<i32>,
+    #[serde(default)]
+    pub reason: Option<RemovalReason>,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub votes: Option<VoteTally>,
+}
+
+/// One person planned for one position in one term, with the history of its steps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanEntry {
+    pub id: i64,
+    pub person_id: i64,
+    pub position_id: i64,
+    pub term_id: i64,
+    pub events: Vec<PlanEvent>,
+}
+
+impl PlanEntry {
+    pub fn status(&self) -> Option<PlanStep> {
+        self.events.last().map(|e| e.step)
+    }
+    /// In the plan now: not removed and not yet fulfilled.
+    pub fn is_active(&self) -> bool {
+        !matches!(
+            self.status(),
+            None | Some(PlanStep::Removed) | Some(PlanStep::Fulfilled)
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewRound {
+    pub id: i64,
+    pub term_id: i64,
+    pub year: i32,
+    pub name: String,
+    pub decision_no: String,
+}
+
+/// A source programme (đề án tạo nguồn), like Đà Nẵng's for ward secretaries and chairs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Programme {
+    pub id: i64,
+    pub name: String,
+    pub decision_no: String,
+    pub start_year: i32,
+    pub end_year: i32,
+    pub members: Vec<ProgrammeMember>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeMember {
+    pub person_id: i64,
+    pub full_name: String,
+    pub selected_on: PartialDate,
+    pub records: Vec<ProgrammeRecord>,
+}
+
+/// A training (đào tạo) or an evaluation (đánh giá) of a programme participant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeRecord {
+    /// "dao_tao" or "danh_gia".
+    pub kind: String,
+    pub date: PartialDate,
+    pub content: String,
+    #[serde(default)]
+    pub result: String,
+}

@@ -1,0 +1,243 @@
+//! The rule set: every number the checks use, as data the ward can edit and version
+//! (defaults from DOMAIN §6: QĐ 377-QĐ/TW; QĐ 50-QĐ/TW kept for earlier terms).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::retirement::RetirementRule;
+use crate::error::{CoreError, FieldError, Result};
+use crate::model::plan::Standard;
+use crate::model::{PartialDate, PoliticalTheory, ProfessionalLevel, RatingLevel, StateManagement};
+
+/// Which count a vote threshold is taken of (DOMAIN §1.8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VoteBase {
+    #[serde(rename = "trieu_tap")]
+    Summoned,
+    #[serde(rename = "hop_le")]
+    Valid,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RuleParams {
+    /// At most N people planned per position ("không quá 3").
+    pub max_people_per_position: usize,
+    /// At most M positions per person at one level.
+    pub max_positions_per_person: usize,
+    /// Only a higher position may be planned.
+    pub only_higher: bool,
+    /// Months of service left at the reference month: first planning / re-nominated (tái cử).
+    pub min_months_left_first: i64,
+    pub min_months_left_renominated: i64,
+    /// Count the reference month itself (7/2025 → 6/2030 = 60 months).
+    pub months_left_inclusive: bool,
+    /// Optional maximum age at the reference month for first-time planning (some provinces).
+    pub max_age_first_time: Option<i32>,
+    /// Ratings of the last K years (before the year of the check) must be at least `min_rating`.
+    pub rating_years: i32,
+    pub min_rating: RatingLevel,
+    /// Discipline forms that exclude while in effect (compared without case or diacritics).
+    pub excluding_discipline: Vec<String>,
+    /// How long a discipline is in effect when its record gives no end (months).
+    pub discipline_effect_months: u32,
+    /// Young = under this age at the reference month, per level (xa, tinh, trung_uong).
+    pub young_under: BTreeMap<String, i32>,
+    /// The level of this ward, to pick the young threshold.
+    pub level: String,
+    /// Lower bounds of age bands after the first (e.g. 35, 41, 46, 51, 56 → <35, 35–40, …, >55).
+    pub age_bands: Vec<i32>,
+    /// The "3 độ tuổi" groups: lower bounds of the 2nd and 3rd (40, 51 → <40, 40–50, >50).
+    pub three_age_groups: Vec<i32>,
+    /// Size of the BCH and BTV, and the plan coefficients (warn only).
+    pub bch_size: usize,
+    pub bch_plan_coefficient: f64,
+    pub btv_size: usize,
+    pub btv_plan_coefficient: f64,
+    /// Years in one post after which someone is a rotation candidate (seed 001: 2 terms or 8 years).
+    pub rotation_after_years: i32,
+    /// The secretary should not be local (seed 001).
+    pub secretary_not_local: bool,
+    /// Structure targets of the regulation (warn only).
+    pub min_women_share: f64,
+    pub min_young_share: f64,
+    /// A conference step passes with more than this share of the base.
+    pub vote_pass_share: f64,
+    pub vote_base: VoteBase,
+    /// Standards per position code.
+    pub standards: BTreeMap<String, Standard>,
+    pub retirement: RetirementRule,
+}
+
+impl Default for RuleParams {
+    fn default() -> Self {
+        let key = Standard {
+            professional: Some(ProfessionalLevel::DaiHoc),
+            political_theory: Some(PoliticalTheory::TrungCap),
+            state_management: Some(StateManagement::ChuyenVien),
+        };
+        let standards = [
+            "BT",
+            "PBT-TT",
+            "PBT-CTUB",
+            "CT-HĐND",
+            "PCT-HĐND",
+            "CT-UBND",
+            "PCT-UBND",
+        ]
+        .into_iter()
+        .map(|c| (c.to_string(), key.clone()))
+        .chain(
+            ["BTV", "CN-UBKT", "TB-XDĐ", "CVP-ĐU", "CT-MTTQ"]
+                .into_iter()
+                .map(|c| {
+                    (
+                        c.to_string(),
+                        Standard {
+                            professional: Some(ProfessionalLevel::DaiHoc),
+                            political_theory: Some(PoliticalTheory::TrungCap),
+                            state_management: None,
+                        },
+                    )
+                }),
+        )
+        .collect();
+        RuleParams {
+            max_people_per_position: 3,
+            max_positions_per_person: 3,
+            only_higher: true,
+            min_months_left_first: 60,
+            min_months_left_renominated: 48,
+            months_left_inclusive: true,
+            max_age_first_time: None,
+            rating_years: 3,
+            min_rating: RatingLevel::Htt,
+            excluding_discipline: ["Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ"]
+                .map(String::from)
+                .to_vec(),
+            discipline_effect_months: 12,
+            young_under: [("xa", 40), ("tinh", 40), ("trung_uong", 45)]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+            level: "xa".into(),
+            age_bands: vec![35, 41, 46, 51, 56],
+            three_age_groups: vec![40, 51],
+            bch_size: 27,
+            bch_plan_coefficient: 1.5,
+            btv_size: 11,
+            btv_plan_coefficient: 2.0,
+            rotation_after_years: 8,
+            secretary_not_local: true,
+            min_women_share: 0.25,
+            min_young_share: 0.15,
+            vote_pass_share: 0.5,
+            vote_base: VoteBase::Summoned,
+            standards,
+            retirement: RetirementRule::default(),
+        }
+    }
+}
+
+impl RuleParams {
+    pub fn young_under(&self) -> i32 {
+        self.young_under.get(&self.level).copied().unwrap_or(40)
+    }
+
+    pub fn validate(&self) -> Result<()> {
+        let mut e = Vec::new();
+        let mut bad = |field: &str, msg: String| e.push(FieldError::new(field, "rule_param", msg));
+        if self.max_people_per_position == 0 {
+            bad(
+                "max_people_per_position",
+                "Số người tối đa mỗi chức danh: phải từ 1 trở lên.".into(),
+            );
+        }
+        if self.max_positions_per_person == 0 {
+            bad(
+                "max_positions_per_person",
+                "Số chức danh tối đa mỗi người: phải từ 1 trở lên.".into(),
+            );
+        }
+        if !(0..=240).contains(&self.min_months_left_first)
+            || !(0..=240).contains(&self.min_months_left_renominated)
+        {
+            bad(
+                "min_months_left_first",
+                "Số tháng công tác còn lại: phải từ 0 đến 240.".into(),
+            );
+        }
+        if !(1..=10).contains(&self.rating_years) {
+            bad(
+                "rating_years",
+                "Số năm xét xếp loại: phải từ 1 đến 10.".into(),
+            );
+        }
+        for (name, v) in [
+            ("min_women_share", self.min_women_share),
+            ("min_young_share", self.min_young_share),
+            ("vote_pass_share", self.vote_pass_share),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                bad(
+                    name,
+                    format!("Tỷ lệ {name}: {v} phải từ 0 đến 1 (ví dụ 0.25 là 25%)."),
+                );
+            }
+        }
+        if !self.age_bands.windows(2).all(|w| w[0] < w[1])
+            || !self.three_age_groups.windows(2).all(|w| w[0] < w[1])
+        {
+            bad("age_bands", "Nhóm tuổi: các mốc phải tăng dần.".into());
+        }
+        if !self.young_under.contains_key(&self.level) {
+            bad(
+                "level",
+                format!(
+                    "Cấp “{}” chưa có ngưỡng tuổi trẻ trong young_under.",
+                    self.level
+                ),
+            );
+        }
+        if e.is_empty() {
+            Ok(())
+        } else {
+            Err(CoreError::Validation(e))
+        }
+    }
+}
+
+/// A version of the rules: a name (the regulation), when it applies, and its parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RuleSet {
+    #[serde(default)]
+    pub id: Option<i64>,
+    pub name: String,
+    pub effective_from: PartialDate,
+    pub params: RuleParams,
+}
+
+impl RuleSet {
+    /// QĐ 377-QĐ/TW (08/10/2025).
+    pub fn qd377() -> RuleSet {
+        RuleSet {
+            id: None,
+            name: "Quy định 377-QĐ/TW".into(),
+            effective_from: PartialDate::ymd(2025, 10, 8)
+                .unwrap_or_else(|| PartialDate::from_date(chrono::NaiveDate::MIN)),
+            params: RuleParams::default(),
+        }
+    }
+
+    /// QĐ 50-QĐ/TW (27/12/2021), for terms planned before QĐ 377.
+    pub fn qd50() -> RuleSet {
+        RuleSet {
+            id: None,
+            name: "Quy định 50-QĐ/TW".into(),
+            effective_from: PartialDate::ymd(2021, 12, 27)
+                .unwrap_or_else(|| PartialDate::from_date(chrono::NaiveDate::MIN)),
+            params: RuleParams::default(),
+        }
+    }
+}
