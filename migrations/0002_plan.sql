@@ -3,6 +3,10 @@
 -- ward's own targets. A per-person retirement override joins the cadre record.
 
 ALTER TABLE person ADD COLUMN retirement_override TEXT;
+-- Derived, rebuilt by the program on every write: current positions for lists, joined by "; ".
+ALTER TABLE person ADD COLUMN current_positions TEXT NOT NULL DEFAULT '';
+UPDATE person SET current_positions = coalesce((SELECT group_concat(title, '; ') FROM
+    (SELECT title FROM position_held h WHERE h.person_id = person.id AND h.end_date IS NULL ORDER BY h.seq)), '');
 
 CREATE TABLE rule_set (
     id             INTEGER PRIMARY KEY,

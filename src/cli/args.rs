@@ -69,6 +69,53 @@ pub enum Command {
         #[arg(long, value_name = "TỆP")]
         from: PathBuf,
     },
+    /// Nhiệm kỳ quy hoạch
+    #[command(subcommand)]
+    Term(TermCommand),
+    /// Danh mục chức danh quy hoạch
+    #[command(subcommand)]
+    Position(PositionCommand),
+    /// Quy hoạch: đưa vào, phê duyệt, bổ sung, đưa ra
+    #[command(subcommand)]
+    Plan(PlanCommand),
+    /// Đợt rà soát, bổ sung hằng năm
+    #[command(subcommand)]
+    Review(ReviewCommand),
+    /// Bộ quy định (tham số kiểm tra), có phiên bản
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Chỉ tiêu của đơn vị
+    #[command(subcommand)]
+    Target(TargetCommand),
+    /// Đề án tạo nguồn
+    #[command(subcommand)]
+    Programme(ProgrammeCommand),
+    /// Kiểm tra quy hoạch của nhiệm kỳ theo quy định và chỉ tiêu
+    Check {
+        #[arg(long)]
+        term: String,
+        #[arg(long)]
+        json: bool,
+        /// Ngày kiểm tra (mặc định hôm nay): xếp loại các năm trước đó, kỷ luật còn hiệu lực
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Thống kê cơ cấu của quy hoạch (toàn bộ, chủ chốt hoặc một chức danh)
+    Stats {
+        #[arg(long)]
+        term: String,
+        #[arg(long, default_value = "TAT_CA")]
+        body: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Danh sách cán bộ cần đào tạo, bồi dưỡng theo chức danh quy hoạch
+    Gaps {
+        #[arg(long)]
+        term: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Đổi mật khẩu
     Passwd {
         /// Tệp chứa mật khẩu mới (hoặc biến QUYHOACH_NEW_PASSPHRASE)
@@ -107,4 +154,210 @@ pub enum PersonCommand {
     Remove { id: i64 },
     /// Nhật ký thay đổi của một hồ sơ (JSON)
     History { id: i64 },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct StepArgs {
+    /// Bước: de_xuat, phe_duyet, bo_sung, tiep_tuc, da_bo_tri, dua_ra
+    #[arg(long, default_value = "de_xuat")]
+    pub step: String,
+    /// Ngày của bước (dd/mm/yyyy; mặc định hôm nay)
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Số quyết định, ví dụ "125-QĐ/TU"
+    #[arg(long, default_value = "")]
+    pub decision: String,
+    #[arg(long)]
+    pub decision_date: Option<String>,
+    /// Năm của đợt rà soát, bổ sung
+    #[arg(long)]
+    pub review_year: Option<i32>,
+    /// Lý do đưa ra: qua_tuoi, ky_luat, tieu_chuan_chinh_tri, tieu_chuan, khong_hoan_thanh, vi_pham, chuyen_cong_tac, suc_khoe, nguyen_vong, khac
+    #[arg(long)]
+    pub reason: Option<String>,
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// Kết quả phiếu: triệu tập,có mặt,phát ra,thu về,hợp lệ,đồng ý (ví dụ 33,31,31,31,30,25)
+    #[arg(long)]
+    pub votes: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TermCommand {
+    /// Thêm nhiệm kỳ, ví dụ: term add 2030-2035 --kind dang --reference 07/2030
+    Add {
+        code: String,
+        /// dang (cấp ủy) hoặc chinh_quyen (HĐND, UBND)
+        #[arg(long)]
+        kind: String,
+        /// Tháng mốc tính tuổi (mm/yyyy)
+        #[arg(long)]
+        reference: String,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PositionCommand {
+    /// Danh mục chức danh
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Thêm hoặc sửa một chức danh từ JSON (cùng mã thì sửa)
+    Save {
+        #[arg(long, value_name = "TỆP")]
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PlanCommand {
+    /// Đưa một người vào quy hoạch một chức danh trong một nhiệm kỳ
+    Add {
+        #[arg(long)]
+        term: String,
+        #[arg(long)]
+        position: String,
+        #[arg(long)]
+        person: i64,
+        #[command(flatten)]
+        step: StepArgs,
+    },
+    /// Thêm một bước (phê duyệt, bổ sung, tiếp tục, đã bố trí, đưa ra) cho một mục quy hoạch
+    Step {
+        entry: i64,
+        #[command(flatten)]
+        step: StepArgs,
+    },
+    /// Danh sách quy hoạch của nhiệm kỳ theo chức danh
+    List {
+        #[arg(long)]
+        term: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Lịch sử các bước của các mục quy hoạch (JSON)
+    History {
+        #[arg(long)]
+        term: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ReviewCommand {
+    /// Mở đợt rà soát, bổ sung quy hoạch của một năm
+    Add {
+        #[arg(long)]
+        term: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long, default_value = "")]
+        name: String,
+        #[arg(long, default_value = "")]
+        decision: String,
+    },
+    List {
+        #[arg(long)]
+        term: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RulesCommand {
+    /// Bộ quy định áp dụng cho nhiệm kỳ (hoặc mới nhất), dạng JSON
+    Show {
+        #[arg(long)]
+        term: Option<String>,
+    },
+    /// Các phiên bản bộ quy định
+    List,
+    /// Tạo phiên bản mới: sửa tham số (--param khoa=gia_tri, giá trị JSON) và/hoặc từ tệp JSON
+    Set {
+        #[arg(long = "param", value_name = "KHÓA=GIÁ_TRỊ")]
+        params: Vec<String>,
+        #[arg(long, value_name = "TỆP")]
+        file: Option<PathBuf>,
+        /// Tên phiên bản mới
+        #[arg(long)]
+        name: Option<String>,
+        /// Áp dụng từ ngày (mặc định như phiên bản đang dùng)
+        #[arg(long)]
+        effective: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TargetCommand {
+    /// Thêm chỉ tiêu, ví dụ: target add --body BCH --indicator tre --min 0.15 --year 2030 --age-under 40
+    Add {
+        /// TAT_CA, CHU_CHOT hoặc mã chức danh (BCH, BTV…)
+        #[arg(long)]
+        body: String,
+        /// nu, tre, dai_hoc, llct_trung_cap, ngoai_ngu_tre, so_nu
+        #[arg(long)]
+        indicator: String,
+        /// Ngưỡng: tỷ lệ (0.15 = 15%) hoặc số người
+        #[arg(long)]
+        min: f64,
+        /// "trên" thay vì "từ … trở lên"
+        #[arg(long)]
+        strict: bool,
+        #[arg(long)]
+        age_under: Option<i32>,
+        #[arg(long)]
+        year: i32,
+        #[arg(long, default_value = "")]
+        source: String,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Remove {
+        id: i64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProgrammeCommand {
+    /// Thêm đề án tạo nguồn
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "")]
+        decision: String,
+        #[arg(long)]
+        from: i32,
+        #[arg(long)]
+        to: i32,
+    },
+    /// Chọn một người vào đề án
+    Enrol {
+        programme: i64,
+        #[arg(long)]
+        person: i64,
+        #[arg(long)]
+        date: String,
+    },
+    /// Ghi đào tạo (dao_tao) hoặc đánh giá (danh_gia) của người trong đề án
+    Record {
+        programme: i64,
+        #[arg(long)]
+        person: i64,
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        content: String,
+        #[arg(long, default_value = "")]
+        result: String,
+    },
+    Show {
+        programme: i64,
+    },
 }

@@ -1,5 +1,6 @@
 //! The `quyhoach` command line: argument parsing and output formatting only.
 
 pub mod args;
+pub mod plan;
 pub mod run;
 pub mod secret;

@@ -38,7 +38,7 @@ fn open(cli: &Cli) -> Result<Store, UserError> {
     Ok(Store::open(&db_path(cli), &pass)?)
 }
 
-fn read_json(file: Option<&Path>) -> Result<serde_json::Value, UserError> {
+pub(crate) fn read_json(file: Option<&Path>) -> Result<serde_json::Value, UserError> {
     let text = match file {
         Some(f) if f != Path::new("-") => std::fs::read_to_string(f)
             .map_err(|e| format!("Không đọc được tệp “{}”: {e}", f.display()))?,
@@ -57,7 +57,7 @@ fn to_person(v: serde_json::Value) -> Result<Person, UserError> {
     serde_json::from_value(v).map_err(|e| UserError(format!("Hồ sơ JSON không hợp lệ: {e}")))
 }
 
-fn print_json<T: serde::Serialize>(v: &T) -> Out {
+pub(crate) fn print_json<T: serde::Serialize>(v: &T) -> Out {
     let s = serde_json::to_string_pretty(v).map_err(|e| UserError(e.to_string()))?;
     println!("{s}");
     Ok(())
@@ -117,6 +117,21 @@ pub fn run(cli: Cli) -> Out {
             Ok(())
         }
         Command::Person(cmd) => person(&cli, cmd),
+        Command::Term(_)
+        | Command::Position(_)
+        | Command::Plan(_)
+        | Command::Review(_)
+        | Command::Rules(_)
+        | Command::Target(_)
+        | Command::Programme(_)
+        | Command::Check { .. }
+        | Command::Stats { .. }
+        | Command::Gaps { .. } => {
+            let mut store = open(&cli)?;
+            super::plan::run(&mut store, &cli.command)?;
+            store.close()?;
+            Ok(())
+        }
         Command::Backup { out } => {
             let pass = passphrase(cli.common.passphrase_file.as_deref(), false)?;
             let store = Store::open(&db_path(&cli), &pass)?;

@@ -29,6 +29,9 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     today: Option<NaiveDate>,
+    /// Everyone's list line and folded search text, in list order; kept in memory only (never
+    /// on disk) and dropped on every write to people, so lists and search-as-you-type stay fast.
+    people_cache: std::cell::RefCell<Option<std::sync::Arc<Vec<person::CachedLine>>>>,
 }
 
 fn is_not_a_database(e: &rusqlite::Error) -> bool {
@@ -103,6 +106,7 @@ impl Store {
                 conn,
                 path: path.to_path_buf(),
                 today: None,
+                people_cache: Default::default(),
             };
             migrations::migrate(&mut store.conn)?;
             store.ensure_default_rule_sets()?;
@@ -126,6 +130,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             today: None,
+            people_cache: Default::default(),
         };
         if store.meta("sort_key_version")?.as_deref() != Some(crate::text::SORT_KEY_VERSION) {
             store.rebuild_derived()?;

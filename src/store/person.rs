@@ -222,6 +222,10 @@ fn write_row(tx: &Transaction, p: &Person) -> Result<i64> {
         person_sort_key(&p.full_name, &p.birth_date.to_iso()),
         search_text(&p.full_name, &p.other_name, p.cccd.as_deref()),
         iso(&p.retirement_override),
+        p.current_positions()
+            .map(|h| h.title.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
         p.id,
     ];
     let id = match p.id {
@@ -231,10 +235,10 @@ fn write_row(tx: &Transaction, p: &Person) -> Result<i64> {
                    birthplace, residence, cccd, old_id, party_admission_date, party_official_date, party_card_no,
                    general_education, professional_level, professional_field, political_theory, state_management,
                    foreign_language, foreign_language_note, it_level, it_note, status, status_date, status_reason,
-                   sort_key, search_text, retirement_override)
+                   sort_key, search_text, retirement_override, current_positions)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                   ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
-                &params[..29],
+                   ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
+                &params[..30],
             )?;
             tx.last_insert_rowid()
         }
@@ -246,8 +250,9 @@ fn write_row(tx: &Transaction, p: &Person) -> Result<i64> {
                    general_education = ?15, professional_level = ?16, professional_field = ?17,
                    political_theory = ?18, state_management = ?19, foreign_language = ?20,
                    foreign_language_note = ?21, it_level = ?22, it_note = ?23, status = ?24, status_date = ?25,
-                   status_reason = ?26, sort_key = ?27, search_text = ?28, retirement_override = ?29
-                 WHERE id = ?30",
+                   status_reason = ?26, sort_key = ?27, search_text = ?28, retirement_override = ?29,
+                   current_positions = ?30
+                 WHERE id = ?31",
                 params,
             )?;
             id
@@ -322,18 +327,23 @@ fn summary_from_row(r: &Row) -> rusqlite::Result<PersonSummary> {
         birth_date: date_at(r, 3)?,
         cccd: r.get(4)?,
         status: code_at(r, 5, Status::from_code)?,
-        positions: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+        positions: r.get(6)?,
     })
 }
 
-const SUMMARY_SELECT: &str = "SELECT p.id, p.full_name, p.sex, p.birth_date, p.cccd, p.status,
-    (SELECT group_concat(title, '; ') FROM
-        (SELECT title FROM position_held h WHERE h.person_id = p.id AND h.end_date IS NULL ORDER BY h.seq))
-    FROM person p";
+const SUMMARY_SELECT: &str =
+    "SELECT p.id, p.full_name, p.sex, p.birth_date, p.cccd, p.status, p.current_positions, p.search_text FROM person p";
+
+/// A list line with its folded search text.
+pub(crate) struct CachedLine {
+    search: String,
+    line: PersonSummary,
+}
 
 impl Store {
     /// Adds a person; returns the new id. Nothing is written if any rule is broken.
     pub fn add_person(&mut self, person: &Person) -> Result<i64> {
+        self.people_cache.replace(None);
         let mut p = person.clone();
         p.id = None;
         normalize_person(&mut p);
@@ -349,6 +359,7 @@ impl Store {
 
     /// Adds many people in one transaction (demo, imports): all or nothing.
     pub fn add_people(&mut self, people: &[Person]) -> Result<Vec<i64>> {
+        self.people_cache.replace(None);
         let today = self.today();
         let mut clean = Vec::with_capacity(people.len());
         for person in people {
@@ -373,6 +384,7 @@ impl Store {
 
     /// Replaces the whole record of `person.id`.
     pub fn update_person(&mut self, person: &Person) -> Result<()> {
+        self.people_cache.replace(None);
         let id = person.id.ok_or_else(|| {
             CoreError::validation("id", "required", "Mã số cán bộ: bắt buộc khi sửa hồ sơ.")
         })?;
@@ -389,6 +401,7 @@ impl Store {
     }
 
     pub fn remove_person(&mut self, id: i64) -> Result<()> {
+        self.people_cache.replace(None);
         let tx = self.conn.transaction()?;
         let old = get(&tx, id)?;
         tx.execute("DELETE FROM person WHERE id = ?1", [id])?;
@@ -407,13 +420,31 @@ impl Store {
             .query_row("SELECT count(*) FROM person", [], |r| r.get(0))?)
     }
 
-    /// Everyone, in Vietnamese list order (given name, family name, middle names, birth date).
-    pub fn list_people(&self) -> Result<Vec<PersonSummary>> {
+    fn cached_lines(&self) -> Result<std::sync::Arc<Vec<CachedLine>>> {
+        if let Some(c) = self.people_cache.borrow().as_ref() {
+            return Ok(c.clone());
+        }
         let mut stmt = self
             .conn()
             .prepare_cached(&format!("{SUMMARY_SELECT} ORDER BY p.sort_key"))?;
-        let rows = stmt.query_map([], summary_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt.query_map([], |r| {
+            Ok(CachedLine {
+                line: summary_from_row(r)?,
+                search: r.get(7)?,
+            })
+        })?;
+        let lines = std::sync::Arc::new(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+        self.people_cache.replace(Some(lines.clone()));
+        Ok(lines)
+    }
+
+    /// Everyone, in Vietnamese list order (given name, family name, middle names, birth date).
+    pub fn list_people(&self) -> Result<Vec<PersonSummary>> {
+        Ok(self
+            .cached_lines()?
+            .iter()
+            .map(|c| c.line.clone())
+            .collect())
     }
 
     /// People whose name, other name or CCCD has a word starting with each word of the query,
@@ -424,23 +455,18 @@ impl Store {
             .filter(|w| !w.is_empty())
             .map(|w| format!(" {w}"))
             .collect();
-        if words.is_empty() {
-            return self.list_people();
-        }
-        let cond = (1..=words.len())
-            .map(|i| format!("instr(p.search_text, ?{i}) > 0"))
-            .collect::<Vec<_>>()
-            .join(" AND ");
-        let mut stmt = self.conn().prepare(&format!(
-            "{SUMMARY_SELECT} WHERE {cond} ORDER BY p.sort_key"
-        ))?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(words.iter()), summary_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(self
+            .cached_lines()?
+            .iter()
+            .filter(|c| words.iter().all(|w| c.search.contains(w.as_str())))
+            .map(|c| c.line.clone())
+            .collect())
     }
 
     /// Recomputes the derived columns (sort key, search text) of every person, e.g. after
     /// the collation library changed.
     pub(crate) fn rebuild_derived(&mut self) -> Result<()> {
+        self.people_cache.replace(None);
         let tx = self.conn.transaction()?;
         {
             let mut read =

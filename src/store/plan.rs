@@ -43,6 +43,42 @@ pub struct PlanData {
 }
 
 impl PlanData {
+    /// Statistics of the people actively planned for a body ("TAT_CA", "CHU_CHOT" or a position code).
+    pub fn stats(&self, body: &str) -> crate::rules::stats::Stats {
+        let place = crate::text::fold(&self.place_name);
+        let params = &self.rules.params;
+        let mut ids: Vec<i64> = self
+            .entries
+            .iter()
+            .filter(|e| e.is_active())
+            .filter(|e| {
+                self.positions
+                    .iter()
+                    .find(|p| p.id == Some(e.position_id))
+                    .is_some_and(|pos| match body {
+                        "TAT_CA" => true,
+                        "CHU_CHOT" => pos.key,
+                        code => pos.code == code,
+                    })
+            })
+            .map(|e| e.person_id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let facts: Vec<(&Person, crate::rules::facts::PersonFacts)> = ids
+            .iter()
+            .filter_map(|id| self.people.get(id))
+            .map(|p| {
+                (
+                    p,
+                    crate::rules::facts::facts(p, self.term.reference_month, params, &place),
+                )
+            })
+            .collect();
+        let pairs: Vec<_> = facts.iter().map(|(p, f)| (*p, f)).collect();
+        crate::rules::stats::stats(&pairs, params)
+    }
+
     pub fn check(&self, as_of: chrono::NaiveDate) -> CheckReport {
         check(&PlanInput {
             term: &self.term,
