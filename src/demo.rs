@@ -383,11 +383,92 @@ pub fn demo_people(n: usize) -> Vec<Person> {
     (0..n).map(|i| person(i, n, &mut rng)).collect()
 }
 
-/// Writes the demo ward into a new encrypted file.
+/// Writes the demo ward into a new encrypted file, with the 2030–2035 plan started and the
+/// targets of a ward like seed 002.
 pub fn create_demo(path: &std::path::Path, passphrase: &str, n: usize) -> Result<Store> {
     let mut store = Store::create(path, passphrase, &demo_unit())?;
-    store.add_people(&demo_people(n))?;
+    let ids = store.add_people(&demo_people(n))?;
+    if n >= LEADERS.len() {
+        add_demo_plan(&mut store, &ids)?;
+    }
     Ok(store)
+}
+
+fn add_demo_plan(store: &mut Store, ids: &[i64]) -> Result<()> {
+    use crate::model::plan::{PlanEvent, PlanStep, Term, TermKind};
+    use crate::rules::retirement::YearMonth;
+    use crate::rules::targets::{Indicator, Target};
+    store.add_term(&Term {
+        id: None,
+        code: "2030-2035".into(),
+        kind: TermKind::Party,
+        start_year: 2030,
+        end_year: 2035,
+        reference_month: YearMonth::new(2030, 7),
+        rule_set_id: None,
+    })?;
+    let proposed = PlanEvent {
+        id: None,
+        step: PlanStep::Proposed,
+        date: date(2026, 9, 15),
+        decision_no: String::new(),
+        decision_date: None,
+        review_year: None,
+        reason: None,
+        note: "Hội nghị Ban Thường vụ giới thiệu nguồn".into(),
+        votes: None,
+    };
+    // (index of the person, position codes): leaders for higher posts, younger staff for the BCH.
+    let plan: &[(usize, &[&str])] = &[
+        (1, &["BCH", "BTV", "BT"]),
+        (2, &["BCH", "BTV", "BT"]),
+        (3, &["BCH", "BTV", "CT-UBND"]),
+        (6, &["BCH", "BTV", "PBT-TT"]),
+        (7, &["BCH", "PBT-TT"]),
+        (8, &["BCH", "CN-UBKT"]),
+        (9, &["BCH", "CT-MTTQ"]),
+        (12, &["BCH"]),
+        (13, &["BCH"]),
+        (16, &["BCH", "TB-XDĐ"]),
+        (20, &["BCH"]),
+        (25, &["BCH"]),
+        (30, &["BCH"]),
+    ];
+    for (i, codes) in plan {
+        for code in codes.iter() {
+            if let Some(id) = ids.get(*i) {
+                store.plan_person("2030-2035", code, *id, &proposed)?;
+            }
+        }
+    }
+    let source = "Kế hoạch thực hiện Đề án xây dựng đội ngũ cán bộ (mẫu)";
+    for (body, indicator, threshold, age_under, year) in [
+        ("BCH", Indicator::Young, 0.10, Some(40), 2030),
+        ("BCH", Indicator::Young, 0.15, Some(40), 2035),
+        ("BCH", Indicator::Women, 0.20, None, 2030),
+        ("BTV", Indicator::WomenCount, 1.0, None, 2030),
+        ("CHU_CHOT", Indicator::Degree, 1.0, None, 2030),
+        ("CHU_CHOT", Indicator::TheoryMid, 1.0, None, 2030),
+        (
+            "CHU_CHOT",
+            Indicator::YoungForeignLanguage,
+            0.40,
+            Some(40),
+            2030,
+        ),
+    ] {
+        store.add_target(&Target {
+            id: None,
+            body: body.into(),
+            indicator,
+            threshold,
+            strict: false,
+            age_under,
+            year,
+            source: source.into(),
+        })?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ pub struct Finding {
     pub person_name: Option<String>,
     pub position_code: Option<String>,
     /// Computed values: months_left, age, ratio, threshold…
-    pub values: BTreeMap<String, Value>,
+    pub values: serde_json::Map<String, Value>,
     pub message: String,
 }
 
@@ -119,8 +119,8 @@ impl<'a> Ctx<'a> {
         message: String,
     ) {
         let values = match values {
-            Value::Object(m) => m.into_iter().collect(),
-            _ => BTreeMap::new(),
+            Value::Object(m) => m,
+            _ => serde_json::Map::new(),
         };
         self.out.push(Finding {
             severity,
@@ -135,18 +135,39 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Catalogue positions a person holds now, matched on name or alias (ignoring case and diacritics).
-fn current_posts<'a>(p: &Person, positions: &'a [Position]) -> Vec<&'a Position> {
-    let titles: Vec<String> = p.current_positions().map(|h| fold(&h.title)).collect();
-    positions
-        .iter()
-        .filter(|pos| {
-            std::iter::once(&pos.name)
-                .chain(pos.aliases.iter())
-                .map(|n| fold(n))
-                .any(|n| !n.is_empty() && titles.contains(&n))
-        })
-        .collect()
+/// Names and aliases of every catalogue position, folded once per check.
+struct PositionNames<'a> {
+    names: Vec<(&'a Position, Vec<String>)>,
+}
+
+impl<'a> PositionNames<'a> {
+    fn new(positions: &'a [Position]) -> Self {
+        let names = positions
+            .iter()
+            .map(|pos| {
+                let folded = std::iter::once(&pos.name)
+                    .chain(pos.aliases.iter())
+                    .map(|n| fold(n))
+                    .filter(|n| !n.is_empty())
+                    .collect();
+                (pos, folded)
+            })
+            .collect();
+        PositionNames { names }
+    }
+
+    /// Catalogue positions a person holds now, matched on name or alias (ignoring case and diacritics).
+    fn held_by(&self, p: &Person) -> Vec<&'a Position> {
+        let titles: Vec<String> = p.current_positions().map(|h| fold(&h.title)).collect();
+        if titles.is_empty() {
+            return Vec::new();
+        }
+        self.names
+            .iter()
+            .filter(|(_, names)| names.iter().any(|n| titles.contains(n)))
+            .map(|(pos, _)| *pos)
+            .collect()
+    }
 }
 
 fn lacks(p: &Person, s: &Standard) -> Vec<String> {
@@ -313,6 +334,8 @@ pub fn check(input: &PlanInput) -> CheckReport {
         .iter()
         .find(|p| p.code == "BCH")
         .and_then(|p| p.id);
+    let names = PositionNames::new(input.positions);
+    let excluding: Vec<String> = rules.excluding_discipline.iter().map(|s| fold(s)).collect();
     let mut gaps = Vec::new();
     for (person_id, list) in &by_person {
         let Some(p) = input.people.get(person_id) else {
@@ -321,7 +344,7 @@ pub fn check(input: &PlanInput) -> CheckReport {
         let Some(f) = ctx.facts.get(person_id).cloned() else {
             continue;
         };
-        let held = current_posts(p, input.positions);
+        let held = names.held_by(p);
         let current_rank = held
             .iter()
             .filter(|h| h.group != PositionGroup::CapUy)
@@ -520,7 +543,6 @@ pub fn check(input: &PlanInput) -> CheckReport {
         }
 
         // Discipline that excludes while in effect.
-        let excluding: Vec<String> = rules.excluding_discipline.iter().map(|s| fold(s)).collect();
         for d in p
             .discipline_rewards
             .iter()
@@ -750,7 +772,21 @@ pub fn check(input: &PlanInput) -> CheckReport {
             value >= t.threshold
         };
         let label = body_label(&t.body);
-        if !met {
+        if of == 0 && !t.indicator.is_count() {
+            ctx.push(
+                Severity::Info,
+                "target_empty",
+                None,
+                None,
+                json!({ "indicator": t.indicator.code(), "body": t.body, "year": t.year }),
+                format!(
+                    "Chỉ tiêu năm {}: {} trong {}: chưa có người thuộc diện tính nên chưa đánh giá được.",
+                    t.year,
+                    t.indicator.label().to_lowercase(),
+                    label
+                ),
+            );
+        } else if !met {
             let (actual, needed) = if t.indicator.is_count() {
                 (format!("{count}"), format!("{}", t.threshold))
             } else {

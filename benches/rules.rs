@@ -1,0 +1,157 @@
+//! `cargo bench --bench rules`: a full check of a term's plan and its statistics for 2,000 people
+//! (target ≤ 50 ms) and for 100,000 people, a province merging its wards (target ≤ 2 s).
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use quyhoach::demo::{demo_people, demo_unit};
+use quyhoach::model::plan::*;
+use quyhoach::model::PartialDate;
+use quyhoach::rules::check::{check, PlanInput};
+use quyhoach::rules::retirement::YearMonth;
+use quyhoach::rules::ruleset::RuleSet;
+use quyhoach::rules::targets::{Indicator, Target};
+use quyhoach::Store;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn main() {
+    // The position catalogue as a new database has it.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::create(
+        &dir.path().join("danh mục.db"),
+        "mật khẩu đo hiệu năng",
+        &demo_unit(),
+    )
+    .expect("create");
+    let positions = store.positions().expect("positions");
+    store.close().expect("close");
+    let codes: Vec<&Position> = positions
+        .iter()
+        .filter(|p| p.group != PositionGroup::CapUy)
+        .collect();
+    let bch = positions
+        .iter()
+        .find(|p| p.code == "BCH")
+        .and_then(|p| p.id)
+        .expect("BCH");
+    let term = Term {
+        id: Some(1),
+        code: "2030-2035".into(),
+        kind: TermKind::Party,
+        start_year: 2030,
+        end_year: 2035,
+        reference_month: YearMonth::new(2030, 7),
+        rule_set_id: None,
+    };
+    let rules = RuleSet::qd377();
+    let targets = vec![
+        Target {
+            id: Some(1),
+            body: "BCH".into(),
+            indicator: Indicator::Young,
+            threshold: 0.15,
+            strict: false,
+            age_under: Some(40),
+            year: 2030,
+            source: String::new(),
+        },
+        Target {
+            id: Some(2),
+            body: "CHU_CHOT".into(),
+            indicator: Indicator::TheoryMid,
+            threshold: 1.0,
+            strict: false,
+            age_under: None,
+            year: 2030,
+            source: String::new(),
+        },
+        Target {
+            id: Some(3),
+            body: "TAT_CA".into(),
+            indicator: Indicator::Women,
+            threshold: 0.25,
+            strict: false,
+            age_under: None,
+            year: 2030,
+            source: String::new(),
+        },
+    ];
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    for (n, target_ms) in [(2_000usize, 50.0), (100_000, 2_000.0)] {
+        let people: HashMap<i64, _> = demo_people(n)
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut p)| {
+                p.id = Some(i as i64 + 1);
+                (i as i64 + 1, p)
+            })
+            .collect();
+        let event = PlanEvent {
+            id: None,
+            step: PlanStep::Proposed,
+            date: PartialDate::parse("01/09/2026").expect("date"),
+            decision_no: String::new(),
+            decision_date: None,
+            review_year: None,
+            reason: None,
+            note: String::new(),
+            votes: Some(VoteTally {
+                summoned: 33,
+                present: 32,
+                issued: 32,
+                returned: 32,
+                valid: 32,
+                agree: 20,
+            }),
+        };
+        let mut entries = Vec::new();
+        for i in 1..=n as i64 {
+            let pos = codes[(i as usize) % codes.len()];
+            entries.push(PlanEntry {
+                id: entries.len() as i64 + 1,
+                person_id: i,
+                position_id: pos.id.expect("id"),
+                term_id: 1,
+                events: vec![event.clone()],
+            });
+            if i % 3 == 0 {
+                entries.push(PlanEntry {
+                    id: entries.len() as i64 + 1,
+                    person_id: i,
+                    position_id: bch,
+                    term_id: 1,
+                    events: vec![event.clone()],
+                });
+            }
+        }
+        let input = PlanInput {
+            term: &term,
+            rules: &rules,
+            positions: &positions,
+            people: &people,
+            entries: &entries,
+            targets: &targets,
+            place_name: "Hòa An",
+            as_of,
+        };
+        let runs = if n > 10_000 { 5 } else { 21 };
+        let mut times = Vec::new();
+        let mut findings = 0;
+        for _ in 0..runs {
+            let t = Instant::now();
+            let r = std::hint::black_box(check(&input));
+            times.push(t.elapsed());
+            findings = r.findings.len();
+        }
+        let ms = median(times).as_secs_f64() * 1000.0;
+        println!(
+            "Kiểm tra + thống kê {n:>7} người ({} mục quy hoạch, {findings} phát hiện): {ms:>8.2} ms   (mục tiêu ≤ {target_ms} ms: {})",
+            entries.len(),
+            if ms <= target_ms { "đạt" } else { "CHƯA ĐẠT" }
+        );
+    }
+}

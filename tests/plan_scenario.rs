@@ -1,0 +1,643 @@
+//! A ward like Phổ Hòa (seed 002) plans the 2030–2035 term: the exact findings, targets,
+//! training gaps and statistics, through the encrypted store and the CLI. (Issue 3.)
+
+mod common;
+
+use common::*;
+use quyhoach::model::plan::*;
+use quyhoach::model::*;
+use quyhoach::rules::retirement::YearMonth;
+use quyhoach::rules::targets::{Indicator, Target};
+use quyhoach::Store;
+
+struct Who {
+    name: &'static str,
+    sex: Sex,
+    birth: &'static str,
+    home: &'static str,
+    prof: ProfessionalLevel,
+    llct: Option<PoliticalTheory>,
+    qlnn: Option<StateManagement>,
+    fl: &'static str,
+    posts: &'static [(&'static str, &'static str)],
+}
+
+const PEOPLE: &[Who] = &[
+    Who {
+        name: "Nguyễn Văn An",
+        sex: Sex::Male,
+        birth: "12/03/1982",
+        home: "xã Tịnh Sơn, tỉnh Quảng Ngãi",
+        prof: ProfessionalLevel::DaiHoc,
+        llct: Some(PoliticalTheory::CaoCap),
+        qlnn: Some(StateManagement::ChuyenVien),
+        fl: "Bậc 3",
+        posts: &[
+            ("Phó Bí thư Thường trực Đảng ủy", "10/2020"),
+            ("Đảng ủy viên", "2020"),
+        ],
+    },
+    Who {
+        name: "Trần Thị Bình",
+        sex: Sex::Female,
+        birth: "05/09/1992",
+        home: "phường Phổ Hòa, tỉnh Quảng Ngãi",
+        prof: ProfessionalLevel::DaiHoc,
+        llct: Some(PoliticalTheory::TrungCap),
+        qlnn: Some(StateManagement::ChuyenVien),
+        fl: "Bậc 2",
+        posts: &[
+            ("Trưởng Ban Xây dựng Đảng", "2025"),
+            ("Đảng ủy viên", "2025"),
+        ],
+    },
+    Who {
+        name: "Lê Văn Cường",
+        sex: Sex::Male,
+        birth: "1971",
+        home: "xã Phổ Thuận, tỉnh Quảng Ngãi",
+        prof: ProfessionalLevel::DaiHoc,
+        llct: Some(PoliticalTheory::CaoCap),
+        qlnn: Some(StateManagement::ChuyenVienChinh),
+        fl: "",
+        posts: &[
+            ("Chủ nhiệm Ủy ban Kiểm tra Đảng ủy", "01/2017"),
+            ("Đảng ủy viên", "2020"),
+        ],
+    },
+    Who {
+        name: "Phạm Thị Dung",
+        sex: Sex::Female,
+        birth: "20/11/1985",
+        home: "xã Bình Sơn, tỉnh Quảng Ngãi",
+        prof: ProfessionalLevel::DaiHoc,
+        llct: Some(PoliticalTheory::SoCap),
+        qlnn: None,
+        fl: "",
+        posts: &[("Chuyên viên Văn phòng Đảng ủy", "2019")],
+    },
+    Who {
+        name: "Hoàng Văn Em",
+        sex: Sex::Male,
+        birth: "02/02/1990",
+        home: "phường Phổ Hòa, tỉnh Quảng Ngãi",
+        prof: ProfessionalLevel::CaoDang,
+        llct: Some(PoliticalTheory::TrungCap),
+        qlnn: Some(StateManagement::ChuyenVien),
+        fl: "",
+        posts: &[("Phó Trưởng Ban Xây dựng Đảng", "2022")],
+    },
+    Who {
+        name: "Võ Văn Giang",
+        sex: Sex::Male,
+        birth: "15/06/1979",
+        home: "xã Tịnh Sơn, tỉnh Quảng Ngãi",
+        prof: ProfessionalLevel::DaiHoc,
+        llct: Some(PoliticalTheory::CaoCap),
+        qlnn: Some(StateManagement::ChuyenVien),
+        fl: "",
+        posts: &[("Phó Chủ tịch UBND", "2021")],
+    },
+    Who {
+        name: "Đặng Thị Hạnh",
+        sex: Sex::Female,
+        birth: "08/08/1988",
+        home: "xã Đức Phong, tỉnh Quảng Ngãi",
+        prof: ProfessionalLevel::DaiHoc,
+        llct: Some(PoliticalTheory::TrungCap),
+        qlnn: Some(StateManagement::ChuyenVien),
+        fl: "",
+        posts: &[("Chủ tịch Hội Liên hiệp Phụ nữ", "2021")],
+    },
+    Who {
+        name: "Bùi Văn Khoa",
+        sex: Sex::Male,
+        birth: "30/12/1995",
+        home: "phường Phổ Hòa, tỉnh Quảng Ngãi",
+        prof: ProfessionalLevel::DaiHoc,
+        llct: Some(PoliticalTheory::SoCap),
+        qlnn: None,
+        fl: "",
+        posts: &[("Bí thư Đoàn phường", "2022")],
+    },
+];
+
+fn person(w: &Who, i: usize) -> Person {
+    let mut p = Person::new(w.name, w.sex, d(w.birth));
+    p.cccd = Some(format!("0510000000{:02}", i));
+    p.home_town = w.home.into();
+    p.professional_level = Some(w.prof);
+    p.political_theory = w.llct;
+    p.state_management = w.qlnn;
+    p.foreign_language.level = w.fl.into();
+    p.positions = w
+        .posts
+        .iter()
+        .map(|(t, s)| PositionHeld {
+            title: (*t).into(),
+            organisation: "phường Phổ Hòa".into(),
+            start: d(s),
+            end: None,
+        })
+        .collect();
+    p.ratings = [2023, 2024, 2025]
+        .map(|year| Rating {
+            year,
+            level: RatingLevel::Htt,
+            score: None,
+            basis: String::new(),
+        })
+        .to_vec();
+    p
+}
+
+fn step(step: PlanStep, date: &str) -> PlanEvent {
+    PlanEvent {
+        id: None,
+        step,
+        date: d(date),
+        decision_no: String::new(),
+        decision_date: None,
+        review_year: None,
+        reason: None,
+        note: String::new(),
+        votes: None,
+    }
+}
+
+fn approved(agree: u32) -> PlanEvent {
+    let mut e = step(PlanStep::Approved, "15/10/2026");
+    e.decision_no = "125-QĐ/TU".into();
+    e.decision_date = Some(d("15/10/2026"));
+    e.votes = Some(VoteTally {
+        summoned: 33,
+        present: 32,
+        issued: 32,
+        returned: 32,
+        valid: 32,
+        agree,
+    });
+    e
+}
+
+fn build(w: &TempWard) -> Store {
+    let mut s = new_store(w);
+    let mut ids = Vec::new();
+    for (i, who) in PEOPLE.iter().enumerate() {
+        let mut p = person(who, i);
+        match who.name {
+            "Phạm Thị Dung" => p.ratings.retain(|r| r.year != 2024),
+            "Võ Văn Giang" => p.ratings[1].level = RatingLevel::Ht,
+            "Hoàng Văn Em" => p.discipline_rewards.push(DisciplineReward {
+                kind: RecordKind::Discipline,
+                form: "Khiển trách".into(),
+                date: d("10/03/2026"),
+                decision_no: "12-QĐ/UBKTĐU".into(),
+                until: None,
+                note: String::new(),
+            }),
+            _ => {}
+        }
+        ids.push(s.add_person(&p).unwrap());
+    }
+    s.add_term(&Term {
+        id: None,
+        code: "2030-2035".into(),
+        kind: TermKind::Party,
+        start_year: 2030,
+        end_year: 2035,
+        reference_month: YearMonth::new(2030, 7),
+        rule_set_id: None,
+    })
+    .unwrap();
+    let proposed = step(PlanStep::Proposed, "20/09/2026");
+    let plans: &[(usize, &[&str])] = &[
+        (0, &["BCH", "BTV", "BT"]),
+        (1, &["BCH", "BTV", "PBT-TT"]),
+        (2, &["BCH", "BT"]),
+        (3, &["BCH", "PBT-TT"]),
+        (4, &["BCH", "CN-UBKT"]),
+        (5, &["BCH"]),
+        (6, &["BCH", "BTV"]),
+        (7, &["BCH"]),
+    ];
+    for (i, codes) in plans {
+        for code in *codes {
+            let entry = s
+                .plan_person("2030-2035", code, ids[*i], &proposed)
+                .unwrap();
+            match (*i, *code) {
+                (6, "BTV") => s.add_plan_step(entry, &approved(15)).unwrap(),
+                (7, "BCH") => s.add_plan_step(entry, &approved(20)).unwrap(),
+                _ => {}
+            }
+        }
+    }
+    let target = |body: &str, indicator, threshold, age_under, year| Target {
+        id: None,
+        body: body.into(),
+        indicator,
+        threshold,
+        strict: false,
+        age_under,
+        year,
+        source: "Kế hoạch 52-KH/ĐU".into(),
+    };
+    for t in [
+        target("BCH", Indicator::Young, 0.10, Some(40), 2030),
+        target("BCH", Indicator::Young, 0.15, Some(40), 2035),
+        target("BCH", Indicator::Women, 0.20, None, 2030),
+        target("BTV", Indicator::WomenCount, 1.0, None, 2030),
+        target("CHU_CHOT", Indicator::Degree, 1.0, None, 2030),
+        target("CHU_CHOT", Indicator::TheoryMid, 1.0, None, 2030),
+        target(
+            "CHU_CHOT",
+            Indicator::YoungForeignLanguage,
+            0.40,
+            Some(40),
+            2030,
+        ),
+    ] {
+        s.add_target(&t).unwrap();
+    }
+    s
+}
+
+fn summary(r: &quyhoach::rules::check::CheckReport) -> Vec<String> {
+    r.findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{:?} {} {} {}",
+                f.severity,
+                f.rule,
+                f.person_name.as_deref().unwrap_or("-"),
+                f.position_code.as_deref().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_2030_2035_plan_of_a_ward_like_pho_hoa() {
+    let w = temp_ward();
+    let s = build(&w);
+    let data = s.plan_data("2030-2035").unwrap();
+    assert_eq!(
+        data.rules.name, "Quy định 377-QĐ/TW",
+        "the rule set in force at 07/2030"
+    );
+    let r = data.check(today());
+    assert_eq!(
+        summary(&r),
+        vec![
+            "Violation discipline Hoàng Văn Em -",
+            "Violation rating Võ Văn Giang -",
+            "Violation months_left Lê Văn Cường BCH",
+            "Violation months_left Lê Văn Cường BT",
+            "Violation votes Đặng Thị Hạnh BTV",
+            "Warning target - -",
+            "Warning rating_missing Phạm Thị Dung -",
+            "Warning standard Hoàng Văn Em CN-UBKT",
+            "Warning standard Phạm Thị Dung PBT-TT",
+            "Info rotation Lê Văn Cường -",
+        ],
+        "{:#?}",
+        r.findings
+    );
+    let msg = |rule: &str, pos: Option<&str>| {
+        r.findings
+            .iter()
+            .find(|f| f.rule == rule && f.position_code.as_deref() == pos)
+            .unwrap()
+            .message
+            .clone()
+    };
+    assert_eq!(
+        msg("months_left", Some("BCH")),
+        "Lê Văn Cường: còn 31 tháng công tác tính đến tháng 07/2030 (nghỉ hưu tháng 01/2033), dưới 48 tháng cho người tái cử."
+    );
+    assert_eq!(
+        msg("months_left", Some("BT")),
+        "Lê Văn Cường: còn 31 tháng công tác tính đến tháng 07/2030 (nghỉ hưu tháng 01/2033), dưới 60 tháng của một nhiệm kỳ."
+    );
+    assert_eq!(
+        msg("target", None),
+        "Chỉ tiêu năm 2030: tỷ lệ có lý luận chính trị từ trung cấp trở lên trong cán bộ chủ chốt (quy hoạch) là 75% (3/4), yêu cầu từ 100% trở lên."
+    );
+    assert_eq!(
+        msg("votes", Some("BTV")),
+        "Đặng Thị Hạnh: bước “Đã phê duyệt” được 15/33 phiếu đồng ý (45,5%) so với số người được triệu tập, chưa quá 50%."
+    );
+    assert_eq!(
+        msg("discipline", None),
+        "Hoàng Văn Em: đang trong thời hạn kỷ luật khiển trách (đến 10/03/2027), đương nhiên ra khỏi quy hoạch."
+    );
+    assert_eq!(
+        msg("rotation", None),
+        "Lê Văn Cường: giữ chức vụ Chủ nhiệm Ủy ban Kiểm tra Đảng ủy đã 9 năm (từ 01/2017), thuộc diện xem xét luân chuyển."
+    );
+
+    // The ward's targets against the actual figures.
+    let t: Vec<(String, i32, usize, usize, bool)> = r
+        .targets
+        .iter()
+        .map(|t| {
+            (
+                t.target.indicator.code().to_string(),
+                t.target.year,
+                t.count,
+                t.of,
+                t.met,
+            )
+        })
+        .collect();
+    assert_eq!(
+        t,
+        vec![
+            ("tre".into(), 2030, 2, 8, true),
+            ("nu".into(), 2030, 3, 8, true),
+            ("so_nu".into(), 2030, 2, 3, true),
+            ("dai_hoc".into(), 2030, 4, 4, true),
+            ("llct_trung_cap".into(), 2030, 3, 4, false),
+            ("ngoai_ngu_tre".into(), 2030, 1, 1, true),
+            ("tre".into(), 2035, 2, 8, true),
+        ]
+    );
+
+    // Training gaps: what each planned person still lacks for the planned post.
+    let gaps: Vec<(String, String, Vec<String>)> = r
+        .training_gaps
+        .iter()
+        .map(|g| {
+            (
+                g.person_name.clone(),
+                g.position_code.clone(),
+                g.lacks.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        gaps,
+        vec![
+            (
+                "Phạm Thị Dung".into(),
+                "PBT-TT".into(),
+                vec![
+                    "Lý luận chính trị: cần trung cấp trở lên (hiện Sơ cấp)".to_string(),
+                    "Quản lý nhà nước: cần ngạch chuyên viên trở lên (hiện chưa có)".to_string()
+                ]
+            ),
+            (
+                "Hoàng Văn Em".into(),
+                "CN-UBKT".into(),
+                vec!["Chuyên môn: cần đại học trở lên (hiện Cao đẳng)".to_string()]
+            ),
+        ]
+    );
+
+    // Statistics of the whole plan (8 people), at the reference month 07/2030.
+    let st = &r.stats;
+    let counts =
+        |b: &[quyhoach::rules::stats::Bucket]| b.iter().map(|x| x.count).collect::<Vec<_>>();
+    assert_eq!(st.total, 8);
+    assert_eq!(counts(&st.sex), vec![5, 3]);
+    assert_eq!(st.sex[1].percent, 37.5);
+    assert_eq!((st.young.count, st.young.percent), (2, 25.0));
+    assert_eq!(counts(&st.age_bands), vec![1, 2, 2, 1, 1, 1]);
+    assert_eq!(st.age_bands[1].label, "35–40");
+    assert_eq!(counts(&st.three_age_groups), vec![2, 4, 2]);
+    assert_eq!(counts(&st.ethnicity), vec![8, 0]);
+    // Tiến sĩ, Thạc sĩ, Đại học, Cao đẳng, Trung cấp, Sơ cấp, none.
+    assert_eq!(counts(&st.professional), vec![0, 0, 7, 1, 0, 0, 0]);
+    // Cử nhân, Cao cấp, Trung cấp, Sơ cấp, none.
+    assert_eq!(counts(&st.political_theory), vec![0, 3, 3, 2, 0]);
+    assert_eq!(counts(&st.origin), vec![3, 5]);
+
+    // The key cadres only.
+    let key = data.stats("CHU_CHOT");
+    assert_eq!(key.total, 4);
+    assert_eq!(counts(&key.sex), vec![2, 2]);
+}
+
+#[test]
+fn a_new_rule_set_version_changes_the_findings_without_a_rebuild() {
+    let w = temp_ward();
+    let mut s = build(&w);
+    let before = s.plan_data("2030-2035").unwrap().check(today());
+    assert!(before
+        .findings
+        .iter()
+        .any(|f| f.rule == "months_left" && f.position_code.as_deref() == Some("BCH")));
+    let mut rules = s.rules_for(&s.term("2030-2035").unwrap()).unwrap();
+    rules.name = "Quy định 377-QĐ/TW (tỉnh sửa đổi)".into();
+    rules.params.min_months_left_renominated = 30;
+    rules.params.min_rating = RatingLevel::Ht;
+    s.add_rule_set(&rules).unwrap();
+    let after = s.plan_data("2030-2035").unwrap().check(today());
+    assert_eq!(after.rule_set, "Quy định 377-QĐ/TW (tỉnh sửa đổi)");
+    assert!(!after
+        .findings
+        .iter()
+        .any(|f| f.rule == "months_left" && f.position_code.as_deref() == Some("BCH")));
+    assert!(!after.findings.iter().any(|f| f.rule == "rating"));
+    assert_eq!(after.findings.len(), before.findings.len() - 2);
+    // A bad parameter is refused with the field named, and nothing is stored.
+    let n = s.rule_sets().unwrap().len();
+    rules.params.min_women_share = 25.0;
+    let err = s.add_rule_set(&rules).unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "min_women_share");
+    assert_eq!(s.rule_sets().unwrap().len(), n);
+}
+
+#[test]
+fn plan_steps_are_a_history_and_bad_steps_change_nothing() {
+    let w = temp_ward();
+    let mut s = build(&w);
+    let entry = s
+        .plan_entries("2030-2035")
+        .unwrap()
+        .into_iter()
+        .find(|e| e.person_id == 3 && e.position_id == s.position("BT").unwrap().id.unwrap())
+        .unwrap();
+    let before = s.plan_entries("2030-2035").unwrap();
+    // Removal needs a reason and a decision.
+    let mut out = step(PlanStep::Removed, "20/11/2026");
+    let err = s.add_plan_step(entry.id, &out).unwrap_err();
+    assert_eq!(
+        err.field_errors()[0].message,
+        "Bước “Đưa ra khỏi quy hoạch”: cần số và ngày quyết định."
+    );
+    out.decision_no = "130-QĐ/TU".into();
+    out.decision_date = Some(d("20/11/2026"));
+    let err = s.add_plan_step(entry.id, &out).unwrap_err();
+    assert_eq!(
+        err.field_errors()[0].message,
+        "Đưa ra khỏi quy hoạch: cần lý do."
+    );
+    assert_eq!(s.plan_entries("2030-2035").unwrap(), before);
+    out.reason = Some(RemovalReason::OverAge);
+    out.review_year = Some(2026);
+    s.add_plan_step(entry.id, &out).unwrap();
+    // Closed: nothing may follow a removal.
+    let err = s
+        .add_plan_step(entry.id, &step(PlanStep::Continued, "21/11/2026"))
+        .unwrap_err();
+    assert_eq!(
+        err.field_errors()[0].message,
+        "Bước “Tiếp tục quy hoạch” không thể sau bước “Đưa ra khỏi quy hoạch”."
+    );
+    let e = s
+        .plan_entries("2030-2035")
+        .unwrap()
+        .into_iter()
+        .find(|e| e.id == entry.id)
+        .unwrap();
+    assert_eq!(
+        e.events.iter().map(|e| e.step).collect::<Vec<_>>(),
+        vec![PlanStep::Proposed, PlanStep::Removed]
+    );
+    assert_eq!(e.events[1].reason, Some(RemovalReason::OverAge));
+    // The removed entry no longer counts: Cường's BT finding is gone.
+    let r = s.plan_data("2030-2035").unwrap().check(today());
+    assert!(!r
+        .findings
+        .iter()
+        .any(|f| f.rule == "months_left" && f.position_code.as_deref() == Some("BT")));
+    // Planning the same person twice for the same post is refused.
+    let err = s
+        .plan_person(
+            "2030-2035",
+            "BCH",
+            1,
+            &step(PlanStep::Proposed, "01/11/2026"),
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("Nguyễn Văn An đã có trong quy hoạch Ủy viên Ban Chấp hành Đảng bộ phường nhiệm kỳ 2030-2035"), "{err}");
+    // A review round groups a year's changes; a second one for the same year is refused.
+    s.add_review_round("2030-2035", 2026, "", "").unwrap();
+    assert_eq!(
+        s.review_rounds("2030-2035").unwrap()[0].name,
+        "Rà soát, bổ sung quy hoạch năm 2026"
+    );
+    assert!(s.add_review_round("2030-2035", 2026, "", "").is_err());
+}
+
+#[test]
+fn a_source_programme_with_training_and_evaluation() {
+    let w = temp_ward();
+    let mut s = build(&w);
+    let id = s
+        .add_programme(
+            "Đề án tạo nguồn Bí thư, Chủ tịch UBND phường giai đoạn 2025–2030",
+            "102-KH/UBND",
+            2025,
+            2030,
+        )
+        .unwrap();
+    s.enrol(id, 2, &d("01/03/2026")).unwrap();
+    assert!(s.enrol(id, 2, &d("01/03/2026")).is_err());
+    s.add_programme_record(
+        id,
+        2,
+        &ProgrammeRecord {
+            kind: "dao_tao".into(),
+            date: d("06/2026"),
+            content: "Bồi dưỡng kỹ năng lãnh đạo, quản lý cấp xã".into(),
+            result: "Hoàn thành".into(),
+        },
+    )
+    .unwrap();
+    s.add_programme_record(
+        id,
+        2,
+        &ProgrammeRecord {
+            kind: "danh_gia".into(),
+            date: d("11/2026"),
+            content: "Đánh giá sau 6 tháng thử thách".into(),
+            result: "Hoàn thành tốt".into(),
+        },
+    )
+    .unwrap();
+    let err = s
+        .add_programme_record(
+            id,
+            5,
+            &ProgrammeRecord {
+                kind: "danh_gia".into(),
+                date: d("11/2026"),
+                content: "x".into(),
+                result: String::new(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.field_errors()[0].message,
+        "Người mã số 5 chưa có trong đề án số 1."
+    );
+    let p = s.programme(id).unwrap();
+    assert_eq!(p.members.len(), 1);
+    assert_eq!(p.members[0].full_name, "Trần Thị Bình");
+    assert_eq!(p.members[0].records.len(), 2);
+}
+
+#[test]
+fn cli_check_and_stats_json() {
+    let w = temp_ward();
+    build(&w).close().unwrap();
+    let pass = w.dir.path().join("mật khẩu.txt");
+    std::fs::write(&pass, PASS).unwrap();
+    let run = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_quyhoach"))
+            .arg("--db")
+            .arg(&w.path)
+            .arg("--passphrase-file")
+            .arg(&pass)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let report: serde_json::Value = serde_json::from_str(&run(&[
+        "check",
+        "--term",
+        "2030-2035",
+        "--as-of",
+        "22/11/2026",
+        "--json",
+    ]))
+    .unwrap();
+    assert_eq!(report["findings"].as_array().unwrap().len(), 10);
+    assert_eq!(report["findings"][0]["severity"], "vi_pham");
+    assert_eq!(report["reference_month"], "2030-07");
+    let text = run(&["check", "--term", "2030-2035", "--as-of", "22/11/2026"]);
+    assert!(
+        text.contains("[Vi phạm] Lê Văn Cường: còn 31 tháng công tác"),
+        "{text}"
+    );
+    let stats: serde_json::Value = serde_json::from_str(&run(&[
+        "stats",
+        "--term",
+        "2030-2035",
+        "--body",
+        "BCH",
+        "--json",
+    ]))
+    .unwrap();
+    assert_eq!(stats["total"], 8);
+    // 3 → 4 per position and other parameters change through the CLI, as a new version.
+    run(&["rules", "set", "--param", "min_months_left_renominated=30"]);
+    let report: serde_json::Value = serde_json::from_str(&run(&[
+        "check",
+        "--term",
+        "2030-2035",
+        "--as-of",
+        "22/11/2026",
+        "--json",
+    ]))
+    .unwrap();
+    assert_eq!(report["findings"].as_array().unwrap().len(), 9);
+    let list = run(&["plan", "list", "--term", "2030-2035"]);
+    assert!(list.contains("Bí thư Đảng ủy (BT)"), "{list}");
+}
