@@ -40,12 +40,7 @@ fn main() {
         .expect("BCH");
     let term = Term {
         id: Some(1),
-        code: "2030-2035".into(),
-        kind: TermKind::Party,
-        start_year: 2030,
-        end_year: 2035,
-        reference_month: YearMonth::new(2030, 7),
-        rule_set_id: None,
+        ..Term::new(TermKind::Party, 2030, 2035, YearMonth::new(2030, 7))
     };
     let rules = RuleSet::qd377();
     let targets = vec![
@@ -90,24 +85,18 @@ fn main() {
                 (i as i64 + 1, p)
             })
             .collect();
-        let event = PlanEvent {
-            id: None,
-            step: PlanStep::Proposed,
-            date: PartialDate::parse("01/09/2026").expect("date"),
-            decision_no: String::new(),
-            decision_date: None,
-            review_year: None,
-            reason: None,
-            note: String::new(),
-            votes: Some(VoteTally {
-                summoned: 33,
-                present: 32,
-                issued: 32,
-                returned: 32,
-                valid: 32,
-                agree: 20,
-            }),
-        };
+        let mut event = PlanEvent::new(
+            PlanStep::Proposed,
+            PartialDate::parse("01/09/2026").expect("date"),
+        );
+        event.votes = Some(VoteTally {
+            summoned: 33,
+            present: 32,
+            issued: 32,
+            returned: 32,
+            valid: 32,
+            agree: 20,
+        });
         let mut entries = Vec::new();
         for i in 1..=n as i64 {
             let pos = codes[(i as usize) % codes.len()];

@@ -398,26 +398,14 @@ fn add_demo_plan(store: &mut Store, ids: &[i64]) -> Result<()> {
     use crate::model::plan::{PlanEvent, PlanStep, Term, TermKind};
     use crate::rules::retirement::YearMonth;
     use crate::rules::targets::{Indicator, Target};
-    store.add_term(&Term {
-        id: None,
-        code: "2030-2035".into(),
-        kind: TermKind::Party,
-        start_year: 2030,
-        end_year: 2035,
-        reference_month: YearMonth::new(2030, 7),
-        rule_set_id: None,
-    })?;
-    let proposed = PlanEvent {
-        id: None,
-        step: PlanStep::Proposed,
-        date: date(2026, 9, 15),
-        decision_no: String::new(),
-        decision_date: None,
-        review_year: None,
-        reason: None,
-        note: "Hội nghị Ban Thường vụ giới thiệu nguồn".into(),
-        votes: None,
-    };
+    store.add_term(&Term::new(
+        TermKind::Party,
+        2030,
+        2035,
+        YearMonth::new(2030, 7),
+    ))?;
+    let mut proposed = PlanEvent::new(PlanStep::Proposed, date(2026, 9, 15));
+    proposed.note = "Hội nghị Ban Thường vụ giới thiệu nguồn".into();
     // (index of the person, position codes): leaders for higher posts, younger staff for the BCH.
     let plan: &[(usize, &[&str])] = &[
         (1, &["BCH", "BTV", "BT"]),

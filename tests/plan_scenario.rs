@@ -152,17 +152,7 @@ fn person(w: &Who, i: usize) -> Person {
 }
 
 fn step(step: PlanStep, date: &str) -> PlanEvent {
-    PlanEvent {
-        id: None,
-        step,
-        date: d(date),
-        decision_no: String::new(),
-        decision_date: None,
-        review_year: None,
-        reason: None,
-        note: String::new(),
-        votes: None,
-    }
+    PlanEvent::new(step, d(date))
 }
 
 fn approved(agree: u32) -> PlanEvent {
@@ -200,15 +190,12 @@ fn build(w: &TempWard) -> Store {
         }
         ids.push(s.add_person(&p).unwrap());
     }
-    s.add_term(&Term {
-        id: None,
-        code: "2030-2035".into(),
-        kind: TermKind::Party,
-        start_year: 2030,
-        end_year: 2035,
-        reference_month: YearMonth::new(2030, 7),
-        rule_set_id: None,
-    })
+    s.add_term(&Term::new(
+        TermKind::Party,
+        2030,
+        2035,
+        YearMonth::new(2030, 7),
+    ))
     .unwrap();
     let proposed = step(PlanStep::Proposed, "20/09/2026");
     let plans: &[(usize, &[&str])] = &[

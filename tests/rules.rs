@@ -124,12 +124,7 @@ fn catalogue() -> Vec<Position> {
 fn term() -> Term {
     Term {
         id: Some(1),
-        code: "2030-2035".into(),
-        kind: TermKind::Party,
-        start_year: 2030,
-        end_year: 2035,
-        reference_month: YearMonth::new(2030, 7),
-        rule_set_id: None,
+        ..Term::new(TermKind::Party, 2030, 2035, YearMonth::new(2030, 7))
     }
 }
 
@@ -190,17 +185,7 @@ impl Plan {
             person_id: person,
             position_id: pos.id.unwrap(),
             term_id: 1,
-            events: vec![PlanEvent {
-                id: None,
-                step: PlanStep::Proposed,
-                date: d("01/06/2026"),
-                decision_no: String::new(),
-                decision_date: None,
-                review_year: None,
-                reason: None,
-                note: String::new(),
-                votes: None,
-            }],
+            events: vec![PlanEvent::new(PlanStep::Proposed, d("01/06/2026"))],
         });
         id
     }
@@ -580,17 +565,12 @@ fn not_working_people_and_removed_entries() {
     );
     assert_eq!(only(&r, "months_left").len(), 1);
     // Once removed, the entry is history: no longer checked.
-    plan.entries[e].events.push(PlanEvent {
-        id: None,
-        step: PlanStep::Removed,
-        date: d("01/10/2026"),
-        decision_no: "99-QĐ/TU".into(),
-        decision_date: Some(d("01/10/2026")),
-        review_year: Some(2026),
-        reason: Some(RemovalReason::OverAge),
-        note: String::new(),
-        votes: None,
-    });
+    let mut out = PlanEvent::new(PlanStep::Removed, d("01/10/2026"));
+    out.decision_no = "99-QĐ/TU".into();
+    out.decision_date = Some(d("01/10/2026"));
+    out.review_year = Some(2026);
+    out.reason = Some(RemovalReason::OverAge);
+    plan.entries[e].events.push(out);
     assert!(only(&plan.run(), "months_left").is_empty());
 }
 

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-macro_rules! coded_enum {
+/// A closed list with a stable code (JSON, database) and a Vietnamese label.
+macro_rules! codes {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal => $label:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -24,8 +25,9 @@ macro_rules! coded_enum {
         }
     };
 }
+pub(crate) use codes;
 
-coded_enum!(
+codes!(
     /// Giới tính.
     Sex {
         Male = "nam" => "Nam",
@@ -33,7 +35,7 @@ coded_enum!(
     }
 );
 
-coded_enum!(
+codes!(
     /// Tình trạng công tác.
     Status {
         Working = "dang_cong_tac" => "Đang công tác",
@@ -43,7 +45,7 @@ coded_enum!(
     }
 );
 
-coded_enum!(
+codes!(
     /// Trình độ chuyên môn (ordered from lowest).
     ProfessionalLevel {
         SoCap = "so_cap" => "Sơ cấp",
@@ -55,7 +57,7 @@ coded_enum!(
     }
 );
 
-coded_enum!(
+codes!(
     /// Lý luận chính trị (ordered from lowest).
     PoliticalTheory {
         SoCap = "so_cap" => "Sơ cấp",
@@ -65,7 +67,7 @@ coded_enum!(
     }
 );
 
-coded_enum!(
+codes!(
     /// Quản lý nhà nước (ordered from lowest).
     StateManagement {
         CanSu = "can_su" => "Cán sự",
@@ -75,7 +77,7 @@ coded_enum!(
     }
 );
 
-coded_enum!(
+codes!(
     /// Xếp loại chất lượng hằng năm (QĐ 366-QĐ/TW), ordered from best.
     RatingLevel {
         Htxs = "HTXS" => "Hoàn thành xuất sắc nhiệm vụ",
@@ -85,7 +87,7 @@ coded_enum!(
     }
 );
 
-coded_enum!(
+codes!(
     /// Kỷ luật hay khen thưởng.
     RecordKind {
         Discipline = "ky_luat" => "Kỷ luật",

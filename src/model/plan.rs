@@ -7,22 +7,7 @@ use super::date::PartialDate;
 use super::levels::{PoliticalTheory, ProfessionalLevel, StateManagement};
 use crate::rules::retirement::YearMonth;
 
-macro_rules! codes {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal => $label:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        pub enum $name { $(#[serde(rename = $code)] $variant),+ }
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn code(self) -> &'static str { match self { $($name::$variant => $code),+ } }
-            pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
-            pub fn from_code(code: &str) -> Option<Self> {
-                match code { $($code => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-pub(crate) use codes;
+use super::levels::codes;
 
 codes!(
     /// Party bodies (congress terms) or People's Council/Committee posts (election terms).
@@ -100,6 +85,21 @@ pub struct Term {
     pub rule_set_id: Option<i64>,
 }
 
+impl Term {
+    /// A term coded "start-end" with its reference month and no pinned rule set.
+    pub fn new(kind: TermKind, start_year: i32, end_year: i32, reference_month: YearMonth) -> Self {
+        Term {
+            id: None,
+            code: format!("{start_year}-{end_year}"),
+            kind,
+            start_year,
+            end_year,
+            reference_month,
+            rule_set_id: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Position {
@@ -163,6 +163,23 @@ pub struct PlanEvent {
     pub note: String,
     #[serde(default)]
     pub votes: Option<VoteTally>,
+}
+
+impl PlanEvent {
+    /// A step with only its kind and date; the rest empty.
+    pub fn new(step: PlanStep, date: PartialDate) -> Self {
+        PlanEvent {
+            id: None,
+            step,
+            date,
+            decision_no: String::new(),
+            decision_date: None,
+            review_year: None,
+            reason: None,
+            note: String::new(),
+            votes: None,
+        }
+    }
 }
 
 /// One person planned for one position in one term, with the history of its steps.

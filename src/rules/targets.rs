@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::plan::codes;
+use crate::model::levels::codes;
 
 codes!(
     /// What a target measures over the people of its body.

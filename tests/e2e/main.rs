@@ -11,39 +11,24 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
+/// The repository root (this test belongs to the app crate in src-tauri/).
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The app built beside this test binary (target/debug/deps/e2e-… → target/debug/quyhoach-app),
-/// so a custom CARGO_TARGET_DIR works too.
+/// The app binary cargo built for this test (QUYHOACH_APP_BIN overrides it).
 fn app_binary() -> PathBuf {
     let p = std::env::var_os("QUYHOACH_APP_BIN")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            let name = if cfg!(windows) {
-                "quyhoach-app.exe"
-            } else {
-                "quyhoach-app"
-            };
-            let exe = std::env::current_exe().expect("đường dẫn của chương trình kiểm thử");
-            exe.parent()
-                .and_then(Path::parent)
-                .map(|d| d.join(name))
-                .unwrap_or_default()
-        });
-    assert!(
-        p.is_file(),
-        "Chưa có {}: chạy `cargo build -p quyhoach-app` (scripts/test.sh làm việc này).",
-        p.display()
-    );
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_quyhoach-app")));
+    assert!(p.is_file(), "Chưa có {}", p.display());
     p
 }
 
 fn tauri_driver() -> PathBuf {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .or_else(|| dirs::home_dir().map(|h| h.join(".cargo")));
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
     let in_cargo = home
         .map(|h| h.join("bin").join("tauri-driver"))
         .filter(|p| p.is_file());
@@ -129,14 +114,22 @@ impl Drop for Driver {
     }
 }
 
+/// Runs one WebDriver command, failing (not hanging) if the app does not answer in 30 s.
+async fn wd<T, E: std::fmt::Debug>(
+    what: &str,
+    f: impl std::future::Future<Output = Result<T, E>>,
+) -> T {
+    match tokio::time::timeout(Duration::from_secs(30), f).await {
+        Ok(r) => r.unwrap_or_else(|e| panic!("WebDriver lỗi khi {what}: {e:?}")),
+        Err(_) => panic!("WebDriver không trả lời sau 30 giây khi {what}"),
+    }
+}
+
 /// Waits until a JS expression is truthy, returning its value.
 async fn until(c: &Client, what: &str, expr: &str) -> serde_json::Value {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let v = c
-            .execute(&format!("return ({expr});"), vec![])
-            .await
-            .unwrap();
+        let v = wd(what, c.execute(&format!("return ({expr});"), vec![])).await;
         if !(v.is_null() || v == json!(false) || v == json!("") || v == json!(0)) {
             return v;
         }
@@ -158,46 +151,35 @@ async fn visible(c: &Client, id: &str) {
 }
 
 async fn text(c: &Client, css: &str) -> String {
-    c.find(Locator::Css(css))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
+    let el = wd(&format!("tìm {css}"), c.find(Locator::Css(css))).await;
+    wd(&format!("đọc chữ {css}"), el.text()).await
 }
 
 async fn fill(c: &Client, css: &str, value: &str) {
-    let el = c.find(Locator::Css(css)).await.unwrap();
-    el.clear().await.unwrap();
-    el.send_keys(value).await.unwrap();
+    let el = wd(&format!("tìm {css}"), c.find(Locator::Css(css))).await;
+    wd(&format!("xóa {css}"), el.clear()).await;
+    wd(&format!("gõ vào {css}"), el.send_keys(value)).await;
 }
 
 async fn click(c: &Client, css: &str) {
-    c.find(Locator::Css(css))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    let el = wd(&format!("tìm {css}"), c.find(Locator::Css(css))).await;
+    wd(&format!("bấm {css}"), el.click()).await;
 }
 
 async fn screenshot(c: &Client, name: &str) {
     // The screenshot is the last painted frame: let two frames pass first.
-    c.execute_async("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
-        .await
-        .unwrap();
-    let png = c.screenshot().await.unwrap();
+    let frames = "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+    wd("chờ vẽ khung hình", c.execute_async(frames, vec![])).await;
+    let png = wd(&format!("chụp {name}"), c.screenshot()).await;
     let dir = root().join("target").join("screenshots");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join(name), png).unwrap();
 }
 
 async fn rows(c: &Client) -> Vec<String> {
-    let v = c
-        .execute("return [...document.querySelectorAll('#people tr')].map(r => r.children[1].textContent);", vec![])
-        .await
-        .unwrap();
-    serde_json::from_value(v).unwrap()
+    let js =
+        "return [...document.querySelectorAll('#people tr')].map(r => r.children[1].textContent);";
+    serde_json::from_value(wd("đọc danh sách", c.execute(js, vec![])).await).unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -271,10 +253,8 @@ async fn first_run_create_lock_unlock_and_demo_ward() {
     )
     .await;
     assert!(text(&c, "#error").await.contains("Mật khẩu không đúng"));
-    let still_locked = c
-        .execute("return !document.getElementById('screen-unlock').hidden && document.getElementById('screen-people').hidden;", vec![])
-        .await
-        .unwrap();
+    let locked_js = "return !document.getElementById('screen-unlock').hidden && document.getElementById('screen-people').hidden;";
+    let still_locked = wd("đọc trạng thái khóa", c.execute(locked_js, vec![])).await;
     assert_eq!(
         still_locked,
         json!(true),
@@ -317,7 +297,7 @@ async fn first_run_create_lock_unlock_and_demo_ward() {
     }
     screenshot(&c, "04-tim-kiem.png").await;
 
-    c.close().await.unwrap();
+    wd("đóng phiên", c.close()).await;
 }
 
 fn quyhoach_demo_pass() -> &'static str {
