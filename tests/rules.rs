@@ -603,3 +603,24 @@ fn a_target_over_nobody_is_reported_as_not_assessable() {
         (0, 0, false)
     );
 }
+
+#[test]
+fn a_government_post_in_a_party_term_is_flagged() {
+    let mut plan = Plan::new();
+    let a = plan.person(good(1, "Tạ Văn Chính", Sex::Male, "1984"));
+    plan.plan(a, "CT-UBND");
+    plan.plan(a, "TB-XDĐ");
+    let f = only(&plan.run(), "term_kind");
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        f[0].message,
+        "Chức danh Chủ tịch UBND thuộc nhiệm kỳ HĐND, UBND, nhưng đang quy hoạch trong nhiệm kỳ 2030-2035 (Cấp ủy, tổ chức đảng)."
+    );
+    plan.term.kind = TermKind::Government;
+    let f = only(&plan.run(), "term_kind");
+    assert_eq!(
+        f[0].position_code.as_deref(),
+        Some("TB-XDĐ"),
+        "and a Party post in a government term"
+    );
+}

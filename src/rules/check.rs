@@ -244,6 +244,22 @@ pub fn check(input: &PlanInput) -> CheckReport {
         let Some(pos) = ctx.positions.get(pos_id).copied() else {
             continue;
         };
+        if pos.term_kind != term.kind {
+            ctx.push(
+                Severity::Warning,
+                "term_kind",
+                None,
+                Some(pos),
+                json!({ "position_term_kind": pos.term_kind.code(), "term_kind": term.kind.code() }),
+                format!(
+                    "Chức danh {} thuộc nhiệm kỳ {}, nhưng đang quy hoạch trong nhiệm kỳ {} ({}).",
+                    pos.name,
+                    pos.term_kind.label(),
+                    term.code,
+                    term.kind.label()
+                ),
+            );
+        }
         let max = rules.max_people_per_position;
         let is_committee = pos.group == PositionGroup::CapUy;
         if !is_committee && list.len() > max {
