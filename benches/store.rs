@@ -65,6 +65,20 @@ fn main() {
     let (list, _) = time(15, || store.list_people().expect("list"));
     line("Danh sách 10.000 người theo thứ tự tiếng Việt", list, 50.0);
 
+    let mut n_out = 0;
+    let (export, _) = time(3, || {
+        n_out += 1;
+        let out = dir.path().join(format!("danh sách {n_out}.xlsx"));
+        store
+            .export_people(
+                &out,
+                &quyhoach::xlsx::Template::people_default(),
+                &Default::default(),
+            )
+            .expect("export")
+    });
+    line("Xuất Excel danh sách 10.000 người", export, 1000.0);
+
     for q in ["nguyen van hoa", "thị hương", "hoa", "0510"] {
         let (search, found) = time(25, || store.search_people(q).expect("search"));
         line(

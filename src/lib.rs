@@ -11,6 +11,7 @@ pub mod session;
 pub mod store;
 pub mod text;
 pub mod validate;
+pub mod xlsx;
 
 pub use error::{CoreError, FieldError, Result};
 pub use store::Store;

@@ -116,6 +116,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Xuất Excel: can-bo (danh sách cán bộ đầy đủ)
+    Export {
+        /// Loại: can-bo
+        kind: String,
+        #[arg(long, value_name = "TỆP")]
+        out: PathBuf,
+        /// Mẫu cột (JSON); mặc định mẫu có sẵn trong assets/templates
+        #[arg(long, value_name = "TỆP")]
+        template: Option<PathBuf>,
+        /// Dòng "(Kèm theo Tờ trình số …)" dưới tiêu đề
+        #[arg(long)]
+        kem_theo: Option<String>,
+    },
     /// Đổi mật khẩu
     Passwd {
         /// Tệp chứa mật khẩu mới (hoặc biến QUYHOACH_NEW_PASSPHRASE)

@@ -158,6 +158,33 @@ pub fn run(cli: Cli) -> Out {
             );
             Ok(())
         }
+        Command::Export {
+            kind,
+            out,
+            template,
+            kem_theo,
+        } => {
+            let template = match template {
+                Some(t) => quyhoach::xlsx::Template::from_json(
+                    &std::fs::read_to_string(t)
+                        .map_err(|e| format!("Không đọc được mẫu “{}”: {e}", t.display()))?,
+                )?,
+                None => quyhoach::xlsx::Template::people_default(),
+            };
+            if kind != "can-bo" {
+                return Err(UserError(format!(
+                    "Loại “{kind}” chưa có; hiện có: can-bo."
+                )));
+            }
+            let store = open(&cli)?;
+            let meta = quyhoach::xlsx::ExportMeta {
+                attached_to: kem_theo.clone(),
+            };
+            let r = store.export_people(out, &template, &meta)?;
+            store.close()?;
+            eprintln!("Đã xuất {} người ra {}", r.rows, out.display());
+            Ok(())
+        }
         Command::Passwd {
             new_passphrase_file,
         } => {
