@@ -572,17 +572,9 @@ fn a_source_programme_with_training_and_evaluation() {
 fn cli_check_and_stats_json() {
     let w = temp_ward();
     build(&w).close().unwrap();
-    let pass = w.dir.path().join("mật khẩu.txt");
-    std::fs::write(&pass, PASS).unwrap();
+    let pass = pass_file(&w);
     let run = |args: &[&str]| {
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_quyhoach"))
-            .arg("--db")
-            .arg(&w.path)
-            .arg("--passphrase-file")
-            .arg(&pass)
-            .args(args)
-            .output()
-            .unwrap();
+        let o = cli(&w, &pass, args);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         String::from_utf8(o.stdout).unwrap()
     };

@@ -124,21 +124,11 @@ fn cli_export_with_a_ward_template() {
     let mut s = new_store(&w);
     s.add_person(&hoa()).unwrap();
     s.close().unwrap();
-    let pass = w.dir.path().join("mật khẩu.txt");
-    std::fs::write(&pass, PASS).unwrap();
+    let pass = pass_file(&w);
     let tpl = w.dir.path().join("mẫu của tỉnh.json");
     std::fs::write(&tpl, r#"{"title":"BIỂU TRÍCH NGANG","sheet":"Biểu 1","columns":[{"key":"stt","header":"STT"},{"key":"full_name","header":"Họ tên"},{"key":"cccd","header":"CCCD","width":15}]}"#).unwrap();
     let out = w.dir.path().join("biểu 1.xlsx");
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_quyhoach"))
-            .arg("--db")
-            .arg(&w.path)
-            .arg("--passphrase-file")
-            .arg(&pass)
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| cli(&w, &pass, args);
     let o = run(&[
         "export",
         "can-bo",

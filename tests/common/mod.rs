@@ -29,6 +29,25 @@ pub fn temp_ward() -> TempWard {
     TempWard { dir, path }
 }
 
+/// Writes the test passphrase into a file beside the ward and returns its path.
+pub fn pass_file(w: &TempWard) -> PathBuf {
+    let p = w.dir.path().join("mật khẩu.txt");
+    std::fs::write(&p, PASS).unwrap();
+    p
+}
+
+/// Runs the `quyhoach` CLI on the ward's database with the passphrase file.
+pub fn cli(w: &TempWard, pass: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_quyhoach"))
+        .arg("--db")
+        .arg(&w.path)
+        .arg("--passphrase-file")
+        .arg(pass)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 pub fn unit() -> Unit {
     Unit {
         name: "Đảng ủy phường Phổ Hòa".into(),
