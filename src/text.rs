@@ -46,6 +46,30 @@ pub fn fold(s: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The key that finds duplicates: lower case, marks kept, but the tone mark of each word taken
+/// off its vowel and put at the end, so "Hòa"/"Hoà" and "ủy"/"uỷ" match while "Hoa" and "Hòa" do not.
+pub fn match_key(s: &str) -> String {
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let mut out = String::with_capacity(s.len());
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let mut tone = None;
+        for c in word.nfd() {
+            if TONES.contains(&c) {
+                tone = Some(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+        if let Some(t) = tone {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// A full name split the Vietnamese way: family name first, given name last.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameParts<'a> {
@@ -112,6 +136,16 @@ mod tests {
         // NFD input folds the same as NFC.
         let nfd: String = "Trần Đức Thắng".nfd().collect();
         assert_eq!(fold(&nfd), "tran duc thang");
+    }
+
+    #[test]
+    fn match_key_ignores_tone_placement_only() {
+        assert_eq!(match_key("Nguyễn Văn Hòa"), match_key("nguyễn văn hoà"));
+        assert_eq!(match_key("Đảng ủy"), match_key("ĐẢNG UỶ"));
+        assert_ne!(match_key("Nguyễn Văn Hòa"), match_key("Nguyễn Văn Hoa"));
+        assert_ne!(match_key("Đức"), match_key("Dức"));
+        let nfd: String = "Lê Thị Hồng".nfd().collect();
+        assert_eq!(match_key(&nfd), match_key("Lê Thị Hồng"));
     }
 
     #[test]

@@ -116,9 +116,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Xuất Excel: can-bo (danh sách cán bộ đầy đủ)
+    /// Xuất Excel: can-bo (danh sách cán bộ), trich-ngang (danh sách trích ngang quy hoạch),
+    /// co-cau (biểu cơ cấu, chất lượng), ra-soat (kết quả rà soát một năm), dao-tao (cần đào tạo)
     Export {
-        /// Loại: can-bo
+        /// Loại: can-bo, trich-ngang, co-cau, ra-soat, dao-tao
         kind: String,
         #[arg(long, value_name = "TỆP")]
         out: PathBuf,
@@ -128,6 +129,31 @@ pub enum Command {
         /// Dòng "(Kèm theo Tờ trình số …)" dưới tiêu đề
         #[arg(long)]
         kem_theo: Option<String>,
+        /// Nhiệm kỳ (mã), cho các loại về quy hoạch
+        #[arg(long)]
+        term: Option<String>,
+        /// Năm rà soát (mặc định năm nay); xếp loại lấy 3 năm trước năm này
+        #[arg(long)]
+        nam: Option<i32>,
+    },
+    /// Nhập danh sách cán bộ từ Excel (.xlsx, .xls, .ods) hoặc .csv: xem trước, rồi nhập tất cả hoặc không
+    Import {
+        file: PathBuf,
+        /// Trang cần đọc (mặc định trang đầu tiên có dòng tiêu đề nhận ra được)
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Gán cột: "Tên cột=khóa" hoặc "C=khóa" (khóa bo-qua để bỏ cột); lặp lại được
+        #[arg(long, value_name = "CỘT=KHÓA")]
+        map: Vec<String>,
+        /// Chỉ xem trước, không ghi gì
+        #[arg(long)]
+        dry_run: bool,
+        /// Lưu các dòng bị từ chối (kèm lý do) ra tệp Excel này
+        #[arg(long, value_name = "TỆP")]
+        rejected: Option<PathBuf>,
+        /// In bản xem trước dạng JSON
+        #[arg(long)]
+        json: bool,
     },
     /// Đổi mật khẩu
     Passwd {

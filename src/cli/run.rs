@@ -163,26 +163,37 @@ pub fn run(cli: Cli) -> Out {
             out,
             template,
             kem_theo,
+            term,
+            nam,
         } => {
-            let template = match template {
-                Some(t) => quyhoach::xlsx::Template::from_json(
-                    &std::fs::read_to_string(t)
-                        .map_err(|e| format!("Không đọc được mẫu “{}”: {e}", t.display()))?,
-                )?,
-                None => quyhoach::xlsx::Template::people_default(),
-            };
-            if kind != "can-bo" {
-                return Err(UserError(format!(
-                    "Loại “{kind}” chưa có; hiện có: can-bo."
-                )));
-            }
             let store = open(&cli)?;
-            let meta = quyhoach::xlsx::ExportMeta {
+            let args = super::excel::ExportArgs {
+                kind,
+                out,
+                template: template.as_deref(),
                 attached_to: kem_theo.clone(),
+                term: term.as_deref(),
+                year: *nam,
             };
-            let r = store.export_people(out, &template, &meta)?;
+            super::excel::export(&store, &args)?;
             store.close()?;
-            eprintln!("Đã xuất {} người ra {}", r.rows, out.display());
+            Ok(())
+        }
+        Command::Import {
+            file,
+            sheet,
+            map,
+            dry_run,
+            rejected,
+            json,
+        } => {
+            let mut store = open(&cli)?;
+            let opts = quyhoach::import::ImportOptions {
+                sheet: sheet.clone(),
+                map: map.clone(),
+            };
+            super::excel::import(&mut store, file, &opts, *dry_run, rejected.as_deref(), *json)?;
+            store.close()?;
             Ok(())
         }
         Command::Passwd {

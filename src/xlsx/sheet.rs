@@ -1,0 +1,362 @@
+//! The frame every exported workbook shares: a title block (superior body, issuing body, title,
+//! "kèm theo …" line), a two-row header with merged group cells and a column-number row, borders,
+//! Times New Roman, real dates shown dd/mm/yyyy, section rows, formulas with cached values, a frozen
+//! header, A4 landscape printing with the header repeated and fitted to the page width. The file is
+//! written beside the target and renamed, so a failure never leaves half a workbook.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
+
+use super::template::{Column, Template};
+use crate::error::{CoreError, Result};
+use crate::model::{PartialDate, Precision, Unit};
+
+/// One cell of the body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Date(NaiveDate),
+    Number(f64),
+    /// A share 0–1 shown as a percentage.
+    Percent(f64),
+    /// A formula; `{r}` stands for this row's Excel number, `{first}`/`{last}` for the first and
+    /// last body rows. The cached value is what readers that do not compute show.
+    Formula {
+        text: String,
+        cached: f64,
+        percent: bool,
+    },
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+    pub fn empty() -> Cell {
+        Cell::Text(String::new())
+    }
+    /// A full date as a real date; a year or month-year as text.
+    pub fn date(d: Option<&PartialDate>) -> Cell {
+        match d {
+            Some(d) if d.precision() == Precision::Day => Cell::Date(d.earliest()),
+            Some(d) => Cell::Text(d.to_display()),
+            None => Cell::empty(),
+        }
+    }
+}
+
+/// A row of the body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// A heading over a group of rows ("I. BÍ THƯ ĐẢNG ỦY"), merged across the table.
+    Section(String),
+    Data(Vec<Cell>),
+    /// A bold row (totals).
+    Total(Vec<Cell>),
+}
+
+/// Title-block lines set by the clerk.
+#[derive(Debug, Clone, Default)]
+pub struct ExportMeta {
+    /// "(Kèm theo Tờ trình số 05-TTr/ĐU ngày … của Ban Thường vụ Đảng ủy phường …)"
+    pub attached_to: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ExportReport {
+    /// Data rows written (sections and totals not counted).
+    pub rows: usize,
+}
+
+fn xerr(e: XlsxError) -> CoreError {
+    CoreError::Io(std::io::Error::other(format!("ghi tệp Excel: {e}")))
+}
+
+struct Formats {
+    title: Format,
+    unit: Format,
+    unit_bold: Format,
+    italic: Format,
+    header: Format,
+    number_row: Format,
+    text: Format,
+    center: Format,
+    date: Format,
+    percent: Format,
+    section: Format,
+}
+
+fn formats() -> Formats {
+    let base = Format::new()
+        .set_font_name("Times New Roman")
+        .set_font_size(12);
+    let cell = base
+        .clone()
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::VerticalCenter);
+    Formats {
+        title: base
+            .clone()
+            .set_bold()
+            .set_font_size(14)
+            .set_align(FormatAlign::Center),
+        unit: base.clone().set_align(FormatAlign::Center),
+        unit_bold: base.clone().set_bold().set_align(FormatAlign::Center),
+        italic: base.clone().set_italic().set_align(FormatAlign::Center),
+        header: cell
+            .clone()
+            .set_bold()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter),
+        number_row: cell.clone().set_italic().set_align(FormatAlign::Center),
+        text: cell.clone(),
+        center: cell.clone().set_align(FormatAlign::Center),
+        date: cell
+            .clone()
+            .set_align(FormatAlign::Center)
+            .set_num_format("dd/mm/yyyy"),
+        percent: cell
+            .clone()
+            .set_align(FormatAlign::Center)
+            .set_num_format("0.0%"),
+        section: cell.set_bold(),
+    }
+}
+
+/// Header rows: a group over consecutive columns is merged across them on the first row; a column
+/// without a group is merged down over both rows. The column numbers follow on the third row.
+fn write_header(
+    ws: &mut Worksheet,
+    row: u32,
+    cols: &[Column],
+    f: &Formats,
+) -> std::result::Result<(), XlsxError> {
+    let mut c = 0usize;
+    while c < cols.len() {
+        let col = c as u16;
+        match &cols[c].group {
+            Some(g) => {
+                let mut end = c;
+                while end + 1 < cols.len() && cols[end + 1].group.as_deref() == Some(g.as_str()) {
+                    end += 1;
+                }
+                if end > c {
+                    ws.merge_range(row, col, row, end as u16, g, &f.header)?;
+                } else {
+                    ws.write_string_with_format(row, col, g, &f.header)?;
+                }
+                for (i, sub) in cols.iter().enumerate().take(end + 1).skip(c) {
+                    ws.write_string_with_format(row + 1, i as u16, &sub.header, &f.header)?;
+                }
+                c = end + 1;
+            }
+            None => {
+                ws.merge_range(row, col, row + 1, col, &cols[c].header, &f.header)?;
+                c += 1;
+            }
+        }
+    }
+    for (i, _) in cols.iter().enumerate() {
+        ws.write_number_with_format(row + 2, i as u16, (i + 1) as f64, &f.number_row)?;
+    }
+    Ok(())
+}
+
+/// "A", "B", … "Z", "AA" for a 0-based column.
+pub fn column_letter(mut c: u16) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// 0-based row of the header's first line, and of the first body row.
+pub const HEADER_ROW: u32 = 6;
+pub const FIRST_BODY_ROW: u32 = HEADER_ROW + 3;
+
+fn write_cell(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+    f: &Formats,
+    bold: bool,
+    bounds: (u32, u32),
+) -> std::result::Result<(), XlsxError> {
+    let pick = |fmt: &Format| if bold { fmt.clone().set_bold() } else { fmt.clone() };
+    match cell {
+        Cell::Text(t) => ws.write_string_with_format(row, col, t, &pick(&f.text))?,
+        Cell::Date(d) => ws.write_date_with_format(row, col, *d, &pick(&f.date))?,
+        Cell::Number(x) => ws.write_number_with_format(row, col, *x, &pick(&f.center))?,
+        Cell::Percent(x) => ws.write_number_with_format(row, col, *x, &pick(&f.percent))?,
+        Cell::Formula {
+            text,
+            cached,
+            percent,
+        } => {
+            let text = text
+                .replace("{r}", &(row + 1).to_string())
+                .replace("{first}", &(bounds.0 + 1).to_string())
+                .replace("{last}", &(bounds.1 + 1).to_string());
+            let formula = Formula::new(text).set_result(format_cached(*cached));
+            let fmt = if *percent { &f.percent } else { &f.center };
+            ws.write_formula_with_format(row, col, formula, &pick(fmt))?
+        }
+    };
+    Ok(())
+}
+
+/// The cached value as Excel stores it: no trailing ".0" on whole numbers.
+fn format_cached(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// Writes one sheet from `template` and `rows` into a new workbook at `out`; refuses to overwrite.
+pub fn save(
+    out: &Path,
+    unit: &Unit,
+    template: &Template,
+    meta: &ExportMeta,
+    rows: &[Row],
+) -> Result<ExportReport> {
+    if out.exists() {
+        return Err(CoreError::FileExists(out.to_path_buf()));
+    }
+    let cols = &template.columns;
+    let last_col = cols.len().saturating_sub(1) as u16;
+    let f = formats();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let body_last = FIRST_BODY_ROW + rows.len().saturating_sub(1) as u32;
+    // Totals sum the rows above them only.
+    let data_last = FIRST_BODY_ROW
+        + rows
+            .iter()
+            .rposition(|r| !matches!(r, Row::Total(_)))
+            .unwrap_or(0) as u32;
+    (|| -> std::result::Result<(), XlsxError> {
+        ws.set_name(&template.sheet)?;
+        let half = (last_col / 2).max(1).min(last_col);
+        let superior = unit.superior_body.to_uppercase();
+        let issuer = unit.name.to_uppercase();
+        if half == 0 {
+            ws.write_string_with_format(0, 0, &superior, &f.unit)?;
+            ws.write_string_with_format(1, 0, &issuer, &f.unit_bold)?;
+        } else {
+            ws.merge_range(0, 0, 0, half, &superior, &f.unit)?;
+            ws.merge_range(1, 0, 1, half, &issuer, &f.unit_bold)?;
+        }
+        let line = |ws: &mut Worksheet, r: u32, text: &str, fmt: &Format| {
+            if last_col == 0 {
+                ws.write_string_with_format(r, 0, text, fmt).map(|_| ())
+            } else {
+                ws.merge_range(r, 0, r, last_col, text, fmt).map(|_| ())
+            }
+        };
+        line(ws, 3, &template.title, &f.title)?;
+        if let Some(a) = &meta.attached_to {
+            line(ws, 4, a, &f.italic)?;
+        }
+        write_header(ws, HEADER_ROW, cols, &f)?;
+        for (i, r) in rows.iter().enumerate() {
+            let row = FIRST_BODY_ROW + i as u32;
+            match r {
+                Row::Section(t) => line(ws, row, t, &f.section)?,
+                Row::Data(cells) | Row::Total(cells) => {
+                    let bold = matches!(r, Row::Total(_));
+                    for (c, cell) in cells.iter().enumerate().take(cols.len()) {
+                        write_cell(
+                            ws,
+                            row,
+                            c as u16,
+                            cell,
+                            &f,
+                            bold,
+                            (FIRST_BODY_ROW, data_last.min(body_last)),
+                        )?;
+                    }
+                }
+            }
+        }
+        for (c, col) in cols.iter().enumerate() {
+            ws.set_column_width(c as u16, col.width)?;
+        }
+        ws.set_row_height(HEADER_ROW + 1, 48)?;
+        ws.set_freeze_panes(FIRST_BODY_ROW, 0)?;
+        ws.set_paper_size(9); // A4
+        ws.set_landscape();
+        ws.set_repeat_rows(HEADER_ROW, HEADER_ROW + 2)?;
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_margins(0.5, 0.4, 0.6, 0.5, 0.3, 0.3);
+        ws.set_footer("&CTrang &P/&N");
+        Ok(())
+    })()
+    .map_err(xerr)?;
+    let tmp = out.with_extension("dang-ghi.xlsx");
+    if let Err(e) = wb
+        .save(&tmp)
+        .map_err(xerr)
+        .and_then(|()| Ok(std::fs::rename(&tmp, out)?))
+    {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(ExportReport {
+        rows: rows.iter().filter(|r| matches!(r, Row::Data(_))).count(),
+    })
+}
+
+/// Upper-case Roman numerals for section headings (I, II, III, IV…).
+pub fn roman(mut n: usize) -> String {
+    const TABLE: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut s = String::new();
+    for (v, r) in TABLE {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn column_letters_and_numerals() {
+        assert_eq!(super::column_letter(0), "A");
+        assert_eq!(super::column_letter(25), "Z");
+        assert_eq!(super::column_letter(26), "AA");
+        assert_eq!(super::column_letter(27), "AB");
+        assert_eq!(super::roman(4), "IV");
+        assert_eq!(super::roman(14), "XIV");
+        assert_eq!(super::format_cached(12.0), "12");
+        assert_eq!(super::format_cached(0.25), "0.25");
+    }
+}
