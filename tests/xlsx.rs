@@ -7,8 +7,8 @@ use std::io::Read;
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use common::*;
-use quyhoach::model::*;
 use quyhoach::model::plan::*;
+use quyhoach::model::*;
 use quyhoach::xlsx::plan::PlanExport;
 use quyhoach::xlsx::{ExportKind, ExportMeta, Template};
 
@@ -65,7 +65,7 @@ fn cadre_list_workbook_reads_back() {
     assert_eq!(text(6, 2), "Ngày sinh");
     assert_eq!((text(7, 2), text(7, 3)), ("Nam".into(), "Nữ".into()));
     assert_eq!(text(8, 0), "1");
-    assert_eq!(text(8, 18), "19");
+    assert_eq!(text(8, 19), "20");
     // Data in list order (Ánh before Hòa), with diacritics intact.
     assert_eq!(text(9, 1), "Lê Thị Ngọc Ánh");
     assert_eq!(text(9, 2), "", "a woman's birth date is in the Nữ column");
@@ -95,7 +95,7 @@ fn cadre_list_workbook_reads_back() {
     // Merged cells: the title across all columns, "Ngày sinh" across two, "Họ và tên" down two rows.
     let merged = wb.merge_cells_by_sheet_name("Danh sách cán bộ").unwrap();
     let spans: Vec<((u32, u32), (u32, u32))> = merged.iter().map(|d| (d.start, d.end)).collect();
-    assert!(spans.contains(&((3, 0), (3, 18))), "{spans:?}");
+    assert!(spans.contains(&((3, 0), (3, 19))), "{spans:?}");
     assert!(spans.contains(&((6, 2), (6, 3))), "{spans:?}");
     assert!(spans.contains(&((6, 1), (7, 1))), "{spans:?}");
 
@@ -172,14 +172,19 @@ fn cli_export_with_a_ward_template() {
 
 type Sheet = calamine::Range<Data>;
 
-fn open_sheet(path: &std::path::Path, name: &str) -> (Xlsx<std::io::BufReader<std::fs::File>>, Sheet) {
+fn open_sheet(
+    path: &std::path::Path,
+    name: &str,
+) -> (Xlsx<std::io::BufReader<std::fs::File>>, Sheet) {
     let mut wb: Xlsx<_> = open_workbook(path).unwrap();
     let range = wb.worksheet_range(name).unwrap();
     (wb, range)
 }
 
 fn cell(r: &Sheet, row: u32, col: u32) -> String {
-    r.get_value((row, col)).map(|v| v.to_string()).unwrap_or_default()
+    r.get_value((row, col))
+        .map(|v| v.to_string())
+        .unwrap_or_default()
 }
 
 /// Rows of column `col` from the body (row 9) down.
@@ -211,13 +216,20 @@ fn reviewed_ward(w: &TempWard) -> quyhoach::Store {
             .unwrap()
             .entry_id
     };
-    let dung = s.list_people().unwrap().iter().find(|p| p.full_name == "Phạm Thị Dung").unwrap().id;
+    let dung = s
+        .list_people()
+        .unwrap()
+        .iter()
+        .find(|p| p.full_name == "Phạm Thị Dung")
+        .unwrap()
+        .id;
     let mut add = PlanEvent::new(PlanStep::Supplemented, d("10/11/2026"));
     add.review_year = Some(2026);
     s.plan_person("2030-2035", "BTV", dung, &add).unwrap();
     let mut cont = PlanEvent::new(PlanStep::Continued, d("10/11/2026"));
     cont.review_year = Some(2026);
-    s.add_plan_step(entry("Đặng Thị Hạnh", "BCH"), &cont).unwrap();
+    s.add_plan_step(entry("Đặng Thị Hạnh", "BCH"), &cont)
+        .unwrap();
     let mut out = PlanEvent::new(PlanStep::Removed, d("12/11/2026"));
     out.review_year = Some(2026);
     out.reason = Some(RemovalReason::Transferred);
@@ -252,7 +264,11 @@ fn plan_list_is_grouped_by_position_with_three_years_of_ratings() {
     // Rating headers carry the years; the group spans the three columns.
     assert_eq!(cell(&range, 6, 16), "Đánh giá, xếp loại");
     assert_eq!(
-        (cell(&range, 7, 16), cell(&range, 7, 17), cell(&range, 7, 18)),
+        (
+            cell(&range, 7, 16),
+            cell(&range, 7, 17),
+            cell(&range, 7, 18)
+        ),
         ("Năm 2023".into(), "Năm 2024".into(), "Năm 2025".into())
     );
     let merged = wb.merge_cells_by_sheet_name("Trích ngang").unwrap();
@@ -264,7 +280,13 @@ fn plan_list_is_grouped_by_position_with_three_years_of_ratings() {
     let expected: Vec<String> = ["BT", "PBT-TT", "CN-UBKT", "BTV", "BCH"]
         .iter()
         .enumerate()
-        .map(|(i, c)| format!("{}. {}", ["I", "II", "III", "IV", "V"][i], pos_name(&s, c).to_uppercase()))
+        .map(|(i, c)| {
+            format!(
+                "{}. {}",
+                ["I", "II", "III", "IV", "V"][i],
+                pos_name(&s, c).to_uppercase()
+            )
+        })
         .collect();
     let mut got: Vec<String> = sections.into_iter().cloned().collect();
     got.sort_by_key(|t| expected.iter().position(|e| e == t));
@@ -273,7 +295,12 @@ fn plan_list_is_grouped_by_position_with_three_years_of_ratings() {
     let btv = first_col.iter().position(|t| t == &expected[3]).unwrap();
     assert_eq!(
         names[btv + 1..btv + 5].to_vec(),
-        vec!["Nguyễn Văn An", "Trần Thị Bình", "Đặng Thị Hạnh", "Phạm Thị Dung"]
+        vec![
+            "Nguyễn Văn An",
+            "Trần Thị Bình",
+            "Đặng Thị Hạnh",
+            "Phạm Thị Dung"
+        ]
     );
     // Dung's row: born 20/11/1985 in the Nữ column, plan kind "Bổ sung", her 2024 rating missing.
     let dung = 9 + btv as u32 + 4;
@@ -283,7 +310,10 @@ fn plan_list_is_grouped_by_position_with_three_years_of_ratings() {
         other => panic!("birth date should be a date, got {other:?}"),
     }
     assert_eq!(cell(&range, dung, 17), "", "no rating for 2024");
-    assert_eq!((cell(&range, dung, 16), cell(&range, dung, 18)), ("HTT".into(), "HTT".into()));
+    assert_eq!(
+        (cell(&range, dung, 16), cell(&range, dung, 18)),
+        ("HTT".into(), "HTT".into())
+    );
     assert_eq!(cell(&range, dung, 19), pos_name(&s, "BTV"));
     assert_eq!(cell(&range, dung, 20), "Bổ sung");
     // Khoa was taken out: not listed under BCH.
@@ -298,11 +328,15 @@ fn structure_table_counts_and_shares_with_formulas() {
     let s = common::scenario::build(&w);
     let out = w.dir.path().join("cơ cấu.xlsx");
     let t = ExportKind::CoCau.default_template();
-    s.export_structure(&out, &t, &ExportMeta::default(), "2030-2035").unwrap();
+    s.export_structure(&out, &t, &ExportMeta::default(), "2030-2035")
+        .unwrap();
     let (mut wb, range) = open_sheet(&out, "Cơ cấu chất lượng");
     let col = |key: &str| t.columns.iter().position(|c| c.key == key).unwrap() as u32;
     let names = column(&range, 1);
-    let btv = 9 + names.iter().position(|n| *n == pos_name(&s, "BTV")).unwrap() as u32;
+    let btv = 9 + names
+        .iter()
+        .position(|n| *n == pos_name(&s, "BTV"))
+        .unwrap() as u32;
     let num = |row: u32, key: &str| match range.get_value((row, col(key))) {
         Some(Data::Float(x)) => *x,
         Some(Data::Int(x)) => *x as f64,
@@ -314,13 +348,24 @@ fn structure_table_counts_and_shares_with_formulas() {
     assert_eq!(num(btv, "women"), 2.0);
     assert_eq!(num(btv, "young"), 1.0);
     assert_eq!(
-        ["age_band_0", "age_band_1", "age_band_2", "age_band_3", "age_band_4", "age_band_5"].map(|k| num(btv, k)),
+        [
+            "age_band_0",
+            "age_band_1",
+            "age_band_2",
+            "age_band_3",
+            "age_band_4",
+            "age_band_5"
+        ]
+        .map(|k| num(btv, k)),
         [0.0, 1.0, 1.0, 1.0, 0.0, 0.0]
     );
     assert_eq!(num(btv, "prof_dai_hoc"), 3.0);
     assert_eq!(num(btv, "llct_cao_cap_cu_nhan"), 1.0);
     assert_eq!(num(btv, "llct_trung_cap"), 2.0);
-    assert_eq!((num(btv, "origin_local"), num(btv, "origin_other")), (1.0, 2.0));
+    assert_eq!(
+        (num(btv, "origin_local"), num(btv, "origin_other")),
+        (1.0, 2.0)
+    );
     // The share is a formula over the same row, with its value cached.
     let formulas = wb.worksheet_formula("Cơ cấu chất lượng").unwrap();
     let (tl, wl) = (
@@ -328,7 +373,10 @@ fn structure_table_counts_and_shares_with_formulas() {
         quyhoach::xlsx::sheet::column_letter(col("women") as u16),
     );
     assert_eq!(
-        formulas.get_value((btv, col("women_pct"))).cloned().unwrap_or_default(),
+        formulas
+            .get_value((btv, col("women_pct")))
+            .cloned()
+            .unwrap_or_default(),
         format!("IF({tl}{r}=0,0,{wl}{r}/{tl}{r})", r = btv + 1)
     );
     assert!((num(btv, "women_pct") - 2.0 / 3.0).abs() < 1e-9);
@@ -348,26 +396,46 @@ fn review_result_and_training_gaps() {
     let s = reviewed_ward(&w);
     let out = w.dir.path().join("rà soát 2026.xlsx");
     let t = ExportKind::RaSoat.default_template();
-    let r = s.export_review(&out, &t, &ExportMeta::default(), &plan_opts(), 2026).unwrap();
+    let r = s
+        .export_review(&out, &t, &ExportMeta::default(), &plan_opts(), 2026)
+        .unwrap();
     assert_eq!(r.rows, 3);
     let (_, range) = open_sheet(&out, "Rà soát quy hoạch");
-    assert_eq!(cell(&range, 3, 0), "KẾT QUẢ RÀ SOÁT, BỔ SUNG QUY HOẠCH CÁN BỘ NĂM 2025");
+    assert_eq!(
+        cell(&range, 3, 0),
+        "KẾT QUẢ RÀ SOÁT, BỔ SUNG QUY HOẠCH CÁN BỘ NĂM 2025"
+    );
     let col = |key: &str| t.columns.iter().position(|c| c.key == key).unwrap() as u32;
     let rows: Vec<Vec<String>> = (9..17)
-        .map(|row| vec![cell(&range, row, 0), cell(&range, row, 1), cell(&range, row, col("decision")), cell(&range, row, col("reason"))])
+        .map(|row| {
+            vec![
+                cell(&range, row, 0),
+                cell(&range, row, 1),
+                cell(&range, row, col("decision")),
+                cell(&range, row, col("reason")),
+            ]
+        })
         .collect();
     assert_eq!(rows[0][0], "I. BỔ SUNG VÀO QUY HOẠCH");
     assert_eq!(rows[1][..2], ["1".to_string(), "Phạm Thị Dung".into()]);
     assert_eq!(rows[2][0], "II. TIẾP TỤC QUY HOẠCH");
     assert_eq!(rows[3][1], "Đặng Thị Hạnh");
     assert_eq!(rows[4][0], "III. ĐƯA RA KHỎI QUY HOẠCH");
-    assert_eq!(rows[5][1..], ["Bùi Văn Khoa".to_string(), "45-QĐ/ĐU ngày 12/11/2026".into(), "Chuyển công tác".into()]);
+    assert_eq!(
+        rows[5][1..],
+        [
+            "Bùi Văn Khoa".to_string(),
+            "45-QĐ/ĐU ngày 12/11/2026".into(),
+            "Chuyển công tác".into()
+        ]
+    );
     assert_eq!(rows[6][0], "Tổng số");
     assert_eq!(rows[6][1], "3");
 
     let out = w.dir.path().join("cần đào tạo.xlsx");
     let t = ExportKind::DaoTao.default_template();
-    s.export_training_gaps(&out, &t, &ExportMeta::default(), &plan_opts()).unwrap();
+    s.export_training_gaps(&out, &t, &ExportMeta::default(), &plan_opts())
+        .unwrap();
     let (_, range) = open_sheet(&out, "Cần đào tạo");
     let lacks = t.columns.iter().position(|c| c.key == "lacks").unwrap() as u32;
     assert_eq!(cell(&range, 9, 1), "Phạm Thị Dung");
@@ -379,10 +447,19 @@ fn review_result_and_training_gaps() {
     // Added to the Standing Committee in the review, she lacks only the theory level there.
     assert_eq!(cell(&range, 10, 1), "Phạm Thị Dung");
     assert_eq!(cell(&range, 10, 5), pos_name(&s, "BTV"));
-    assert_eq!(cell(&range, 10, lacks), "Lý luận chính trị: cần trung cấp trở lên (hiện Sơ cấp)");
+    assert_eq!(
+        cell(&range, 10, lacks),
+        "Lý luận chính trị: cần trung cấp trở lên (hiện Sơ cấp)"
+    );
     assert_eq!(cell(&range, 11, 1), "Hoàng Văn Em");
-    assert_eq!(cell(&range, 11, lacks), "Chuyên môn: cần đại học trở lên (hiện Cao đẳng)");
-    assert_eq!((cell(&range, 12, 0), cell(&range, 12, 1)), ("Tổng số".into(), "3".into()));
+    assert_eq!(
+        cell(&range, 11, lacks),
+        "Chuyên môn: cần đại học trở lên (hiện Cao đẳng)"
+    );
+    assert_eq!(
+        (cell(&range, 12, 0), cell(&range, 12, 1)),
+        ("Tổng số".into(), "3".into())
+    );
 }
 
 #[test]
@@ -392,7 +469,12 @@ fn templates_of_each_kind_are_checked_and_an_empty_plan_exports() {
         ExportKind::CoCau,
     )
     .unwrap_err();
-    assert!(err.field_errors()[0].message.contains("cần cả cột “women” và cột “total”"), "{err:?}");
+    assert!(
+        err.field_errors()[0]
+            .message
+            .contains("cần cả cột “women” và cột “total”"),
+        "{err:?}"
+    );
     assert!(Template::from_json(
         r#"{"title":"X","sheet":"T","columns":[{"key":"lacks","header":"Thiếu"}]}"#,
         ExportKind::CanBo
@@ -401,8 +483,19 @@ fn templates_of_each_kind_are_checked_and_an_empty_plan_exports() {
     // A term with no one planned: every plan export still writes a valid workbook.
     let w = temp_ward();
     let mut s = new_store(&w);
-    s.add_term(&Term::new(TermKind::Party, 2030, 2035, quyhoach::rules::retirement::YearMonth::new(2030, 7))).unwrap();
-    for kind in [ExportKind::TrichNgang, ExportKind::CoCau, ExportKind::RaSoat, ExportKind::DaoTao] {
+    s.add_term(&Term::new(
+        TermKind::Party,
+        2030,
+        2035,
+        quyhoach::rules::retirement::YearMonth::new(2030, 7),
+    ))
+    .unwrap();
+    for kind in [
+        ExportKind::TrichNgang,
+        ExportKind::CoCau,
+        ExportKind::RaSoat,
+        ExportKind::DaoTao,
+    ] {
         let out = w.dir.path().join(format!("trống {}.xlsx", kind.code()));
         let t = kind.default_template();
         let meta = ExportMeta::default();

@@ -55,7 +55,9 @@ pub fn export(store: &Store, a: &ExportArgs) -> Result<(), UserError> {
     };
     let r = match kind {
         ExportKind::CanBo => store.export_people(a.out, &template, &meta)?,
-        ExportKind::TrichNgang => store.export_plan_list(a.out, &template, &meta, &plan(term()?))?,
+        ExportKind::TrichNgang => {
+            store.export_plan_list(a.out, &template, &meta, &plan(term()?))?
+        }
         ExportKind::CoCau => store.export_structure(a.out, &template, &meta, term()?)?,
         ExportKind::RaSoat => store.export_review(a.out, &template, &meta, &plan(term()?), year)?,
         ExportKind::DaoTao => {
@@ -86,7 +88,11 @@ fn print_preview(p: &ImportPreview) {
                 Severity::Loi => "Lỗi",
                 Severity::CanhBao => "Lưu ý",
             };
-            let col = pr.column.as_deref().map(|c| format!(", cột {c}")).unwrap_or_default();
+            let col = pr
+                .column
+                .as_deref()
+                .map(|c| format!(", cột {c}"))
+                .unwrap_or_default();
             let _ = writeln!(out, "Dòng {}{col} — {tag}: {}", r.row, pr.message);
         }
     }

@@ -192,7 +192,14 @@ pub fn run(cli: Cli) -> Out {
                 sheet: sheet.clone(),
                 map: map.clone(),
             };
-            super::excel::import(&mut store, file, &opts, *dry_run, rejected.as_deref(), *json)?;
+            super::excel::import(
+                &mut store,
+                file,
+                &opts,
+                *dry_run,
+                rejected.as_deref(),
+                *json,
+            )?;
             store.close()?;
             Ok(())
         }

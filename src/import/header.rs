@@ -22,12 +22,26 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
             "ho, chu dem, ten",
         ],
     ),
-    ("other_name", "Tên gọi khác", &["ten goi khac", "ten khac", "bi danh"]),
-    ("sex", "Giới tính", &["gioi tinh", "nam/nu", "nam, nu", "nam hay nu"]),
+    (
+        "other_name",
+        "Tên gọi khác",
+        &["ten goi khac", "ten khac", "bi danh"],
+    ),
+    (
+        "sex",
+        "Giới tính",
+        &["gioi tinh", "nam/nu", "nam, nu", "nam hay nu"],
+    ),
     (
         "birth_date",
         "Ngày sinh",
-        &["ngay sinh", "ngay thang nam sinh", "ngay, thang, nam sinh", "sinh ngay", "nam sinh"],
+        &[
+            "ngay sinh",
+            "ngay thang nam sinh",
+            "ngay, thang, nam sinh",
+            "sinh ngay",
+            "nam sinh",
+        ],
     ),
     ("birth_male", "Ngày sinh (Nam)", &[]),
     ("birth_female", "Ngày sinh (Nữ)", &[]),
@@ -38,7 +52,14 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
     (
         "residence",
         "Nơi ở hiện nay",
-        &["noi o hien nay", "cho o hien nay", "noi cu tru", "thuong tru", "dia chi thuong tru", "noi o"],
+        &[
+            "noi o hien nay",
+            "cho o hien nay",
+            "noi cu tru",
+            "thuong tru",
+            "dia chi thuong tru",
+            "noi o",
+        ],
     ),
     (
         "cccd",
@@ -54,7 +75,11 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
             "ma dinh danh",
         ],
     ),
-    ("old_id", "Số CMND cũ", &["so cmnd", "cmnd", "so cmnd cu", "so chung minh nhan dan"]),
+    (
+        "old_id",
+        "Số CMND cũ",
+        &["so cmnd", "cmnd", "so cmnd cu", "so chung minh nhan dan"],
+    ),
     (
         "positions",
         "Chức vụ hiện nay",
@@ -71,19 +96,37 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
     (
         "position_start",
         "Thời gian giữ chức vụ",
-        &["thoi gian giu chuc vu", "ngay giu chuc vu", "giu chuc vu tu", "ngay bo nhiem"],
+        &[
+            "thoi gian giu chuc vu",
+            "ngay giu chuc vu",
+            "giu chuc vu tu",
+            "ngay bo nhiem",
+        ],
     ),
     (
         "party_admission_date",
         "Ngày vào Đảng (dự bị)",
-        &["ngay vao dang", "ngay ket nap", "ngay vao dang du bi", "ngay ket nap dang"],
+        &[
+            "ngay vao dang",
+            "ngay ket nap",
+            "ngay vao dang du bi",
+            "ngay ket nap dang",
+        ],
     ),
     (
         "party_official_date",
         "Ngày vào Đảng (chính thức)",
-        &["ngay chinh thuc", "ngay vao dang chinh thuc", "ngay dang chinh thuc"],
+        &[
+            "ngay chinh thuc",
+            "ngay vao dang chinh thuc",
+            "ngay dang chinh thuc",
+        ],
     ),
-    ("party_card_no", "Số thẻ đảng viên", &["so the dang", "so the dang vien"]),
+    (
+        "party_card_no",
+        "Số thẻ đảng viên",
+        &["so the dang", "so the dang vien"],
+    ),
     (
         "general_education",
         "Giáo dục phổ thông",
@@ -107,16 +150,45 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
     (
         "political_theory",
         "Lý luận chính trị",
-        &["ly luan chinh tri", "llct", "trinh do ly luan chinh tri", "trinh do llct", "chinh tri"],
+        &[
+            "ly luan chinh tri",
+            "llct",
+            "trinh do ly luan chinh tri",
+            "trinh do llct",
+            "chinh tri",
+        ],
     ),
     (
         "state_management",
         "Quản lý nhà nước",
-        &["quan ly nha nuoc", "qlnn", "trinh do qlnn", "trinh do quan ly nha nuoc"],
+        &[
+            "quan ly nha nuoc",
+            "qlnn",
+            "trinh do qlnn",
+            "trinh do quan ly nha nuoc",
+        ],
     ),
-    ("foreign_language", "Ngoại ngữ", &["ngoai ngu", "trinh do ngoai ngu"]),
+    (
+        "foreign_language",
+        "Ngoại ngữ",
+        &["ngoai ngu", "trinh do ngoai ngu"],
+    ),
     ("it", "Tin học", &["tin hoc", "trinh do tin hoc"]),
-    ("status", "Tình trạng", &["tinh trang", "tinh trang cong tac"]),
+    (
+        "status",
+        "Tình trạng",
+        &["tinh trang", "tinh trang cong tac"],
+    ),
+    (
+        "status_date",
+        "Ngày thay đổi tình trạng",
+        &["ngay thay doi tinh trang", "ngay thay doi", "tu ngay"],
+    ),
+    (
+        "status_reason",
+        "Lý do thay đổi tình trạng",
+        &["ly do thay doi tinh trang", "ly do thay doi", "ly do"],
+    ),
 ];
 
 /// The value the user gives in a mapping to leave a column out.
@@ -315,19 +387,27 @@ pub fn apply_map(header: &mut Header, map: &[String]) -> Result<()> {
                 "unknown_field",
                 format!(
                     "Gán cột “{m}”: “{key}” không phải khóa đã biết ({}, hoặc {SKIP}).",
-                    FIELDS.iter().map(|(k, _, _)| *k).collect::<Vec<_>>().join(", ")
+                    FIELDS
+                        .iter()
+                        .map(|(k, _, _)| *k)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ));
         }
         let left_n = norm(left);
         let col = header.columns.iter_mut().find(|c| {
-            c.letter.eq_ignore_ascii_case(left.trim()) || (!left_n.is_empty() && norm(&c.header) == left_n)
+            c.letter.eq_ignore_ascii_case(left.trim())
+                || (!left_n.is_empty() && norm(&c.header) == left_n)
         });
         let Some(col) = col else {
             return Err(CoreError::validation(
                 "map",
                 "no_such_column",
-                format!("Gán cột “{m}”: không có cột “{}” trong dòng tiêu đề.", left.trim()),
+                format!(
+                    "Gán cột “{m}”: không có cột “{}” trong dòng tiêu đề.",
+                    left.trim()
+                ),
             ));
         };
         col.field = (key != SKIP).then(|| key.to_string());
@@ -339,7 +419,10 @@ pub fn apply_map(header: &mut Header, map: &[String]) -> Result<()> {
         if f == "stt" {
             continue;
         }
-        if let Some(o) = header.columns[..i].iter().find(|o| o.field.as_ref() == Some(f)) {
+        if let Some(o) = header.columns[..i]
+            .iter()
+            .find(|o| o.field.as_ref() == Some(f))
+        {
             errors.push(crate::error::FieldError::new(
                 "map",
                 "duplicate_column",
@@ -350,7 +433,11 @@ pub fn apply_map(header: &mut Header, map: &[String]) -> Result<()> {
             ));
         }
     }
-    if !header.columns.iter().any(|c| c.field.as_deref() == Some("full_name")) {
+    if !header
+        .columns
+        .iter()
+        .any(|c| c.field.as_deref() == Some("full_name"))
+    {
         errors.push(crate::error::FieldError::new(
             "map",
             "required",
@@ -373,11 +460,20 @@ mod tests {
         assert_eq!(recognise(None, "Họ và tên"), Some("full_name"));
         assert_eq!(recognise(None, "HỌ VÀ TÊN (*)"), Some("full_name"));
         assert_eq!(recognise(Some("Ngày sinh"), "Nữ"), Some("birth_female"));
-        assert_eq!(recognise(Some("Ngày, tháng, năm sinh"), "Nam"), Some("birth_male"));
-        assert_eq!(recognise(Some("Ngày vào Đảng"), "Chính thức"), Some("party_official_date"));
+        assert_eq!(
+            recognise(Some("Ngày, tháng, năm sinh"), "Nam"),
+            Some("birth_male")
+        );
+        assert_eq!(
+            recognise(Some("Ngày vào Đảng"), "Chính thức"),
+            Some("party_official_date")
+        );
         assert_eq!(recognise(None, "Số CCCD"), Some("cccd"));
         assert_eq!(recognise(None, "Trình độ LLCT"), Some("political_theory"));
-        assert_eq!(recognise(Some("Trình độ"), "LLCT"), Some("political_theory"));
+        assert_eq!(
+            recognise(Some("Trình độ"), "LLCT"),
+            Some("political_theory")
+        );
         assert_eq!(recognise(None, "Lương"), None);
     }
 }

@@ -4,7 +4,6 @@
 //! row and column. Only a preview without errors can be imported, all rows in one transaction.
 
 pub mod header;
-#[path = "/tmp/legacy_stub.rs"]
 pub mod legacy;
 pub mod read;
 mod rejected;
@@ -12,6 +11,7 @@ mod rows;
 pub mod values;
 
 use std::collections::HashMap;
+use std::ops::Not;
 use std::path::Path;
 
 use serde::Serialize;
@@ -101,8 +101,26 @@ pub struct Progress {
 
 /// Keys of people already on record: (name, birth) and CCCD → name and birth date shown.
 pub(crate) struct Known {
-    by_name: HashMap<(String, String), String>,
+    /// (name, birth) → label and CCCD: the same name and birth date with two different CCCDs are
+    /// two people.
+    by_name: HashMap<(String, String), (String, Option<String>)>,
     by_cccd: HashMap<String, String>,
+}
+
+/// Converts every text cell of a sheet typed in TCVN3 or VNI.
+fn unlegacy(mut g: read::Grid) -> (read::Grid, Option<Legacy>) {
+    let enc = legacy::detect(g.rows.iter().flatten().filter_map(|c| match c {
+        read::Raw::Text(s) => Some(s.as_str()),
+        _ => None,
+    }));
+    if let Some(enc) = enc {
+        for cell in g.rows.iter_mut().flatten() {
+            if let read::Raw::Text(s) = cell {
+                *s = legacy::convert(s, enc);
+            }
+        }
+    }
+    (g, enc)
 }
 
 impl Known {
@@ -113,14 +131,32 @@ impl Known {
         };
         for s in store.list_people()?.iter() {
             let label = format!("{} ({})", s.full_name, s.birth_date.to_display());
-            k.by_name
-                .insert((match_key(&s.full_name), s.birth_date.to_iso()), label.clone());
+            k.by_name.insert(
+                (match_key(&s.full_name), s.birth_date.to_iso()),
+                (label.clone(), s.cccd.clone()),
+            );
             if let Some(c) = &s.cccd {
                 k.by_cccd.insert(c.clone(), label);
             }
         }
         Ok(k)
     }
+}
+
+impl Known {
+    /// The label of a name-and-birth match, unless both records have CCCDs and they differ.
+    fn same(&self, key: &(String, String), cccd: &Option<String>) -> Option<&str> {
+        let (label, theirs) = self.by_name.get(key)?;
+        different_people(cccd, theirs)
+            .not()
+            .then_some(label.as_str())
+    }
+}
+
+/// Two records with the same name and birth date are different people when both carry a CCCD
+/// and the numbers differ.
+pub(crate) fn different_people(a: &Option<String>, b: &Option<String>) -> bool {
+    matches!((a, b), (Some(x), Some(y)) if x != y)
 }
 
 impl Store {
@@ -136,15 +172,19 @@ impl Store {
             done: 0,
             total: 0,
         });
-        let grids = read::read(path, opts.sheet.as_deref())?;
+        // Legacy TCVN3/VNI text is converted first, so its headers are recognised too.
+        let grids: Vec<(read::Grid, Option<Legacy>)> = read::read(path, opts.sheet.as_deref())?
+            .into_iter()
+            .map(unlegacy)
+            .collect();
         let found = grids
             .iter()
-            .find_map(|g| header::find(g).map(|h| (g, h)));
-        let (grid, mut header) = match found {
+            .find_map(|(g, l)| header::find(g).map(|h| ((g, *l), h)));
+        let ((grid, legacy), mut header) = match found {
             Some(x) => x,
             None if !opts.map.is_empty() && !grids.is_empty() => {
                 // No known header: take the first row as the header and the user's mapping.
-                let g = &grids[0];
+                let (g, l) = &grids[0];
                 let h = header::Header {
                     row: 0,
                     height: 1,
@@ -158,14 +198,15 @@ impl Store {
                                     index: i,
                                     letter: crate::xlsx::sheet::column_letter(i as u16),
                                     header: c.display(),
-                                    field: None,
+                                    field: header::recognise(None, &c.display())
+                                        .map(String::from),
                                     mapped_by_user: false,
                                 })
                                 .collect()
                         })
                         .unwrap_or_default(),
                 };
-                (g, h)
+                ((g, *l), h)
             }
             None => {
                 return Err(CoreError::validation(
@@ -175,7 +216,7 @@ impl Store {
                         "Không tìm thấy dòng tiêu đề có cột “Họ và tên” trong {} đầu tiên của {}. Hãy chọn đúng trang, hoặc gán cột bằng --map.",
                         "30 dòng",
                         if grids.len() == 1 {
-                            format!("trang “{}”", grids[0].sheet)
+                            format!("trang “{}”", grids[0].0.sheet)
                         } else {
                             "các trang".into()
                         }
@@ -190,12 +231,8 @@ impl Store {
             .filter(|c| c.field.is_none() && !c.header.trim().is_empty())
             .map(|c| format!("{} “{}”", c.letter, c.header))
             .collect();
-        let legacy = legacy::detect(grid.rows.iter().flatten().filter_map(|c| match c {
-            read::Raw::Text(s) => Some(s.as_str()),
-            _ => None,
-        }));
         let known = Known::from_store(self)?;
-        let rows = rows::check_rows(grid, &header, legacy, &known, self.today(), progress);
+        let rows = rows::check_rows(grid, &header, &known, self.today(), progress);
         let error_rows = rows.iter().filter(|r| r.has_errors()).count();
         Ok(ImportPreview {
             sheet: grid.sheet.clone(),
@@ -240,7 +277,7 @@ impl Store {
         for r in &preview.rows {
             if let Some(p) = &r.person {
                 let key = (match_key(&p.full_name), p.birth_date.to_iso());
-                if let Some(who) = known.by_name.get(&key) {
+                if let Some(who) = known.same(&key, &p.cccd) {
                     errors.push(FieldError::new(
                         format!("row[{}]", r.row),
                         "duplicate",

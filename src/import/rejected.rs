@@ -26,7 +26,8 @@ pub fn write_rejected(preview: &ImportPreview, out: &Path) -> Result<usize> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("Dòng không nhập").map_err(xerr)?;
-    ws.write_string_with_format(0, 0, "Dòng", &bold).map_err(xerr)?;
+    ws.write_string_with_format(0, 0, "Dòng", &bold)
+        .map_err(xerr)?;
     let n = preview.header.columns.len() as u16;
     for c in &preview.header.columns {
         ws.write_string_with_format(0, c.index as u16 + 1, &c.header, &bold)

@@ -7,7 +7,7 @@ use unicode_normalization::is_nfc;
 
 use super::header::{field_label, Header};
 use super::read::{Grid, Raw};
-use super::{legacy, values, Known, Legacy, Problem, Progress, RowResult, Severity};
+use super::{different_people, values, Known, Problem, Progress, RowResult, Severity};
 use crate::model::{PartialDate, Person, PositionHeld, Sex};
 use crate::text::{clean, fold, match_key};
 use crate::validate::{normalize_person, validate_person};
@@ -31,7 +31,6 @@ fn is_filler(cells: &[Raw], name: &str) -> bool {
 struct RowCtx<'a> {
     header: &'a Header,
     cells: &'a [Raw],
-    legacy: Option<Legacy>,
     problems: Vec<Problem>,
     nfd_seen: bool,
 }
@@ -48,18 +47,10 @@ impl RowCtx<'_> {
     fn raw(&self, field: &str) -> Raw {
         match self.column_of(field) {
             Some((i, _)) => match self.cells.get(i) {
-                Some(Raw::Text(t)) => Raw::Text(self.text_of(t)),
                 Some(r) => r.clone(),
                 None => Raw::Empty,
             },
             None => Raw::Empty,
-        }
-    }
-
-    fn text_of(&self, t: &str) -> String {
-        match self.legacy {
-            Some(enc) => legacy::convert(t, enc),
-            None => t.to_string(),
         }
     }
 
@@ -133,7 +124,11 @@ fn build(ctx: &mut RowCtx, today: NaiveDate) -> Option<Person> {
             None
         }
         (Some(d), None) | (None, Some(d)) => {
-            let s = if male.is_some() { Sex::Male } else { Sex::Female };
+            let s = if male.is_some() {
+                Sex::Male
+            } else {
+                Sex::Female
+            };
             if sex.is_some_and(|x| x != s) {
                 ctx.error("sex", "không khớp với cột ngày sinh (Nam/Nữ) đã ghi.");
             }
@@ -143,7 +138,11 @@ fn build(ctx: &mut RowCtx, today: NaiveDate) -> Option<Person> {
         (None, None) => plain,
     };
     if birth.is_none() && !ctx.problems.iter().any(|p| p.field.starts_with("birth")) {
-        let f = if ctx.column_of("birth_date").is_some() { "birth_date" } else { "birth_male" };
+        let f = if ctx.column_of("birth_date").is_some() {
+            "birth_date"
+        } else {
+            "birth_male"
+        };
         ctx.push(
             ctx.column_of(f).map(|c| c.1),
             f,
@@ -159,8 +158,12 @@ fn build(ctx: &mut RowCtx, today: NaiveDate) -> Option<Person> {
             Severity::Loi,
         );
     }
-    let mut p = Person::new(&name, sex.unwrap_or(Sex::Male), birth.unwrap_or_else(|| PartialDate::from_date(today)));
-    let text_fields: [(&str, &mut String); 9] = [
+    let mut p = Person::new(
+        &name,
+        sex.unwrap_or(Sex::Male),
+        birth.unwrap_or_else(|| PartialDate::from_date(today)),
+    );
+    let text_fields: [(&str, &mut String); 10] = [
         ("other_name", &mut p.other_name),
         ("home_town", &mut p.home_town),
         ("birthplace", &mut p.birthplace),
@@ -169,6 +172,7 @@ fn build(ctx: &mut RowCtx, today: NaiveDate) -> Option<Person> {
         ("party_card_no", &mut p.party_card_no),
         ("general_education", &mut p.general_education),
         ("professional_field", &mut p.professional_field),
+        ("status_reason", &mut p.status_reason),
         ("status", &mut String::new()),
     ];
     for (f, slot) in text_fields {
@@ -177,7 +181,10 @@ fn build(ctx: &mut RowCtx, today: NaiveDate) -> Option<Person> {
             *slot = t;
         }
     }
-    for (f, slot) in [("ethnicity", &mut p.ethnicity), ("religion", &mut p.religion)] {
+    for (f, slot) in [
+        ("ethnicity", &mut p.ethnicity),
+        ("religion", &mut p.religion),
+    ] {
         let t = ctx.text(f);
         if !t.is_empty() {
             *slot = t;
@@ -226,6 +233,7 @@ fn build(ctx: &mut RowCtx, today: NaiveDate) -> Option<Person> {
             Err(e) => ctx.error("status", e),
         }
     }
+    p.status_date = ctx.date("status_date", today);
     positions(ctx, &mut p, today);
     Some(p)
 }
@@ -237,7 +245,11 @@ fn positions(ctx: &mut RowCtx, p: &mut Person, today: NaiveDate) {
     if text.is_empty() {
         return;
     }
-    let posts: Vec<&str> = text.split([';', '\n']).map(str::trim).filter(|s| !s.is_empty()).collect();
+    let posts: Vec<&str> = text
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
     let starts_raw = ctx.raw("position_start");
     let starts: Vec<Result<Option<PartialDate>, String>> = match &starts_raw {
         Raw::Text(t) => t
@@ -256,7 +268,11 @@ fn positions(ctx: &mut RowCtx, p: &mut Person, today: NaiveDate) {
                 ctx.column_of("positions").map(|c| ctx.header.columns[c.0].letter.clone()).unwrap_or_default()
             )
         } else {
-            format!("có {} chức vụ nhưng {} thời gian giữ chức vụ.", posts.len(), starts.len())
+            format!(
+                "có {} chức vụ nhưng {} thời gian giữ chức vụ.",
+                posts.len(),
+                starts.len()
+            )
         };
         ctx.error("positions", why);
         return;
@@ -292,7 +308,6 @@ fn field_column(field: &str) -> &str {
 pub(super) fn check_rows(
     grid: &Grid,
     header: &Header,
-    legacy: Option<Legacy>,
     known: &Known,
     today: NaiveDate,
     progress: &mut dyn FnMut(Progress),
@@ -304,12 +319,12 @@ pub(super) fn check_rows(
         .iter()
         .find(|c| c.field.as_deref() == Some("full_name"))
         .map(|c| c.index);
-    let mut in_file_name: HashMap<(String, String), usize> = HashMap::new();
+    let mut in_file_name: HashMap<(String, String), (usize, Option<String>)> = HashMap::new();
     let mut in_file_cccd: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
     for (i, cells) in grid.rows.iter().enumerate().skip(start) {
         let done = i - start;
-        if done % 500 == 0 {
+        if done.is_multiple_of(500) {
             progress(Progress {
                 stage: "Kiểm tra từng dòng",
                 done,
@@ -327,7 +342,6 @@ pub(super) fn check_rows(
         let mut ctx = RowCtx {
             header,
             cells,
-            legacy,
             problems: Vec::new(),
             nfd_seen: false,
         };
@@ -340,8 +354,13 @@ pub(super) fn check_rows(
                         let f = field_column(&fe.field);
                         let f = match f {
                             "birth_date" if ctx.column_of("birth_date").is_none() => {
-                                if p.sex == Sex::Female { "birth_female" } else { "birth_male" }
+                                if p.sex == Sex::Female {
+                                    "birth_female"
+                                } else {
+                                    "birth_male"
+                                }
                             }
+                            "status_date" if ctx.column_of("status_date").is_none() => "status",
                             other => other,
                         };
                         let col = ctx.column_of(f).map(|c| c.1);
@@ -350,16 +369,31 @@ pub(super) fn check_rows(
                 }
             }
             let key = (match_key(&p.full_name), p.birth_date.to_iso());
-            if let Some(who) = known.by_name.get(&key) {
-                ctx.error("full_name", format!("trùng với {who} đã có trong cơ sở dữ liệu (cùng họ tên và ngày sinh)."));
-            } else if let Some(first) = in_file_name.get(&key) {
-                ctx.error("full_name", format!("trùng với dòng {first} của tệp (cùng họ tên và ngày sinh)."));
+            let earlier = in_file_name
+                .get(&key)
+                .filter(|(_, c)| !different_people(c, &p.cccd))
+                .map(|(r, _)| *r);
+            if let Some(who) = known.same(&key, &p.cccd) {
+                ctx.error(
+                    "full_name",
+                    format!(
+                        "trùng với {who} đã có trong cơ sở dữ liệu (cùng họ tên và ngày sinh)."
+                    ),
+                );
+            } else if let Some(first) = earlier {
+                ctx.error(
+                    "full_name",
+                    format!("trùng với dòng {first} của tệp (cùng họ tên và ngày sinh)."),
+                );
             } else {
-                in_file_name.insert(key, row);
+                in_file_name.entry(key).or_insert((row, p.cccd.clone()));
             }
             if let Some(c) = &p.cccd {
                 if let Some(who) = known.by_cccd.get(c) {
-                    ctx.error("cccd", format!("{c} đã là số CCCD của {who} trong cơ sở dữ liệu."));
+                    ctx.error(
+                        "cccd",
+                        format!("{c} đã là số CCCD của {who} trong cơ sở dữ liệu."),
+                    );
                 } else if let Some(first) = in_file_cccd.get(c) {
                     ctx.error("cccd", format!("{c} trùng với dòng {first} của tệp."));
                 } else {
@@ -370,11 +404,11 @@ pub(super) fn check_rows(
         let errors = ctx.problems.iter().any(|x| x.severity == Severity::Loi);
         out.push(RowResult {
             row,
-            full_name: person.as_ref().map(|p| p.full_name.clone()).unwrap_or_default(),
-            cells: cells.iter().map(|c| match c {
-                Raw::Text(t) => ctx.text_of(t),
-                other => other.display(),
-            }).collect(),
+            full_name: person
+                .as_ref()
+                .map(|p| p.full_name.clone())
+                .unwrap_or_default(),
+            cells: cells.iter().map(Raw::display).collect(),
             problems: ctx.problems,
             person: if errors { None } else { person },
         });

@@ -12,7 +12,8 @@ pub fn serial_to_date(serial: f64) -> Option<NaiveDate> {
     if !(1.0..2_958_466.0).contains(&serial) {
         return None;
     }
-    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(serial.floor() as u64))
+    NaiveDate::from_ymd_opt(1899, 12, 30)?
+        .checked_add_days(chrono::Days::new(serial.floor() as u64))
 }
 
 /// A date cell: a real date, a serial, a year typed as a number, or text. `today` decides the
@@ -62,12 +63,17 @@ pub fn cccd(raw: &Raw) -> Result<Option<String>, String> {
         Raw::Number(x) if x.fract() == 0.0 => format!("{}", *x as i64),
         other => other.display(),
     };
-    let digits: String = s.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+    let digits: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
     if digits.is_empty() {
         return Ok(None);
     }
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("“{s}” có ký tự không phải chữ số; phải đúng 12 chữ số."));
+        return Err(format!(
+            "“{s}” có ký tự không phải chữ số; phải đúng 12 chữ số."
+        ));
     }
     match digits.len() {
         12 => Ok(Some(digits)),
@@ -102,7 +108,11 @@ pub fn status(t: &str) -> Result<Status, String> {
         .ok_or_else(|| {
             format!(
                 "“{t}” không phải {}.",
-                Status::ALL.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ")
+                Status::ALL
+                    .iter()
+                    .map(|s| s.label())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         })
 }
@@ -138,8 +148,15 @@ pub fn professional(t: &str) -> (Option<ProfessionalLevel>, String) {
         if let Some((_, level)) = ABBREV.iter().find(|(a, _)| *a == head) {
             // "Cử nhân", "Kỹ sư" say more than the level: keep them in the field.
             let keep = matches!(head, "cu nhan" | "ky su" | "bac si");
-            let rest = if keep { t.trim() } else { &t[byte_after_words(t, n)..] };
-            let rest = rest.trim_start_matches([',', ':', '-', ' ']).trim().to_string();
+            let rest = if keep {
+                t.trim()
+            } else {
+                &t[byte_after_words(t, n)..]
+            };
+            let rest = rest
+                .trim_start_matches([',', ':', '-', ' '])
+                .trim()
+                .to_string();
             return (Some(*level), rest);
         }
     }
@@ -261,21 +278,46 @@ mod tests {
 
     #[test]
     fn cccd_rules() {
-        assert_eq!(cccd(&Raw::Text("051 078 001 234".into())).unwrap().unwrap(), "051078001234");
-        assert!(cccd(&Raw::Text("0510780012345".into())).unwrap_err().contains("13 chữ số"));
-        assert!(cccd(&Raw::Number(51078001234.0)).unwrap_err().contains("số 0 ở đầu"));
+        assert_eq!(
+            cccd(&Raw::Text("051 078 001 234".into())).unwrap().unwrap(),
+            "051078001234"
+        );
+        assert!(cccd(&Raw::Text("0510780012345".into()))
+            .unwrap_err()
+            .contains("13 chữ số"));
+        assert!(cccd(&Raw::Number(51078001234.0))
+            .unwrap_err()
+            .contains("số 0 ở đầu"));
     }
 
     #[test]
     fn levels_and_skills() {
-        assert_eq!(professional("Đại học Luật"), (Some(ProfessionalLevel::DaiHoc), "Luật".into()));
-        assert_eq!(professional("ThS. Quản lý công"), (Some(ProfessionalLevel::ThacSi), "Quản lý công".into()));
-        assert_eq!(professional("Kỹ sư Xây dựng").0, Some(ProfessionalLevel::DaiHoc));
+        assert_eq!(
+            professional("Đại học Luật"),
+            (Some(ProfessionalLevel::DaiHoc), "Luật".into())
+        );
+        assert_eq!(
+            professional("ThS. Quản lý công"),
+            (Some(ProfessionalLevel::ThacSi), "Quản lý công".into())
+        );
+        assert_eq!(
+            professional("Kỹ sư Xây dựng").0,
+            Some(ProfessionalLevel::DaiHoc)
+        );
         assert_eq!(professional("Xây dựng Đảng").0, None);
-        assert_eq!(political_theory("Cao cấp").unwrap(), PoliticalTheory::CaoCap);
-        assert_eq!(political_theory("TC LLCT").unwrap(), PoliticalTheory::TrungCap);
+        assert_eq!(
+            political_theory("Cao cấp").unwrap(),
+            PoliticalTheory::CaoCap
+        );
+        assert_eq!(
+            political_theory("TC LLCT").unwrap(),
+            PoliticalTheory::TrungCap
+        );
         assert!(political_theory("Đại học").is_err());
-        assert_eq!(state_management("CVC").unwrap(), StateManagement::ChuyenVienChinh);
+        assert_eq!(
+            state_management("CVC").unwrap(),
+            StateManagement::ChuyenVienChinh
+        );
         let s = foreign_language("Tiếng Anh Bậc 3");
         assert_eq!((s.note.as_str(), s.level.as_str()), ("Tiếng Anh", "Bậc 3"));
         assert_eq!(foreign_language("Anh văn B").note, "Anh văn B");

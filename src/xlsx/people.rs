@@ -41,6 +41,8 @@ pub fn person_cell(p: &Person, key: &str, n: usize) -> Cell {
         "birthplace" => text(&p.birthplace),
         "residence" => text(&p.residence),
         "cccd" => text(p.cccd.as_deref().unwrap_or("")),
+        "old_id" => text(&p.old_id),
+        "party_card_no" => text(&p.party_card_no),
         "positions" => Cell::Text(positions_text(p)),
         // One start per current post, in the same order, as text ("07/2021; 20/03/2026").
         "position_start" => Cell::Text(
@@ -68,8 +70,13 @@ pub fn person_cell(p: &Person, key: &str, n: usize) -> Cell {
             ],
             " ",
         )),
-        "it" => Cell::Text(join_non_empty([p.it.level.as_str(), p.it.note.as_str()], " ")),
+        "it" => Cell::Text(join_non_empty(
+            [p.it.level.as_str(), p.it.note.as_str()],
+            " ",
+        )),
         "status" => text(p.status.label()),
+        "status_date" => Cell::date(p.status_date.as_ref()),
+        "status_reason" => text(&p.status_reason),
         _ => Cell::empty(),
     }
 }

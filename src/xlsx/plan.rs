@@ -72,7 +72,12 @@ impl<'a> Rows<'a> {
         n: usize,
     ) -> Vec<Cell> {
         let data = self.data;
-        let f = facts(p, data.term.reference_month, &data.rules.params, &self.place);
+        let f = facts(
+            p,
+            data.term.reference_month,
+            &data.rules.params,
+            &self.place,
+        );
         let rating = |back: i32| {
             let year = self.rating_year - back;
             Cell::text(
@@ -152,8 +157,7 @@ impl Store {
                 pos.name.to_uppercase()
             )));
             for (i, e) in entries.iter().enumerate() {
-                let (Some(p), Some(last)) = (data.people.get(&e.person_id), e.events.last())
-                else {
+                let (Some(p), Some(last)) = (data.people.get(&e.person_id), e.events.last()) else {
                     continue;
                 };
                 rows.push(Row::Data(build.cells(p, pos, Some((e, last)), &[], i + 1)));
@@ -192,7 +196,11 @@ impl Store {
             rows.push(Row::Section(format!("{}. {title}", roman(g + 1))));
             let mut n = 0;
             for pos in &positions {
-                for e in data.entries.iter().filter(|e| Some(e.position_id) == pos.id) {
+                for e in data
+                    .entries
+                    .iter()
+                    .filter(|e| Some(e.position_id) == pos.id)
+                {
                     let Some(ev) = e.events.iter().find(|ev| ev.step == *step && in_round(ev))
                     else {
                         continue;

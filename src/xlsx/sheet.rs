@@ -192,7 +192,13 @@ fn write_cell(
     bold: bool,
     bounds: (u32, u32),
 ) -> std::result::Result<(), XlsxError> {
-    let pick = |fmt: &Format| if bold { fmt.clone().set_bold() } else { fmt.clone() };
+    let pick = |fmt: &Format| {
+        if bold {
+            fmt.clone().set_bold()
+        } else {
+            fmt.clone()
+        }
+    };
     match cell {
         Cell::Text(t) => ws.write_string_with_format(row, col, t, &pick(&f.text))?,
         Cell::Date(d) => ws.write_date_with_format(row, col, *d, &pick(&f.date))?,

@@ -45,6 +45,8 @@ pub const PERSON_KEYS: &[&str] = &[
     "birthplace",
     "residence",
     "cccd",
+    "old_id",
+    "party_card_no",
     "positions",
     "position_start",
     "party_admission_date",
@@ -56,6 +58,8 @@ pub const PERSON_KEYS: &[&str] = &[
     "foreign_language",
     "it",
     "status",
+    "status_date",
+    "status_reason",
 ];
 
 /// Columns about a plan entry: ratings of the years N-2, N-1, N, the planned post, the kind of
@@ -162,14 +166,14 @@ impl ExportKind {
             ExportKind::CanBo => PERSON_KEYS.contains(&key),
             ExportKind::CoCau => {
                 let base = key.strip_suffix("_pct").unwrap_or(key);
-                STRUCTURE_KEYS.contains(&base) && !(key.ends_with("_pct") && (base == "group" || base == "stt"))
+                STRUCTURE_KEYS.contains(&base)
+                    && !(key.ends_with("_pct") && (base == "group" || base == "stt"))
             }
             ExportKind::TrichNgang | ExportKind::RaSoat => {
                 PERSON_KEYS.contains(&key) || PLAN_KEYS.contains(&key)
             }
             ExportKind::DaoTao => {
-                PERSON_KEYS.contains(&key)
-                    || ["planned_position", "lacks", "note"].contains(&key)
+                PERSON_KEYS.contains(&key) || ["planned_position", "lacks", "note"].contains(&key)
             }
         }
     }
@@ -177,11 +181,16 @@ impl ExportKind {
     fn keys_hint(self) -> String {
         match self {
             ExportKind::CanBo => PERSON_KEYS.join(", "),
-            ExportKind::CoCau => format!("{} (mỗi số đếm có thể kèm cột “…_pct”)", STRUCTURE_KEYS.join(", ")),
+            ExportKind::CoCau => format!(
+                "{} (mỗi số đếm có thể kèm cột “…_pct”)",
+                STRUCTURE_KEYS.join(", ")
+            ),
             ExportKind::TrichNgang | ExportKind::RaSoat => {
                 format!("{}, {}", PERSON_KEYS.join(", "), PLAN_KEYS.join(", "))
             }
-            ExportKind::DaoTao => format!("{}, planned_position, lacks, note", PERSON_KEYS.join(", ")),
+            ExportKind::DaoTao => {
+                format!("{}, planned_position, lacks, note", PERSON_KEYS.join(", "))
+            }
         }
     }
 
@@ -224,7 +233,9 @@ impl Template {
                 ));
             }
             if let Some(base) = c.key.strip_suffix("_pct") {
-                if !t.columns.iter().any(|o| o.key == base) || !t.columns.iter().any(|o| o.key == "total") {
+                if !t.columns.iter().any(|o| o.key == base)
+                    || !t.columns.iter().any(|o| o.key == "total")
+                {
                     errors.push(FieldError::new(
                         format!("columns[{i}].key"),
                         "percent_base",

@@ -246,4 +246,3 @@ pub fn build(w: &TempWard) -> Store {
     }
     s
 }
-
