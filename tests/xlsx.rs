@@ -320,6 +320,12 @@ fn plan_list_is_grouped_by_position_with_three_years_of_ratings() {
     assert!(!names.iter().any(|n| n == "Bùi Văn Khoa"));
     // Total row counts the names, cached.
     assert_eq!(names.last().unwrap(), "16");
+    // Print setup: A4 landscape, fit to width, header rows repeated, frozen header.
+    let sheet = sheet_xml(&out, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains(r#"paperSize="9""#) && sheet.contains(r#"orientation="landscape""#));
+    assert!(sheet.contains(r#"fitToHeight="0""#));
+    assert!(sheet.contains(r#"<pane ySplit="9" topLeftCell="A10""#));
+    assert!(sheet_xml(&out, "xl/workbook.xml").contains("$7:$9"));
 }
 
 #[test]
