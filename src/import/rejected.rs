@@ -7,15 +7,13 @@ use rust_xlsxwriter::{Format, FormatBorder, Workbook};
 
 use super::{ImportPreview, Severity};
 use crate::error::{CoreError, Result};
+use crate::xlsx::sheet::{save_beside, xerr};
 
 /// Writes the rows with errors into a new workbook; returns how many. Refuses to overwrite.
 pub fn write_rejected(preview: &ImportPreview, out: &Path) -> Result<usize> {
     if out.exists() {
         return Err(CoreError::FileExists(out.to_path_buf()));
     }
-    let xerr = |e: rust_xlsxwriter::XlsxError| {
-        CoreError::Io(std::io::Error::other(format!("ghi tệp Excel: {e}")))
-    };
     let base = Format::new()
         .set_font_name("Times New Roman")
         .set_font_size(12)
@@ -59,14 +57,6 @@ pub fn write_rejected(preview: &ImportPreview, out: &Path) -> Result<usize> {
     }
     ws.set_column_width(n + 1, 60).map_err(xerr)?;
     ws.set_freeze_panes(1, 0).map_err(xerr)?;
-    let tmp = out.with_extension("dang-ghi.xlsx");
-    if let Err(e) = wb
-        .save(&tmp)
-        .map_err(xerr)
-        .and_then(|()| Ok(std::fs::rename(&tmp, out)?))
-    {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
+    save_beside(&mut wb, out)?;
     Ok(count as usize)
 }

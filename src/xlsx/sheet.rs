@@ -70,7 +70,7 @@ pub struct ExportReport {
     pub rows: usize,
 }
 
-fn xerr(e: XlsxError) -> CoreError {
+pub(crate) fn xerr(e: XlsxError) -> CoreError {
     CoreError::Io(std::io::Error::other(format!("ghi tệp Excel: {e}")))
 }
 
@@ -311,18 +311,23 @@ pub fn save(
         Ok(())
     })()
     .map_err(xerr)?;
-    let tmp = out.with_extension("dang-ghi.xlsx");
-    if let Err(e) = wb
-        .save(&tmp)
-        .map_err(xerr)
-        .and_then(|()| Ok(std::fs::rename(&tmp, out)?))
-    {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e);
-    }
+    save_beside(&mut wb, out)?;
     Ok(ExportReport {
         rows: rows.iter().filter(|r| matches!(r, Row::Data(_))).count(),
     })
+}
+
+/// Writes the workbook beside `out`, then renames it: a failure never leaves half a file.
+pub(crate) fn save_beside(wb: &mut Workbook, out: &Path) -> Result<()> {
+    let tmp = out.with_extension("dang-ghi.xlsx");
+    let r = wb
+        .save(&tmp)
+        .map_err(xerr)
+        .and_then(|()| Ok(std::fs::rename(&tmp, out)?));
+    if r.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    r
 }
 
 /// Upper-case Roman numerals for section headings (I, II, III, IV…).
