@@ -7,6 +7,7 @@ pub mod error;
 pub mod import;
 pub mod model;
 pub mod paths;
+pub mod pdf;
 pub mod rules;
 pub mod session;
 pub mod store;

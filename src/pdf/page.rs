@@ -1,0 +1,350 @@
+//! Pages: A4 portrait or landscape with margins, a cursor moving down the page, paragraphs that
+//! break across pages, blocks kept whole, lines, and page numbers centred in the top margin from
+//! page 2. Everything is recorded as marks (text pieces and lines, y from the top) and turned into
+//! printpdf operations, with the fonts embedded and subset, when the document is finished.
+
+use printpdf::{
+    Color, FontId, Greyscale, Line as PdfLine, LinePoint, Mm, Op, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+};
+
+use super::fonts::{fonts, Face};
+use super::text::{lay_out, Line, Para, Seg};
+
+/// Points per millimetre.
+pub const MM: f32 = 72.0 / 25.4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Orientation {
+    Portrait,
+    Landscape,
+}
+
+/// Margins in millimetres.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Margins {
+    pub top: f32,
+    pub bottom: f32,
+    pub left: f32,
+    pub right: f32,
+}
+
+impl Default for Margins {
+    /// 20/20/30/15 mm (HD 05-HD/VPTW, DOMAIN §4.1).
+    fn default() -> Self {
+        Margins {
+            top: 20.0,
+            bottom: 20.0,
+            left: 30.0,
+            right: 15.0,
+        }
+    }
+}
+
+/// Something drawn on a page; y is measured down from the top edge, in points.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        face: Face,
+        text: String,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub orientation: Orientation,
+    pub margins: Margins,
+    pub marks: Vec<Mark>,
+}
+
+impl Page {
+    /// Width and height in points.
+    pub fn size(&self) -> (f32, f32) {
+        match self.orientation {
+            Orientation::Portrait => (210.0 * MM, 297.0 * MM),
+            Orientation::Landscape => (297.0 * MM, 210.0 * MM),
+        }
+    }
+}
+
+/// A document being laid out.
+pub struct Doc {
+    pub title: String,
+    pub pages: Vec<Page>,
+    /// Cursor: distance from the top of the current page, in points.
+    pub y: f32,
+    /// Size of the page numbers.
+    pub number_size: f32,
+}
+
+impl Doc {
+    pub fn new(title: &str, orientation: Orientation, margins: Margins) -> Doc {
+        Doc {
+            title: title.to_string(),
+            pages: vec![Page {
+                orientation,
+                margins,
+                marks: Vec::new(),
+            }],
+            y: margins.top * MM,
+            number_size: 14.0,
+        }
+    }
+
+    pub fn page(&self) -> &Page {
+        self.pages.last().expect("a document always has a page")
+    }
+
+    fn page_mut(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("a document always has a page")
+    }
+
+    /// Left edge of the text area, in points.
+    pub fn left(&self) -> f32 {
+        self.page().margins.left * MM
+    }
+
+    /// Width of the text area, in points.
+    pub fn width(&self) -> f32 {
+        let p = self.page();
+        p.size().0 - (p.margins.left + p.margins.right) * MM
+    }
+
+    /// Lowest y text may reach on this page.
+    pub fn bottom(&self) -> f32 {
+        let p = self.page();
+        p.size().1 - p.margins.bottom * MM
+    }
+
+    pub fn remaining(&self) -> f32 {
+        self.bottom() - self.y
+    }
+
+    /// Starts a new page (in another orientation if given), cursor at the top margin.
+    pub fn new_page(&mut self, orientation: Option<Orientation>) {
+        let prev = self.page();
+        let page = Page {
+            orientation: orientation.unwrap_or(prev.orientation),
+            margins: prev.margins,
+            marks: Vec::new(),
+        };
+        self.y = page.margins.top * MM;
+        self.pages.push(page);
+    }
+
+    /// Makes room for `height` points, starting a new page if they do not fit (and the page is
+    /// not empty already).
+    pub fn ensure(&mut self, height: f32) {
+        let top = self.page().margins.top * MM;
+        if self.y + height > self.bottom() && self.y > top + 0.5 {
+            self.new_page(None);
+        }
+    }
+
+    pub fn space(&mut self, pt: f32) {
+        self.y += pt;
+    }
+
+    pub fn mark(&mut self, m: Mark) {
+        self.page_mut().marks.push(m);
+    }
+
+    pub fn hline(&mut self, x1: f32, x2: f32, y: f32, width: f32) {
+        self.mark(Mark::Line {
+            x1,
+            y1: y,
+            x2,
+            y2: y,
+            width,
+        });
+    }
+
+    pub fn vline(&mut self, x: f32, y1: f32, y2: f32, width: f32) {
+        self.mark(Mark::Line {
+            x1: x,
+            y1,
+            x2: x,
+            y2,
+            width,
+        });
+    }
+
+    /// Draws laid-out lines with their first baseline `ascent` below `top`, at `x0`.
+    pub fn draw_lines(&mut self, lines: &[Line], x0: f32, top: f32, size: f32, line_height: f32) {
+        for (i, line) in lines.iter().enumerate() {
+            let baseline = top + i as f32 * line_height + line_height * 0.5 + size * 0.33;
+            for (x, seg) in &line.pieces {
+                self.draw_seg(seg, x0 + x, baseline, size);
+            }
+        }
+    }
+
+    fn draw_seg(&mut self, seg: &Seg, x: f32, baseline: f32, size: f32) {
+        self.mark(Mark::Text {
+            x,
+            y: baseline,
+            size,
+            face: seg.face,
+            text: seg.text.clone(),
+        });
+        if seg.underline {
+            self.hline(x, x + seg.width, baseline + size * 0.12, size * 0.05);
+        }
+    }
+
+    /// A paragraph across the full width, breaking across pages between lines.
+    pub fn para(&mut self, p: &Para) {
+        self.para_in(p, self.left(), self.width());
+    }
+
+    /// A paragraph in a column; its last `keep` lines stay on the page of the next `then` points.
+    pub fn para_keep(&mut self, p: &Para, keep: usize, then: f32) {
+        let lines = lay_out(p, self.width());
+        self.y += p.space_before;
+        let n = lines.len();
+        let keep_from = n.saturating_sub(keep);
+        let x0 = self.left();
+        for (i, line) in lines.iter().enumerate() {
+            let need = if i == keep_from {
+                (n - i) as f32 * p.line_height + p.space_after + then
+            } else {
+                p.line_height
+            };
+            self.ensure(need.min(self.usable_height()));
+            let top = self.y;
+            self.draw_lines(std::slice::from_ref(line), x0, top, p.size, p.line_height);
+            self.y += p.line_height;
+        }
+        self.y += p.space_after;
+    }
+
+    fn usable_height(&self) -> f32 {
+        let p = self.page();
+        p.size().1 - (p.margins.top + p.margins.bottom) * MM
+    }
+
+    /// A paragraph in the column [x0, x0 + width].
+    pub fn para_in(&mut self, p: &Para, x0: f32, width: f32) {
+        let lines = lay_out(p, width);
+        self.y += p.space_before;
+        for line in &lines {
+            self.ensure(p.line_height);
+            let top = self.y;
+            self.draw_lines(std::slice::from_ref(line), x0, top, p.size, p.line_height);
+            self.y += p.line_height;
+        }
+        self.y += p.space_after;
+    }
+
+    /// Height a paragraph takes in a column of `width`.
+    pub fn para_height(p: &Para, width: f32) -> f32 {
+        p.space_before + lay_out(p, width).len() as f32 * p.line_height + p.space_after
+    }
+
+    /// Finishes the document: page numbers from page 2, fonts embedded and subset; PDF bytes.
+    pub fn finish(mut self) -> Vec<u8> {
+        let n = self.pages.len();
+        for i in 1..n {
+            let size = self.number_size;
+            let page = &mut self.pages[i];
+            let (w, _) = page.size();
+            let text = (i + 1).to_string();
+            let tw = fonts().width(Face::REGULAR, &text, size);
+            let y = page.margins.top * MM * 0.55;
+            page.marks.push(Mark::Text {
+                x: (w - tw) / 2.0,
+                y,
+                size,
+                face: Face::REGULAR,
+                text,
+            });
+        }
+        let mut doc = PdfDocument::new(&self.title);
+        let ids: Vec<FontId> = fonts().faces.iter().map(|f| doc.add_font(f)).collect();
+        let pages: Vec<PdfPage> = self.pages.iter().map(|p| to_pdf_page(p, &ids)).collect();
+        let mut warnings = Vec::new();
+        doc.with_pages(pages)
+            .save(&PdfSaveOptions::default(), &mut warnings)
+    }
+}
+
+fn to_pdf_page(page: &Page, ids: &[FontId]) -> PdfPage {
+    let (w, h) = page.size();
+    let mut ops = vec![
+        Op::SetOutlineColor {
+            col: Color::Greyscale(Greyscale::new(0.0, None)),
+        },
+        Op::SetFillColor {
+            col: Color::Greyscale(Greyscale::new(0.0, None)),
+        },
+    ];
+    let mut width = -1.0f32;
+    for m in &page.marks {
+        if let Mark::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width: lw,
+        } = m
+        {
+            if (*lw - width).abs() > 0.001 {
+                ops.push(Op::SetOutlineThickness { pt: Pt(*lw) });
+                width = *lw;
+            }
+            ops.push(Op::DrawLine {
+                line: PdfLine {
+                    points: vec![
+                        LinePoint {
+                            p: Point { x: Pt(*x1), y: Pt(h - y1) },
+                            bezier: false,
+                        },
+                        LinePoint {
+                            p: Point { x: Pt(*x2), y: Pt(h - y2) },
+                            bezier: false,
+                        },
+                    ],
+                    is_closed: false,
+                },
+            });
+        }
+    }
+    ops.push(Op::StartTextSection);
+    let mut current: Option<(Face, f32)> = None;
+    for m in &page.marks {
+        if let Mark::Text {
+            x,
+            y,
+            size,
+            face,
+            text,
+        } = m
+        {
+            if current != Some((*face, *size)) {
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(ids[face.index()].clone()),
+                    size: Pt(*size),
+                });
+                current = Some((*face, *size));
+            }
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(*x), Pt(h - y)),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(text.clone())],
+            });
+        }
+    }
+    ops.push(Op::EndTextSection);
+    PdfPage::new(Mm(w / MM), Mm(h / MM), ops)
+}

@@ -1,0 +1,294 @@
+//! Tables with borders: a header of one or two rows (a group over consecutive columns is merged
+//! across them, other headers span both rows), a column-number row, cells that wrap, section rows
+//! across the table, rows that never split across pages, and the header repeated on every page.
+
+use super::fonts::Face;
+use super::page::{Doc, Mark};
+use super::text::{lay_out, Align, Para, Run};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Col {
+    pub header: String,
+    pub group: Option<String>,
+    /// Relative width; the columns share the text width in proportion.
+    pub weight: f32,
+    pub align: Align,
+}
+
+impl Col {
+    pub fn new(header: &str, weight: f32, align: Align) -> Col {
+        Col {
+            header: header.to_string(),
+            group: None,
+            weight,
+            align,
+        }
+    }
+    pub fn group(mut self, g: &str) -> Col {
+        self.group = Some(g.to_string());
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// "I. BÍ THƯ ĐẢNG ỦY", bold, across all columns.
+    Section(String),
+    Cells(Vec<String>),
+    /// Bold cells (totals).
+    Total(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub cols: Vec<Col>,
+    pub rows: Vec<Row>,
+    pub size: f32,
+    pub number_row: bool,
+}
+
+const PAD_X: f32 = 2.5;
+const PAD_Y: f32 = 2.0;
+const RULE: f32 = 0.5;
+
+struct Geometry {
+    x: Vec<f32>,
+    w: Vec<f32>,
+    line_height: f32,
+}
+
+impl Geometry {
+    fn span(&self, from: usize, to: usize) -> (f32, f32) {
+        (self.x[from], self.x[to] + self.w[to] - self.x[from])
+    }
+}
+
+fn cell_para(text: &str, face: Face, size: f32, align: Align, lh: f32) -> Para {
+    Para::new(vec![Run::new(text, face)], size)
+        .align(align)
+        .line_height(lh)
+}
+
+fn cell_height(p: &Para, width: f32) -> f32 {
+    lay_out(p, (width - 2.0 * PAD_X).max(1.0)).len() as f32 * p.line_height + 2.0 * PAD_Y
+}
+
+/// Header cells: (first col, last col, top row 0/1, rows spanned 1/2, text).
+fn header_cells(cols: &[Col]) -> (Vec<(usize, usize, usize, usize, String)>, bool) {
+    let two = cols.iter().any(|c| c.group.is_some());
+    let mut out = Vec::new();
+    let mut c = 0;
+    while c < cols.len() {
+        match (&cols[c].group, two) {
+            (Some(g), _) => {
+                let mut end = c;
+                while end + 1 < cols.len() && cols[end + 1].group.as_deref() == Some(g.as_str()) {
+                    end += 1;
+                }
+                out.push((c, end, 0, 1, g.clone()));
+                for (i, col) in cols.iter().enumerate().take(end + 1).skip(c) {
+                    out.push((i, i, 1, 1, col.header.clone()));
+                }
+                c = end + 1;
+            }
+            (None, true) => {
+                out.push((c, c, 0, 2, cols[c].header.clone()));
+                c += 1;
+            }
+            (None, false) => {
+                out.push((c, c, 0, 1, cols[c].header.clone()));
+                c += 1;
+            }
+        }
+    }
+    (out, two)
+}
+
+impl Doc {
+    /// Draws the table from the cursor down, over as many pages as it needs.
+    pub fn table(&mut self, t: &Table) {
+        let total: f32 = t.cols.iter().map(|c| c.weight).sum::<f32>().max(0.001);
+        let width = self.width();
+        let mut g = Geometry {
+            x: Vec::new(),
+            w: Vec::new(),
+            line_height: t.size * 1.2,
+        };
+        let mut x = self.left();
+        for c in &t.cols {
+            let w = width * c.weight / total;
+            g.x.push(x);
+            g.w.push(w);
+            x += w;
+        }
+        let header_h = self.header_height(t, &g);
+        // A row's height, measured once.
+        let heights: Vec<f32> = t
+            .rows
+            .iter()
+            .map(|r| match r {
+                Row::Section(s) => {
+                    cell_height(&cell_para(s, Face::BOLD, t.size, Align::Left, g.line_height), width)
+                }
+                Row::Cells(cells) | Row::Total(cells) => cells
+                    .iter()
+                    .zip(&t.cols)
+                    .enumerate()
+                    .map(|(i, (text, col))| {
+                        cell_height(
+                            &cell_para(text, Face::REGULAR, t.size, col.align, g.line_height),
+                            g.w[i],
+                        )
+                    })
+                    .fold(g.line_height + 2.0 * PAD_Y, f32::max),
+            })
+            .collect();
+        // Keep the header with at least the first row.
+        self.ensure(header_h + heights.first().copied().unwrap_or(0.0));
+        self.draw_header(t, &g, header_h);
+        let mut run_top = self.y;
+        let mut body_top = self.y;
+        for (row, h) in t.rows.iter().zip(heights) {
+            // A row never splits: it moves to the next page, under the header again. (A row taller
+            // than a whole page is drawn where it starts rather than looping.)
+            if self.y + h > self.bottom() && self.y > body_top + 0.01 {
+                self.close_run(&g, run_top);
+                self.new_page(None);
+                self.draw_header(t, &g, header_h);
+                run_top = self.y;
+                body_top = self.y;
+            }
+            let top = self.y;
+            match row {
+                Row::Section(s) => {
+                    self.close_run(&g, run_top);
+                    let p = cell_para(s, Face::BOLD, t.size, Align::Left, g.line_height);
+                    let (x0, w) = g.span(0, t.cols.len() - 1);
+                    self.cell_text(&p, x0, w, top);
+                    self.vline(x0, top, top + h, RULE);
+                    self.vline(x0 + w, top, top + h, RULE);
+                    self.y += h;
+                    run_top = self.y;
+                }
+                Row::Cells(cells) | Row::Total(cells) => {
+                    let face = if matches!(row, Row::Total(_)) {
+                        Face::BOLD
+                    } else {
+                        Face::REGULAR
+                    };
+                    for (i, (text, col)) in cells.iter().zip(&t.cols).enumerate() {
+                        let p = cell_para(text, face, t.size, col.align, g.line_height);
+                        // Centred vertically, as in the Excel exports.
+                        let own = cell_height(&p, g.w[i]);
+                        self.cell_text(&p, g.x[i], g.w[i], top + (h - own) / 2.0);
+                    }
+                    self.y += h;
+                }
+            }
+            let (x0, w) = g.span(0, t.cols.len() - 1);
+            self.hline(x0, x0 + w, self.y, RULE);
+        }
+        self.close_run(&g, run_top);
+    }
+
+    /// Vertical rules of the plain rows since `top`.
+    fn close_run(&mut self, g: &Geometry, top: f32) {
+        if self.y <= top + 0.01 {
+            return;
+        }
+        let bottom = self.y;
+        for i in 0..g.x.len() {
+            self.vline(g.x[i], top, bottom, RULE);
+        }
+        if let (Some(x), Some(w)) = (g.x.last(), g.w.last()) {
+            self.vline(x + w, top, bottom, RULE);
+        }
+    }
+
+    fn cell_text(&mut self, p: &Para, x: f32, w: f32, top: f32) {
+        let lines = lay_out(p, (w - 2.0 * PAD_X).max(1.0));
+        self.draw_lines(&lines, x + PAD_X, top + PAD_Y, p.size, p.line_height);
+    }
+
+    fn header_height(&self, t: &Table, g: &Geometry) -> f32 {
+        let (cells, two) = header_cells(&t.cols);
+        let lh = g.line_height;
+        let h = |c: &(usize, usize, usize, usize, String)| {
+            let (_, w) = g.span(c.0, c.1);
+            cell_height(&cell_para(&c.4, Face::BOLD, t.size, Align::Center, lh), w)
+        };
+        let top = cells
+            .iter()
+            .filter(|c| c.2 == 0 && c.3 == 1)
+            .map(h)
+            .fold(0.0, f32::max);
+        let sub = cells.iter().filter(|c| c.2 == 1).map(h).fold(0.0, f32::max);
+        let both = cells.iter().filter(|c| c.3 == 2).map(h).fold(0.0, f32::max);
+        let (top, sub) = if two {
+            let sub = sub.max(both - top);
+            (top, sub)
+        } else {
+            (top, 0.0)
+        };
+        top + sub + if t.number_row { lh + 2.0 * PAD_Y } else { 0.0 }
+    }
+
+    fn draw_header(&mut self, t: &Table, g: &Geometry, total_h: f32) {
+        let (cells, two) = header_cells(&t.cols);
+        let lh = g.line_height;
+        let number_h = if t.number_row { lh + 2.0 * PAD_Y } else { 0.0 };
+        let heads = total_h - number_h;
+        let top_h = if two {
+            cells
+                .iter()
+                .filter(|c| c.2 == 0 && c.3 == 1)
+                .map(|c| {
+                    let (_, w) = g.span(c.0, c.1);
+                    cell_height(&cell_para(&c.4, Face::BOLD, t.size, Align::Center, lh), w)
+                })
+                .fold(0.0, f32::max)
+        } else {
+            heads
+        };
+        let y0 = self.y;
+        for c in &cells {
+            let (x, w) = g.span(c.0, c.1);
+            let (cy, ch) = match (c.2, c.3) {
+                (0, 2) => (y0, heads),
+                (0, _) => (y0, top_h),
+                _ => (y0 + top_h, heads - top_h),
+            };
+            let p = cell_para(&c.4, Face::BOLD, t.size, Align::Center, lh);
+            let text_h = cell_height(&p, w) - 2.0 * PAD_Y;
+            // Centred vertically in the cell.
+            self.cell_text(&p, x, w, cy + (ch - 2.0 * PAD_Y - text_h) / 2.0);
+            self.rect(x, cy, w, ch);
+        }
+        if t.number_row {
+            let ny = y0 + heads;
+            for i in 0..t.cols.len() {
+                let p = cell_para(&(i + 1).to_string(), Face::ITALIC, t.size, Align::Center, lh);
+                self.cell_text(&p, g.x[i], g.w[i], ny);
+                self.rect(g.x[i], ny, g.w[i], number_h);
+            }
+        }
+        self.y = y0 + total_h;
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
+        for (x1, y1, x2, y2) in [
+            (x, y, x + w, y),
+            (x, y + h, x + w, y + h),
+            (x, y, x, y + h),
+            (x + w, y, x + w, y + h),
+        ] {
+            self.mark(Mark::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width: RULE,
+            });
+        }
+    }
+}
