@@ -3,6 +3,7 @@
 //! and the `quyhoach` CLI are thin layers over this crate.
 
 pub mod demo;
+pub mod docs;
 pub mod error;
 pub mod import;
 pub mod model;

@@ -155,6 +155,46 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Văn bản PDF theo thể thức của Đảng: to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich
+    Doc {
+        /// Loại: to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich
+        kind: String,
+        #[arg(long, value_name = "TỆP")]
+        out: PathBuf,
+        /// Nhiệm kỳ quy hoạch (mã), cho các văn bản về quy hoạch
+        #[arg(long)]
+        term: Option<String>,
+        /// Năm rà soát (mặc định năm của ngày văn bản)
+        #[arg(long)]
+        nam: Option<i32>,
+        /// Mã số cán bộ, cho sơ yếu lý lịch
+        #[arg(long)]
+        nguoi: Option<i64>,
+        /// Số văn bản (mặc định: số tiếp theo trong sổ theo loại và nhiệm kỳ)
+        #[arg(long)]
+        so: Option<u32>,
+        /// Ngày văn bản dd/mm/yyyy (mặc định hôm nay)
+        #[arg(long)]
+        ngay: Option<String>,
+        /// "T/M ĐẢNG ỦY" hoặc "T/M BAN THƯỜNG VỤ" (nhớ cho lần sau)
+        #[arg(long)]
+        thay_mat: Option<String>,
+        /// Chức vụ người ký: BÍ THƯ, PHÓ BÍ THƯ… (nhớ cho lần sau)
+        #[arg(long)]
+        chuc_vu: Option<String>,
+        /// Họ tên người ký (nhớ cho lần sau)
+        #[arg(long)]
+        nguoi_ky: Option<String>,
+        /// Nơi nhận (lặp lại; "Lưu Văn phòng Đảng ủy" tự thêm cuối)
+        #[arg(long)]
+        noi_nhan: Vec<String>,
+        /// Các đoạn văn sửa được: JSON {"opening": [...], "closing": [...]}
+        #[arg(long, value_name = "TỆP")]
+        van_ban: Option<PathBuf>,
+        /// Dòng "(Kèm theo Tờ trình số …)" cho danh sách, biểu
+        #[arg(long)]
+        kem_theo: Option<String>,
+    },
     /// Đổi mật khẩu
     Passwd {
         /// Tệp chứa mật khẩu mới (hoặc biến QUYHOACH_NEW_PASSPHRASE)

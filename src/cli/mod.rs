@@ -1,6 +1,7 @@
 //! The `quyhoach` command line: argument parsing and output formatting only.
 
 pub mod args;
+pub mod doc;
 pub mod excel;
 pub mod plan;
 pub mod run;

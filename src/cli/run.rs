@@ -203,6 +203,12 @@ pub fn run(cli: Cli) -> Out {
             store.close()?;
             Ok(())
         }
+        Command::Doc { .. } => {
+            let mut store = open(&cli)?;
+            super::doc::run(&mut store, &cli.command)?;
+            store.close()?;
+            Ok(())
+        }
         Command::Passwd {
             new_passphrase_file,
         } => {

@@ -183,10 +183,28 @@ impl Doc {
     pub fn draw_lines(&mut self, lines: &[Line], x0: f32, top: f32, size: f32, line_height: f32) {
         for (i, line) in lines.iter().enumerate() {
             let baseline = top + i as f32 * line_height + line_height * 0.5 + size * 0.33;
+            // Underlined pieces next to each other get one rule, spaces included.
+            let mut rule: Option<(f32, f32)> = None;
             for (x, seg) in &line.pieces {
                 self.draw_seg(seg, x0 + x, baseline, size);
+                rule = match (rule, seg.underline) {
+                    (Some((a, _)), true) => Some((a, x0 + x + seg.width)),
+                    (None, true) => Some((x0 + x, x0 + x + seg.width)),
+                    (Some((a, b)), false) => {
+                        self.underline(a, b, baseline, size);
+                        None
+                    }
+                    (None, false) => None,
+                };
+            }
+            if let Some((a, b)) = rule {
+                self.underline(a, b, baseline, size);
             }
         }
+    }
+
+    fn underline(&mut self, x1: f32, x2: f32, baseline: f32, size: f32) {
+        self.hline(x1, x2, baseline + size * 0.12, size * 0.05);
     }
 
     fn draw_seg(&mut self, seg: &Seg, x: f32, baseline: f32, size: f32) {
@@ -197,9 +215,6 @@ impl Doc {
             face: seg.face,
             text: seg.text.clone(),
         });
-        if seg.underline {
-            self.hline(x, x + seg.width, baseline + size * 0.12, size * 0.05);
-        }
     }
 
     /// A paragraph across the full width, breaking across pages between lines.

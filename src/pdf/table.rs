@@ -2,7 +2,7 @@
 //! across them, other headers span both rows), a column-number row, cells that wrap, section rows
 //! across the table, rows that never split across pages, and the header repeated on every page.
 
-use super::fonts::Face;
+use super::fonts::{fonts, Face};
 use super::page::{Doc, Mark};
 use super::text::{lay_out, Align, Para, Run};
 
@@ -45,6 +45,10 @@ pub struct Table {
     pub rows: Vec<Row>,
     pub size: f32,
     pub number_row: bool,
+    /// Height of what must follow the last row on the same page (a signature block).
+    pub keep_after: f32,
+    /// The text may shrink down to this size so that no word has to break (wide tables).
+    pub min_size: f32,
 }
 
 const PAD_X: f32 = 2.5;
@@ -104,21 +108,109 @@ fn header_cells(cols: &[Col]) -> (Vec<(usize, usize, usize, usize, String)>, boo
     (out, two)
 }
 
+/// Widest unbreakable word of a text.
+fn widest_word(text: &str, face: Face, size: f32) -> f32 {
+    let f = fonts();
+    text.split_whitespace()
+        .map(|w| f.width(face, w, size))
+        .fold(0.0, f32::max)
+}
+
+/// The widest word of each column at `size`, padding included.
+fn min_widths(t: &Table, width: f32, size: f32) -> Vec<f32> {
+    let n = t.cols.len();
+    let mut mins: Vec<f32> = t
+        .cols
+        .iter()
+        .map(|c| widest_word(&c.header, Face::BOLD, size))
+        .collect();
+    for row in &t.rows {
+        if let Row::Cells(cells) | Row::Total(cells) = row {
+            let face = if matches!(row, Row::Total(_)) { Face::BOLD } else { Face::REGULAR };
+            for (i, c) in cells.iter().enumerate().take(n) {
+                mins[i] = mins[i].max(widest_word(c, face, size));
+            }
+        }
+    }
+    mins.into_iter()
+        .map(|m| m.min(width * 0.3) + 2.0 * PAD_X + 0.5)
+        .collect()
+}
+
+/// The largest size from `t.size` down to `t.min_size` (half points) at which every word fits.
+fn fitting_size(t: &Table, width: f32) -> f32 {
+    let mut size = t.size;
+    while size - 0.5 >= t.min_size && min_widths(t, width, size).iter().sum::<f32>() > width {
+        size -= 0.5;
+    }
+    size
+}
+
+/// Column widths: each column at least as wide as its widest word (so dates and names do not
+/// break inside), the rest shared by weight. When even the minimums do not fit, they shrink
+/// in proportion and long words break.
+fn column_widths(t: &Table, width: f32) -> Vec<f32> {
+    let n = t.cols.len();
+    let mins = min_widths(t, width, t.size);
+    let sum_min: f32 = mins.iter().sum();
+    if sum_min >= width {
+        return mins.iter().map(|m| m * width / sum_min).collect();
+    }
+    let mut fixed = vec![false; n];
+    loop {
+        let free_w: f32 = (0..n).filter(|i| fixed[*i]).map(|i| mins[i]).sum();
+        let rest = width - free_w;
+        let weights: f32 = (0..n)
+            .filter(|i| !fixed[*i])
+            .map(|i| t.cols[i].weight.max(0.0))
+            .sum::<f32>()
+            .max(0.001);
+        let mut changed = false;
+        for i in 0..n {
+            if !fixed[i] && rest * t.cols[i].weight.max(0.0) / weights < mins[i] {
+                fixed[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return (0..n)
+                .map(|i| {
+                    if fixed[i] {
+                        mins[i]
+                    } else {
+                        rest * t.cols[i].weight.max(0.0) / weights
+                    }
+                })
+                .collect();
+        }
+    }
+}
+
 impl Doc {
     /// Draws the table from the cursor down, over as many pages as it needs.
     pub fn table(&mut self, t: &Table) {
-        let total: f32 = t.cols.iter().map(|c| c.weight).sum::<f32>().max(0.001);
+        if t.cols.is_empty() {
+            return;
+        }
         let width = self.width();
+        let fitted;
+        let t = if t.min_size < t.size {
+            fitted = Table {
+                size: fitting_size(t, width),
+                ..t.clone()
+            };
+            &fitted
+        } else {
+            t
+        };
         let mut g = Geometry {
             x: Vec::new(),
-            w: Vec::new(),
+            w: column_widths(t, width),
             line_height: t.size * 1.2,
         };
         let mut x = self.left();
-        for c in &t.cols {
-            let w = width * c.weight / total;
+        for w in &g.w {
             g.x.push(x);
-            g.w.push(w);
             x += w;
         }
         let header_h = self.header_height(t, &g);
@@ -148,10 +240,12 @@ impl Doc {
         self.draw_header(t, &g, header_h);
         let mut run_top = self.y;
         let mut body_top = self.y;
-        for (row, h) in t.rows.iter().zip(heights) {
+        let last = t.rows.len().saturating_sub(1);
+        for (i, (row, h)) in t.rows.iter().zip(heights).enumerate() {
+            let need = if i == last { h + t.keep_after } else { h };
             // A row never splits: it moves to the next page, under the header again. (A row taller
             // than a whole page is drawn where it starts rather than looping.)
-            if self.y + h > self.bottom() && self.y > body_top + 0.01 {
+            if self.y + need > self.bottom() && self.y > body_top + 0.01 {
                 self.close_run(&g, run_top);
                 self.new_page(None);
                 self.draw_header(t, &g, header_h);

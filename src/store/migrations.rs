@@ -9,6 +9,7 @@ use crate::error::{CoreError, Result};
 pub const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/0001_init.sql")),
     (2, include_str!("../../migrations/0002_plan.sql")),
+    (3, include_str!("../../migrations/0003_documents.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -1,7 +1,7 @@
 //! The encrypted store: one SQLCipher 4 file, opened once per session with the passphrase.
 //! Queries live in one file per table; this file holds opening, keying and settings.
 
-mod audit;
+pub(crate) mod audit;
 pub mod backup;
 mod catalogue;
 mod migrations;
@@ -174,6 +174,11 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// For writers outside `store` (documents) that need a transaction.
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
     }
 
     pub fn meta(&self, key: &str) -> Result<Option<String>> {

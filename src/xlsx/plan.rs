@@ -126,6 +126,114 @@ fn ranked(data: &PlanData) -> Vec<&Position> {
     v
 }
 
+/// Rows of the danh sách trích ngang: everyone actively planned, grouped by position (rank order),
+/// and the template with its rating years filled in.
+pub fn plan_list_rows(data: &PlanData, template: &Template, rating_year: i32) -> (Template, Vec<Row>) {
+    let template = template.with_year(rating_year);
+    let build = Rows::new(data, &template, rating_year);
+    let mut rows = Vec::new();
+    let mut count = 0;
+    let mut section = 0;
+    for pos in ranked(data) {
+        let entries: Vec<&PlanEntry> = data
+            .entries
+            .iter()
+            .filter(|e| Some(e.position_id) == pos.id && e.is_active())
+            .collect();
+        if entries.is_empty() {
+            continue;
+        }
+        section += 1;
+        rows.push(Row::Section(format!(
+            "{}. {}",
+            roman(section),
+            pos.name.to_uppercase()
+        )));
+        for (i, e) in entries.iter().enumerate() {
+            let (Some(p), Some(last)) = (data.people.get(&e.person_id), e.events.last()) else {
+                continue;
+            };
+            rows.push(Row::Data(build.cells(p, pos, Some((e, last)), &[], i + 1)));
+            count += 1;
+        }
+    }
+    rows.push(count_row(&template, count));
+    (template, rows)
+}
+
+/// The three groups of a yearly review, in order, with their headings.
+pub const REVIEW_GROUPS: [(PlanStep, &str); 3] = [
+    (PlanStep::Supplemented, "BỔ SUNG VÀO QUY HOẠCH"),
+    (PlanStep::Continued, "TIẾP TỤC QUY HOẠCH"),
+    (PlanStep::Removed, "ĐƯA RA KHỎI QUY HOẠCH"),
+];
+
+/// The step of `step` an entry took in the review of `year`, if any.
+pub fn review_event(e: &PlanEntry, step: PlanStep, year: i32) -> Option<&PlanEvent> {
+    e.events.iter().find(|ev| {
+        ev.step == step
+            && (ev.review_year == Some(year) || (ev.review_year.is_none() && ev.date.year() == year))
+    })
+}
+
+/// Rows of a yearly review: I. added, II. continued, III. removed (reason, decision).
+pub fn review_rows(
+    data: &PlanData,
+    template: &Template,
+    rating_year: i32,
+    review_year: i32,
+) -> (Template, Vec<Row>) {
+    let template = template.with_year(rating_year);
+    let positions = ranked(data);
+    let build = Rows::new(data, &template, rating_year);
+    let mut rows = Vec::new();
+    let mut count = 0;
+    for (g, (step, title)) in REVIEW_GROUPS.iter().enumerate() {
+        rows.push(Row::Section(format!("{}. {title}", roman(g + 1))));
+        let mut n = 0;
+        for pos in &positions {
+            for e in data.entries.iter().filter(|e| Some(e.position_id) == pos.id) {
+                let Some(ev) = review_event(e, *step, review_year) else {
+                    continue;
+                };
+                let Some(p) = data.people.get(&e.person_id) else {
+                    continue;
+                };
+                n += 1;
+                rows.push(Row::Data(build.cells(p, pos, Some((e, ev)), &[], n)));
+            }
+        }
+        count += n;
+    }
+    rows.push(count_row(&template, count));
+    (template, rows)
+}
+
+/// Rows of the people who lack a standard of their planned post, with what they lack.
+pub fn training_rows(
+    data: &PlanData,
+    template: &Template,
+    rating_year: i32,
+    as_of: chrono::NaiveDate,
+) -> Vec<Row> {
+    let report = data.check(as_of);
+    let build = Rows::new(data, template, rating_year);
+    let mut rows = Vec::new();
+    for (i, gap) in report.training_gaps.iter().enumerate() {
+        let (Some(p), Some(pos)) = (
+            data.people.get(&gap.person_id),
+            data.positions.iter().find(|x| x.code == gap.position_code),
+        ) else {
+            continue;
+        };
+        let lacks = [("lacks", gap.lacks.join("; "))];
+        rows.push(Row::Data(build.cells(p, pos, None, &lacks, i + 1)));
+    }
+    let count = rows.len();
+    rows.push(count_row(template, count));
+    rows
+}
+
 impl Store {
     /// Danh sách trích ngang: everyone actively planned in the term, grouped by position.
     pub fn export_plan_list(
@@ -136,35 +244,7 @@ impl Store {
         opt: &PlanExport,
     ) -> Result<ExportReport> {
         let data = self.plan_data(opt.term_code)?;
-        let template = template.with_year(opt.rating_year);
-        let build = Rows::new(&data, &template, opt.rating_year);
-        let mut rows = Vec::new();
-        let mut count = 0;
-        let mut section = 0;
-        for pos in ranked(&data) {
-            let entries: Vec<&PlanEntry> = data
-                .entries
-                .iter()
-                .filter(|e| Some(e.position_id) == pos.id && e.is_active())
-                .collect();
-            if entries.is_empty() {
-                continue;
-            }
-            section += 1;
-            rows.push(Row::Section(format!(
-                "{}. {}",
-                roman(section),
-                pos.name.to_uppercase()
-            )));
-            for (i, e) in entries.iter().enumerate() {
-                let (Some(p), Some(last)) = (data.people.get(&e.person_id), e.events.last()) else {
-                    continue;
-                };
-                rows.push(Row::Data(build.cells(p, pos, Some((e, last)), &[], i + 1)));
-                count += 1;
-            }
-        }
-        rows.push(count_row(&template, count));
+        let (template, rows) = plan_list_rows(&data, template, opt.rating_year);
         sheet::save(out, &self.unit()?, &template, meta, &rows)
     }
 
@@ -178,43 +258,7 @@ impl Store {
         review_year: i32,
     ) -> Result<ExportReport> {
         let data = self.plan_data(opt.term_code)?;
-        let template = template.with_year(opt.rating_year);
-        let in_round = |ev: &PlanEvent| {
-            ev.review_year == Some(review_year)
-                || (ev.review_year.is_none() && ev.date.year() == review_year)
-        };
-        let groups = [
-            (PlanStep::Supplemented, "BỔ SUNG VÀO QUY HOẠCH"),
-            (PlanStep::Continued, "TIẾP TỤC QUY HOẠCH"),
-            (PlanStep::Removed, "ĐƯA RA KHỎI QUY HOẠCH"),
-        ];
-        let positions = ranked(&data);
-        let build = Rows::new(&data, &template, opt.rating_year);
-        let mut rows = Vec::new();
-        let mut count = 0;
-        for (g, (step, title)) in groups.iter().enumerate() {
-            rows.push(Row::Section(format!("{}. {title}", roman(g + 1))));
-            let mut n = 0;
-            for pos in &positions {
-                for e in data
-                    .entries
-                    .iter()
-                    .filter(|e| Some(e.position_id) == pos.id)
-                {
-                    let Some(ev) = e.events.iter().find(|ev| ev.step == *step && in_round(ev))
-                    else {
-                        continue;
-                    };
-                    let Some(p) = data.people.get(&e.person_id) else {
-                        continue;
-                    };
-                    n += 1;
-                    rows.push(Row::Data(build.cells(p, pos, Some((e, ev)), &[], n)));
-                }
-            }
-            count += n;
-        }
-        rows.push(count_row(&template, count));
+        let (template, rows) = review_rows(&data, template, opt.rating_year, review_year);
         sheet::save(out, &self.unit()?, &template, meta, &rows)
     }
 
@@ -227,21 +271,7 @@ impl Store {
         opt: &PlanExport,
     ) -> Result<ExportReport> {
         let data = self.plan_data(opt.term_code)?;
-        let report = data.check(opt.as_of);
-        let build = Rows::new(&data, template, opt.rating_year);
-        let mut rows = Vec::new();
-        for (i, gap) in report.training_gaps.iter().enumerate() {
-            let (Some(p), Some(pos)) = (
-                data.people.get(&gap.person_id),
-                data.positions.iter().find(|x| x.code == gap.position_code),
-            ) else {
-                continue;
-            };
-            let lacks = [("lacks", gap.lacks.join("; "))];
-            rows.push(Row::Data(build.cells(p, pos, None, &lacks, i + 1)));
-        }
-        let count = rows.len();
-        rows.push(count_row(template, count));
+        let rows = training_rows(&data, template, opt.rating_year, opt.as_of);
         sheet::save(out, &self.unit()?, template, meta, &rows)
     }
 }

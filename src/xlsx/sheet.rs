@@ -37,6 +37,29 @@ impl Cell {
     pub fn empty() -> Cell {
         Cell::Text(String::new())
     }
+    /// The text a reader sees: dates dd/mm/yyyy, shares "66,7%", whole numbers without decimals.
+    pub fn display(&self) -> String {
+        let number = |x: f64| {
+            if x.fract() == 0.0 {
+                format!("{}", x as i64)
+            } else {
+                format!("{x:.1}").replace('.', ",")
+            }
+        };
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
+            Cell::Number(x) => number(*x),
+            Cell::Percent(x) => crate::rules::facts::percent(*x),
+            Cell::Formula {
+                cached,
+                percent: true,
+                ..
+            } => crate::rules::facts::percent(*cached),
+            Cell::Formula { cached, .. } => number(*cached),
+        }
+    }
+
     /// A full date as a real date; a year or month-year as text.
     pub fn date(d: Option<&PartialDate>) -> Cell {
         match d {

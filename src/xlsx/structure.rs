@@ -10,6 +10,7 @@ use super::template::Template;
 use crate::error::{CoreError, Result};
 use crate::model::{PoliticalTheory, ProfessionalLevel, StateManagement};
 use crate::rules::stats::{Bucket, Stats};
+use crate::store::plan::PlanData;
 use crate::store::Store;
 
 fn by_label(buckets: &[Bucket], labels: &[&str]) -> usize {
@@ -111,6 +112,33 @@ fn row(template: &Template, label: &str, n: Option<usize>, stats: &Stats) -> Res
         .collect()
 }
 
+/// One row per planned position (rank order) and a total row counting each person once.
+pub fn structure_rows(data: &PlanData, template: &Template) -> Result<Vec<Row>> {
+    let mut positions: Vec<_> = data
+        .positions
+        .iter()
+        .filter(|pos| {
+            data.entries
+                .iter()
+                .any(|e| Some(e.position_id) == pos.id && e.is_active())
+        })
+        .collect();
+    positions.sort_by(|a, b| b.rank.cmp(&a.rank).then_with(|| a.code.cmp(&b.code)));
+    let mut rows = Vec::new();
+    for (i, pos) in positions.iter().enumerate() {
+        let stats = data.stats(&pos.code);
+        rows.push(Row::Data(row(template, &pos.name, Some(i + 1), &stats)?));
+    }
+    let all = data.stats("TAT_CA");
+    let label = format!(
+        "Tổng số ({} người, mỗi người tính một lần; {} chức danh)",
+        all.total,
+        positions.len()
+    );
+    rows.push(Row::Total(row(template, &label, None, &all)?));
+    Ok(rows)
+}
+
 impl Store {
     /// The structure and quality table of everyone actively planned in a term.
     pub fn export_structure(
@@ -121,28 +149,7 @@ impl Store {
         term_code: &str,
     ) -> Result<ExportReport> {
         let data = self.plan_data(term_code)?;
-        let mut positions: Vec<_> = data
-            .positions
-            .iter()
-            .filter(|pos| {
-                data.entries
-                    .iter()
-                    .any(|e| Some(e.position_id) == pos.id && e.is_active())
-            })
-            .collect();
-        positions.sort_by(|a, b| b.rank.cmp(&a.rank).then_with(|| a.code.cmp(&b.code)));
-        let mut rows = Vec::new();
-        for (i, pos) in positions.iter().enumerate() {
-            let stats = data.stats(&pos.code);
-            rows.push(Row::Data(row(template, &pos.name, Some(i + 1), &stats)?));
-        }
-        let all = data.stats("TAT_CA");
-        let label = format!(
-            "Tổng số ({} người, mỗi người tính một lần; {} chức danh)",
-            all.total,
-            positions.len()
-        );
-        rows.push(Row::Total(row(template, &label, None, &all)?));
+        let rows = structure_rows(&data, template)?;
         sheet::save(out, &self.unit()?, template, meta, &rows)
     }
 }

@@ -1,0 +1,294 @@
+//! The documents a ward sends, as PDF in the Party's layout, each built from the database with its
+//! figures computed: the Tờ trình of a term's plan with its annex, the yearly review report, the
+//! structure and quality table, the list of people to train, and the 2C/TCTW-98 CV of one person.
+//! The clerk sets the number, date, signer, recipients and the editable paragraphs; the app
+//! remembers them and keeps the number register.
+
+mod cv;
+mod figures;
+pub mod frame;
+mod lists;
+mod narrative;
+pub mod settings;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use settings::{DocSettings, DocText, Signer};
+
+use crate::error::{CoreError, FieldError, Result};
+use crate::store::Store;
+use crate::text::clean;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum DocKind {
+    /// Tờ trình đề nghị phê duyệt quy hoạch, with the trích ngang annex.
+    ToTrinh,
+    /// Báo cáo kết quả rà soát, bổ sung quy hoạch of one year.
+    BaoCaoRaSoat,
+    /// Biểu tổng hợp cơ cấu, chất lượng.
+    BieuCoCau,
+    /// Danh sách cán bộ cần đào tạo, bồi dưỡng.
+    DaoTao,
+    /// Sơ yếu lý lịch (mẫu 2C/TCTW-98) of one person.
+    LyLich,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 5] = [
+        DocKind::ToTrinh,
+        DocKind::BaoCaoRaSoat,
+        DocKind::BieuCoCau,
+        DocKind::DaoTao,
+        DocKind::LyLich,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            DocKind::ToTrinh => "to-trinh",
+            DocKind::BaoCaoRaSoat => "bao-cao-ra-soat",
+            DocKind::BieuCoCau => "bieu-co-cau",
+            DocKind::DaoTao => "dao-tao",
+            DocKind::LyLich => "ly-lich",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<DocKind> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The type code in the number ("TTr", "BC"); lists and forms have no number of their own.
+    pub fn type_code(self) -> Option<&'static str> {
+        match self {
+            DocKind::ToTrinh => Some("TTr"),
+            DocKind::BaoCaoRaSoat => Some("BC"),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DocKind::ToTrinh => "Tờ trình đề nghị phê duyệt quy hoạch",
+            DocKind::BaoCaoRaSoat => "Báo cáo kết quả rà soát, bổ sung quy hoạch",
+            DocKind::BieuCoCau => "Biểu tổng hợp cơ cấu, chất lượng",
+            DocKind::DaoTao => "Danh sách cán bộ cần đào tạo, bồi dưỡng",
+            DocKind::LyLich => "Sơ yếu lý lịch (mẫu 2C/TCTW-98)",
+        }
+    }
+
+    fn needs_term(self) -> bool {
+        !matches!(self, DocKind::LyLich)
+    }
+}
+
+/// What the clerk asks for. Unset values come from the remembered settings.
+#[derive(Debug, Clone)]
+pub struct DocRequest {
+    pub kind: DocKind,
+    pub term_code: Option<String>,
+    /// Year of the review (report) and of the ratings window's end + 1.
+    pub year: i32,
+    pub person_id: Option<i64>,
+    /// None: the next free number of the type in the committee term.
+    pub number: Option<u32>,
+    pub date: NaiveDate,
+    pub signer: Option<Signer>,
+    pub recipients: Option<Vec<String>>,
+    pub text: Option<DocText>,
+    /// "(Kèm theo Tờ trình số …)" for a list sent as an annex.
+    pub attached_to: Option<String>,
+}
+
+impl DocRequest {
+    pub fn new(kind: DocKind, date: NaiveDate) -> DocRequest {
+        DocRequest {
+            kind,
+            term_code: None,
+            year: chrono::Datelike::year(&date),
+            person_id: None,
+            number: None,
+            date,
+            signer: None,
+            recipients: None,
+            text: None,
+            attached_to: None,
+        }
+    }
+}
+
+/// A produced document.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocOutput {
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    /// "Số 05-TTr/ĐU", for numbered documents.
+    pub number: Option<String>,
+    pub kind: &'static str,
+}
+
+/// Everything resolved: settings merged with the request.
+pub(crate) struct Resolved {
+    pub number: Option<(u32, String)>,
+    pub signer: Signer,
+    pub recipients: Vec<String>,
+    pub text: DocText,
+    pub settings: DocSettings,
+}
+
+fn check_signer(s: &Signer, issuer_is_office: bool) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    if s.name.trim().is_empty() {
+        e.push(FieldError::new(
+            "signer.name",
+            "required",
+            "Người ký: chưa có họ tên (ví dụ --nguoi-ky \"Nguyễn Văn An\").",
+        ));
+    }
+    if s.title.trim().is_empty() {
+        e.push(FieldError::new(
+            "signer.title",
+            "required",
+            "Chức vụ người ký: bắt buộc (BÍ THƯ, PHÓ BÍ THƯ…).",
+        ));
+    }
+    let ob = clean(&s.on_behalf).to_uppercase();
+    if ob.starts_with("K/T") && !issuer_is_office {
+        e.push(FieldError::new(
+            "signer.on_behalf",
+            "kt_only_office",
+            "Thể thức ký: văn bản của cấp ủy ký “T/M ĐẢNG ỦY” hoặc “T/M BAN THƯỜNG VỤ”; “K/T” chỉ dùng cho Văn phòng (Hướng dẫn 36-HD/VPTW).",
+        ));
+    } else if !(ob.starts_with("T/M") || ob.starts_with("K/T") || ob.starts_with("T/L")) {
+        e.push(FieldError::new(
+            "signer.on_behalf",
+            "format",
+            format!("Thể thức ký “{ob}”: phải bắt đầu bằng T/M, K/T hoặc T/L."),
+        ));
+    }
+    e
+}
+
+impl Store {
+    fn resolve(&self, req: &DocRequest) -> Result<Resolved> {
+        let settings = self.doc_settings()?;
+        let unit = self.unit()?;
+        let signer = req.signer.clone().unwrap_or_else(|| settings.signer.clone());
+        let is_office = crate::text::fold(&unit.name).contains("van phong");
+        let mut errors = Vec::new();
+        let signed = !matches!(req.kind, DocKind::LyLich);
+        if signed {
+            errors.extend(check_signer(&signer, is_office));
+        }
+        if req.kind.needs_term() && req.term_code.as_deref().is_none_or(str::is_empty) {
+            errors.push(FieldError::new(
+                "term",
+                "required",
+                format!("{}: cần chọn nhiệm kỳ quy hoạch.", req.kind.label()),
+            ));
+        }
+        if req.kind == DocKind::LyLich && req.person_id.is_none() {
+            errors.push(FieldError::new(
+                "person",
+                "required",
+                "Sơ yếu lý lịch: cần chọn một người.",
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(CoreError::Validation(errors));
+        }
+        let number = match req.kind.type_code() {
+            Some(code) => {
+                let term = settings.term_of(req.date);
+                let n = match req.number {
+                    Some(0) => {
+                        return Err(CoreError::validation(
+                            "number",
+                            "range",
+                            "Số văn bản: phải từ 1 trở lên.",
+                        ))
+                    }
+                    Some(n) => n,
+                    None => self.next_doc_number(code, &term)?,
+                };
+                Some((n, frame::number_text(n, code, &unit.issuer_code)))
+            }
+            None => None,
+        };
+        let recipients = req.recipients.clone().unwrap_or_else(|| {
+            settings
+                .recipients
+                .get(req.kind.code())
+                .cloned()
+                .unwrap_or_else(|| vec![frame::superior_standing_committee(&unit.superior_body)])
+        });
+        let text = req
+            .text
+            .clone()
+            .or_else(|| settings.texts.get(req.kind.code()).cloned())
+            .unwrap_or_default();
+        Ok(Resolved {
+            number,
+            signer,
+            recipients,
+            text,
+            settings,
+        })
+    }
+
+    /// Lays the document out; writes nothing (for a preview).
+    pub fn make_document(&self, req: &DocRequest) -> Result<DocOutput> {
+        let r = self.resolve(req)?;
+        let unit = self.unit()?;
+        let doc = match req.kind {
+            DocKind::ToTrinh | DocKind::BaoCaoRaSoat => narrative::build(self, &unit, req, &r)?,
+            DocKind::BieuCoCau | DocKind::DaoTao => lists::build(self, &unit, req, &r)?,
+            DocKind::LyLich => cv::build(self, &unit, req, &r)?,
+        };
+        let pages = doc.pages.len();
+        Ok(DocOutput {
+            bytes: doc.finish(),
+            pages,
+            number: r.number.map(|n| n.1),
+            kind: req.kind.code(),
+        })
+    }
+
+    /// Makes the document and saves it at `out` (never over an existing file); records its number
+    /// in the register and remembers the signer, recipients and paragraphs for next time.
+    pub fn save_document(&mut self, req: &DocRequest, out: &Path) -> Result<DocOutput> {
+        if out.exists() {
+            return Err(CoreError::FileExists(out.to_path_buf()));
+        }
+        let r = self.resolve(req)?;
+        let made = self.make_document(&DocRequest {
+            number: r.number.as_ref().map(|n| n.0),
+            ..req.clone()
+        })?;
+        let tmp = out.with_extension("dang-ghi.pdf");
+        std::fs::write(&tmp, &made.bytes)?;
+        if let Err(e) = std::fs::rename(&tmp, out) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e.into());
+        }
+        if let (Some(code), Some((n, _))) = (req.kind.type_code(), &r.number) {
+            let term = r.settings.term_of(req.date);
+            self.register_doc_number(code, &term, *n, req.date, req.kind.label())?;
+        }
+        let mut s = r.settings.clone();
+        if !matches!(req.kind, DocKind::LyLich) {
+            s.signer = r.signer.clone();
+            s.recipients
+                .insert(req.kind.code().to_string(), r.recipients.clone());
+        }
+        if let Some(t) = &req.text {
+            s.texts.insert(req.kind.code().to_string(), t.clone());
+        }
+        if s != r.settings {
+            self.save_doc_settings(&s)?;
+        }
+        Ok(made)
+    }
+}

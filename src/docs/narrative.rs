@@ -1,0 +1,225 @@
+//! The Tờ trình asking the superior committee to approve a term's plan (with the trích ngang annex)
+//! and the report of a yearly review (with its annex): the Party frame, the clerk's paragraphs
+//! around the computed figures, the signature kept with the last lines of the body.
+
+use super::figures;
+use super::frame::{self, body, heading};
+use super::lists::{self, term_label, ANNEX_SIZE};
+use super::{DocKind, DocRequest, Resolved};
+use crate::error::Result;
+use crate::model::Unit;
+use crate::pdf::{Doc, Orientation, Para};
+use crate::store::plan::PlanData;
+use crate::store::Store;
+use crate::xlsx::plan::{review_event, review_rows, plan_list_rows, REVIEW_GROUPS};
+use crate::xlsx::{ExportKind, Template};
+
+fn default_opening(kind: DocKind, data: &PlanData, unit: &Unit, year: i32) -> Vec<String> {
+    let term = term_label(&data.term.code);
+    match kind {
+        DocKind::ToTrinh => vec![
+            format!(
+                "Căn cứ {} và các hướng dẫn của cấp trên về công tác quy hoạch cán bộ;",
+                data.rules.name
+            ),
+            format!(
+                "Căn cứ kết quả giới thiệu nhân sự tại các hội nghị, {} đã tiến hành quy trình xây dựng quy hoạch cán bộ nhiệm kỳ {term}. Kết quả cụ thể như sau:",
+                unit.name
+            ),
+        ],
+        _ => vec![format!(
+            "Thực hiện quy định về rà soát, bổ sung quy hoạch cán bộ hằng năm, {} đã tiến hành rà soát quy hoạch nhiệm kỳ {term} năm {year}. Kết quả như sau:",
+            unit.name
+        )],
+    }
+}
+
+fn default_closing(kind: DocKind, unit: &Unit, addressee: &str) -> Vec<String> {
+    match kind {
+        DocKind::ToTrinh => vec![format!(
+            "Ban Thường vụ {} kính trình {addressee} xem xét, phê duyệt.",
+            unit.name
+        )],
+        _ => vec![format!(
+            "Trên đây là báo cáo kết quả rà soát, bổ sung quy hoạch cán bộ của {}.",
+            unit.name
+        )],
+    }
+}
+
+/// The body paragraphs in order; the last is kept with the signature.
+fn body_paras(
+    kind: DocKind,
+    data: &PlanData,
+    req: &DocRequest,
+    r: &Resolved,
+    unit: &Unit,
+    addressee: &str,
+) -> Vec<Para> {
+    let opening = if r.text.opening.is_empty() {
+        default_opening(kind, data, unit, req.year)
+    } else {
+        r.text.opening.clone()
+    };
+    let closing = if r.text.closing.is_empty() {
+        default_closing(kind, unit, addressee)
+    } else {
+        r.text.closing.clone()
+    };
+    let report = data.check(req.date);
+    let mut paras: Vec<Para> = opening.iter().map(|t| body(t)).collect();
+    match kind {
+        DocKind::ToTrinh => {
+            paras.push(heading("I- DANH SÁCH GIỚI THIỆU QUY HOẠCH"));
+            let lines = figures::per_position(data);
+            if lines.is_empty() {
+                paras.push(body("- Chưa có đồng chí nào được giới thiệu quy hoạch."));
+            }
+            paras.extend(lines.iter().map(|t| body(t)));
+            paras.push(body(
+                "(Có danh sách trích ngang kèm theo tại Phụ lục.)",
+            ));
+        }
+        _ => {
+            paras.push(heading("I- KẾT QUẢ RÀ SOÁT, BỔ SUNG"));
+            for (i, (step, title)) in REVIEW_GROUPS.iter().enumerate() {
+                let mut names = Vec::new();
+                for e in &data.entries {
+                    let Some(ev) = review_event(e, *step, req.year) else {
+                        continue;
+                    };
+                    let (Some(p), Some(pos)) = (
+                        data.people.get(&e.person_id),
+                        data.positions.iter().find(|x| x.id == Some(e.position_id)),
+                    ) else {
+                        continue;
+                    };
+                    let why = match (ev.reason, ev.decision_no.is_empty()) {
+                        (Some(reason), false) => {
+                            format!(" – {}, {}", reason.label().to_lowercase(), ev.decision_no)
+                        }
+                        (Some(reason), true) => format!(" – {}", reason.label().to_lowercase()),
+                        _ => String::new(),
+                    };
+                    names.push(format!("{} ({}{why})", p.full_name, pos.name));
+                }
+                let title = title.to_lowercase();
+                let mut chars = title.chars();
+                let title: String = chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default();
+                paras.push(body(&format!(
+                    "{}- {title}: {} lượt đồng chí{}",
+                    i + 1,
+                    names.len(),
+                    if names.is_empty() {
+                        ".".to_string()
+                    } else {
+                        format!(": {}.", names.join("; "))
+                    }
+                )));
+            }
+            paras.push(body("(Có danh sách kèm theo tại Phụ lục.)"));
+        }
+    }
+    paras.push(heading("II- CƠ CẤU, CHẤT LƯỢNG"));
+    paras.extend(figures::structure(&report.stats).iter().map(|t| body(t)));
+    paras.push(heading("III- ĐỐI CHIẾU VỚI QUY ĐỊNH VÀ CHỈ TIÊU"));
+    paras.extend(figures::comparison(&report).iter().map(|t| body(t)));
+    paras.extend(closing.iter().map(|t| body(t)));
+    paras
+}
+
+pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) -> Result<Doc> {
+    let term = req.term_code.as_deref().unwrap_or_default();
+    let data = store.plan_data(term)?;
+    let number = r.number.as_ref().map(|n| n.1.clone());
+    let addressee = frame::superior_standing_committee(&unit.superior_body);
+    let (type_name, summary) = match req.kind {
+        DocKind::ToTrinh => (
+            "Tờ trình",
+            format!(
+                "đề nghị phê duyệt quy hoạch cán bộ nhiệm kỳ {}",
+                term_label(term)
+            ),
+        ),
+        _ => (
+            "Báo cáo",
+            format!(
+                "kết quả rà soát, bổ sung quy hoạch cán bộ năm {}, nhiệm kỳ {}",
+                req.year,
+                term_label(term)
+            ),
+        ),
+    };
+    let mut doc = Doc::new(&summary, Orientation::Portrait, r.settings.margins);
+    frame::header(&mut doc, unit, number.as_deref(), req.date);
+    frame::title(&mut doc, type_name, &summary);
+    if req.kind == DocKind::ToTrinh {
+        doc.para(
+            &Para::new(
+                vec![crate::pdf::Run::plain(format!("Kính gửi: {addressee}"))],
+                14.0,
+            )
+            .align(crate::pdf::Align::Center)
+            .line_height(18.0)
+            .after(8.0),
+        );
+    }
+    let recipients = frame::recipient_lines(&r.recipients, req.kind == DocKind::ToTrinh);
+    let paras = body_paras(req.kind, &data, req, r, unit, &addressee);
+    let sig = frame::signature_height(&doc, &r.signer, &recipients);
+    let n = paras.len();
+    for (i, p) in paras.iter().enumerate() {
+        if i + 1 == n {
+            doc.para_keep(p, 2, sig);
+        } else {
+            doc.para(p);
+        }
+    }
+    frame::signature(&mut doc, &r.signer, &recipients);
+
+    // The annex: landscape, "Phụ lục", its title, the line naming this document.
+    doc.new_page(Some(Orientation::Landscape));
+    let attached = format!(
+        "(Kèm theo {} {}, {} của Ban Thường vụ {})",
+        type_name,
+        number
+            .as_deref()
+            .map(|n| n.replacen("Số", "số", 1))
+            .unwrap_or_default(),
+        frame::date_words(req.date),
+        unit.name
+    );
+    let rating_year = req.year - 1;
+    let (template, rows, title): (Template, _, String) = match req.kind {
+        DocKind::ToTrinh => {
+            let (t, rows) =
+                plan_list_rows(&data, &ExportKind::TrichNgang.default_template(), rating_year);
+            let title = format!(
+                "Danh sách trích ngang cán bộ quy hoạch nhiệm kỳ {}",
+                term_label(term)
+            );
+            (t, rows, title)
+        }
+        _ => {
+            let (t, rows) = review_rows(
+                &data,
+                &ExportKind::RaSoat.default_template(),
+                rating_year,
+                req.year,
+            );
+            let title = format!(
+                "Kết quả rà soát, bổ sung quy hoạch cán bộ năm {}",
+                req.year
+            );
+            (t, rows, title)
+        }
+    };
+    frame::annex_heading(&mut doc, Some("Phụ lục"), &title, Some(&attached));
+    let annex_sig = frame::signature_height(&doc, &r.signer, &[]);
+    doc.table(&lists::table(&template, &rows, ANNEX_SIZE, annex_sig));
+    frame::signature(&mut doc, &r.signer, &[]);
+    Ok(doc)
+}
