@@ -34,7 +34,8 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
     })?;
     let date = match ngay {
         Some(t) => {
-            let d = PartialDate::parse(t).map_err(|e| UserError(format!("Ngày văn bản: {}", e.0)))?;
+            let d =
+                PartialDate::parse(t).map_err(|e| UserError(format!("Ngày văn bản: {}", e.0)))?;
             if d.precision() != quyhoach::model::Precision::Day {
                 return Err(UserError(format!(
                     "Ngày văn bản: “{t}” phải đủ ngày, tháng, năm (dd/mm/yyyy)."

@@ -15,10 +15,13 @@ const DOTS: &str = "…………………………………";
 
 fn item(label: &str, value: &str) -> Para {
     let value = if value.trim().is_empty() { DOTS } else { value };
-    Para::new(vec![Run::plain(format!("{label} ")), Run::bold(value)], SIZE)
-        .align(Align::Left)
-        .line_height(17.0)
-        .after(2.0)
+    Para::new(
+        vec![Run::plain(format!("{label} ")), Run::bold(value)],
+        SIZE,
+    )
+    .align(Align::Left)
+    .line_height(17.0)
+    .after(2.0)
 }
 
 fn section(title: &str) -> Para {
@@ -54,11 +57,15 @@ fn levels(p: &Person) -> Vec<(String, String)> {
         ("- Chuyên môn, nghiệp vụ:".into(), prof),
         (
             "- Lý luận chính trị:".into(),
-            p.political_theory.map(|l| l.label().to_string()).unwrap_or_default(),
+            p.political_theory
+                .map(|l| l.label().to_string())
+                .unwrap_or_default(),
         ),
         (
             "- Quản lý nhà nước:".into(),
-            p.state_management.map(|l| l.label().to_string()).unwrap_or_default(),
+            p.state_management
+                .map(|l| l.label().to_string())
+                .unwrap_or_default(),
         ),
         ("- Ngoại ngữ:".into(), skill(&p.foreign_language)),
         ("- Tin học:".into(), skill(&p.it)),
@@ -148,7 +155,10 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
             "9) Số định danh cá nhân (CCCD):".into(),
             p.cccd.clone().unwrap_or_default(),
         ),
-        ("10) Chức vụ, đơn vị công tác hiện nay:".into(), positions_text(&p)),
+        (
+            "10) Chức vụ, đơn vị công tác hiện nay:".into(),
+            positions_text(&p),
+        ),
         (
             "11) Ngày vào Đảng:".into(),
             date_or_empty(p.party_admission_date.as_ref()),
@@ -205,7 +215,9 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
         }
     }
 
-    doc.para(&section("17) ĐÀO TẠO, BỒI DƯỠNG VỀ CHUYÊN MÔN, NGHIỆP VỤ, LÝ LUẬN CHÍNH TRỊ, NGOẠI NGỮ, TIN HỌC"));
+    doc.para(&section(
+        "17) ĐÀO TẠO, BỒI DƯỠNG VỀ CHUYÊN MÔN, NGHIỆP VỤ, LÝ LUẬN CHÍNH TRỊ, NGOẠI NGỮ, TIN HỌC",
+    ));
     let mut rows: Vec<Row> = p
         .trainings
         .iter()
@@ -249,7 +261,10 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
                 format!(
                     "{} – {}",
                     h.start.to_display(),
-                    h.end.as_ref().map(|e| e.to_display()).unwrap_or_else(|| "nay".into())
+                    h.end
+                        .as_ref()
+                        .map(|e| e.to_display())
+                        .unwrap_or_else(|| "nay".into())
                 ),
                 [h.title.as_str(), h.organisation.as_str()]
                     .into_iter()
@@ -287,8 +302,11 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
     let top = doc.y;
     let half = w / 2.0;
     doc.para_in(
-        &Para::new(vec![Run::bold("XÁC NHẬN CỦA CƠ QUAN\nQUẢN LÝ CÁN BỘ")], SIZE)
-            .align(Align::Center),
+        &Para::new(
+            vec![Run::bold("XÁC NHẬN CỦA CƠ QUAN\nQUẢN LÝ CÁN BỘ")],
+            SIZE,
+        )
+        .align(Align::Center),
         x0,
         half,
     );
@@ -313,7 +331,9 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
     );
     doc.para_in(
         &Para::new(
-            vec![Run::italic("Tôi xin cam đoan những lời khai trên đây là đúng sự thật")],
+            vec![Run::italic(
+                "Tôi xin cam đoan những lời khai trên đây là đúng sự thật",
+            )],
             11.0,
         )
         .align(Align::Center),

@@ -8,11 +8,7 @@ use crate::store::plan::PlanData;
 
 /// "3 đồng chí (37,5%)".
 fn count(b: &Bucket) -> String {
-    format!(
-        "{} đồng chí ({})",
-        b.count,
-        percent(b.percent / 100.0)
-    )
+    format!("{} đồng chí ({})", b.count, percent(b.percent / 100.0))
 }
 
 /// "đại học 7 (87,5%), cao đẳng 1 (12,5%)": the buckets that hold someone.
@@ -20,7 +16,14 @@ fn buckets(list: &[Bucket]) -> String {
     let parts: Vec<String> = list
         .iter()
         .filter(|b| b.count > 0)
-        .map(|b| format!("{}: {} ({})", b.label.to_lowercase(), b.count, percent(b.percent / 100.0)))
+        .map(|b| {
+            format!(
+                "{}: {} ({})",
+                b.label.to_lowercase(),
+                b.count,
+                percent(b.percent / 100.0)
+            )
+        })
         .collect();
     if parts.is_empty() {
         "không có".into()
@@ -28,6 +31,9 @@ fn buckets(list: &[Bucket]) -> String {
         parts.join(", ")
     }
 }
+
+/// Up to this many names are written in the body; the annex lists everyone.
+const NAMES_LIMIT: usize = 15;
 
 /// "- Bí thư Đảng ủy: 2 đồng chí (Nguyễn Văn An, Lê Văn Cường)." for each planned post, in rank order.
 pub fn per_position(data: &PlanData) -> Vec<String> {
@@ -44,12 +50,20 @@ pub fn per_position(data: &PlanData) -> Vec<String> {
                 .map(|p| p.full_name.as_str())
                 .collect();
             (!names.is_empty()).then(|| {
-                format!(
-                    "- {}: {} đồng chí ({}).",
-                    pos.name,
-                    names.len(),
-                    names.join(", ")
-                )
+                if names.len() > NAMES_LIMIT {
+                    format!(
+                        "- {}: {} đồng chí (họ tên tại Phụ lục).",
+                        pos.name,
+                        names.len()
+                    )
+                } else {
+                    format!(
+                        "- {}: {} đồng chí ({}).",
+                        pos.name,
+                        names.len(),
+                        names.join(", ")
+                    )
+                }
             })
         })
         .collect()
@@ -71,9 +85,18 @@ pub fn structure(s: &Stats) -> Vec<String> {
         minority.map(count).unwrap_or_default(),
     )];
     out.push(format!("- Độ tuổi (tuổi): {}.", buckets(&s.age_bands)));
-    out.push(format!("- Trình độ chuyên môn: {}.", buckets(&s.professional)));
-    out.push(format!("- Lý luận chính trị: {}.", buckets(&s.political_theory)));
-    out.push(format!("- Quản lý nhà nước: {}.", buckets(&s.state_management)));
+    out.push(format!(
+        "- Trình độ chuyên môn: {}.",
+        buckets(&s.professional)
+    ));
+    out.push(format!(
+        "- Lý luận chính trị: {}.",
+        buckets(&s.political_theory)
+    ));
+    out.push(format!(
+        "- Quản lý nhà nước: {}.",
+        buckets(&s.state_management)
+    ));
     out.push(format!("- Nguồn cán bộ: {}.", buckets(&s.origin)));
     out
 }
@@ -98,6 +121,34 @@ fn target_line(t: &TargetResult) -> String {
     )
 }
 
+/// What a rule checks, in a clerk's words (codes of `rules::check`).
+fn rule_label(code: &str) -> &str {
+    match code {
+        "term_kind" => "Chức danh không thuộc loại nhiệm kỳ",
+        "max_per_position" => "Quá số người quy hoạch cho một chức danh",
+        "three_age_groups" => "Chưa đủ cơ cấu 3 độ tuổi",
+        "plan_coefficient" => "Số lượng quy hoạch chưa đúng hệ số",
+        "not_working" => "Không còn công tác tại đơn vị",
+        "max_positions_per_person" => "Một người quy hoạch quá số chức danh",
+        "only_higher" => "Chức danh quy hoạch không cao hơn chức vụ hiện giữ",
+        "months_left" => "Không đủ tuổi công tác trọn nhiệm kỳ",
+        "max_age_first_time" => "Quá tuổi quy hoạch lần đầu",
+        "standard" => "Chưa đạt tiêu chuẩn của chức danh",
+        "secretary_local" => "Bí thư là người địa phương",
+        "key_without_bch" => "Chức danh chủ chốt chưa có trong quy hoạch cấp ủy",
+        "rating_missing" => "Thiếu kết quả xếp loại chất lượng",
+        "rating" => "Xếp loại chất lượng thấp hơn mức cần có",
+        "discipline" => "Đang trong thời hạn kỷ luật",
+        "discipline_expired" => "Kỷ luật đã hết thời hạn",
+        "rotation" => "Thời gian giữ chức vụ",
+        "votes" => "Kết quả biểu quyết chưa đủ",
+        other => other,
+    }
+}
+
+/// Up to this many violations are listed one by one; more are counted by rule.
+const LIST_LIMIT: usize = 10;
+
 /// The comparison with the rules (violations and warnings, counted and listed) and the targets.
 pub fn comparison(r: &CheckReport) -> Vec<String> {
     let violations: Vec<&str> = r
@@ -106,6 +157,21 @@ pub fn comparison(r: &CheckReport) -> Vec<String> {
         .filter(|f| f.severity == Severity::Violation)
         .map(|f| f.message.as_str())
         .collect();
+    let by_rule = {
+        let mut m: Vec<(&str, usize)> = Vec::new();
+        for f in r
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Violation)
+        {
+            match m.iter_mut().find(|(code, _)| *code == f.rule) {
+                Some(e) => e.1 += 1,
+                None => m.push((f.rule.as_str(), 1)),
+            }
+        }
+        m.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        m
+    };
     let warnings = r
         .findings
         .iter()
@@ -124,7 +190,15 @@ pub fn comparison(r: &CheckReport) -> Vec<String> {
             violations.len(),
             warnings
         ));
-        out.extend(violations.iter().map(|m| format!("+ {m}")));
+        if violations.len() <= LIST_LIMIT {
+            out.extend(violations.iter().map(|m| format!("+ {m}")));
+        } else {
+            out.extend(
+                by_rule
+                    .iter()
+                    .map(|(code, n)| format!("+ {}: {n} trường hợp.", rule_label(code))),
+            );
+        }
     }
     out.extend(r.targets.iter().map(target_line));
     out

@@ -129,7 +129,11 @@ pub fn recipient_lines(recipients: &[String], as_above: bool) -> Vec<String> {
         out.push("- Như trên,".into());
     }
     for r in recipients {
-        let r = r.trim().trim_start_matches('-').trim().trim_end_matches([',', ';', '.']);
+        let r = r
+            .trim()
+            .trim_start_matches('-')
+            .trim()
+            .trim_end_matches([',', ';', '.']);
         if !r.is_empty() {
             out.push(format!("- {r},"));
         }
@@ -150,7 +154,10 @@ fn signature_paras(s: &Signer) -> (Vec<Para>, f32) {
 pub fn signature_height(doc: &Doc, s: &Signer, recipients: &[String]) -> f32 {
     let (left_w, right_w) = (doc.width() * 0.5, doc.width() * 0.5);
     let (head, gap) = signature_paras(s);
-    let right: f32 = head.iter().map(|p| Doc::para_height(p, right_w)).sum::<f32>()
+    let right: f32 = head
+        .iter()
+        .map(|p| Doc::para_height(p, right_w))
+        .sum::<f32>()
         + gap
         + Doc::para_height(&line(&s.name, true, BODY), right_w);
     let heading = if recipients.is_empty() {
@@ -190,8 +197,7 @@ pub fn signature(doc: &mut Doc, s: &Signer, recipients: &[String]) {
     doc.y = top;
     if !recipients.is_empty() {
         doc.para_in(
-            &Para::new(vec![Run::plain("Nơi nhận:").underlined()], BODY)
-                .line_height(BODY * 1.2),
+            &Para::new(vec![Run::plain("Nơi nhận:").underlined()], BODY).line_height(BODY * 1.2),
             x_left,
             half,
         );
@@ -242,7 +248,11 @@ mod tests {
         );
         assert_eq!(
             recipient_lines(&["Ban Tổ chức Tỉnh ủy;".into()], true),
-            vec!["- Như trên,", "- Ban Tổ chức Tỉnh ủy,", "- Lưu Văn phòng Đảng ủy."]
+            vec![
+                "- Như trên,",
+                "- Ban Tổ chức Tỉnh ủy,",
+                "- Lưu Văn phòng Đảng ủy."
+            ]
         );
     }
 }

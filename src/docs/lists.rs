@@ -75,12 +75,20 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
         DocKind::BieuCoCau => {
             let t = ExportKind::CoCau.default_template();
             let rows = crate::xlsx::structure::structure_rows(&data, &t)?;
-            (format!("{} nhiệm kỳ {}", t.title, term_label(term)), t, rows)
+            (
+                format!("{} nhiệm kỳ {}", t.title, term_label(term)),
+                t,
+                rows,
+            )
         }
         _ => {
             let t = ExportKind::DaoTao.default_template();
             let rows = crate::xlsx::plan::training_rows(&data, &t, req.year - 1, req.date);
-            (format!("{} nhiệm kỳ {}", t.title, term_label(term)), t, rows)
+            (
+                format!("{} nhiệm kỳ {}", t.title, term_label(term)),
+                t,
+                rows,
+            )
         }
     };
     let mut doc = Doc::new(req.kind.label(), Orientation::Landscape, r.settings.margins);

@@ -175,7 +175,10 @@ impl Store {
     fn resolve(&self, req: &DocRequest) -> Result<Resolved> {
         let settings = self.doc_settings()?;
         let unit = self.unit()?;
-        let signer = req.signer.clone().unwrap_or_else(|| settings.signer.clone());
+        let signer = req
+            .signer
+            .clone()
+            .unwrap_or_else(|| settings.signer.clone());
         let is_office = crate::text::fold(&unit.name).contains("van phong");
         let mut errors = Vec::new();
         let signed = !matches!(req.kind, DocKind::LyLich);

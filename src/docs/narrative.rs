@@ -11,7 +11,7 @@ use crate::model::Unit;
 use crate::pdf::{Doc, Orientation, Para};
 use crate::store::plan::PlanData;
 use crate::store::Store;
-use crate::xlsx::plan::{review_event, review_rows, plan_list_rows, REVIEW_GROUPS};
+use crate::xlsx::plan::{plan_list_rows, review_event, review_rows, REVIEW_GROUPS};
 use crate::xlsx::{ExportKind, Template};
 
 fn default_opening(kind: DocKind, data: &PlanData, unit: &Unit, year: i32) -> Vec<String> {
@@ -76,9 +76,7 @@ fn body_paras(
                 paras.push(body("- Chưa có đồng chí nào được giới thiệu quy hoạch."));
             }
             paras.extend(lines.iter().map(|t| body(t)));
-            paras.push(body(
-                "(Có danh sách trích ngang kèm theo tại Phụ lục.)",
-            ));
+            paras.push(body("(Có danh sách trích ngang kèm theo tại Phụ lục.)"));
         }
         _ => {
             paras.push(heading("I- KẾT QUẢ RÀ SOÁT, BỔ SUNG"));
@@ -195,8 +193,11 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
     let rating_year = req.year - 1;
     let (template, rows, title): (Template, _, String) = match req.kind {
         DocKind::ToTrinh => {
-            let (t, rows) =
-                plan_list_rows(&data, &ExportKind::TrichNgang.default_template(), rating_year);
+            let (t, rows) = plan_list_rows(
+                &data,
+                &ExportKind::TrichNgang.default_template(),
+                rating_year,
+            );
             let title = format!(
                 "Danh sách trích ngang cán bộ quy hoạch nhiệm kỳ {}",
                 term_label(term)
@@ -210,10 +211,7 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
                 rating_year,
                 req.year,
             );
-            let title = format!(
-                "Kết quả rà soát, bổ sung quy hoạch cán bộ năm {}",
-                req.year
-            );
+            let title = format!("Kết quả rà soát, bổ sung quy hoạch cán bộ năm {}", req.year);
             (t, rows, title)
         }
     };

@@ -43,7 +43,7 @@ pub struct DocText {
     pub closing: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocSettings {
     #[serde(default)]
@@ -59,18 +59,6 @@ pub struct DocSettings {
     pub recipients: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub texts: BTreeMap<String, DocText>,
-}
-
-impl Default for DocSettings {
-    fn default() -> Self {
-        DocSettings {
-            margins: Margins::default(),
-            committee_term: None,
-            signer: Signer::default(),
-            recipients: BTreeMap::new(),
-            texts: BTreeMap::new(),
-        }
-    }
 }
 
 impl DocSettings {
@@ -107,7 +95,11 @@ impl Store {
         s.signer.title = clean(&s.signer.title).to_uppercase();
         s.signer.name = clean(&s.signer.name);
         for list in s.recipients.values_mut() {
-            *list = list.iter().map(|r| clean(r)).filter(|r| !r.is_empty()).collect();
+            *list = list
+                .iter()
+                .map(|r| clean(r))
+                .filter(|r| !r.is_empty())
+                .collect();
         }
         let m = s.margins;
         if [m.top, m.bottom, m.left, m.right]

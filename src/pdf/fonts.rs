@@ -52,7 +52,9 @@ pub fn fonts() -> &'static Fonts {
     FONTS.get_or_init(|| {
         let faces: Vec<ParsedFont> = BYTES
             .iter()
-            .map(|b| ParsedFont::from_bytes(b, 0, &mut Vec::new()).expect("phông chữ có sẵn hợp lệ"))
+            .map(|b| {
+                ParsedFont::from_bytes(b, 0, &mut Vec::new()).expect("phông chữ có sẵn hợp lệ")
+            })
             .collect();
         let upem = |i: usize| f32::from(faces[i].font_metrics.units_per_em.max(1));
         Fonts {
@@ -94,7 +96,15 @@ mod tests {
     #[test]
     fn faces_cover_vietnamese_and_have_times_metrics() {
         let f = fonts();
-        for face in [Face::REGULAR, Face::BOLD, Face::ITALIC, Face { bold: true, italic: true }] {
+        for face in [
+            Face::REGULAR,
+            Face::BOLD,
+            Face::ITALIC,
+            Face {
+                bold: true,
+                italic: true,
+            },
+        ] {
             assert!(f.covers(face, "Đảng ủy phường Phổ Hòa: ể ặ Ở ữ ỹ Ỵ ự ằ"));
         }
         // Times New Roman: "M" is 0.889 em, a space 0.25 em.

@@ -77,8 +77,27 @@ fn cell_height(p: &Para, width: f32) -> f32 {
     lay_out(p, (width - 2.0 * PAD_X).max(1.0)).len() as f32 * p.line_height + 2.0 * PAD_Y
 }
 
-/// Header cells: (first col, last col, top row 0/1, rows spanned 1/2, text).
-fn header_cells(cols: &[Col]) -> (Vec<(usize, usize, usize, usize, String)>, bool) {
+/// A header cell: columns `first..=last`, on header row `row` (0 or 1), spanning `rows` rows.
+struct HeadCell {
+    first: usize,
+    last: usize,
+    row: usize,
+    rows: usize,
+    text: String,
+}
+
+fn head(first: usize, last: usize, row: usize, rows: usize, text: &str) -> HeadCell {
+    HeadCell {
+        first,
+        last,
+        row,
+        rows,
+        text: text.to_string(),
+    }
+}
+
+/// The header cells, and whether the header has two rows.
+fn header_cells(cols: &[Col]) -> (Vec<HeadCell>, bool) {
     let two = cols.iter().any(|c| c.group.is_some());
     let mut out = Vec::new();
     let mut c = 0;
@@ -89,18 +108,18 @@ fn header_cells(cols: &[Col]) -> (Vec<(usize, usize, usize, usize, String)>, boo
                 while end + 1 < cols.len() && cols[end + 1].group.as_deref() == Some(g.as_str()) {
                     end += 1;
                 }
-                out.push((c, end, 0, 1, g.clone()));
+                out.push(head(c, end, 0, 1, g));
                 for (i, col) in cols.iter().enumerate().take(end + 1).skip(c) {
-                    out.push((i, i, 1, 1, col.header.clone()));
+                    out.push(head(i, i, 1, 1, &col.header));
                 }
                 c = end + 1;
             }
             (None, true) => {
-                out.push((c, c, 0, 2, cols[c].header.clone()));
+                out.push(head(c, c, 0, 2, &cols[c].header));
                 c += 1;
             }
             (None, false) => {
-                out.push((c, c, 0, 1, cols[c].header.clone()));
+                out.push(head(c, c, 0, 1, &cols[c].header));
                 c += 1;
             }
         }
@@ -126,7 +145,11 @@ fn min_widths(t: &Table, width: f32, size: f32) -> Vec<f32> {
         .collect();
     for row in &t.rows {
         if let Row::Cells(cells) | Row::Total(cells) = row {
-            let face = if matches!(row, Row::Total(_)) { Face::BOLD } else { Face::REGULAR };
+            let face = if matches!(row, Row::Total(_)) {
+                Face::BOLD
+            } else {
+                Face::REGULAR
+            };
             for (i, c) in cells.iter().enumerate().take(n) {
                 mins[i] = mins[i].max(widest_word(c, face, size));
             }
@@ -137,10 +160,12 @@ fn min_widths(t: &Table, width: f32, size: f32) -> Vec<f32> {
         .collect()
 }
 
-/// The largest size from `t.size` down to `t.min_size` (half points) at which every word fits.
+/// The largest size from `t.size` down to `t.min_size` (half points) at which every word fits
+/// with a third of the width left for the text columns to grow into.
 fn fitting_size(t: &Table, width: f32) -> f32 {
     let mut size = t.size;
-    while size - 0.5 >= t.min_size && min_widths(t, width, size).iter().sum::<f32>() > width {
+    while size - 0.5 >= t.min_size && min_widths(t, width, size).iter().sum::<f32>() > width * 0.67
+    {
         size -= 0.5;
     }
     size
@@ -219,9 +244,10 @@ impl Doc {
             .rows
             .iter()
             .map(|r| match r {
-                Row::Section(s) => {
-                    cell_height(&cell_para(s, Face::BOLD, t.size, Align::Left, g.line_height), width)
-                }
+                Row::Section(s) => cell_height(
+                    &cell_para(s, Face::BOLD, t.size, Align::Left, g.line_height),
+                    width,
+                ),
                 Row::Cells(cells) | Row::Total(cells) => cells
                     .iter()
                     .zip(&t.cols)
@@ -307,17 +333,28 @@ impl Doc {
     fn header_height(&self, t: &Table, g: &Geometry) -> f32 {
         let (cells, two) = header_cells(&t.cols);
         let lh = g.line_height;
-        let h = |c: &(usize, usize, usize, usize, String)| {
-            let (_, w) = g.span(c.0, c.1);
-            cell_height(&cell_para(&c.4, Face::BOLD, t.size, Align::Center, lh), w)
+        let h = |c: &HeadCell| {
+            let (_, w) = g.span(c.first, c.last);
+            cell_height(
+                &cell_para(&c.text, Face::BOLD, t.size, Align::Center, lh),
+                w,
+            )
         };
         let top = cells
             .iter()
-            .filter(|c| c.2 == 0 && c.3 == 1)
+            .filter(|c| c.row == 0 && c.rows == 1)
             .map(h)
             .fold(0.0, f32::max);
-        let sub = cells.iter().filter(|c| c.2 == 1).map(h).fold(0.0, f32::max);
-        let both = cells.iter().filter(|c| c.3 == 2).map(h).fold(0.0, f32::max);
+        let sub = cells
+            .iter()
+            .filter(|c| c.row == 1)
+            .map(h)
+            .fold(0.0, f32::max);
+        let both = cells
+            .iter()
+            .filter(|c| c.rows == 2)
+            .map(h)
+            .fold(0.0, f32::max);
         let (top, sub) = if two {
             let sub = sub.max(both - top);
             (top, sub)
@@ -335,10 +372,13 @@ impl Doc {
         let top_h = if two {
             cells
                 .iter()
-                .filter(|c| c.2 == 0 && c.3 == 1)
+                .filter(|c| c.row == 0 && c.rows == 1)
                 .map(|c| {
-                    let (_, w) = g.span(c.0, c.1);
-                    cell_height(&cell_para(&c.4, Face::BOLD, t.size, Align::Center, lh), w)
+                    let (_, w) = g.span(c.first, c.last);
+                    cell_height(
+                        &cell_para(&c.text, Face::BOLD, t.size, Align::Center, lh),
+                        w,
+                    )
                 })
                 .fold(0.0, f32::max)
         } else {
@@ -346,13 +386,13 @@ impl Doc {
         };
         let y0 = self.y;
         for c in &cells {
-            let (x, w) = g.span(c.0, c.1);
-            let (cy, ch) = match (c.2, c.3) {
+            let (x, w) = g.span(c.first, c.last);
+            let (cy, ch) = match (c.row, c.rows) {
                 (0, 2) => (y0, heads),
                 (0, _) => (y0, top_h),
                 _ => (y0 + top_h, heads - top_h),
             };
-            let p = cell_para(&c.4, Face::BOLD, t.size, Align::Center, lh);
+            let p = cell_para(&c.text, Face::BOLD, t.size, Align::Center, lh);
             let text_h = cell_height(&p, w) - 2.0 * PAD_Y;
             // Centred vertically in the cell.
             self.cell_text(&p, x, w, cy + (ch - 2.0 * PAD_Y - text_h) / 2.0);
@@ -361,7 +401,13 @@ impl Doc {
         if t.number_row {
             let ny = y0 + heads;
             for i in 0..t.cols.len() {
-                let p = cell_para(&(i + 1).to_string(), Face::ITALIC, t.size, Align::Center, lh);
+                let p = cell_para(
+                    &(i + 1).to_string(),
+                    Face::ITALIC,
+                    t.size,
+                    Align::Center,
+                    lh,
+                );
                 self.cell_text(&p, g.x[i], g.w[i], ny);
                 self.rect(g.x[i], ny, g.w[i], number_h);
             }
@@ -384,5 +430,79 @@ impl Doc {
                 width: RULE,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::{Margins, Orientation};
+
+    #[test]
+    fn rows_never_split_and_the_header_repeats() {
+        let mut doc = Doc::new("thử", Orientation::Landscape, Margins::default());
+        let cols = vec![
+            Col::new("TT", 1.0, Align::Center),
+            Col::new("Họ và tên", 4.0, Align::Left),
+            Col::new("Nam", 2.0, Align::Center).group("Ngày sinh"),
+            Col::new("Nữ", 2.0, Align::Center).group("Ngày sinh"),
+            Col::new("Ghi chú", 3.0, Align::Left),
+        ];
+        // Rows of 1 to 6 lines, each word tagged with its row.
+        let rows: Vec<Row> = (0..200)
+            .map(|r| {
+                let words = (0..(r % 6) * 9 + 1)
+                    .map(|_| format!("r{r}"))
+                    .collect::<Vec<_>>();
+                Row::Cells(vec![
+                    format!("r{r}"),
+                    format!("Nguyễn Thị Ánh r{r}"),
+                    String::new(),
+                    "05/09/1992".into(),
+                    words.join(" "),
+                ])
+            })
+            .collect();
+        doc.table(&Table {
+            cols,
+            rows,
+            size: 11.0,
+            number_row: true,
+            keep_after: 0.0,
+            min_size: 11.0,
+        });
+        assert!(doc.pages.len() > 5);
+        let mut page_of = std::collections::HashMap::new();
+        for (i, page) in doc.pages.iter().enumerate() {
+            let texts: Vec<&str> = page
+                .marks
+                .iter()
+                .filter_map(|m| match m {
+                    Mark::Text { text, .. } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            assert!(
+                texts.contains(&"Họ và tên") && texts.contains(&"Ngày sinh"),
+                "header on page {}",
+                i + 1
+            );
+            let tokens = texts.iter().flat_map(|t| t.split(' '));
+            for t in tokens.filter(|t| t.starts_with('r')) {
+                let prev = page_of.insert(t.to_string(), i);
+                assert!(
+                    prev.is_none() || prev == Some(i),
+                    "{t} split across pages {prev:?} and {i}"
+                );
+            }
+            // Nothing below the bottom margin.
+            let bottom = doc.pages[i].size().1 - 20.0 * crate::pdf::MM;
+            for m in &page.marks {
+                if let Mark::Text { y, .. } = m {
+                    assert!(*y <= bottom + 0.01);
+                }
+            }
+        }
+        assert_eq!(page_of.len(), 200);
     }
 }

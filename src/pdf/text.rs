@@ -243,7 +243,13 @@ pub fn lay_out(p: &Para, width: f32) -> Vec<Line> {
         .map(|(i, ws)| {
             let first = i == 0;
             let last = i + 1 == n || ws.last().is_some_and(|w| w.hard_break);
-            place(p, ws, avail(first), if first { p.first_indent } else { 0.0 }, last)
+            place(
+                p,
+                ws,
+                avail(first),
+                if first { p.first_indent } else { 0.0 },
+                last,
+            )
         })
         .collect()
 }
@@ -260,17 +266,34 @@ fn place(p: &Para, ws: Vec<Word>, room: f32, indent: f32, last: bool) -> Line {
         Align::Justify => (0.0, 0.0),
     };
     let mut x = indent + start.max(0.0);
-    let mut pieces = Vec::new();
+    let mut pieces: Vec<(f32, Seg)> = Vec::new();
     let n = ws.len();
+    // Words of one face on a line that is not stretched become one piece, spaces included, so
+    // the PDF draws them with one operator.
+    let mut glue = false;
     for (i, w) in ws.into_iter().enumerate() {
         let space = w.space;
         for s in w.segs {
             let wd = s.width;
-            pieces.push((x, s));
+            match pieces.last_mut() {
+                Some((_, last))
+                    if glue
+                        && extra == 0.0
+                        && last.face == s.face
+                        && last.underline == s.underline =>
+                {
+                    last.text.push(' ');
+                    last.text.push_str(&s.text);
+                    last.width += space + wd;
+                }
+                _ => pieces.push((x, s)),
+            }
+            glue = false;
             x += wd;
         }
         if i + 1 < n {
             x += space + extra;
+            glue = true;
         }
     }
     Line {
@@ -295,10 +318,16 @@ mod tests {
             let end = l.pieces.last().map(|(x, s)| x + s.width).unwrap();
             assert!(end <= 300.0 + 0.01, "line {i} ends at {end}");
             if i + 1 < lines.len() {
-                assert!((end - 300.0).abs() < 0.01, "justified line {i} ends at {end}");
+                assert!(
+                    (end - 300.0).abs() < 0.01,
+                    "justified line {i} ends at {end}"
+                );
             }
         }
-        assert!((lines[0].pieces[0].0 - 28.35).abs() < 0.01, "first-line indent");
+        assert!(
+            (lines[0].pieces[0].0 - 28.35).abs() < 0.01,
+            "first-line indent"
+        );
         // Text is kept whole: the words, in order, give back the paragraph.
         let back: Vec<String> = lines
             .iter()
@@ -306,7 +335,10 @@ mod tests {
             .collect();
         assert_eq!(back.join(" "), text);
         // A word wider than the column is split by characters.
-        let long = Para::new(vec![Run::bold("Nguyễn-Trần-Phạm-Hoàng-Thị-Ngọc-Ánh-Dương")], 12.0);
+        let long = Para::new(
+            vec![Run::bold("Nguyễn-Trần-Phạm-Hoàng-Thị-Ngọc-Ánh-Dương")],
+            12.0,
+        );
         let lines = lay_out(&long, 60.0);
         assert!(lines.len() > 2);
         assert!(lines.iter().all(|l| l.width <= 60.0 + 0.01));
@@ -314,15 +346,13 @@ mod tests {
 
     #[test]
     fn runs_keep_their_faces_and_hard_breaks() {
-        let p = Para::new(
-            vec![Run::plain("T/M "), Run::bold("ĐẢNG ỦY\nBÍ THƯ")],
-            14.0,
-        )
-        .align(Align::Center);
+        let p = Para::new(vec![Run::plain("T/M "), Run::bold("ĐẢNG ỦY\nBÍ THƯ")], 14.0)
+            .align(Align::Center);
         let lines = lay_out(&p, 400.0);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].pieces[0].1.face, Face::REGULAR);
         assert_eq!(lines[0].pieces[1].1.face, Face::BOLD);
-        assert_eq!(lines[1].pieces[0].1.text, "BÍ");
+        // Words of one face on an unstretched line are drawn as one piece.
+        assert_eq!(lines[1].pieces[0].1.text, "BÍ THƯ");
     }
 }

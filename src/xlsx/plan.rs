@@ -128,7 +128,11 @@ fn ranked(data: &PlanData) -> Vec<&Position> {
 
 /// Rows of the danh sách trích ngang: everyone actively planned, grouped by position (rank order),
 /// and the template with its rating years filled in.
-pub fn plan_list_rows(data: &PlanData, template: &Template, rating_year: i32) -> (Template, Vec<Row>) {
+pub fn plan_list_rows(
+    data: &PlanData,
+    template: &Template,
+    rating_year: i32,
+) -> (Template, Vec<Row>) {
     let template = template.with_year(rating_year);
     let build = Rows::new(data, &template, rating_year);
     let mut rows = Vec::new();
@@ -172,7 +176,8 @@ pub const REVIEW_GROUPS: [(PlanStep, &str); 3] = [
 pub fn review_event(e: &PlanEntry, step: PlanStep, year: i32) -> Option<&PlanEvent> {
     e.events.iter().find(|ev| {
         ev.step == step
-            && (ev.review_year == Some(year) || (ev.review_year.is_none() && ev.date.year() == year))
+            && (ev.review_year == Some(year)
+                || (ev.review_year.is_none() && ev.date.year() == year))
     })
 }
 
@@ -192,7 +197,11 @@ pub fn review_rows(
         rows.push(Row::Section(format!("{}. {title}", roman(g + 1))));
         let mut n = 0;
         for pos in &positions {
-            for e in data.entries.iter().filter(|e| Some(e.position_id) == pos.id) {
+            for e in data
+                .entries
+                .iter()
+                .filter(|e| Some(e.position_id) == pos.id)
+            {
                 let Some(ev) = review_event(e, *step, review_year) else {
                     continue;
                 };

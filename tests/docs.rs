@@ -1,0 +1,563 @@
+//! PDF documents in the Party layout (issue 4), parsed back with poppler's pdftotext and pdffonts:
+//! exact Vietnamese text, embedded subset fonts, text inside the margins, page numbers from page 2,
+//! the annex header on every page, rows never split, the number register and the signer rules.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+use quyhoach::docs::{DocKind, DocRequest, DocText, Signer};
+use quyhoach::model::plan::*;
+use quyhoach::model::PositionHeld;
+use quyhoach::rules::retirement::YearMonth;
+use quyhoach::Store;
+
+fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
+    let mut cmd = Command::new(name);
+    cmd.args(args).arg(pdf);
+    if name == "pdftotext" {
+        cmd.arg("-");
+    }
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{name} (poppler-utils) is needed: {e}"));
+    assert!(
+        out.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Text of one page (1-based), or all pages.
+fn text(pdf: &Path, page: Option<usize>, mode: &str) -> String {
+    let p = page.map(|p| p.to_string());
+    let mut args = vec![mode];
+    if let Some(p) = &p {
+        args.extend(["-f", p, "-l", p]);
+    }
+    tool("pdftotext", &args, pdf)
+}
+
+/// Whitespace collapsed, so a name wrapped inside a table cell reads whole.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[derive(Debug)]
+struct Word {
+    page: usize,
+    x0: f32,
+    y0: f32,
+    x1: f32,
+    y1: f32,
+    text: String,
+}
+
+struct Pages {
+    sizes: Vec<(f32, f32)>,
+    words: Vec<Word>,
+}
+
+fn attr(line: &str, name: &str) -> f32 {
+    let key = format!("{name}=\"");
+    let start = line.find(&key).unwrap() + key.len();
+    line[start..].split('"').next().unwrap().parse().unwrap()
+}
+
+/// Every word with its box, from `pdftotext -bbox`.
+fn words(pdf: &Path) -> Pages {
+    let html = tool("pdftotext", &["-bbox"], pdf);
+    let mut sizes = Vec::new();
+    let mut words = Vec::new();
+    for line in html.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            sizes.push((attr(line, "width"), attr(line, "height")));
+        } else if line.starts_with("<word ") {
+            let text = line
+                .split('>')
+                .nth(1)
+                .unwrap()
+                .trim_end_matches("</word")
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"");
+            words.push(Word {
+                page: sizes.len(),
+                x0: attr(line, "xMin"),
+                y0: attr(line, "yMin"),
+                x1: attr(line, "xMax"),
+                y1: attr(line, "yMax"),
+                text,
+            });
+        }
+    }
+    Pages { sizes, words }
+}
+
+const MM: f32 = 72.0 / 25.4;
+
+/// All text inside the 20/20/30/15 mm margins, except the page numbers in the top margin.
+fn assert_inside_margins(p: &Pages) {
+    for w in &p.words {
+        let (pw, ph) = p.sizes[w.page - 1];
+        let number = w.text.parse::<usize>().ok() == Some(w.page) && w.y1 < 20.0 * MM;
+        if number {
+            continue;
+        }
+        assert!(
+            w.x0 >= 30.0 * MM - 0.5
+                && w.x1 <= pw - 15.0 * MM + 0.5
+                && w.y0 >= 20.0 * MM - 0.5
+                && w.y1 <= ph - 20.0 * MM + 0.5,
+            "“{}” on page {} at ({:.1}, {:.1})–({:.1}, {:.1}) is outside the margins of a {:.0}×{:.0} page",
+            w.text,
+            w.page,
+            w.x0,
+            w.y0,
+            w.x1,
+            w.y1,
+            pw,
+            ph
+        );
+    }
+}
+
+/// Page 1 has no number; page n ≥ 2 has "n" centred in the top margin.
+fn assert_page_numbers(p: &Pages) {
+    for (i, (pw, _)) in p.sizes.iter().enumerate() {
+        let n = i + 1;
+        let top: Vec<&Word> = p
+            .words
+            .iter()
+            .filter(|w| w.page == n && w.y1 < 20.0 * MM)
+            .collect();
+        if n == 1 {
+            assert!(top.is_empty(), "page 1 is not numbered: {top:?}");
+        } else {
+            assert_eq!(top.len(), 1, "page {n}: {top:?}");
+            assert_eq!(top[0].text, n.to_string());
+            let mid = (top[0].x0 + top[0].x1) / 2.0;
+            assert!((mid - pw / 2.0).abs() < 2.0, "page {n} number centred");
+        }
+    }
+}
+
+fn signer() -> Signer {
+    Signer {
+        on_behalf: "T/M Ban Thường vụ".into(),
+        title: "Phó Bí thư".into(),
+        name: "Nguyễn Văn Nho".into(),
+    }
+}
+
+fn request(kind: DocKind) -> DocRequest {
+    let mut r = DocRequest::new(kind, d("20/11/2026").earliest());
+    r.term_code = Some("2030-2035".into());
+    r.signer = Some(signer());
+    r.recipients = Some(vec![
+        "Ban Tổ chức Tỉnh ủy".into(),
+        "Ủy ban Kiểm tra Tỉnh ủy".into(),
+    ]);
+    r
+}
+
+#[test]
+fn the_to_trinh_reads_back_exactly_in_the_party_layout() {
+    let w = temp_ward();
+    let mut s = common::scenario::build(&w);
+    let mut req = request(DocKind::ToTrinh);
+    req.number = Some(5);
+    req.text = Some(DocText {
+        opening: vec![
+            "Căn cứ Quy định số 377-QĐ/TW ngày 08/10/2025 của Bộ Chính trị; Ở phường, việc kiểm tra, rà soát để bổ sung được thực hiện đúng quy trình;".into(),
+        ],
+        closing: vec![],
+    });
+    let out = w.dir.path().join("Văn bản").join("Tờ trình 05.pdf");
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    let made = s.save_document(&req, &out).unwrap();
+    assert_eq!(made.number.as_deref(), Some("Số 05-TTr/ĐU"));
+
+    // Fonts: the four faces used are embedded and subset, with a Unicode map.
+    let fonts = tool("pdffonts", &[], &out);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(rows.len() >= 3, "{fonts}");
+    for r in &rows {
+        assert!(r.contains("LiberationSerif"), "{r}");
+        let cols: Vec<&str> = r.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            &["yes", "yes", "yes"],
+            "emb sub uni: {r}"
+        );
+        assert!(
+            cols[0].len() > 7 && cols[0].as_bytes()[6] == b'+',
+            "subset prefix: {r}"
+        );
+    }
+
+    // Page 1: the frame, exactly.
+    let p1 = text(&out, Some(1), "-layout");
+    for line in [
+        "ĐẢNG BỘ TỈNH QUẢNG NGÃI",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "ĐẢNG ỦY PHƯỜNG PHỔ HÒA",
+        "Số 05-TTr/ĐU",
+        "Phổ Hòa, ngày 20 tháng 11 năm 2026",
+        "TỜ TRÌNH",
+        "đề nghị phê duyệt quy hoạch cán bộ nhiệm kỳ 2030 – 2035",
+        "-----",
+        "Kính gửi: Ban Thường vụ Tỉnh ủy Quảng Ngãi",
+        "I- DANH SÁCH GIỚI THIỆU QUY HOẠCH",
+    ] {
+        assert!(p1.contains(line), "page 1 lacks “{line}”:\n{p1}");
+    }
+    let all = flat(&text(&out, None, "-raw"));
+    // Stacked marks extract exactly (ể, ặ, Ở), and the clerk's paragraph is there.
+    assert!(
+        all.contains("Ở phường, việc kiểm tra, rà soát để bổ sung"),
+        "{all}"
+    );
+    assert!(all.contains(
+        "Ủy viên Ban Thường vụ Đảng ủy: 3 đồng chí (Nguyễn Văn An, Trần Thị Bình, Đặng Thị Hạnh)."
+    ));
+    // Figures computed from the plan: 8 people, 3 women.
+    assert!(all.contains("- Tổng số: 8 đồng chí"), "{all}");
+    assert!(all.contains("nữ 3 đồng chí (37,5%)"));
+    assert!(all.contains("Tỷ lệ nữ trong Ban Chấp hành (quy hoạch) năm 2030: 37,5% (3/8); chỉ tiêu từ 20% trở lên: đạt."));
+    // Signature block and recipients.
+    for t in [
+        "T/M BAN THƯỜNG VỤ",
+        "PHÓ BÍ THƯ",
+        "Nguyễn Văn Nho",
+        "Nơi nhận:",
+        "- Như trên,",
+        "- Ban Tổ chức Tỉnh ủy,",
+        "- Ủy ban Kiểm tra Tỉnh ủy,",
+        "- Lưu Văn phòng Đảng ủy.",
+    ] {
+        assert!(all.contains(t), "lacks “{t}”");
+    }
+    // The annex names the document it belongs to.
+    assert!(all.contains("Phụ lục DANH SÁCH TRÍCH NGANG CÁN BỘ QUY HOẠCH NHIỆM KỲ 2030 – 2035 (Kèm theo Tờ trình số 05-TTr/ĐU, ngày 20 tháng 11 năm 2026 của Ban Thường vụ Đảng ủy phường Phổ Hòa)"), "{all}");
+
+    let pages = words(&out);
+    assert_inside_margins(&pages);
+    assert_page_numbers(&pages);
+    // Portrait body, landscape annex.
+    assert!(pages.sizes[0].0 < pages.sizes[0].1);
+    assert!(pages.sizes.last().unwrap().0 > pages.sizes.last().unwrap().1);
+    // The signature sits with the last lines of the body: the page ending "… xem xét, phê duyệt."
+    // also holds the first signature.
+    let last_body = pages
+        .words
+        .iter()
+        .rfind(|w| w.text == "duyệt." && pages.sizes[w.page - 1].0 < pages.sizes[w.page - 1].1)
+        .map(|w| w.page);
+    let name = pages.words.iter().find(|w| w.text == "Nho").map(|w| w.page);
+    assert!(last_body.is_some());
+    assert_eq!(last_body, name);
+}
+
+/// A ward with `n` people all planned for the Executive Committee (long names included).
+fn big_plan(w: &TempWard, n: usize) -> Store {
+    let mut s = new_store(w);
+    let mut people = quyhoach::demo::demo_people(n);
+    people[0].full_name = "Tôn Nữ Thị Hoàng Phương Thảo Nguyên Ngọc Bích Huyền Trang".into();
+    people[0].positions.push(PositionHeld {
+        title: "Phó Chủ tịch Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường kiêm Trưởng Ban Công tác Mặt trận khu dân cư số 3".into(),
+        organisation: String::new(),
+        start: d("01/2024"),
+        end: None,
+    });
+    let ids = s.add_people(&people).unwrap();
+    s.add_term(&Term::new(
+        TermKind::Party,
+        2030,
+        2035,
+        YearMonth::new(2030, 7),
+    ))
+    .unwrap();
+    let ev = PlanEvent::new(PlanStep::Proposed, d("20/09/2026"));
+    for id in ids {
+        s.plan_person("2030-2035", "BCH", id, &ev).unwrap();
+    }
+    s
+}
+
+#[test]
+fn a_300_person_annex_repeats_its_header_and_never_splits_a_row() {
+    let w = temp_ward();
+    let mut s = big_plan(&w, 300);
+    let out = w.dir.path().join("Tờ trình 300 người.pdf");
+    let made = s.save_document(&request(DocKind::ToTrinh), &out).unwrap();
+    assert_eq!(made.number.as_deref(), Some("Số 01-TTr/ĐU"));
+    let pages = words(&out);
+    assert_eq!(pages.sizes.len(), made.pages);
+    assert_inside_margins(&pages);
+    assert_page_numbers(&pages);
+    let landscape: Vec<usize> = (1..=pages.sizes.len())
+        .filter(|p| pages.sizes[p - 1].0 > pages.sizes[p - 1].1)
+        .collect();
+    assert!(landscape.len() >= 5, "{} annex pages", landscape.len());
+    // Each annex page starts with the header and its column-number row.
+    for &p in &landscape {
+        let t = flat(&text(&out, Some(p), "-raw"));
+        assert!(
+            t.contains("TT Họ và tên Ngày sinh"),
+            "page {p}: {}",
+            &t[..200.min(t.len())]
+        );
+        assert!(
+            t.contains("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22"),
+            "page {p}"
+        );
+    }
+    // Every person is listed once, whole, on one page: rows 1…300 in order across the pages,
+    // and a row's words never spread over two pages.
+    let all = flat(&text(&out, None, "-raw"));
+    let st = s.list_people().unwrap();
+    assert_eq!(st.len(), 300);
+    for p in &st {
+        assert!(
+            all.contains(&format!(" {} ", p.full_name)),
+            "{}",
+            p.full_name
+        );
+    }
+    // The TT column (left edge of the table), page by page, after each page's column-number "1":
+    // 1…300 in order, each row whole on its page.
+    let mut tts = Vec::new();
+    for &p in &landscape {
+        let mut column: Vec<&Word> = pages
+            .words
+            .iter()
+            .filter(|w| w.page == p && w.x0 < 30.0 * MM + 15.0 && w.y0 > 20.0 * MM)
+            .collect();
+        column.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+        let on_page: Vec<usize> = column.iter().filter_map(|w| w.text.parse().ok()).collect();
+        assert_eq!(
+            on_page.first(),
+            Some(&1),
+            "page {p} starts with its column numbers"
+        );
+        tts.extend_from_slice(&on_page[1..]);
+    }
+    assert_eq!(tts, (1..=300).collect::<Vec<_>>());
+    // (That no row splits is proven on the layout itself: pdf::table's unit test.)
+    // The long name and title wrap inside their cells instead of overflowing (margins checked).
+    assert!(all.contains("Trưởng Ban Công tác Mặt trận khu dân cư số 3"));
+}
+
+#[test]
+fn an_empty_plan_and_a_cv_lay_out() {
+    let w = temp_ward();
+    let mut s = new_store(&w);
+    s.add_term(&Term::new(
+        TermKind::Party,
+        2030,
+        2035,
+        YearMonth::new(2030, 7),
+    ))
+    .unwrap();
+    let id = s.add_person(&hoa()).unwrap();
+    let out = w.dir.path().join("trống.pdf");
+    s.save_document(&request(DocKind::ToTrinh), &out).unwrap();
+    let all = flat(&text(&out, None, "-raw"));
+    assert!(all.contains("Chưa có đồng chí nào được giới thiệu quy hoạch."));
+    assert!(all.contains("Chưa có đồng chí nào trong quy hoạch."));
+    assert_inside_margins(&words(&out));
+
+    let mut cv = DocRequest::new(DocKind::LyLich, d("20/11/2026").earliest());
+    cv.person_id = Some(id);
+    let out = w.dir.path().join("Sơ yếu lý lịch Nguyễn Văn Hòa.pdf");
+    let made = s.save_document(&cv, &out).unwrap();
+    assert_eq!(made.number, None);
+    let t = flat(&text(&out, None, "-raw"));
+    for part in [
+        "Mẫu 2C/TCTW-98",
+        "SƠ YẾU LÝ LỊCH",
+        "1) Họ và tên khai sinh: NGUYỄN VĂN HÒA",
+        "2) Các tên gọi khác: Hòa Ểnh",
+        "3) Sinh ngày 15 tháng 3 năm 1978",
+        "4) Nơi sinh: Ở xã Phổ Thuận",
+        "9) Số định danh cá nhân (CCCD): 051078001234",
+        "Ngày vào Đảng: 19/05/2003",
+        "- Lý luận chính trị: Cao cấp",
+        "18) TÓM TẮT QUÁ TRÌNH CÔNG TÁC",
+        "07/2015 – 30/06/2020 Phó Chủ tịch UBND, UBND phường Phổ Hòa",
+        "01/07/2020 – nay Chủ tịch UBND, UBND phường Phổ Hòa",
+        "NGƯỜI KHAI",
+    ] {
+        assert!(t.contains(part), "lacks “{part}”: {t}");
+    }
+    let pages = words(&out);
+    assert_inside_margins(&pages);
+    assert_page_numbers(&pages);
+}
+
+#[test]
+fn the_number_register_and_the_signer_rules() {
+    let w = temp_ward();
+    let mut s = common::scenario::build(&w);
+    let dir = w.dir.path();
+    let save = |s: &mut Store, req: &DocRequest, name: &str| {
+        s.save_document(req, &dir.join(name)).map(|m| m.number)
+    };
+    let r = request(DocKind::ToTrinh);
+    assert_eq!(
+        save(&mut s, &r, "1.pdf").unwrap().as_deref(),
+        Some("Số 01-TTr/ĐU")
+    );
+    assert_eq!(
+        save(&mut s, &r, "2.pdf").unwrap().as_deref(),
+        Some("Số 02-TTr/ĐU")
+    );
+    let mut r9 = r.clone();
+    r9.number = Some(9);
+    assert_eq!(
+        save(&mut s, &r9, "9.pdf").unwrap().as_deref(),
+        Some("Số 09-TTr/ĐU")
+    );
+    assert_eq!(
+        save(&mut s, &r, "10.pdf").unwrap().as_deref(),
+        Some("Số 10-TTr/ĐU")
+    );
+    // Another type counts on its own.
+    let mut bc = request(DocKind::BaoCaoRaSoat);
+    bc.signer = None; // remembered from the last document
+    bc.recipients = None;
+    assert_eq!(
+        save(&mut s, &bc, "bc.pdf").unwrap().as_deref(),
+        Some("Số 01-BC/ĐU")
+    );
+    // Never over an existing file.
+    assert_eq!(save(&mut s, &r, "1.pdf").unwrap_err().code(), "file_exists");
+
+    // K/T is for the Office only; a signer needs a name. Nothing is written.
+    let mut kt = request(DocKind::ToTrinh);
+    kt.signer = Some(Signer {
+        on_behalf: "K/T Bí thư".into(),
+        ..signer()
+    });
+    let err = save(&mut s, &kt, "kt.pdf").unwrap_err();
+    assert!(
+        err.field_errors()[0]
+            .message
+            .contains("“K/T” chỉ dùng cho Văn phòng"),
+        "{err:?}"
+    );
+    let mut anon = request(DocKind::ToTrinh);
+    anon.signer = Some(Signer {
+        name: " ".into(),
+        ..signer()
+    });
+    let err = save(&mut s, &anon, "anon.pdf").unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "signer.name");
+    assert!(!dir.join("kt.pdf").exists() && !dir.join("anon.pdf").exists());
+    assert_eq!(s.next_doc_number("TTr", "2025-2030").unwrap(), 11);
+    // The signer and recipients were remembered.
+    let st = s.doc_settings().unwrap();
+    assert_eq!(st.signer.on_behalf, "T/M BAN THƯỜNG VỤ");
+    assert_eq!(
+        st.recipients["to-trinh"],
+        vec!["Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"]
+    );
+}
+
+#[test]
+fn review_report_structure_table_and_training_list() {
+    let w = temp_ward();
+    let mut s = common::scenario::build(&w);
+    let lines = s.plan_lines("2030-2035").unwrap();
+    let khoa = lines
+        .iter()
+        .find(|l| l.full_name == "Bùi Văn Khoa" && l.position_code == "BCH")
+        .unwrap()
+        .entry_id;
+    let mut out_ev = PlanEvent::new(PlanStep::Removed, d("12/11/2026"));
+    out_ev.review_year = Some(2026);
+    out_ev.reason = Some(RemovalReason::Transferred);
+    out_ev.decision_no = "45-QĐ/ĐU".into();
+    out_ev.decision_date = Some(d("12/11/2026"));
+    s.add_plan_step(khoa, &out_ev).unwrap();
+    let out = w.dir.path().join("báo cáo rà soát 2026.pdf");
+    s.save_document(&request(DocKind::BaoCaoRaSoat), &out)
+        .unwrap();
+    let t = flat(&text(&out, None, "-raw"));
+    assert!(
+        t.contains(
+            "BÁO CÁO kết quả rà soát, bổ sung quy hoạch cán bộ năm 2026, nhiệm kỳ 2030 – 2035"
+        ),
+        "{t}"
+    );
+    assert!(t.contains("3- Đưa ra khỏi quy hoạch: 1 lượt đồng chí: Bùi Văn Khoa (Ủy viên Ban Chấp hành Đảng bộ phường – chuyển công tác, 45-QĐ/ĐU)."), "{t}");
+    assert!(t.contains("1- Bổ sung vào quy hoạch: 0 lượt đồng chí."));
+    assert!(t.contains("- Tổng số: 7 đồng chí"), "Khoa no longer counts");
+    assert!(
+        !t.contains("- Như trên,"),
+        "only a Tờ trình says “Như trên”"
+    );
+    assert_inside_margins(&words(&out));
+
+    let out = w.dir.path().join("biểu cơ cấu.pdf");
+    let mut req = request(DocKind::BieuCoCau);
+    req.attached_to = Some("(Kèm theo Báo cáo số 01-BC/ĐU ngày 20/11/2026)".into());
+    s.save_document(&req, &out).unwrap();
+    let t = flat(&text(&out, None, "-raw"));
+    assert!(t.contains("BIỂU TỔNG HỢP CƠ CẤU, CHẤT LƯỢNG CÁN BỘ QUY HOẠCH NHIỆM KỲ 2030 – 2035 (Kèm theo Báo cáo số 01-BC/ĐU ngày 20/11/2026)"), "{t}");
+    assert!(t.contains("Tổng số (7 người"), "{t}");
+    assert_inside_margins(&words(&out));
+
+    let out = w.dir.path().join("cần đào tạo.pdf");
+    s.save_document(&request(DocKind::DaoTao), &out).unwrap();
+    let t = flat(&text(&out, None, "-raw"));
+    assert!(
+        t.contains("Lý luận chính trị: cần trung cấp trở lên (hiện Sơ cấp)"),
+        "{t}"
+    );
+    assert!(t.contains("Chuyên môn: cần đại học trở lên (hiện Cao đẳng)"));
+}
+
+#[test]
+fn cli_doc_writes_a_pdf_and_names_bad_input() {
+    let w = temp_ward();
+    common::scenario::build(&w).close().unwrap();
+    let pass = pass_file(&w);
+    let out = w.dir.path().join("tờ trình.pdf");
+    let o = cli(
+        &w,
+        &pass,
+        &[
+            "doc",
+            "to-trinh",
+            "--term",
+            "2030-2035",
+            "--ngay",
+            "05/01/2027",
+            "--nguoi-ky",
+            "Nguyễn Văn Nho",
+            "--noi-nhan",
+            "Ban Tổ chức Tỉnh ủy",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Số 01-TTr/ĐU"));
+    assert!(text(&out, Some(1), "-layout").contains("Phổ Hòa, ngày 05 tháng 01 năm 2027"));
+    let o = cli(
+        &w,
+        &pass,
+        &["doc", "to-trinh", "--ngay", "31/02/2027", "--out", "x.pdf"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Ngày văn bản"));
+    let o = cli(&w, &pass, &["doc", "nghi-quyet", "--out", "x.pdf"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("to-trinh, bao-cao-ra-soat"));
+}
