@@ -171,44 +171,67 @@ fn fitting_size(t: &Table, width: f32) -> f32 {
     size
 }
 
-/// Column widths: each column at least as wide as its widest word (so dates and names do not
-/// break inside), the rest shared by weight. When even the minimums do not fit, they shrink
-/// in proportion and long words break.
-fn column_widths(t: &Table, width: f32) -> Vec<f32> {
+/// The widest cell of each column set on one line, padding included, capped at half the width.
+fn max_widths(t: &Table, width: f32) -> Vec<f32> {
+    let f = fonts();
     let n = t.cols.len();
+    let mut maxs: Vec<f32> = t
+        .cols
+        .iter()
+        .map(|c| widest_word(&c.header, Face::BOLD, t.size))
+        .collect();
+    for row in &t.rows {
+        if let Row::Cells(cells) | Row::Total(cells) = row {
+            let face = if matches!(row, Row::Total(_)) {
+                Face::BOLD
+            } else {
+                Face::REGULAR
+            };
+            for (i, c) in cells.iter().enumerate().take(n) {
+                maxs[i] = maxs[i].max(f.width(face, c, t.size));
+            }
+        }
+    }
+    maxs.into_iter()
+        .map(|m| m.min(width * 0.5) + 2.0 * PAD_X + 0.5)
+        .collect()
+}
+
+/// Column widths as a browser lays out an automatic table: each column at least as wide as its
+/// widest word (so dates and names do not break inside) and, where there is room, as wide as its
+/// longest text; the room between goes to the columns that can use it. Spare width beyond that
+/// is shared by the template's weights. When even the minimums do not fit, they shrink in
+/// proportion and long words break.
+fn column_widths(t: &Table, width: f32) -> Vec<f32> {
     let mins = min_widths(t, width, t.size);
     let sum_min: f32 = mins.iter().sum();
     if sum_min >= width {
         return mins.iter().map(|m| m * width / sum_min).collect();
     }
-    let mut fixed = vec![false; n];
-    loop {
-        let free_w: f32 = (0..n).filter(|i| fixed[*i]).map(|i| mins[i]).sum();
-        let rest = width - free_w;
-        let weights: f32 = (0..n)
-            .filter(|i| !fixed[*i])
-            .map(|i| t.cols[i].weight.max(0.0))
+    let maxs: Vec<f32> = max_widths(t, width)
+        .into_iter()
+        .zip(&mins)
+        .map(|(a, b)| a.max(*b))
+        .collect();
+    let sum_max: f32 = maxs.iter().sum();
+    if sum_max <= width {
+        let weights: f32 = t
+            .cols
+            .iter()
+            .map(|c| c.weight.max(0.0))
             .sum::<f32>()
             .max(0.001);
-        let mut changed = false;
-        for i in 0..n {
-            if !fixed[i] && rest * t.cols[i].weight.max(0.0) / weights < mins[i] {
-                fixed[i] = true;
-                changed = true;
-            }
-        }
-        if !changed {
-            return (0..n)
-                .map(|i| {
-                    if fixed[i] {
-                        mins[i]
-                    } else {
-                        rest * t.cols[i].weight.max(0.0) / weights
-                    }
-                })
-                .collect();
-        }
+        return maxs
+            .iter()
+            .zip(&t.cols)
+            .map(|(m, c)| m + (width - sum_max) * c.weight.max(0.0) / weights)
+            .collect();
     }
+    let k = (width - sum_min) / (sum_max - sum_min);
+    mins.iter()
+        .zip(&maxs)
+        .map(|(lo, hi)| lo + (hi - lo) * k)
+        .collect()
 }
 
 impl Doc {
@@ -267,8 +290,14 @@ impl Doc {
         let mut run_top = self.y;
         let mut body_top = self.y;
         let last = t.rows.len().saturating_sub(1);
+        let next_height = heights.clone();
         for (i, (row, h)) in t.rows.iter().zip(heights).enumerate() {
-            let need = if i == last { h + t.keep_after } else { h };
+            // The last row keeps the signature with it; a section heading keeps its first row.
+            let need = match row {
+                _ if i == last => h + t.keep_after,
+                Row::Section(_) => h + next_height.get(i + 1).copied().unwrap_or(0.0),
+                _ => h,
+            };
             // A row never splits: it moves to the next page, under the header again. (A row taller
             // than a whole page is drawn where it starts rather than looping.)
             if self.y + need > self.bottom() && self.y > body_top + 0.01 {
