@@ -251,6 +251,7 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
         min_size: 12.0,
     });
 
+    doc.ensure(70.0);
     doc.para(&section("18) TÓM TẮT QUÁ TRÌNH CÔNG TÁC"));
     let mut career: Vec<_> = p.positions.iter().collect();
     career.sort_by_key(|h| h.start.earliest());
