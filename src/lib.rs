@@ -2,6 +2,7 @@
 //! text handling, validation, backup and the demo ward. No Tauri, no WebView: the desktop shell
 //! and the `quyhoach` CLI are thin layers over this crate.
 
+pub mod board;
 pub mod demo;
 pub mod docs;
 pub mod error;

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
 use crate::demo::{create_demo, DEMO_PASSPHRASE, DEMO_SIZE};
@@ -123,5 +124,314 @@ impl Session {
 
     pub fn search_people(&self, query: &str) -> Result<Vec<PersonSummary>> {
         self.store()?.search_people(query)
+    }
+}
+
+/// A document as the app asks for it (dates as "dd/mm/yyyy").
+#[derive(Debug, Clone, Deserialize)]
+pub struct DocInput {
+    pub kind: String,
+    #[serde(default)]
+    pub term: Option<String>,
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub person_id: Option<i64>,
+    #[serde(default)]
+    pub number: Option<u32>,
+    pub date: String,
+    #[serde(default)]
+    pub signer: Option<crate::docs::Signer>,
+    #[serde(default)]
+    pub recipients: Option<Vec<String>>,
+    pub out: PathBuf,
+}
+
+/// A plan step as the app asks for it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct StepInput {
+    pub step: crate::model::plan::PlanStep,
+    pub date: String,
+    #[serde(default)]
+    pub decision_no: String,
+    #[serde(default)]
+    pub decision_date: Option<String>,
+    #[serde(default)]
+    pub review_year: Option<i32>,
+    #[serde(default)]
+    pub reason: Option<crate::model::plan::RemovalReason>,
+    #[serde(default)]
+    pub note: String,
+}
+
+fn day(field: &str, label: &str, text: &str) -> Result<crate::model::PartialDate> {
+    crate::model::PartialDate::parse(text)
+        .map_err(|e| CoreError::validation(field, "date", format!("{label}: {}", e.0)))
+}
+
+impl StepInput {
+    fn event(&self) -> Result<crate::model::plan::PlanEvent> {
+        let mut ev =
+            crate::model::plan::PlanEvent::new(self.step, day("date", "Ngày", &self.date)?);
+        ev.decision_no = self.decision_no.clone();
+        ev.decision_date = match self.decision_date.as_deref().map(str::trim) {
+            Some(t) if !t.is_empty() => Some(day("decision_date", "Ngày quyết định", t)?),
+            _ => None,
+        };
+        ev.review_year = self.review_year;
+        ev.reason = self.reason;
+        ev.note = self.note.clone();
+        Ok(ev)
+    }
+}
+
+/// The folder documents and workbooks are saved in by default: "Quy hoạch cán bộ" in the user's
+/// Documents folder, or beside the data.
+pub fn default_output_dir(data_dir: &Path) -> PathBuf {
+    dirs::document_dir()
+        .map(|d| d.join("Quy hoạch cán bộ"))
+        .unwrap_or_else(|| data_dir.join("Văn bản"))
+}
+
+impl Session {
+    pub fn output_dir(&self) -> PathBuf {
+        std::env::var_os("QUYHOACH_OUTPUT_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| default_output_dir(&self.data_dir))
+    }
+
+    pub fn person(&self, id: i64) -> Result<crate::model::Person> {
+        self.store()?.person(id)
+    }
+
+    /// Adds a record (no id) or replaces it; returns its id.
+    pub fn save_person(&mut self, p: crate::model::Person) -> Result<i64> {
+        let s = self.store_mut()?;
+        match p.id {
+            Some(id) => s.update_person(&p).map(|()| id),
+            None => s.add_person(&p),
+        }
+    }
+
+    pub fn person_history(&self, id: i64) -> Result<Vec<crate::store::AuditEntry>> {
+        self.store()?.audit_history("person", id)
+    }
+
+    pub fn terms(&self) -> Result<Vec<crate::model::plan::Term>> {
+        self.store()?.terms()
+    }
+
+    /// A new term; the reference month is given as "mm/yyyy".
+    pub fn add_term(
+        &mut self,
+        kind: crate::model::plan::TermKind,
+        start_year: i32,
+        end_year: i32,
+        reference: &str,
+    ) -> Result<Vec<crate::model::plan::Term>> {
+        let d = day("reference_month", "Mốc tính tuổi", reference)?;
+        let month = d.month().ok_or_else(|| {
+            CoreError::validation(
+                "reference_month",
+                "month",
+                "Mốc tính tuổi: cần tháng và năm (mm/yyyy).",
+            )
+        })?;
+        let term = crate::model::plan::Term::new(
+            kind,
+            start_year,
+            end_year,
+            crate::rules::retirement::YearMonth::new(d.year(), month),
+        );
+        self.store_mut()?.add_term(&term)?;
+        self.terms()
+    }
+
+    pub fn plan_board(&self, term: &str) -> Result<crate::board::Board> {
+        self.store()?.plan_board(term)
+    }
+
+    pub fn plan_candidates(
+        &self,
+        term: &str,
+        position: &str,
+    ) -> Result<Vec<crate::board::Candidate>> {
+        self.store()?.plan_candidates(term, position)
+    }
+
+    pub fn plan_person(
+        &mut self,
+        term: &str,
+        position: &str,
+        person_id: i64,
+        step: StepInput,
+    ) -> Result<i64> {
+        let ev = step.event()?;
+        self.store_mut()?
+            .plan_person(term, position, person_id, &ev)
+    }
+
+    pub fn add_plan_step(&mut self, entry_id: i64, step: StepInput) -> Result<()> {
+        let ev = step.event()?;
+        self.store_mut()?.add_plan_step(entry_id, &ev)
+    }
+
+    pub fn doc_settings(&self) -> Result<crate::docs::DocSettings> {
+        self.store()?.doc_settings()
+    }
+
+    /// Saves a document (never over an existing file) and returns what was made.
+    pub fn save_document(&mut self, input: DocInput) -> Result<crate::docs::DocOutput> {
+        let kind = crate::docs::DocKind::from_code(&input.kind).ok_or_else(|| {
+            CoreError::validation(
+                "kind",
+                "unknown",
+                format!("Loại văn bản “{}” không có.", input.kind),
+            )
+        })?;
+        let date = day("date", "Ngày văn bản", &input.date)?;
+        if date.precision() != crate::model::Precision::Day {
+            return Err(CoreError::validation(
+                "date",
+                "day",
+                "Ngày văn bản: cần đủ ngày, tháng, năm (dd/mm/yyyy).",
+            ));
+        }
+        let mut req = crate::docs::DocRequest::new(kind, date.earliest());
+        req.term_code = input.term.filter(|t| !t.is_empty());
+        if let Some(y) = input.year {
+            req.year = y;
+        }
+        req.person_id = input.person_id;
+        req.number = input.number;
+        req.signer = input.signer;
+        req.recipients = input.recipients;
+        if let Some(dir) = input.out.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        self.store_mut()?.save_document(&req, &input.out)
+    }
+
+    /// Writes an Excel export of `kind` (can-bo, trich-ngang, co-cau, ra-soat, dao-tao).
+    pub fn export_excel(
+        &self,
+        kind: &str,
+        term: Option<&str>,
+        out: &Path,
+    ) -> Result<crate::xlsx::ExportReport> {
+        use crate::xlsx::ExportKind as K;
+        let s = self.store()?;
+        let k = K::from_code(kind).ok_or_else(|| {
+            CoreError::validation(
+                "kind",
+                "unknown",
+                format!("Loại bảng tính “{kind}” không có."),
+            )
+        })?;
+        let t = k.default_template();
+        let meta = crate::xlsx::ExportMeta::default();
+        let need_term = || {
+            term.filter(|t| !t.is_empty()).ok_or_else(|| {
+                CoreError::validation("term", "required", "Bảng tính này cần chọn nhiệm kỳ.")
+            })
+        };
+        if let Some(dir) = out.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let today = s.today();
+        let opt = |code| crate::xlsx::plan::PlanExport {
+            term_code: code,
+            rating_year: today.year() - 1,
+            as_of: today,
+        };
+        match k {
+            K::CanBo => s.export_people(out, &t, &meta),
+            K::TrichNgang => s.export_plan_list(out, &t, &meta, &opt(need_term()?)),
+            K::CoCau => s.export_structure(out, &t, &meta, need_term()?),
+            K::RaSoat => s.export_review(out, &t, &meta, &opt(need_term()?), today.year()),
+            K::DaoTao => s.export_training_gaps(out, &t, &meta, &opt(need_term()?)),
+        }
+    }
+
+    /// A verified encrypted copy of the open database.
+    pub fn backup(
+        &self,
+        dest: &Path,
+        passphrase: &str,
+    ) -> Result<crate::store::backup::BackupReport> {
+        if let Some(dir) = dest.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        self.store()?.backup_to(dest, passphrase)
+    }
+
+    /// Replaces the open database with a verified backup (the old file is kept beside it).
+    pub fn restore(&mut self, from: &Path, passphrase: &str) -> Result<SessionStatus> {
+        let store = self.store.take().ok_or(CoreError::Locked)?;
+        match store.restore_from(from, passphrase) {
+            Ok((s, _)) => {
+                self.store = Some(s);
+                self.status()
+            }
+            Err(e) => {
+                // The old file is untouched; open it again.
+                let path = self.data_file();
+                if self.store.is_none() && path.is_file() {
+                    self.store = Store::open(&path, passphrase).ok();
+                }
+                Err(e)
+            }
+        }
+    }
+
+    pub fn change_passphrase(&mut self, new: &str, again: &str) -> Result<()> {
+        if new != again {
+            return Err(CoreError::validation(
+                "passphrase_again",
+                "mismatch",
+                "Nhập lại mật khẩu mới: không khớp.",
+            ));
+        }
+        self.store_mut()?.change_passphrase(new)
+    }
+}
+
+/// One screenful of the cadre list: the first `limit` matches and how many there are.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeoplePage {
+    /// Matches of the query and filters.
+    pub total: usize,
+    /// Women among them.
+    pub women: usize,
+    /// Everyone matching the query alone (before the filters).
+    pub unfiltered: usize,
+    pub rows: Vec<PersonSummary>,
+}
+
+impl Session {
+    /// Search as you type: filters and the row limit are applied here, so only a screenful
+    /// crosses to the window however large the ward.
+    pub fn find_people(
+        &self,
+        query: &str,
+        status: Option<crate::model::Status>,
+        sex: Option<crate::model::Sex>,
+        limit: usize,
+    ) -> Result<PeoplePage> {
+        let all = self.store()?.search_people(query)?;
+        let unfiltered = all.len();
+        let matches: Vec<PersonSummary> = all
+            .into_iter()
+            .filter(|p| status.is_none_or(|s| p.status == s) && sex.is_none_or(|s| p.sex == s))
+            .collect();
+        Ok(PeoplePage {
+            total: matches.len(),
+            women: matches
+                .iter()
+                .filter(|p| p.sex == crate::model::Sex::Female)
+                .count(),
+            unfiltered,
+            rows: matches.into_iter().take(limit).collect(),
+        })
     }
 }

@@ -2,8 +2,17 @@
 
 use std::sync::Mutex;
 
-use quyhoach::model::PersonSummary;
-use quyhoach::session::{NewDatabase, Session, SessionStatus};
+use std::path::PathBuf;
+
+use quyhoach::board::{Board, Candidate};
+use quyhoach::docs::{DocOutput, DocSettings};
+use quyhoach::model::plan::{Term, TermKind};
+use quyhoach::model::{Person, PersonSummary};
+use quyhoach::model::{Sex, Status};
+use quyhoach::session::{DocInput, NewDatabase, PeoplePage, Session, SessionStatus, StepInput};
+use quyhoach::store::backup::BackupReport;
+use quyhoach::store::AuditEntry;
+use quyhoach::xlsx::ExportReport;
 use quyhoach::{CoreError, Result};
 use tauri::State;
 
@@ -44,4 +53,114 @@ pub fn lock(state: Shared) -> Result<SessionStatus> {
 #[tauri::command]
 pub fn search_people(state: Shared, query: String) -> Result<Vec<PersonSummary>> {
     with(&state, |s| s.search_people(&query))
+}
+
+#[tauri::command]
+pub fn output_dir(state: Shared) -> Result<PathBuf> {
+    with(&state, |s| Ok(s.output_dir()))
+}
+
+#[tauri::command]
+pub fn person(state: Shared, id: i64) -> Result<Person> {
+    with(&state, |s| s.person(id))
+}
+
+#[tauri::command]
+pub fn save_person(state: Shared, person: Person) -> Result<i64> {
+    with(&state, |s| s.save_person(person))
+}
+
+#[tauri::command]
+pub fn person_history(state: Shared, id: i64) -> Result<Vec<AuditEntry>> {
+    with(&state, |s| s.person_history(id))
+}
+
+#[tauri::command]
+pub fn terms(state: Shared) -> Result<Vec<Term>> {
+    with(&state, |s| s.terms())
+}
+
+#[tauri::command]
+pub fn add_term(
+    state: Shared,
+    kind: TermKind,
+    start_year: i32,
+    end_year: i32,
+    reference: String,
+) -> Result<Vec<Term>> {
+    with(&state, |s| {
+        s.add_term(kind, start_year, end_year, &reference)
+    })
+}
+
+#[tauri::command]
+pub fn plan_board(state: Shared, term: String) -> Result<Board> {
+    with(&state, |s| s.plan_board(&term))
+}
+
+#[tauri::command]
+pub fn plan_candidates(state: Shared, term: String, position: String) -> Result<Vec<Candidate>> {
+    with(&state, |s| s.plan_candidates(&term, &position))
+}
+
+#[tauri::command]
+pub fn plan_person(
+    state: Shared,
+    term: String,
+    position: String,
+    person_id: i64,
+    step: StepInput,
+) -> Result<i64> {
+    with(&state, |s| s.plan_person(&term, &position, person_id, step))
+}
+
+#[tauri::command]
+pub fn add_plan_step(state: Shared, entry_id: i64, step: StepInput) -> Result<()> {
+    with(&state, |s| s.add_plan_step(entry_id, step))
+}
+
+#[tauri::command]
+pub fn doc_settings(state: Shared) -> Result<DocSettings> {
+    with(&state, |s| s.doc_settings())
+}
+
+#[tauri::command]
+pub fn save_document(state: Shared, input: DocInput) -> Result<DocOutput> {
+    with(&state, |s| s.save_document(input))
+}
+
+#[tauri::command]
+pub fn export_excel(
+    state: Shared,
+    kind: String,
+    term: Option<String>,
+    out: PathBuf,
+) -> Result<ExportReport> {
+    with(&state, |s| s.export_excel(&kind, term.as_deref(), &out))
+}
+
+#[tauri::command]
+pub fn backup(state: Shared, dest: PathBuf, passphrase: String) -> Result<BackupReport> {
+    with(&state, |s| s.backup(&dest, &passphrase))
+}
+
+#[tauri::command]
+pub fn restore(state: Shared, from: PathBuf, passphrase: String) -> Result<SessionStatus> {
+    with(&state, |s| s.restore(&from, &passphrase))
+}
+
+#[tauri::command]
+pub fn change_passphrase(state: Shared, new: String, again: String) -> Result<()> {
+    with(&state, |s| s.change_passphrase(&new, &again))
+}
+
+#[tauri::command]
+pub fn find_people(
+    state: Shared,
+    query: String,
+    status: Option<Status>,
+    sex: Option<Sex>,
+    limit: usize,
+) -> Result<PeoplePage> {
+    with(&state, |s| s.find_people(&query, status, sex, limit))
 }

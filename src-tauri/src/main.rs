@@ -20,6 +20,23 @@ fn main() {
             commands::open_demo,
             commands::lock,
             commands::search_people,
+            commands::find_people,
+            commands::output_dir,
+            commands::person,
+            commands::save_person,
+            commands::person_history,
+            commands::terms,
+            commands::add_term,
+            commands::plan_board,
+            commands::plan_candidates,
+            commands::plan_person,
+            commands::add_plan_step,
+            commands::doc_settings,
+            commands::save_document,
+            commands::export_excel,
+            commands::backup,
+            commands::restore,
+            commands::change_passphrase,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

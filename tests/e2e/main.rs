@@ -52,6 +52,11 @@ struct Driver {
 
 impl Driver {
     fn start(data_dir: &Path) -> Driver {
+        Driver::start_with(data_dir, &[])
+    }
+
+    /// With more environment for the app (e.g. where documents are saved).
+    fn start_with(data_dir: &Path, env: &[(&str, &Path)]) -> Driver {
         assert!(
             std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
             "Không có màn hình: chạy dưới `xvfb-run -a` (scripts/test.sh làm việc này)."
@@ -65,6 +70,7 @@ impl Driver {
                 &native.to_string(),
             ])
             .env("QUYHOACH_DATA_DIR", data_dir)
+            .envs(env.iter().map(|(k, v)| (*k, *v)))
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -302,4 +308,447 @@ async fn first_run_create_lock_unlock_and_demo_ward() {
 
 fn quyhoach_demo_pass() -> &'static str {
     quyhoach::demo::DEMO_PASSPHRASE
+}
+
+async fn js(c: &Client, what: &str, code: &str) -> serde_json::Value {
+    wd(what, c.execute(code, vec![])).await
+}
+
+/// Sets a <select> (or any input) by script and tells the page it changed.
+async fn set(c: &Client, css: &str, value: &str) {
+    let code = format!(
+        "const e = document.querySelector({css}); e.value = {value}; e.dispatchEvent(new Event('change', {{bubbles: true}})); return e.value;",
+        css = json!(css),
+        value = json!(value)
+    );
+    let got = js(c, &format!("chọn {css}"), &code).await;
+    assert_eq!(got, json!(value), "{css}");
+}
+
+async fn error_text(c: &Client) -> String {
+    until(
+        c,
+        "thông báo lỗi",
+        "!document.getElementById('error').hidden",
+    )
+    .await;
+    text(c, "#error").await
+}
+
+async fn create_ward(c: &Client, pass: &str) {
+    visible(c, "screen-first-run").await;
+    fill(c, "#form-create [name=name]", "Đảng ủy phường Phổ Hòa").await;
+    fill(
+        c,
+        "#form-create [name=superior_body]",
+        "Đảng bộ tỉnh Quảng Ngãi",
+    )
+    .await;
+    fill(c, "#form-create [name=place_name]", "Phổ Hòa").await;
+    fill(c, "#form-create [name=passphrase]", pass).await;
+    fill(c, "#form-create [name=passphrase_again]", pass).await;
+    click(c, "#form-create button[type=submit]").await;
+    visible(c, "screen-people").await;
+}
+
+/// Adds a cadre through the form with one current post (its title given) and ratings.
+async fn add_cadre(
+    c: &Client,
+    name: &str,
+    sex: &str,
+    birth: &str,
+    cccd: &str,
+    title: &str,
+    rated: &[&str],
+) {
+    click(c, "#btn-add-person").await;
+    visible(c, "screen-person").await;
+    fill(c, "#form-person [name=full_name]", name).await;
+    set(c, "#form-person [name=sex]", sex).await;
+    fill(c, "#form-person [name=birth_date]", birth).await;
+    fill(c, "#form-person [name=cccd]", cccd).await;
+    set(c, "#form-person [name=professional_level]", "dai_hoc").await;
+    set(c, "#form-person [name=political_theory]", "trung_cap").await;
+    click(c, "#btn-add-position").await;
+    fill(c, "#positions tr:last-child [name=pos_title]", title).await;
+    fill(
+        c,
+        "#positions tr:last-child [name=pos_org]",
+        "phường Phổ Hòa",
+    )
+    .await;
+    fill(c, "#positions tr:last-child [name=pos_start]", "01/2022").await;
+    for year in rated {
+        click(c, "#btn-add-rating").await;
+        fill(c, "#ratings tr:last-child [name=rating_year]", year).await;
+        set(c, "#ratings tr:last-child [name=rating_level]", "HTT").await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_clerks_day_records_plan_checks_documents_backup() {
+    let data = tempfile::Builder::new()
+        .prefix("dữ liệu e2e ")
+        .tempdir()
+        .unwrap();
+    let out_dir = data.path().join("Văn bản xuất");
+    let driver = Driver::start_with(data.path(), &[("QUYHOACH_OUTPUT_DIR", &out_dir)]);
+    let c = driver.session().await;
+    let pass = "Phổ Hòa mật khẩu 1";
+    create_ward(&c, pass).await;
+
+    // A record with a 11-digit CCCD: the core's message sits under the field; nothing is saved.
+    add_cadre(
+        &c,
+        "Trần Thị Ngọc Ánh",
+        "nu",
+        "05/09/1992",
+        "05119200012",
+        "<b>Đoàn</b> phường",
+        // No rating for 2023: the check will say so.
+        &["2024", "2025"],
+    )
+    .await;
+    click(&c, "#form-person button[type=submit]").await;
+    until(
+        &c,
+        "lỗi CCCD",
+        "document.querySelector('#form-person .field-error')",
+    )
+    .await;
+    let note = text(&c, "#form-person [name=cccd] + .field-error").await;
+    assert!(note.contains("CCCD"), "{note}");
+    assert!(!js(
+        &c,
+        "vẫn ở biểu mẫu",
+        "return document.getElementById('screen-person').hidden;"
+    )
+    .await
+    .as_bool()
+    .unwrap());
+    screenshot(&c, "05-ho-so-loi.png").await;
+    fill(&c, "#form-person [name=cccd]", "051192000123").await;
+    click(&c, "#form-person button[type=submit]").await;
+    visible(&c, "screen-people").await;
+    until(
+        &c,
+        "hồ sơ đã lưu",
+        "document.querySelectorAll('#people tr').length === 1",
+    )
+    .await;
+    assert_eq!(rows(&c).await, vec!["Trần Thị Ngọc Ánh".to_string()]);
+    // User text is inserted as text: the tag shows literally, no element is made.
+    let cell = text(&c, "#people tr td:nth-child(5)").await;
+    assert!(cell.contains("<b>Đoàn</b> phường"), "{cell}");
+    assert_eq!(
+        js(
+            &c,
+            "thẻ b",
+            "return document.querySelectorAll('#people b').length;"
+        )
+        .await,
+        json!(0)
+    );
+
+    // The plan: a term, then Ánh for the Executive Committee.
+    click(&c, "#nav [data-screen=screen-plan]").await;
+    visible(&c, "screen-plan").await;
+    until(
+        &c,
+        "form nhiệm kỳ mở",
+        "document.getElementById('term-new').open",
+    )
+    .await;
+    fill(&c, "#form-term [name=start_year]", "2030").await;
+    fill(&c, "#form-term [name=end_year]", "2035").await;
+    fill(&c, "#form-term [name=reference]", "07/2030").await;
+    click(&c, "#form-term button[type=submit]").await;
+    until(
+        &c,
+        "bảng chức danh",
+        "document.querySelector('#board section.position[data-code=BCH]')",
+    )
+    .await;
+    click(&c, "#board section.position[data-code=BCH] header button").await;
+    visible(&c, "plan-add").await;
+    assert!(text(&c, "#plan-candidates")
+        .await
+        .contains("Trần Thị Ngọc Ánh"));
+    click(&c, "#form-plan-add button[type=submit]").await;
+    until(
+        &c,
+        "người trong quy hoạch BCH",
+        "document.querySelectorAll('#board section.position[data-code=BCH] tbody tr').length === 1",
+    )
+    .await;
+    let row = text(&c, "#board section.position[data-code=BCH] tbody tr").await;
+    assert!(
+        row.contains("Trần Thị Ngọc Ánh") && row.contains("Đề xuất"),
+        "{row}"
+    );
+    screenshot(&c, "06-quy-hoach.png").await;
+
+    // Checks: the dashboard names what is off.
+    click(&c, "#nav [data-screen=screen-checks]").await;
+    visible(&c, "screen-checks").await;
+    until(&c, "kết quả kiểm tra", "document.querySelectorAll('#findings li').length > 0 && document.getElementById('checks-summary').textContent").await;
+    let summary = text(&c, "#checks-summary").await;
+    assert!(
+        summary.contains("vi phạm") && summary.contains("cảnh báo"),
+        "{summary}"
+    );
+    let findings = text(&c, "#findings").await;
+    assert!(
+        findings.contains("Trần Thị Ngọc Ánh") && findings.contains("2023"),
+        "{findings}"
+    );
+    screenshot(&c, "07-kiem-tra.png").await;
+
+    // A Tờ trình as PDF and the trích ngang as Excel, saved where the screen says.
+    click(&c, "#nav [data-screen=screen-docs]").await;
+    visible(&c, "screen-docs").await;
+    until(
+        &c,
+        "đường dẫn gợi ý",
+        "document.querySelector('#form-doc [name=out]').value",
+    )
+    .await;
+    fill(&c, "#form-doc [name=signer_name]", "Nguyễn Văn Nho").await;
+    fill(&c, "#form-doc [name=recipients]", "Ban Tổ chức Tỉnh ủy").await;
+    click(&c, "#form-doc button[type=submit]").await;
+    until(&c, "văn bản đã lưu", "document.getElementById('doc-path')").await;
+    let pdf = text(&c, "#doc-path").await;
+    assert!(text(&c, "#doc-result").await.contains("Số 01-TTr/ĐU"));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "{pdf}");
+    assert!(pdf.starts_with(out_dir.to_str().unwrap()));
+    set(&c, "#form-xlsx [name=kind]", "trich-ngang").await;
+    click(&c, "#form-xlsx button[type=submit]").await;
+    until(&c, "Excel đã xuất", "document.getElementById('xlsx-path')").await;
+    let xlsx = text(&c, "#xlsx-path").await;
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "{xlsx}");
+    assert!(text(&c, "#doc-result").await.contains("Đã xuất 1 dòng"));
+    screenshot(&c, "08-van-ban.png").await;
+
+    // Backup now, add someone, restore: the backup's single record is back.
+    click(&c, "#nav [data-screen=screen-settings]").await;
+    visible(&c, "screen-settings").await;
+    until(
+        &c,
+        "đường dẫn sao lưu",
+        "document.querySelector('#form-backup [name=dest]').value",
+    )
+    .await;
+    let backup = js(
+        &c,
+        "đọc đường dẫn",
+        "return document.querySelector('#form-backup [name=dest]').value;",
+    )
+    .await;
+    let backup = backup.as_str().unwrap().to_string();
+    fill(&c, "#form-backup [name=passphrase]", pass).await;
+    click(&c, "#form-backup button[type=submit]").await;
+    until(
+        &c,
+        "đã sao lưu",
+        "document.getElementById('notice').textContent.includes('Đã sao lưu 1 hồ sơ')",
+    )
+    .await;
+    assert!(std::path::Path::new(&backup).is_file());
+    screenshot(&c, "09-cai-dat.png").await;
+
+    click(&c, "#nav [data-screen=screen-people]").await;
+    visible(&c, "screen-people").await;
+    add_cadre(
+        &c,
+        "Lê Văn Bảy",
+        "nam",
+        "1985",
+        "051085000999",
+        "Phó Trưởng Công an phường",
+        &["2023", "2024", "2025"],
+    )
+    .await;
+    click(&c, "#form-person button[type=submit]").await;
+    until(
+        &c,
+        "hai người",
+        "document.querySelectorAll('#people tr').length === 2",
+    )
+    .await;
+
+    click(&c, "#nav [data-screen=screen-settings]").await;
+    visible(&c, "screen-settings").await;
+    fill(&c, "#form-restore [name=from]", &backup).await;
+    fill(&c, "#form-restore [name=passphrase]", pass).await;
+    click(&c, "#form-restore button[type=submit]").await;
+    assert!(
+        error_text(&c).await.contains("đánh dấu ô xác nhận"),
+        "restore asks for confirmation"
+    );
+    fill(&c, "#form-restore [name=passphrase]", pass).await;
+    click(&c, "#form-restore [name=confirm]").await;
+    click(&c, "#form-restore button[type=submit]").await;
+    visible(&c, "screen-people").await;
+    until(
+        &c,
+        "một người sau khôi phục",
+        "document.querySelectorAll('#people tr').length === 1",
+    )
+    .await;
+    assert_eq!(rows(&c).await, vec!["Trần Thị Ngọc Ánh".to_string()]);
+
+    // Lock and unlock with the passphrase.
+    click(&c, "#btn-lock").await;
+    visible(&c, "screen-unlock").await;
+    assert!(js(
+        &c,
+        "thanh điều hướng ẩn",
+        "return document.getElementById('nav').hidden;"
+    )
+    .await
+    .as_bool()
+    .unwrap());
+    fill(&c, "#form-unlock [name=passphrase]", pass).await;
+    click(&c, "#form-unlock button[type=submit]").await;
+    visible(&c, "screen-people").await;
+    assert_eq!(text(&c, "#count").await, "1 người");
+
+    wd("đóng phiên", c.close()).await;
+}
+
+/// Resident memory (kB) of a process and of its children (WebKit's web and network processes).
+#[cfg(target_os = "linux")]
+fn memory_kb(binary: &Path) -> Option<(u64, u64)> {
+    let target = std::fs::canonicalize(binary).ok()?;
+    let rss = |pid: &str| -> u64 {
+        std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmRSS:"))
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .and_then(|v| v.parse().ok())
+            })
+            .unwrap_or(0)
+    };
+    let pids: Vec<String> = std::fs::read_dir("/proc")
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    let app = pids.iter().find(|p| {
+        std::fs::read_link(format!("/proc/{p}/exe")).ok().as_deref() == Some(target.as_path())
+    })?;
+    let children: u64 = pids
+        .iter()
+        .filter(|p| {
+            std::fs::read_to_string(format!("/proc/{p}/stat"))
+                .ok()
+                .and_then(|s| {
+                    s.rsplit(')')
+                        .next()
+                        .map(|t| t.split_whitespace().nth(1) == Some(app.as_str()))
+                })
+                .unwrap_or(false)
+        })
+        .map(|p| rss(p))
+        .sum();
+    Some((rss(app), children))
+}
+
+/// Measured, not asserted (timing belongs to benchmarks): start to the unlocked list of a
+/// 10,000-person demo ward, search as you type end to end, and the app's memory. Figures are
+/// printed and written to target/e2e-figures.txt.
+#[tokio::test(flavor = "multi_thread")]
+async fn figures_on_a_10000_person_ward() {
+    let data = tempfile::Builder::new()
+        .prefix("dữ liệu đo ")
+        .tempdir()
+        .unwrap();
+    let demo = data.path().join(quyhoach::paths::DEMO_FILE);
+    quyhoach::demo::create_demo(&demo, quyhoach::demo::DEMO_PASSPHRASE, 10_000)
+        .unwrap()
+        .close()
+        .unwrap();
+    // A ward file exists too, so the app starts at the passphrase screen.
+    std::fs::copy(&demo, data.path().join(quyhoach::paths::DATA_FILE)).unwrap();
+    let driver = Driver::start(data.path());
+    let started = Instant::now();
+    let c = driver.session().await;
+    visible(&c, "screen-unlock").await;
+    let to_first_screen = started.elapsed();
+    let t = Instant::now();
+    fill(
+        &c,
+        "#form-unlock [name=passphrase]",
+        quyhoach::demo::DEMO_PASSPHRASE,
+    )
+    .await;
+    click(&c, "#form-unlock button[type=submit]").await;
+    until(
+        &c,
+        "danh sách 10.000 người",
+        "document.getElementById('count').textContent === '10000 người'",
+    )
+    .await;
+    let to_list = t.elapsed();
+
+    let measure = r#"
+        const [q, done] = arguments;
+        const input = document.getElementById('search');
+        const body = document.getElementById('people');
+        const t0 = performance.now();
+        const obs = new MutationObserver(() => {
+            obs.disconnect();
+            requestAnimationFrame(() => done([performance.now() - t0, body.children.length]));
+        });
+        obs.observe(body, { childList: true });
+        input.value = q;
+        input.dispatchEvent(new Event('input'));
+    "#;
+    let word = "nguyen van hoa";
+    let mut times = Vec::new();
+    for i in 1..=word.chars().count() {
+        let q: String = word.chars().take(i).collect();
+        let v = wd("gõ tìm", c.execute_async(measure, vec![json!(q)])).await;
+        times.push(v[0].as_f64().unwrap());
+    }
+    let shown = rows(&c).await;
+    assert!(
+        !shown.is_empty() && shown.iter().all(|n| n.starts_with("Nguyễn Văn H")),
+        "{shown:?}"
+    );
+    let mut sorted = times.clone();
+    sorted.sort_by(f64::total_cmp);
+    let median = sorted[sorted.len() / 2];
+    let max = sorted[sorted.len() - 1];
+
+    #[cfg(target_os = "linux")]
+    let memory = memory_kb(&app_binary());
+    #[cfg(not(target_os = "linux"))]
+    let memory: Option<(u64, u64)> = None;
+    let mem_text = match memory {
+        Some((app, web)) => format!(
+            "bộ nhớ sau khi mở 10.000 người: ứng dụng {:.0} MB, tiến trình WebView {:.0} MB (tổng {:.0} MB)",
+            app as f64 / 1024.0,
+            web as f64 / 1024.0,
+            (app + web) as f64 / 1024.0
+        ),
+        None => "bộ nhớ: không đo được trên hệ điều hành này".into(),
+    };
+    let report = format!(
+        "Khởi động đến màn hình mật khẩu: {:.2} s (bản dựng debug)\n\
+         Nhập mật khẩu đến danh sách 10.000 người: {:.2} s\n\
+         Tìm khi gõ \"{word}\" ({} phím, đầu cuối, gồm vẽ lại): trung vị {median:.1} ms, lớn nhất {max:.1} ms (mục tiêu ≤ 50 ms)\n\
+         {mem_text}\n",
+        to_first_screen.as_secs_f64(),
+        to_list.as_secs_f64(),
+        times.len(),
+    );
+    eprintln!("{report}");
+    std::fs::write(root().join("target").join("e2e-figures.txt"), &report).unwrap();
+    screenshot(&c, "10-tim-10000.png").await;
+    wd("đóng phiên", c.close()).await;
 }

@@ -1,35 +1,43 @@
-// Screens of the shell. User text is always inserted with textContent, never as HTML.
+// The shell: start screens, navigation, locking (on request and after idle time).
 import * as backend from "./backend.js";
+import { $, showError } from "./dom.js";
+import * as people from "./people.js";
+import * as plan from "./plan.js";
+import * as checks from "./checks.js";
+import * as docs from "./docs.js";
+import * as settings from "./settings.js";
 
-const $ = (id) => document.getElementById(id);
-const screens = ["screen-first-run", "screen-unlock", "screen-people"];
-
-const SEX = { nam: "Nam", nu: "Nữ" };
-const STATUS = {
-  dang_cong_tac: "Đang công tác",
-  chuyen_cong_tac: "Đã chuyển công tác",
-  nghi_huu: "Đã nghỉ hưu",
-  tu_tran: "Đã từ trần",
+const screens = ["screen-first-run", "screen-unlock", "screen-people", "screen-person", "screen-plan", "screen-checks", "screen-docs", "screen-settings"];
+const onShow = {
+  "screen-people": people.refresh,
+  "screen-plan": plan.refresh,
+  "screen-checks": checks.refresh,
+  "screen-docs": docs.refresh,
+  "screen-settings": settings.refresh,
 };
 
-function show(id) {
+export let current = null;
+export let status = null;
+
+/** Shows a screen of the open database and loads what it needs. */
+export function go(id) {
+  showError(null);
+  notice("");
   for (const s of screens) $(s).hidden = s !== id;
+  current = id;
+  document.querySelectorAll("#nav button").forEach((b) => b.classList.toggle("active", b.dataset.screen === id));
+  const load = onShow[id];
+  if (load) load().catch(showError);
 }
 
-function showError(err) {
-  const box = $("error");
-  if (!err) { box.hidden = true; box.textContent = ""; return; }
-  const fields = (err.fields || []).map((f) => "• " + f.message);
-  box.textContent = fields.length ? ["Dữ liệu chưa hợp lệ:", ...fields].join("\n") : (err.message || String(err));
-  box.hidden = false;
-}
-
-// "1975-03-15" → "15/03/1975"; "1975-03" → "03/1975"; "1975" stays.
-function displayDate(iso) {
-  return (iso || "").split("-").reverse().join("/");
+export function notice(text) {
+  const n = $("notice");
+  n.textContent = text;
+  n.hidden = !text;
 }
 
 function render(st) {
+  status = st;
   showError(null);
   $("data-dir").textContent = st.data_dir;
   $("data-file").textContent = st.data_file;
@@ -43,52 +51,30 @@ function render(st) {
     ward.append(b);
   }
   $("btn-lock").hidden = !st.open_file;
+  $("nav").hidden = !st.open_file;
   if (st.open_file) {
-    show("screen-people");
     $("search").value = "";
-    refreshList();
+    go("screen-people");
     $("search").focus();
-  } else if (st.data_file_exists) {
-    show("screen-unlock");
-    $("form-unlock").passphrase.value = "";
-    $("form-unlock").passphrase.focus();
   } else {
-    show("screen-first-run");
+    current = null;
+    const id = st.data_file_exists ? "screen-unlock" : "screen-first-run";
+    for (const s of screens) $(s).hidden = s !== id;
+    if (st.data_file_exists) {
+      $("form-unlock").passphrase.value = "";
+      $("form-unlock").passphrase.focus();
+    }
   }
 }
 
-let searchSeq = 0;
-async function refreshList() {
-  const seq = ++searchSeq;
-  try {
-    const people = await backend.searchPeople($("search").value);
-    if (seq !== searchSeq) return; // a newer keystroke already asked
-    const body = $("people");
-    const rows = people.map((p, i) => {
-      const tr = document.createElement("tr");
-      tr.dataset.id = p.id;
-      if (p.status !== "dang_cong_tac") tr.className = "left";
-      const cells = [String(i + 1), p.full_name, SEX[p.sex] || p.sex, displayDate(p.birth_date), p.positions, STATUS[p.status] || p.status];
-      cells.forEach((text, c) => {
-        const td = document.createElement("td");
-        td.textContent = text;
-        if (c === 0) td.className = "num";
-        tr.append(td);
-      });
-      return tr;
-    });
-    body.replaceChildren(...rows);
-    $("count").textContent = `${people.length} người`;
-  } catch (e) {
-    showError(e);
-  }
-}
-
-async function run(action) {
+/** Runs an action returning the session status and shows it; true when it worked. */
+export async function run(action) {
   try {
     render(await action());
+    return true;
   } catch (e) {
     showError(e);
+    return false;
   }
 }
 
@@ -98,6 +84,21 @@ function strengthHint(p) {
   const kinds = [/[a-zà-ỹđ]/, /[A-ZÀ-ỸĐ]/, /[0-9]/, /[^A-Za-z0-9À-ỹđĐ]/].filter((r) => r.test(p)).length;
   if ([...p].length >= 14 && kinds >= 2) return "Mật khẩu mạnh.";
   return kinds >= 3 ? "Mật khẩu khá: dài hơn 14 ký tự sẽ tốt hơn." : "Mật khẩu yếu: nên dùng chữ hoa, chữ thường, chữ số và dài hơn.";
+}
+
+// Idle lock: any key or pointer activity resets the clock.
+let lastActivity = Date.now();
+export const idleMinutes = () => Number(localStorage.getItem("quyhoach.idleMinutes") || 15);
+function watchIdle() {
+  for (const ev of ["keydown", "pointerdown", "pointermove", "wheel"]) {
+    document.addEventListener(ev, () => { lastActivity = Date.now(); }, { passive: true });
+  }
+  setInterval(() => {
+    if (status && status.open_file && Date.now() - lastActivity > idleMinutes() * 60000) {
+      lastActivity = Date.now();
+      run(backend.lock);
+    }
+  }, 15000);
 }
 
 window.addEventListener("DOMContentLoaded", () => {
@@ -116,9 +117,12 @@ window.addEventListener("DOMContentLoaded", () => {
   $("btn-demo").addEventListener("click", () => run(backend.openDemo));
   $("btn-demo-2").addEventListener("click", () => run(backend.openDemo));
   $("btn-lock").addEventListener("click", () => run(backend.lock));
-  $("search").addEventListener("input", refreshList);
-  document.addEventListener("keydown", (ev) => {
-    if (ev.key === "Escape" && document.activeElement === $("search")) { $("search").value = ""; refreshList(); }
-  });
+  document.querySelectorAll("#nav button").forEach((b) => b.addEventListener("click", () => go(b.dataset.screen)));
+  people.init({ go, notice });
+  plan.init({ go, notice });
+  checks.init({ go });
+  docs.init({ notice });
+  settings.init({ notice, run, idleMinutes });
+  watchIdle();
   run(backend.status);
 });

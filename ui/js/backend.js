@@ -16,3 +16,22 @@ export const unlock = (passphrase) => invoke("unlock", { passphrase });
 export const openDemo = () => invoke("open_demo");
 export const lock = () => invoke("lock");
 export const searchPeople = (query) => invoke("search_people", { query });
+export const outputDir = () => invoke("output_dir");
+export const person = (id) => invoke("person", { id });
+export const savePerson = (person) => invoke("save_person", { person });
+export const personHistory = (id) => invoke("person_history", { id });
+export const terms = () => invoke("terms");
+export const addTerm = (kind, startYear, endYear, reference) =>
+  invoke("add_term", { kind, startYear, endYear, reference });
+export const planBoard = (term) => invoke("plan_board", { term });
+export const planCandidates = (term, position) => invoke("plan_candidates", { term, position });
+export const planPerson = (term, position, personId, step) =>
+  invoke("plan_person", { term, position, personId, step });
+export const addPlanStep = (entryId, step) => invoke("add_plan_step", { entryId, step });
+export const docSettings = () => invoke("doc_settings");
+export const saveDocument = (input) => invoke("save_document", { input });
+export const exportExcel = (kind, term, out) => invoke("export_excel", { kind, term, out });
+export const backup = (dest, passphrase) => invoke("backup", { dest, passphrase });
+export const restore = (from, passphrase) => invoke("restore", { from, passphrase });
+export const changePassphrase = (newPass, again) => invoke("change_passphrase", { new: newPass, again });
+export const findPeople = (query, status, sex, limit) => invoke("find_people", { query, status, sex, limit });

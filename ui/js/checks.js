@@ -1,0 +1,102 @@
+// The dashboard: findings with their explanation and a link to the person or post, the ward's
+// targets drawn as bars against the threshold, and an age pyramid by sex.
+import * as backend from "./backend.js";
+import { $, el, showError } from "./dom.js";
+import { fillTerms } from "./plan.js";
+
+let ctx;
+const SVG = "http://www.w3.org/2000/svg";
+
+function svg(tag, attrs = {}, text) {
+  const n = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, String(v));
+  if (text !== undefined) n.textContent = text;
+  return n;
+}
+
+const INDICATOR = {
+  nu: "Tỷ lệ nữ",
+  tre: "Tỷ lệ cán bộ trẻ",
+  dai_hoc: "Tỷ lệ có đại học trở lên",
+  llct_trung_cap: "Tỷ lệ LLCT từ trung cấp",
+  ngoai_ngu_tre: "Cán bộ trẻ có ngoại ngữ",
+  so_nu: "Số cán bộ nữ",
+};
+
+const pct = (x) => `${(Math.round(x * 1000) / 10).toString().replace(".", ",")}%`;
+
+/** One bar per target: the value against a marked threshold, green when met, red when not. */
+function targetBars(targets) {
+  if (!targets.length) return el("p", { class: "hint" }, "Chưa đặt chỉ tiêu nào cho nhiệm kỳ này.");
+  const rowH = 34, w = 520, left = 260, barW = w - left - 60;
+  const root = svg("svg", { viewBox: `0 0 ${w} ${targets.length * rowH + 10}`, class: "chart", role: "img", "aria-label": "Chỉ tiêu so với thực tế" });
+  targets.forEach((t, i) => {
+    const y = 8 + i * rowH;
+    const isCount = t.target.indicator === "so_nu";
+    const max = isCount ? Math.max(t.of, t.target.threshold, 1) : 1;
+    const val = isCount ? t.count : t.value;
+    root.append(svg("text", { x: 0, y: y + 14, class: "label" }, `${INDICATOR[t.target.indicator] || t.target.indicator} – ${t.body_label} (${t.target.year})`));
+    root.append(svg("rect", { x: left, y, width: barW, height: 18, class: "track" }));
+    root.append(svg("rect", { x: left, y, width: Math.max(0, Math.min(1, val / max)) * barW, height: 18, class: t.met ? "met" : "unmet" }));
+    const tx = left + Math.min(1, t.target.threshold / max) * barW;
+    root.append(svg("line", { x1: tx, x2: tx, y1: y - 3, y2: y + 21, class: "threshold" }));
+    root.append(svg("text", { x: left + barW + 6, y: y + 14, class: t.met ? "met-text" : "unmet-text" }, isCount ? `${t.count}` : pct(t.value)));
+  });
+  return root;
+}
+
+/** People in the plan (once each) by 5-year age band, men left, women right. */
+function pyramid(board) {
+  const seen = new Map();
+  for (const p of board.positions) for (const e of p.entries) if (e.active) seen.set(e.person_id, e);
+  const people = [...seen.values()];
+  if (!people.length) return el("p", { class: "hint" }, "Chưa có ai trong quy hoạch.");
+  const bands = [];
+  for (let a = 25; a < 65; a += 5) bands.push([a, a + 4]);
+  const band = (age) => Math.max(0, Math.min(bands.length - 1, Math.floor((age - 25) / 5)));
+  const men = bands.map(() => 0), women = bands.map(() => 0);
+  for (const e of people) (e.sex === "nu" ? women : men)[band(e.age)]++;
+  const max = Math.max(1, ...men, ...women);
+  const rowH = 20, w = 520, mid = w / 2, half = mid - 50;
+  const root = svg("svg", { viewBox: `0 0 ${w} ${bands.length * rowH + 24}`, class: "chart", role: "img", "aria-label": "Tháp tuổi theo giới tính" });
+  root.append(svg("text", { x: mid - 60, y: 12, class: "label", "text-anchor": "end" }, `Nam (${men.reduce((a, b) => a + b, 0)})`));
+  root.append(svg("text", { x: mid + 60, y: 12, class: "label" }, `Nữ (${women.reduce((a, b) => a + b, 0)})`));
+  bands.slice().reverse().forEach(([lo, hi], j) => {
+    const i = bands.length - 1 - j;
+    const y = 20 + j * rowH;
+    const mw = (men[i] / max) * (half - 30), ww = (women[i] / max) * (half - 30);
+    root.append(svg("rect", { x: mid - 40 - mw, y, width: mw, height: rowH - 4, class: "men" }));
+    root.append(svg("rect", { x: mid + 40, y, width: ww, height: rowH - 4, class: "women" }));
+    root.append(svg("text", { x: mid, y: y + 12, "text-anchor": "middle", class: "label" }, i === bands.length - 1 ? `${lo}+` : `${lo}–${hi}`));
+    if (men[i]) root.append(svg("text", { x: mid - 44 - mw, y: y + 12, "text-anchor": "end", class: "label" }, men[i]));
+    if (women[i]) root.append(svg("text", { x: mid + 44 + ww, y: y + 12, class: "label" }, women[i]));
+  });
+  return root;
+}
+
+export async function refresh() {
+  await fillTerms($("checks-term"));
+  const term = $("checks-term").value;
+  if (!term) {
+    $("findings").replaceChildren(el("li", { class: "hint" }, "Chưa có nhiệm kỳ nào."));
+    return;
+  }
+  const board = await backend.planBoard(term);
+  const r = board.report;
+  const bad = r.findings.filter((f) => f.severity === "vi_pham").length;
+  const warn = r.findings.filter((f) => f.severity === "canh_bao").length;
+  $("checks-summary").textContent = `${bad} vi phạm, ${warn} cảnh báo — ${r.rule_set}, kiểm tra ngày ${r.as_of.split("-").reverse().join("/")}`;
+  const items = r.findings.filter((f) => f.severity !== "thong_tin").map((f) =>
+    el("li", { class: f.severity === "vi_pham" ? "bad" : "warn" },
+      el("strong", {}, f.severity === "vi_pham" ? "Vi phạm: " : "Cảnh báo: "), f.message,
+      el("div", { class: "hint" }, f.source),
+      f.person_id ? el("button", { type: "button", class: "link", onclick: () => { $("search").value = f.person_name || ""; ctx.go("screen-people"); } }, "Xem người này") : ""));
+  $("findings").replaceChildren(...(items.length ? items : [el("li", { class: "ok" }, "Không có vi phạm hay cảnh báo.")]));
+  $("targets").replaceChildren(targetBars(r.targets));
+  $("pyramid").replaceChildren(pyramid(board));
+}
+
+export function init(c) {
+  ctx = c;
+  $("checks-term").addEventListener("change", (e) => { localStorage.setItem("quyhoach.term", e.target.value); refresh().catch(showError); });
+}

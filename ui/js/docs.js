@@ -1,0 +1,81 @@
+// Documents (PDF) and Excel exports: the clerk picks the kind, number, date, signer and
+// recipients (remembered by the core) and where to save; the result names the file.
+import * as backend from "./backend.js";
+import { $, el, showError, today } from "./dom.js";
+import { fillTerms } from "./plan.js";
+
+let ctx;
+let folder = "";
+
+const FILE = {
+  "to-trinh": "Tờ trình quy hoạch",
+  "bao-cao-ra-soat": "Báo cáo rà soát quy hoạch",
+  "bieu-co-cau": "Biểu cơ cấu, chất lượng",
+  "dao-tao": "Danh sách cần đào tạo",
+  "can-bo": "Danh sách cán bộ",
+  "trich-ngang": "Danh sách trích ngang",
+  "co-cau": "Biểu cơ cấu, chất lượng",
+  "ra-soat": "Kết quả rà soát",
+};
+
+const sep = () => (folder.includes("\\") && !folder.includes("/") ? "\\" : "/");
+const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
+const suggest = (kind, ext) => `${folder}${sep()}${FILE[kind] || kind} ${stamp()}.${ext}`;
+
+export async function refresh() {
+  folder = await backend.outputDir();
+  const fd = $("form-doc"), fx = $("form-xlsx");
+  await fillTerms(fd.term);
+  await fillTerms(fx.term);
+  const s = await backend.docSettings();
+  fd.date.value = today();
+  fd.year.value = new Date().getFullYear();
+  fd.number.value = "";
+  fd.on_behalf.value = s.signer.on_behalf || "T/M BAN THƯỜNG VỤ";
+  fd.title.value = s.signer.title || "BÍ THƯ";
+  fd.signer_name.value = s.signer.name || "";
+  fd.recipients.value = (s.recipients[fd.kind.value] || []).join("\n");
+  fd.out.value = suggest(fd.kind.value, "pdf");
+  fx.out.value = suggest(fx.kind.value, "xlsx");
+}
+
+function result(...children) {
+  $("doc-result").replaceChildren(el("p", {}, ...children));
+}
+
+export function init(c) {
+  ctx = c;
+  const fd = $("form-doc"), fx = $("form-xlsx");
+  fd.kind.addEventListener("change", () => { fd.out.value = suggest(fd.kind.value, "pdf"); });
+  fx.kind.addEventListener("change", () => { fx.out.value = suggest(fx.kind.value, "xlsx"); });
+  fd.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const input = {
+      kind: fd.kind.value,
+      term: fd.term.value || null,
+      year: Number(fd.year.value) || null,
+      number: fd.number.value ? Number(fd.number.value) : null,
+      date: fd.date.value,
+      signer: { on_behalf: fd.on_behalf.value, title: fd.title.value, name: fd.signer_name.value },
+      recipients: fd.recipients.value.split("\n").map((s) => s.trim()).filter(Boolean),
+      out: fd.out.value,
+    };
+    $("doc-result").textContent = "Đang tạo văn bản…";
+    try {
+      const made = await backend.saveDocument(input);
+      result(`Đã lưu ${made.number ? made.number + " " : ""}(${made.pages} trang) vào `, el("code", { id: "doc-path" }, input.out));
+      ctx.notice("Đã lưu văn bản PDF: mở tệp bằng trình xem PDF của máy để in.");
+      fd.out.value = suggest(fd.kind.value, "pdf");
+    } catch (e) { $("doc-result").textContent = ""; showError(e); }
+  });
+  fx.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const out = fx.out.value;
+    $("doc-result").textContent = "Đang xuất Excel…";
+    try {
+      const r = await backend.exportExcel(fx.kind.value, fx.term.value || null, out);
+      result(`Đã xuất ${r.rows} dòng vào `, el("code", { id: "xlsx-path" }, out));
+      fx.out.value = suggest(fx.kind.value, "xlsx");
+    } catch (e) { $("doc-result").textContent = ""; showError(e); }
+  });
+}

@@ -1,0 +1,88 @@
+// Small DOM helpers. User text only ever goes in through textContent or attribute values.
+
+export const $ = (id) => document.getElementById(id);
+
+/** el("td", { class: "num" }, "12", child) — strings become text nodes. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k === "dataset") Object.assign(node.dataset, v);
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+export const SEX = { nam: "Nam", nu: "Nữ" };
+export const STATUS = {
+  dang_cong_tac: "Đang công tác",
+  chuyen_cong_tac: "Đã chuyển công tác",
+  nghi_huu: "Đã nghỉ hưu",
+  tu_tran: "Đã từ trần",
+};
+export const PROFESSIONAL = { so_cap: "Sơ cấp", trung_cap: "Trung cấp", cao_dang: "Cao đẳng", dai_hoc: "Đại học", thac_si: "Thạc sĩ", tien_si: "Tiến sĩ" };
+export const THEORY = { so_cap: "Sơ cấp", trung_cap: "Trung cấp", cao_cap: "Cao cấp", cu_nhan: "Cử nhân" };
+export const STATE_MGMT = { can_su: "Cán sự", chuyen_vien: "Chuyên viên", chuyen_vien_chinh: "Chuyên viên chính", chuyen_vien_cao_cap: "Chuyên viên cao cấp" };
+export const RATING = { HTXS: "Hoàn thành xuất sắc nhiệm vụ", HTT: "Hoàn thành tốt nhiệm vụ", HT: "Hoàn thành nhiệm vụ", KHT: "Không hoàn thành nhiệm vụ" };
+export const REASONS = {
+  qua_tuoi: "Quá tuổi quy hoạch",
+  ky_luat: "Bị kỷ luật từ khiển trách trở lên",
+  tieu_chuan_chinh_tri: "Không đáp ứng tiêu chuẩn chính trị",
+  tieu_chuan: "Không đáp ứng tiêu chuẩn, điều kiện",
+  khong_hoan_thanh: "Không hoàn thành nhiệm vụ",
+  vi_pham: "Vi phạm quy định",
+  chuyen_cong_tac: "Chuyển công tác",
+  suc_khoe: "Sức khỏe",
+  nguyen_vong: "Theo nguyện vọng cá nhân",
+  khac: "Lý do khác",
+};
+
+/** "1975-03-15" → "15/03/1975"; "1975-03" → "03/1975"; "1975" stays. */
+export const displayDate = (iso) => (iso || "").split("-").reverse().join("/");
+
+/** Today as dd/mm/yyyy. */
+export function today() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, "0");
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+/** Options for a <select> from a { code: label } map, with an optional empty first choice. */
+export function options(select, map, empty) {
+  const opts = Object.entries(map).map(([v, t]) => el("option", { value: v }, t));
+  if (empty !== undefined) opts.unshift(el("option", { value: "" }, empty));
+  select.replaceChildren(...opts);
+}
+
+/** The error banner; a core error { message, fields } lists its field messages. */
+export function showError(err) {
+  const box = $("error");
+  if (!err) { box.hidden = true; box.textContent = ""; return; }
+  const fields = (err.fields || []).map((f) => "• " + f.message);
+  box.textContent = fields.length ? ["Dữ liệu chưa hợp lệ:", ...fields].join("\n") : (err.message || String(err));
+  box.hidden = false;
+}
+
+/** A note under the matching input of a form (name = core field, "positions[0].start" → first match). */
+export function showFieldErrors(form, err) {
+  clearFieldErrors(form);
+  for (const f of (err && err.fields) || []) {
+    const input = form.querySelector(`[name="${CSS.escape(f.field)}"]`) || form.querySelector(`[data-field="${CSS.escape(f.field.split(/[[.]/)[0])}"]`);
+    if (!input) continue;
+    input.classList.add("invalid");
+    input.setAttribute("aria-invalid", "true");
+    const note = el("div", { class: "field-error", role: "alert" }, f.message);
+    input.insertAdjacentElement("afterend", note);
+  }
+}
+
+export function clearFieldErrors(form) {
+  form.querySelectorAll(".field-error").forEach((n) => n.remove());
+  form.querySelectorAll(".invalid").forEach((n) => { n.classList.remove("invalid"); n.removeAttribute("aria-invalid"); });
+}

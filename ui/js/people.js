@@ -1,0 +1,169 @@
+// The cadre list (instant search, filters, counts) and the record form.
+import * as backend from "./backend.js";
+import {
+  $, el, SEX, STATUS, PROFESSIONAL, THEORY, STATE_MGMT, RATING,
+  displayDate, options, showError, showFieldErrors, clearFieldErrors,
+} from "./dom.js";
+
+let ctx;
+let editing = null; // the record being edited (null: a new one)
+let searchSeq = 0;
+const SHOWN = 200;
+
+export async function refresh() {
+  const seq = ++searchSeq;
+  const status = $("filter-status").value || null;
+  const sex = $("filter-sex").value || null;
+  const page = await backend.findPeople($("search").value, status, sex, SHOWN);
+  if (seq !== searchSeq) return; // a newer keystroke already asked
+  // Only the first rows are drawn, so typing stays instant on large wards; the count says more.
+  const rows = page.rows.map((p, i) =>
+    el("tr", { dataset: { id: p.id }, class: p.status !== "dang_cong_tac" ? "left" : null, tabindex: 0 },
+      el("td", { class: "num" }, i + 1),
+      el("td", {}, p.full_name),
+      el("td", {}, SEX[p.sex] || p.sex),
+      el("td", {}, displayDate(p.birth_date)),
+      el("td", {}, p.positions),
+      el("td", {}, STATUS[p.status] || p.status)));
+  if (page.total > page.rows.length) {
+    rows.push(el("tr", { class: "more" }, el("td", { colspan: 6 }, `… và ${page.total - page.rows.length} người nữa: gõ thêm để thu hẹp.`)));
+  }
+  $("people").replaceChildren(...rows);
+  $("count").textContent = status || sex ? `${page.total}/${page.unfiltered} người` : `${page.total} người`;
+  $("count").title = `Nữ: ${page.women}`;
+}
+
+const positionRow = (h = {}) =>
+  el("tr", {},
+    el("td", {}, el("input", { name: "pos_title", value: h.title || "", "aria-label": "Chức vụ" })),
+    el("td", {}, el("input", { name: "pos_org", value: h.organisation || "", "aria-label": "Đơn vị" })),
+    el("td", {}, el("input", { name: "pos_start", value: displayDate(h.start), "aria-label": "Từ ngày" })),
+    el("td", {}, el("input", { name: "pos_end", value: displayDate(h.end), "aria-label": "Đến ngày" })),
+    el("td", {}, el("button", { type: "button", class: "secondary small", onclick: (e) => e.target.closest("tr").remove() }, "Xóa")));
+
+const ratingRow = (r = {}) => {
+  const sel = el("select", { name: "rating_level", "aria-label": "Xếp loại" });
+  options(sel, RATING);
+  if (r.level) sel.value = r.level;
+  return el("tr", {},
+    el("td", {}, el("input", { name: "rating_year", type: "number", value: r.year || "", "aria-label": "Năm" })),
+    el("td", {}, sel),
+    el("td", {}, el("button", { type: "button", class: "secondary small", onclick: (e) => e.target.closest("tr").remove() }, "Xóa")));
+};
+
+function fill(p) {
+  const f = $("form-person");
+  clearFieldErrors(f);
+  const text = ["full_name", "other_name", "ethnicity", "religion", "home_town", "birthplace", "residence", "party_card_no", "general_education", "professional_field", "status_reason"];
+  for (const k of text) f[k].value = p[k] || "";
+  f.ethnicity.value = p.ethnicity ?? "Kinh";
+  f.religion.value = p.religion ?? "Không";
+  for (const k of ["birth_date", "party_admission_date", "party_official_date", "status_date"]) f[k].value = displayDate(p[k]);
+  f.cccd.value = p.cccd || "";
+  f.sex.value = p.sex || "nam";
+  f.status.value = p.status || "dang_cong_tac";
+  f.professional_level.value = p.professional_level || "";
+  f.political_theory.value = p.political_theory || "";
+  f.state_management.value = p.state_management || "";
+  f.foreign_language.value = [p.foreign_language?.note, p.foreign_language?.level].filter(Boolean).join(" ");
+  f.it.value = [p.it?.level, p.it?.note].filter(Boolean).join(" ");
+  $("positions").replaceChildren(...(p.positions || []).map(positionRow));
+  $("ratings").replaceChildren(...(p.ratings || []).map(ratingRow));
+}
+
+function collect() {
+  const f = $("form-person");
+  const v = (k) => f[k].value.trim();
+  const opt = (k) => v(k) || null;
+  const p = editing ? structuredClone(editing) : {};
+  Object.assign(p, {
+    full_name: v("full_name"), other_name: v("other_name"), sex: v("sex"), birth_date: v("birth_date"),
+    ethnicity: v("ethnicity") || "Kinh", religion: v("religion") || "Không", home_town: v("home_town"),
+    birthplace: v("birthplace"), residence: v("residence"), cccd: opt("cccd"),
+    party_admission_date: opt("party_admission_date"), party_official_date: opt("party_official_date"),
+    party_card_no: v("party_card_no"), general_education: v("general_education"),
+    professional_level: opt("professional_level"), professional_field: v("professional_field"),
+    political_theory: opt("political_theory"), state_management: opt("state_management"),
+    status: v("status"), status_date: opt("status_date"), status_reason: v("status_reason"),
+  });
+  // Free text keeps what the record had when unchanged.
+  const fl = v("foreign_language");
+  if (fl !== [p.foreign_language?.note, p.foreign_language?.level].filter(Boolean).join(" ")) p.foreign_language = { level: "", note: fl };
+  const it = v("it");
+  if (it !== [p.it?.level, p.it?.note].filter(Boolean).join(" ")) p.it = { level: it, note: "" };
+  p.positions = [...$("positions").children].map((tr) => {
+    const g = (n) => tr.querySelector(`[name=${n}]`).value.trim();
+    return { title: g("pos_title"), organisation: g("pos_org"), start: g("pos_start"), end: g("pos_end") || null };
+  }).filter((h) => h.title || h.start);
+  p.ratings = [...$("ratings").children].map((tr) => ({
+    year: Number(tr.querySelector("[name=rating_year]").value),
+    level: tr.querySelector("[name=rating_level]").value,
+  })).filter((r) => r.year);
+  if (p.birth_date === "") delete p.birth_date;
+  return p;
+}
+
+async function open(id) {
+  showError(null);
+  editing = id ? await backend.person(id) : null;
+  $("person-title").textContent = editing ? editing.full_name : "Thêm cán bộ";
+  fill(editing || {});
+  const box = $("person-history-box");
+  box.hidden = !editing;
+  if (editing) {
+    const hist = await backend.personHistory(id);
+    $("person-history").replaceChildren(...hist.map((h) =>
+      el("li", {}, `${h.at.slice(0, 16).replace("T", " ")} — ${h.action === "create" ? "tạo hồ sơ" : h.action === "update" ? "sửa hồ sơ" : h.action}${h.actor ? " (" + h.actor + ")" : ""}`)));
+  }
+  ctx.go("screen-person");
+  $("form-person").full_name.focus();
+}
+
+async function save(ev) {
+  ev.preventDefault();
+  const f = $("form-person");
+  try {
+    const id = await backend.savePerson(collect());
+    clearFieldErrors(f);
+    ctx.go("screen-people");
+    ctx.notice(`Đã lưu hồ sơ ${f.full_name.value.trim()}.`);
+    const row = document.querySelector(`#people tr[data-id="${id}"]`);
+    if (row) row.classList.add("saved");
+  } catch (e) {
+    showError(e);
+    showFieldErrors(f, e);
+  }
+}
+
+export function init(c) {
+  ctx = c;
+  options($("filter-status"), STATUS, "Mọi tình trạng");
+  options($("filter-sex"), SEX, "Nam và nữ");
+  const f = $("form-person");
+  options(f.sex, SEX);
+  options(f.status, STATUS);
+  options(f.professional_level, PROFESSIONAL, "—");
+  options(f.political_theory, THEORY, "—");
+  options(f.state_management, STATE_MGMT, "—");
+  $("search").addEventListener("input", () => refresh().catch(showError));
+  $("filter-status").addEventListener("change", () => refresh().catch(showError));
+  $("filter-sex").addEventListener("change", () => refresh().catch(showError));
+  $("btn-add-person").addEventListener("click", () => open(null).catch(showError));
+  $("people").addEventListener("click", (e) => {
+    const tr = e.target.closest("tr[data-id]");
+    if (tr) open(Number(tr.dataset.id)).catch(showError);
+  });
+  $("people").addEventListener("keydown", (e) => {
+    const tr = e.target.closest("tr[data-id]");
+    if (tr && e.key === "Enter") open(Number(tr.dataset.id)).catch(showError);
+  });
+  $("btn-add-position").addEventListener("click", () => $("positions").append(positionRow()));
+  $("btn-add-rating").addEventListener("click", () => $("ratings").append(ratingRow()));
+  f.addEventListener("submit", save);
+  $("btn-person-cancel").addEventListener("click", () => ctx.go("screen-people"));
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape") return;
+    if (!$("screen-person").hidden) ctx.go("screen-people");
+    else if (document.activeElement === $("search")) { $("search").value = ""; refresh().catch(showError); }
+  });
+}

@@ -1,0 +1,55 @@
+// Settings: the ward, idle lock, backup now, restore with confirmation, passphrase change.
+import * as backend from "./backend.js";
+import { $, showError } from "./dom.js";
+
+let ctx;
+
+export async function refresh() {
+  const st = await backend.status();
+  $("settings-unit").textContent = st.unit ? `${st.unit.name} — ${st.unit.superior_body} (ký hiệu ${st.unit.issuer_code}, địa danh ${st.unit.place_name})` : "";
+  $("settings-file").textContent = st.open_file || "";
+  $("idle-minutes").value = ctx.idleMinutes();
+  const folder = await backend.outputDir();
+  const sep = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
+  const day = new Date().toISOString().slice(0, 10);
+  $("form-backup").dest.value = `${folder}${sep}Sao lưu${sep}quyhoach-${day}-${Date.now() % 100000}.db`;
+}
+
+export function init(c) {
+  ctx = c;
+  $("idle-minutes").addEventListener("change", (e) => {
+    const v = Math.max(1, Math.min(240, Number(e.target.value) || 15));
+    localStorage.setItem("quyhoach.idleMinutes", String(v));
+    ctx.notice(`Chương trình sẽ tự khóa sau ${v} phút không dùng.`);
+  });
+  $("form-backup").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const f = ev.target;
+    try {
+      const r = await backend.backup(f.dest.value, f.passphrase.value);
+      f.passphrase.value = "";
+      ctx.notice(`Đã sao lưu ${r.people} hồ sơ vào ${r.path}.`);
+    } catch (e) { showError(e); }
+  });
+  $("form-restore").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const f = ev.target;
+    if (!f.confirm.checked) {
+      showError({ message: "Khôi phục: hãy đánh dấu ô xác nhận trước khi thay dữ liệu hiện tại." });
+      return;
+    }
+    const from = f.from.value, pass = f.passphrase.value;
+    f.passphrase.value = "";
+    f.confirm.checked = false;
+    if (await ctx.run(() => backend.restore(from, pass))) ctx.notice(`Đã khôi phục từ ${from}.`);
+  });
+  $("form-passwd").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const f = ev.target;
+    try {
+      await backend.changePassphrase(f.new.value, f.again.value);
+      f.new.value = ""; f.again.value = "";
+      ctx.notice("Đã đổi mật khẩu. Lần mở sau dùng mật khẩu mới.");
+    } catch (e) { showError(e); }
+  });
+}
