@@ -25,6 +25,10 @@ pub struct SessionStatus {
     pub is_demo: bool,
     pub unit: Option<Unit>,
     pub people: Option<i64>,
+    /// Today's automatic backup, when this unlock made one.
+    pub auto_backup: Option<PathBuf>,
+    /// How many automatic daily backups are kept.
+    pub auto_backup_keep: Option<usize>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -37,6 +41,11 @@ pub struct NewDatabase {
 pub struct Session {
     data_dir: PathBuf,
     store: Option<Store>,
+    /// Fixed "today" for tests and reproducible demos.
+    today: Option<chrono::NaiveDate>,
+    auto_backup: Option<PathBuf>,
+    /// The last import preview, waiting for the clerk's confirmation.
+    pending_import: Option<crate::import::ImportPreview>,
 }
 
 impl Session {
@@ -44,7 +53,26 @@ impl Session {
         Session {
             data_dir: data_dir.to_path_buf(),
             store: None,
+            today: None,
+            auto_backup: None,
+            pending_import: None,
         }
+    }
+
+    /// Fixes "today" for every store this session opens (tests).
+    pub fn set_today(&mut self, day: chrono::NaiveDate) {
+        self.today = Some(day);
+        if let Some(s) = self.store.as_mut() {
+            s.set_today(day);
+        }
+    }
+
+    fn keep_store(&mut self, mut store: Store) {
+        if let Some(d) = self.today {
+            store.set_today(d);
+        }
+        self.pending_import = None;
+        self.store = Some(store);
     }
 
     fn data_file(&self) -> PathBuf {
@@ -60,7 +88,13 @@ impl Session {
             None => (None, None),
         };
         let open_file = self.store.as_ref().map(|s| s.path().to_path_buf());
+        let auto_backup_keep = match &self.store {
+            Some(s) => Some(crate::auto_backup::keep(s)?),
+            None => None,
+        };
         Ok(SessionStatus {
+            auto_backup: self.auto_backup.clone(),
+            auto_backup_keep,
             data_dir: self.data_dir.clone(),
             data_file: self.data_file(),
             data_file_exists: self.data_file().is_file(),
@@ -83,14 +117,24 @@ impl Session {
             ));
         }
         let store = Store::create(&self.data_file(), &new.passphrase, &new.unit)?;
-        self.store = Some(store);
+        self.keep_store(store);
         self.status()
     }
 
-    /// Opens the ward's database with its passphrase; a wrong one changes nothing.
+    /// Opens the ward's database with its passphrase; a wrong one changes nothing. The first
+    /// unlock of a day makes the automatic backup (a failure there is reported, not fatal).
     pub fn unlock(&mut self, passphrase: &str) -> Result<SessionStatus> {
         let store = Store::open(&self.data_file(), passphrase)?;
-        self.store = Some(store);
+        self.keep_store(store);
+        self.auto_backup = None;
+        if let Some(s) = &self.store {
+            self.auto_backup = crate::auto_backup::run(s, &self.data_dir, passphrase)?;
+        }
+        self.status()
+    }
+
+    pub fn set_auto_backup_keep(&mut self, n: usize) -> Result<SessionStatus> {
+        crate::auto_backup::set_keep(self.store()?, n)?;
         self.status()
     }
 
@@ -102,12 +146,15 @@ impl Session {
         } else {
             create_demo(&path, DEMO_PASSPHRASE, DEMO_SIZE)?
         };
-        self.store = Some(store);
+        self.keep_store(store);
+        self.auto_backup = None;
         self.status()
     }
 
     /// Closes the database; the passphrase is needed again.
     pub fn lock(&mut self) -> Result<SessionStatus> {
+        self.pending_import = None;
+        self.auto_backup = None;
         if let Some(store) = self.store.take() {
             store.close()?;
         }
@@ -370,14 +417,16 @@ impl Session {
         let store = self.store.take().ok_or(CoreError::Locked)?;
         match store.restore_from(from, passphrase) {
             Ok((s, _)) => {
-                self.store = Some(s);
+                self.keep_store(s);
                 self.status()
             }
             Err(e) => {
                 // The old file is untouched; open it again.
                 let path = self.data_file();
-                if self.store.is_none() && path.is_file() {
-                    self.store = Store::open(&path, passphrase).ok();
+                if path.is_file() {
+                    if let Ok(s) = Store::open(&path, passphrase) {
+                        self.keep_store(s);
+                    }
                 }
                 Err(e)
             }
@@ -433,5 +482,49 @@ impl Session {
             unfiltered,
             rows: matches.into_iter().take(limit).collect(),
         })
+    }
+}
+
+impl Session {
+    /// Reads a file and checks every row; keeps the preview for `confirm_import`.
+    pub fn preview_import(
+        &mut self,
+        path: &Path,
+        sheet: Option<String>,
+        map: Vec<String>,
+    ) -> Result<crate::import::ImportPreview> {
+        let opts = crate::import::ImportOptions { sheet, map };
+        let preview = self.store()?.preview_import(path, &opts, &mut |_| {})?;
+        self.pending_import = Some(preview.clone());
+        Ok(preview)
+    }
+
+    /// Imports the previewed rows, all or nothing; returns how many people were added.
+    pub fn confirm_import(&mut self) -> Result<usize> {
+        let preview = self.pending_import.take().ok_or_else(|| {
+            CoreError::validation(
+                "import",
+                "no_preview",
+                "Nhập Excel: hãy xem trước tệp trước khi nhập.",
+            )
+        })?;
+        match self.store_mut()?.import_people(&preview, &mut |_| {}) {
+            Ok(ids) => Ok(ids.len()),
+            Err(e) => {
+                self.pending_import = Some(preview);
+                Err(e)
+            }
+        }
+    }
+
+    /// Saves the rows of the last preview that have errors, with the reasons beside them.
+    pub fn save_rejected(&self, out: &Path) -> Result<usize> {
+        let preview = self.pending_import.as_ref().ok_or_else(|| {
+            CoreError::validation("import", "no_preview", "Nhập Excel: chưa có bản xem trước.")
+        })?;
+        if let Some(dir) = out.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        crate::import::write_rejected(preview, out)
     }
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use quyhoach::board::{Board, Candidate};
 use quyhoach::docs::{DocOutput, DocSettings};
+use quyhoach::import::ImportPreview;
 use quyhoach::model::plan::{Term, TermKind};
 use quyhoach::model::{Person, PersonSummary};
 use quyhoach::model::{Sex, Status};
@@ -163,4 +164,29 @@ pub fn find_people(
     limit: usize,
 ) -> Result<PeoplePage> {
     with(&state, |s| s.find_people(&query, status, sex, limit))
+}
+
+#[tauri::command]
+pub fn set_auto_backup_keep(state: Shared, keep: usize) -> Result<SessionStatus> {
+    with(&state, |s| s.set_auto_backup_keep(keep))
+}
+
+#[tauri::command]
+pub fn preview_import(
+    state: Shared,
+    path: PathBuf,
+    sheet: Option<String>,
+    map: Vec<String>,
+) -> Result<ImportPreview> {
+    with(&state, |s| s.preview_import(&path, sheet, map))
+}
+
+#[tauri::command]
+pub fn confirm_import(state: Shared) -> Result<usize> {
+    with(&state, |s| s.confirm_import())
+}
+
+#[tauri::command]
+pub fn save_rejected(state: Shared, out: PathBuf) -> Result<usize> {
+    with(&state, |s| s.save_rejected(&out))
 }

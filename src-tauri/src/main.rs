@@ -9,10 +9,41 @@ use std::sync::Mutex;
 
 use quyhoach::session::Session;
 
+use quyhoach::window_state::{self, WindowSize};
+use tauri::{Manager, WindowEvent};
+
 fn main() {
-    let session = Session::new(&quyhoach::paths::data_dir());
+    let data_dir = quyhoach::paths::data_dir();
+    let session = Session::new(&data_dir);
+    let remembered = window_state::load(&data_dir);
     tauri::Builder::default()
         .manage(Mutex::new(session))
+        .setup(move |app| {
+            // The window opens at the size it had when last closed.
+            if let (Some(size), Some(w)) = (remembered, app.get_webview_window("main")) {
+                let _ = w.set_size(tauri::LogicalSize::new(size.width, size.height));
+                if size.maximized {
+                    let _ = w.maximize();
+                }
+            }
+            Ok(())
+        })
+        .on_window_event(move |window, event| {
+            if let WindowEvent::CloseRequested { .. } = event {
+                let scale = window.scale_factor().unwrap_or(1.0);
+                if let Ok(size) = window.inner_size() {
+                    let logical = size.to_logical::<f64>(scale);
+                    let _ = window_state::save(
+                        &data_dir,
+                        &WindowSize {
+                            width: logical.width,
+                            height: logical.height,
+                            maximized: window.is_maximized().unwrap_or(false),
+                        },
+                    );
+                }
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::status,
             commands::create_database,
@@ -37,6 +68,10 @@ fn main() {
             commands::backup,
             commands::restore,
             commands::change_passphrase,
+            commands::set_auto_backup_keep,
+            commands::preview_import,
+            commands::confirm_import,
+            commands::save_rejected,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

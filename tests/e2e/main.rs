@@ -303,6 +303,33 @@ async fn first_run_create_lock_unlock_and_demo_ward() {
     }
     screenshot(&c, "04-tim-kiem.png").await;
 
+    // The demo ward's dashboard: findings, the ward's targets as bars, the age pyramid.
+    click(&c, "#nav [data-screen=screen-checks]").await;
+    visible(&c, "screen-checks").await;
+    until(
+        &c,
+        "biểu đồ chỉ tiêu",
+        "document.querySelector('#targets svg') && document.querySelector('#pyramid svg')",
+    )
+    .await;
+    let bars = js(
+        &c,
+        "đếm thanh",
+        "return document.querySelectorAll('#targets rect.met, #targets rect.unmet').length;",
+    )
+    .await;
+    assert!(bars.as_u64().unwrap() >= 5, "{bars}");
+    assert!(text(&c, "#checks-summary").await.contains("vi phạm"));
+    screenshot(&c, "11-kiem-tra-phuong-mau.png").await;
+    click(&c, "#nav [data-screen=screen-plan]").await;
+    until(
+        &c,
+        "bảng quy hoạch phường mẫu",
+        "document.querySelectorAll('#board tbody tr').length > 10",
+    )
+    .await;
+    screenshot(&c, "12-quy-hoach-phuong-mau.png").await;
+
     wd("đóng phiên", c.close()).await;
 }
 

@@ -35,3 +35,7 @@ export const backup = (dest, passphrase) => invoke("backup", { dest, passphrase 
 export const restore = (from, passphrase) => invoke("restore", { from, passphrase });
 export const changePassphrase = (newPass, again) => invoke("change_passphrase", { new: newPass, again });
 export const findPeople = (query, status, sex, limit) => invoke("find_people", { query, status, sex, limit });
+export const setAutoBackupKeep = (keep) => invoke("set_auto_backup_keep", { keep });
+export const previewImport = (path, sheet, map) => invoke("preview_import", { path, sheet, map });
+export const confirmImport = () => invoke("confirm_import");
+export const saveRejected = (out) => invoke("save_rejected", { out });

@@ -16,6 +16,7 @@ const FILE = {
   "trich-ngang": "Danh sách trích ngang",
   "co-cau": "Biểu cơ cấu, chất lượng",
   "ra-soat": "Kết quả rà soát",
+  "dong-loi": "Dòng không nhập",
 };
 
 const sep = () => (folder.includes("\\") && !folder.includes("/") ? "\\" : "/");
@@ -43,8 +44,57 @@ function result(...children) {
   $("doc-result").replaceChildren(el("p", {}, ...children));
 }
 
+function showPreview(p) {
+  const fi = $("form-import");
+  const legacy = p.legacy ? ` Tệp gõ bằng mã ${p.legacy === "Tcvn3" ? "TCVN3" : "VNI"}: đã chuyển sang Unicode.` : "";
+  $("import-summary").textContent = `Trang “${p.sheet}”: ${p.ok_rows} dòng nhập được, ${p.error_rows} dòng có lỗi.${legacy}`;
+  const rows = [];
+  for (const r of p.rows) {
+    for (const pr of r.problems) {
+      rows.push(el("tr", { class: pr.severity === "loi" ? "bad" : "warn" },
+        el("td", { class: "num" }, r.row), el("td", {}, r.full_name), el("td", {}, pr.column || ""),
+        el("td", {}, (pr.severity === "loi" ? "Lỗi: " : "Lưu ý: ") + pr.message)));
+    }
+  }
+  if (p.unmapped.length) {
+    rows.push(el("tr", { class: "warn" }, el("td", {}, ""), el("td", {}, ""), el("td", {}, p.unmapped.join(", ")),
+      el("td", {}, "Không nhận ra cột này: bỏ qua, hoặc gán bằng “Tên cột=khóa”.")));
+  }
+  $("import-problems").replaceChildren(...rows);
+  $("import-preview").hidden = false;
+  $("btn-import-confirm").disabled = !(p.error_rows === 0 && p.ok_rows > 0);
+  $("btn-import-confirm").textContent = `Nhập ${p.ok_rows} người`;
+  $("btn-import-rejected").disabled = p.error_rows === 0;
+  if (!fi.rejected.value) fi.rejected.value = suggest("dong-loi", "xlsx");
+}
+
 export function init(c) {
   ctx = c;
+  const fi = $("form-import");
+  fi.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    $("doc-result").textContent = "Đang đọc và kiểm tra từng dòng…";
+    $("btn-import-confirm").disabled = true;
+    try {
+      const map = fi.map.value.split("\n").map((s) => s.trim()).filter(Boolean);
+      showPreview(await backend.previewImport(fi.path.value, fi.sheet.value || null, map));
+      $("doc-result").textContent = "";
+    } catch (e) { $("doc-result").textContent = ""; $("import-preview").hidden = true; showError(e); }
+  });
+  $("btn-import-confirm").addEventListener("click", async () => {
+    try {
+      const n = await backend.confirmImport();
+      $("btn-import-confirm").disabled = true;
+      ctx.notice(`Đã nhập ${n} người vào cơ sở dữ liệu.`);
+      result(`Đã nhập ${n} người.`);
+    } catch (e) { showError(e); }
+  });
+  $("btn-import-rejected").addEventListener("click", async () => {
+    try {
+      const n = await backend.saveRejected(fi.rejected.value);
+      result(`Đã lưu ${n} dòng lỗi (kèm lý do) vào `, el("code", {}, fi.rejected.value));
+    } catch (e) { showError(e); }
+  });
   const fd = $("form-doc"), fx = $("form-xlsx");
   fd.kind.addEventListener("change", () => { fd.out.value = suggest(fd.kind.value, "pdf"); });
   fx.kind.addEventListener("change", () => { fx.out.value = suggest(fx.kind.value, "xlsx"); });

@@ -9,6 +9,10 @@ export async function refresh() {
   $("settings-unit").textContent = st.unit ? `${st.unit.name} — ${st.unit.superior_body} (ký hiệu ${st.unit.issuer_code}, địa danh ${st.unit.place_name})` : "";
   $("settings-file").textContent = st.open_file || "";
   $("idle-minutes").value = ctx.idleMinutes();
+  $("auto-keep").value = st.auto_backup_keep || 7;
+  $("auto-backup-info").textContent = st.is_demo
+    ? "Phường mẫu không sao lưu tự động."
+    : `Mỗi ngày, lần mở đầu tiên sẽ sao lưu vào thư mục “Sao lưu tự động” cạnh tệp dữ liệu${st.auto_backup ? "; hôm nay: " + st.auto_backup : ""}.`;
   const folder = await backend.outputDir();
   const sep = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
   const day = new Date().toISOString().slice(0, 10);
@@ -21,6 +25,12 @@ export function init(c) {
     const v = Math.max(1, Math.min(240, Number(e.target.value) || 15));
     localStorage.setItem("quyhoach.idleMinutes", String(v));
     ctx.notice(`Chương trình sẽ tự khóa sau ${v} phút không dùng.`);
+  });
+  $("auto-keep").addEventListener("change", async (e) => {
+    try {
+      const st = await backend.setAutoBackupKeep(Number(e.target.value));
+      ctx.notice(`Giữ ${st.auto_backup_keep} bản sao lưu tự động gần nhất.`);
+    } catch (err) { showError(err); }
   });
   $("form-backup").addEventListener("submit", async (ev) => {
     ev.preventDefault();

@@ -1,0 +1,167 @@
+//! The session the desktop app holds (issue 6), tested without a WebView: the daily automatic
+//! backup with the last N kept, search pages with filters, the import preview and confirmation,
+//! documents and workbooks saved where the clerk says.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use quyhoach::model::{Sex, Status};
+use quyhoach::session::{DocInput, NewDatabase, Session};
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn new_session(dir: &std::path::Path) -> Session {
+    let mut s = Session::new(dir);
+    s.set_today(day(20));
+    s.create(NewDatabase {
+        unit: unit(),
+        passphrase: PASS.into(),
+        passphrase_again: PASS.into(),
+    })
+    .unwrap();
+    s
+}
+
+#[test]
+fn the_first_unlock_of_a_day_backs_up_and_keeps_the_last_n() {
+    let w = temp_ward();
+    let mut s = new_session(w.dir.path());
+    s.save_person(hoa()).unwrap();
+    s.lock().unwrap();
+    let auto = w.dir.path().join(quyhoach::auto_backup::AUTO_DIR);
+    let st = s.unlock(PASS).unwrap();
+    let first = st
+        .auto_backup
+        .expect("a backup on the first unlock of the day");
+    assert_eq!(first, auto.join("quyhoach-2026-11-20.db"));
+    assert_eq!(
+        quyhoach::store::backup::verify(&first, PASS)
+            .unwrap()
+            .iter()
+            .find(|t| t.0 == "person")
+            .unwrap()
+            .1,
+        1
+    );
+    s.lock().unwrap();
+    assert_eq!(s.unlock(PASS).unwrap().auto_backup, None, "once a day");
+    assert_eq!(s.set_auto_backup_keep(2).unwrap().auto_backup_keep, Some(2));
+    for d in 21..=23 {
+        s.lock().unwrap();
+        s.set_today(day(d));
+        s.unlock(PASS).unwrap();
+    }
+    let mut names: Vec<String> = std::fs::read_dir(&auto)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        vec!["quyhoach-2026-11-22.db", "quyhoach-2026-11-23.db"]
+    );
+    assert!(s.set_auto_backup_keep(0).is_err());
+    // A wrong passphrase opens nothing and backs nothing up.
+    s.lock().unwrap();
+    s.set_today(day(24));
+    assert_eq!(
+        s.unlock("sai mật khẩu").unwrap_err().code(),
+        "wrong_passphrase"
+    );
+    assert!(!auto.join("quyhoach-2026-11-24.db").exists());
+}
+
+#[test]
+fn search_pages_filter_in_the_core_and_send_a_screenful() {
+    let w = temp_ward();
+    let mut s = Session::new(w.dir.path());
+    s.open_demo().unwrap();
+    let all = s.find_people("", None, None, 10).unwrap();
+    assert_eq!((all.total, all.unfiltered, all.rows.len()), (60, 60, 10));
+    let women = s.find_people("", None, Some(Sex::Female), 200).unwrap();
+    assert_eq!(women.total, all.women);
+    assert!(women.rows.iter().all(|p| p.sex == Sex::Female));
+    let left = s.find_people("", Some(Status::Retired), None, 200).unwrap();
+    assert!(left.total >= 1 && left.rows.iter().all(|p| p.status == Status::Retired));
+    let q = s.find_people("nguyen thi", None, None, 200).unwrap();
+    assert!(q.rows.iter().all(|p| p.full_name.starts_with("Nguyễn Thị")));
+}
+
+#[test]
+fn import_is_previewed_then_confirmed_all_or_nothing() {
+    let w = temp_ward();
+    let mut s = new_session(w.dir.path());
+    let bad = w.dir.path().join("danh sách có lỗi.csv");
+    std::fs::write(
+        &bad,
+        "Họ và tên;Giới tính;Ngày sinh;Số CCCD\nĐặng Thị Hạnh;Nữ;08/08/1988;051188000111\nLê Văn Bảy;Nam;31/02/1980;\n",
+    )
+    .unwrap();
+    let p = s.preview_import(&bad, None, vec![]).unwrap();
+    assert_eq!((p.ok_rows, p.error_rows), (1, 1));
+    assert_eq!(s.confirm_import().unwrap_err().code(), "validation");
+    assert_eq!(s.find_people("", None, None, 10).unwrap().total, 0);
+    let rejected = w.dir.path().join("Dòng lỗi").join("dòng không nhập.xlsx");
+    assert_eq!(s.save_rejected(&rejected).unwrap(), 1);
+    let good = w.dir.path().join("danh sách đúng.csv");
+    std::fs::write(
+        &good,
+        "Họ và tên;Giới tính;Ngày sinh\nĐặng Thị Hạnh;Nữ;08/08/1988\nLê Văn Bảy;Nam;1980\n",
+    )
+    .unwrap();
+    s.preview_import(&good, None, vec![]).unwrap();
+    assert_eq!(s.confirm_import().unwrap(), 2);
+    assert_eq!(
+        s.confirm_import().unwrap_err().field_errors()[0].field,
+        "import"
+    );
+    assert_eq!(s.find_people("", None, None, 10).unwrap().total, 2);
+}
+
+#[test]
+fn documents_and_workbooks_from_the_session() {
+    let w = temp_ward();
+    let mut s = new_session(w.dir.path());
+    s.save_person(hoa()).unwrap();
+    s.add_term(
+        quyhoach::model::plan::TermKind::Party,
+        2030,
+        2035,
+        "07/2030",
+    )
+    .unwrap();
+    let out = w.dir.path().join("Văn bản xuất").join("Tờ trình số 1.pdf");
+    let input = |date: &str| DocInput {
+        kind: "to-trinh".into(),
+        term: Some("2030-2035".into()),
+        year: None,
+        person_id: None,
+        number: None,
+        date: date.into(),
+        signer: Some(quyhoach::docs::Signer {
+            on_behalf: "T/M ĐẢNG ỦY".into(),
+            title: "BÍ THƯ".into(),
+            name: "Nguyễn Văn Nho".into(),
+        }),
+        recipients: None,
+        out: out.clone(),
+    };
+    let err = s.save_document(input("31/11/2026")).unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "date");
+    assert!(!out.exists());
+    let made = s.save_document(input("20/11/2026")).unwrap();
+    assert_eq!(made.number.as_deref(), Some("Số 01-TTr/ĐU"));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    let x = w.dir.path().join("Văn bản xuất").join("danh sách.xlsx");
+    assert_eq!(s.export_excel("can-bo", None, &x).unwrap().rows, 1);
+    assert_eq!(
+        s.export_excel("trich-ngang", None, &w.dir.path().join("y.xlsx"))
+            .unwrap_err()
+            .field_errors()[0]
+            .field,
+        "term"
+    );
+}
