@@ -177,6 +177,9 @@ impl Session {
 /// A document as the app asks for it (dates as "dd/mm/yyyy").
 #[derive(Debug, Clone, Deserialize)]
 pub struct DocInput {
+    /// Where to save (ignored by a preview).
+    #[serde(default)]
+    pub out: PathBuf,
     pub kind: String,
     #[serde(default)]
     pub term: Option<String>,
@@ -191,7 +194,6 @@ pub struct DocInput {
     pub signer: Option<crate::docs::Signer>,
     #[serde(default)]
     pub recipients: Option<Vec<String>>,
-    pub out: PathBuf,
 }
 
 /// A plan step as the app asks for it.
@@ -327,8 +329,7 @@ impl Session {
         self.store()?.doc_settings()
     }
 
-    /// Saves a document (never over an existing file) and returns what was made.
-    pub fn save_document(&mut self, input: DocInput) -> Result<crate::docs::DocOutput> {
+    fn doc_request(input: &DocInput) -> Result<crate::docs::DocRequest> {
         let kind = crate::docs::DocKind::from_code(&input.kind).ok_or_else(|| {
             CoreError::validation(
                 "kind",
@@ -345,18 +346,52 @@ impl Session {
             ));
         }
         let mut req = crate::docs::DocRequest::new(kind, date.earliest());
-        req.term_code = input.term.filter(|t| !t.is_empty());
+        req.term_code = input.term.clone().filter(|t| !t.is_empty());
         if let Some(y) = input.year {
             req.year = y;
         }
         req.person_id = input.person_id;
         req.number = input.number;
-        req.signer = input.signer;
-        req.recipients = input.recipients;
+        req.signer = input.signer.clone();
+        req.recipients = input.recipients.clone();
+        Ok(req)
+    }
+
+    /// The first pages of a document as they will print; writes nothing.
+    pub fn preview_document(&self, input: DocInput) -> Result<crate::docs::DocPreview> {
+        let req = Self::doc_request(&input)?;
+        self.store()?.preview_document(&req, 3)
+    }
+
+    /// Saves a document (never over an existing file) and returns what was made.
+    pub fn save_document(&mut self, input: DocInput) -> Result<crate::docs::DocOutput> {
+        let req = Self::doc_request(&input)?;
         if let Some(dir) = input.out.parent() {
             std::fs::create_dir_all(dir)?;
         }
         self.store_mut()?.save_document(&req, &input.out)
+    }
+
+    /// Opens a saved document or workbook in the system's viewer (to print it there).
+    pub fn open_in_viewer(&self, path: &Path) -> Result<()> {
+        let ok = path.is_file()
+            && path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ["pdf", "xlsx"].contains(&e.to_ascii_lowercase().as_str()));
+        if !ok {
+            return Err(CoreError::validation(
+                "path",
+                "not_a_document",
+                format!("Không có văn bản “{}” để mở.", path.display()),
+            ));
+        }
+        opener::open(path).map_err(|e| {
+            CoreError::Io(std::io::Error::other(format!(
+                "không mở được “{}” bằng chương trình xem của máy: {e}",
+                path.display()
+            )))
+        })
     }
 
     /// Writes an Excel export of `kind` (can-bo, trich-ngang, co-cau, ra-soat, dao-tao).

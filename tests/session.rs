@@ -149,6 +149,19 @@ fn documents_and_workbooks_from_the_session() {
         recipients: None,
         out: out.clone(),
     };
+    // A preview lays the document out and registers nothing.
+    let pv = s.preview_document(input("20/11/2026")).unwrap();
+    assert_eq!(pv.number.as_deref(), Some("Số 01-TTr/ĐU"));
+    assert!(pv.pages >= 2 && !pv.shown.is_empty());
+    let texts: Vec<String> = pv.shown[0]
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            quyhoach::pdf::Mark::Text { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(texts.iter().any(|t| t == "TỜ TRÌNH"), "{texts:?}");
     let err = s.save_document(input("31/11/2026")).unwrap_err();
     assert_eq!(err.field_errors()[0].field, "date");
     assert!(!out.exists());

@@ -5,7 +5,7 @@ use std::sync::Mutex;
 use std::path::PathBuf;
 
 use quyhoach::board::{Board, Candidate};
-use quyhoach::docs::{DocOutput, DocSettings};
+use quyhoach::docs::{DocOutput, DocPreview, DocSettings};
 use quyhoach::import::ImportPreview;
 use quyhoach::model::plan::{Term, TermKind};
 use quyhoach::model::{Person, PersonSummary};
@@ -189,4 +189,14 @@ pub fn confirm_import(state: Shared) -> Result<usize> {
 #[tauri::command]
 pub fn save_rejected(state: Shared, out: PathBuf) -> Result<usize> {
     with(&state, |s| s.save_rejected(&out))
+}
+
+#[tauri::command]
+pub fn preview_document(state: Shared, input: DocInput) -> Result<DocPreview> {
+    with(&state, |s| s.preview_document(input))
+}
+
+#[tauri::command]
+pub fn open_in_viewer(state: Shared, path: PathBuf) -> Result<()> {
+    with(&state, |s| s.open_in_viewer(&path))
 }

@@ -72,6 +72,8 @@ fn main() {
             commands::preview_import,
             commands::confirm_import,
             commands::save_rejected,
+            commands::preview_document,
+            commands::open_in_viewer,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -129,6 +129,14 @@ pub struct DocOutput {
     pub kind: &'static str,
 }
 
+/// A preview of a document: its first pages as drawn.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocPreview {
+    pub pages: usize,
+    pub number: Option<String>,
+    pub shown: Vec<crate::pdf::PagePreview>,
+}
+
 /// Everything resolved: settings merged with the request.
 pub(crate) struct Resolved {
     pub number: Option<(u32, String)>,
@@ -243,6 +251,17 @@ impl Store {
 
     /// Lays the document out; writes nothing (for a preview).
     pub fn make_document(&self, req: &DocRequest) -> Result<DocOutput> {
+        let (doc, r) = self.lay_out_document(req)?;
+        let pages = doc.pages.len();
+        Ok(DocOutput {
+            bytes: doc.finish(),
+            pages,
+            number: r.number.map(|n| n.1),
+            kind: req.kind.code(),
+        })
+    }
+
+    fn lay_out_document(&self, req: &DocRequest) -> Result<(crate::pdf::Doc, Resolved)> {
         let r = self.resolve(req)?;
         let unit = self.unit()?;
         let doc = match req.kind {
@@ -250,12 +269,16 @@ impl Store {
             DocKind::BieuCoCau | DocKind::DaoTao => lists::build(self, &unit, req, &r)?,
             DocKind::LyLich => cv::build(self, &unit, req, &r)?,
         };
-        let pages = doc.pages.len();
-        Ok(DocOutput {
-            bytes: doc.finish(),
-            pages,
+        Ok((doc, r))
+    }
+
+    /// The first pages as the PDF will draw them, and how many pages there are; writes nothing.
+    pub fn preview_document(&self, req: &DocRequest, max_pages: usize) -> Result<DocPreview> {
+        let (doc, r) = self.lay_out_document(req)?;
+        Ok(DocPreview {
+            pages: doc.pages.len(),
             number: r.number.map(|n| n.1),
-            kind: req.kind.code(),
+            shown: doc.preview(max_pages),
         })
     }
 

@@ -7,7 +7,7 @@ use std::sync::{Mutex, OnceLock};
 use printpdf::ParsedFont;
 
 /// Bold and italic, as the four shipped faces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
 pub struct Face {
     pub bold: bool,
     pub italic: bool,

@@ -8,6 +8,6 @@ pub mod table;
 pub mod text;
 
 pub use fonts::Face;
-pub use page::{Doc, Margins, Mark, Orientation, MM};
+pub use page::{Doc, Margins, Mark, Orientation, PagePreview, MM};
 pub use table::{Col, Row, Table};
 pub use text::{Align, Para, Run};

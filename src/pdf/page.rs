@@ -14,7 +14,7 @@ use super::text::{lay_out, Line, Para, Seg};
 /// Points per millimetre.
 pub const MM: f32 = 72.0 / 25.4;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Orientation {
     Portrait,
     Landscape,
@@ -42,7 +42,8 @@ impl Default for Margins {
 }
 
 /// Something drawn on a page; y is measured down from the top edge, in points.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum Mark {
     Text {
         x: f32,
@@ -75,6 +76,14 @@ impl Page {
             Orientation::Landscape => (297.0 * MM, 210.0 * MM),
         }
     }
+}
+
+/// A page as the preview draws it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PagePreview {
+    pub width: f32,
+    pub height: f32,
+    pub marks: Vec<Mark>,
 }
 
 /// A document being laid out.
@@ -266,8 +275,31 @@ impl Doc {
         p.space_before + lay_out(p, width).len() as f32 * p.line_height + p.space_after
     }
 
-    /// Finishes the document: page numbers from page 2, fonts embedded and subset; PDF bytes.
-    pub fn finish(mut self) -> Vec<u8> {
+    /// The first `max` pages as drawn (size in points and marks), with their page numbers, for a
+    /// preview in the app that needs no PDF viewer.
+    pub fn preview(&self, max: usize) -> Vec<PagePreview> {
+        let mut numbered = Doc {
+            title: String::new(),
+            pages: self.pages.iter().take(max).cloned().collect(),
+            y: 0.0,
+            number_size: self.number_size,
+        };
+        numbered.add_page_numbers();
+        numbered
+            .pages
+            .into_iter()
+            .map(|p| {
+                let (width, height) = p.size();
+                PagePreview {
+                    width,
+                    height,
+                    marks: p.marks,
+                }
+            })
+            .collect()
+    }
+
+    fn add_page_numbers(&mut self) {
         let n = self.pages.len();
         for i in 1..n {
             let size = self.number_size;
@@ -284,6 +316,11 @@ impl Doc {
                 text,
             });
         }
+    }
+
+    /// Finishes the document: page numbers from page 2, fonts embedded and subset; PDF bytes.
+    pub fn finish(mut self) -> Vec<u8> {
+        self.add_page_numbers();
         let mut doc = PdfDocument::new(&self.title);
         let ids: Vec<FontId> = fonts().faces.iter().map(|f| doc.add_font(f)).collect();
         let pages: Vec<PdfPage> = self.pages.iter().map(|p| to_pdf_page(p, &ids)).collect();

@@ -542,8 +542,36 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     .await;
     fill(&c, "#form-doc [name=signer_name]", "Nguyễn Văn Nho").await;
     fill(&c, "#form-doc [name=recipients]", "Ban Tổ chức Tỉnh ủy").await;
+    // The preview draws the first pages as they will print, before anything is saved.
+    click(&c, "#btn-doc-preview").await;
+    until(
+        &c,
+        "xem trước",
+        "document.querySelectorAll('#doc-preview svg.page').length > 0",
+    )
+    .await;
+    let preview = text(&c, "#doc-preview-box").await;
+    assert!(
+        preview.contains("TỜ TRÌNH") && preview.contains("Số 01-TTr/ĐU"),
+        "{preview}"
+    );
+    js(
+        &c,
+        "cuộn tới bản xem trước",
+        "document.getElementById('doc-preview-box').scrollIntoView(); return true;",
+    )
+    .await;
+    screenshot(&c, "13-xem-truoc.png").await;
     click(&c, "#form-doc button[type=submit]").await;
     until(&c, "văn bản đã lưu", "document.getElementById('doc-path')").await;
+    assert!(!js(
+        &c,
+        "nút mở",
+        "return document.getElementById('btn-doc-open').hidden;"
+    )
+    .await
+    .as_bool()
+    .unwrap());
     let pdf = text(&c, "#doc-path").await;
     assert!(text(&c, "#doc-result").await.contains("Số 01-TTr/ĐU"));
     let bytes = std::fs::read(&pdf).unwrap();

@@ -39,3 +39,5 @@ export const setAutoBackupKeep = (keep) => invoke("set_auto_backup_keep", { keep
 export const previewImport = (path, sheet, map) => invoke("preview_import", { path, sheet, map });
 export const confirmImport = () => invoke("confirm_import");
 export const saveRejected = (out) => invoke("save_rejected", { out });
+export const previewDocument = (input) => invoke("preview_document", { input });
+export const openInViewer = (path) => invoke("open_in_viewer", { path });

@@ -40,6 +40,42 @@ export async function refresh() {
   fx.out.value = suggest(fx.kind.value, "xlsx");
 }
 
+const SVG = "http://www.w3.org/2000/svg";
+
+/** Draws the pages the core laid out, as they will print (text is set with textContent). */
+function drawPreview(p) {
+  const pages = p.shown.map((page) => {
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", `0 0 ${page.width} ${page.height}`);
+    svg.setAttribute("class", "page");
+    svg.setAttribute("role", "img");
+    const bg = document.createElementNS(SVG, "rect");
+    for (const [k, v] of Object.entries({ x: 0, y: 0, width: page.width, height: page.height, fill: "#fff" })) bg.setAttribute(k, v);
+    svg.append(bg);
+    for (const m of page.marks) {
+      if (m.type === "text") {
+        const t = document.createElementNS(SVG, "text");
+        t.setAttribute("x", m.x);
+        t.setAttribute("y", m.y);
+        t.setAttribute("font-size", m.size);
+        if (m.face.bold) t.setAttribute("font-weight", "bold");
+        if (m.face.italic) t.setAttribute("font-style", "italic");
+        t.setAttribute("xml:space", "preserve");
+        t.textContent = m.text;
+        svg.append(t);
+      } else {
+        const l = document.createElementNS(SVG, "line");
+        for (const [k, v] of Object.entries({ x1: m.x1, y1: m.y1, x2: m.x2, y2: m.y2, "stroke-width": m.width, stroke: "#000" })) l.setAttribute(k, v);
+        svg.append(l);
+      }
+    }
+    return svg;
+  });
+  $("doc-preview-title").textContent = `Xem trước${p.number ? " " + p.number : ""}: ${p.shown.length}/${p.pages} trang đầu`;
+  $("doc-preview").replaceChildren(...pages);
+  $("doc-preview-box").hidden = false;
+}
+
 function result(...children) {
   $("doc-result").replaceChildren(el("p", {}, ...children));
 }
@@ -98,6 +134,26 @@ export function init(c) {
   const fd = $("form-doc"), fx = $("form-xlsx");
   fd.kind.addEventListener("change", () => { fd.out.value = suggest(fd.kind.value, "pdf"); });
   fx.kind.addEventListener("change", () => { fx.out.value = suggest(fx.kind.value, "xlsx"); });
+  const docInput = () => ({
+    kind: fd.kind.value,
+    term: fd.term.value || null,
+    year: Number(fd.year.value) || null,
+    number: fd.number.value ? Number(fd.number.value) : null,
+    date: fd.date.value,
+    signer: { on_behalf: fd.on_behalf.value, title: fd.title.value, name: fd.signer_name.value },
+    recipients: fd.recipients.value.split("\n").map((s) => s.trim()).filter(Boolean),
+    out: fd.out.value,
+  });
+  $("btn-doc-preview").addEventListener("click", async () => {
+    try {
+      drawPreview(await backend.previewDocument(docInput()));
+    } catch (e) { showError(e); }
+  });
+  $("btn-doc-open").addEventListener("click", async () => {
+    try {
+      await backend.openInViewer($("btn-doc-open").dataset.path);
+    } catch (e) { showError(e); }
+  });
   fd.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const input = {
@@ -114,7 +170,9 @@ export function init(c) {
     try {
       const made = await backend.saveDocument(input);
       result(`Đã lưu ${made.number ? made.number + " " : ""}(${made.pages} trang) vào `, el("code", { id: "doc-path" }, input.out));
-      ctx.notice("Đã lưu văn bản PDF: mở tệp bằng trình xem PDF của máy để in.");
+      ctx.notice("Đã lưu văn bản PDF: bấm “Mở để in” để mở bằng chương trình xem PDF của máy.");
+      $("btn-doc-open").dataset.path = input.out;
+      $("btn-doc-open").hidden = false;
       fd.out.value = suggest(fd.kind.value, "pdf");
     } catch (e) { $("doc-result").textContent = ""; showError(e); }
   });
