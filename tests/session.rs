@@ -7,7 +7,7 @@ mod common;
 use chrono::NaiveDate;
 use common::*;
 use quyhoach::model::{Sex, Status};
-use quyhoach::session::{DocInput, NewDatabase, Session};
+use quyhoach::session::{DocInput, NewDatabase, PeopleFilter, Session};
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -79,15 +79,43 @@ fn search_pages_filter_in_the_core_and_send_a_screenful() {
     let w = temp_ward();
     let mut s = Session::new(w.dir.path());
     s.open_demo().unwrap();
-    let all = s.find_people("", None, None, 10).unwrap();
+    let none = PeopleFilter::default();
+    let all = s.find_people("", &none, 10).unwrap();
     assert_eq!((all.total, all.unfiltered, all.rows.len()), (60, 60, 10));
-    let women = s.find_people("", None, Some(Sex::Female), 200).unwrap();
+    let f = |f: PeopleFilter| s.find_people("", &f, 200).unwrap();
+    let women = f(PeopleFilter {
+        sex: Some(Sex::Female),
+        ..Default::default()
+    });
     assert_eq!(women.total, all.women);
     assert!(women.rows.iter().all(|p| p.sex == Sex::Female));
-    let left = s.find_people("", Some(Status::Retired), None, 200).unwrap();
+    let left = f(PeopleFilter {
+        status: Some(Status::Retired),
+        ..Default::default()
+    });
     assert!(left.total >= 1 && left.rows.iter().all(|p| p.status == Status::Retired));
-    let q = s.find_people("nguyen thi", None, None, 200).unwrap();
+    let q = s.find_people("nguyen thi", &none, 200).unwrap();
     assert!(q.rows.iter().all(|p| p.full_name.starts_with("Nguyễn Thị")));
+    // Age band, post words (without diacritics) and plan membership.
+    let today = s.store().unwrap().today();
+    let young = f(PeopleFilter {
+        age_to: Some(35),
+        ..Default::default()
+    });
+    assert!(young.total > 0 && young.rows.iter().all(|p| p.birth_date.age_at(today) <= 35));
+    let chairs = f(PeopleFilter {
+        position: Some("chu tich".into()),
+        ..Default::default()
+    });
+    assert!(chairs.total > 0 && chairs.rows.iter().all(|p| p.positions.contains("Chủ tịch")));
+    let term = |b| PeopleFilter {
+        in_plan: Some(b),
+        term: Some("2030-2035".into()),
+        ..Default::default()
+    };
+    let (inp, out) = (f(term(true)), f(term(false)));
+    assert_eq!(inp.total + out.total, 60);
+    assert_eq!(inp.total, 13, "the demo plan has 13 people");
 }
 
 #[test]
@@ -103,7 +131,12 @@ fn import_is_previewed_then_confirmed_all_or_nothing() {
     let p = s.preview_import(&bad, None, vec![]).unwrap();
     assert_eq!((p.ok_rows, p.error_rows), (1, 1));
     assert_eq!(s.confirm_import().unwrap_err().code(), "validation");
-    assert_eq!(s.find_people("", None, None, 10).unwrap().total, 0);
+    assert_eq!(
+        s.find_people("", &PeopleFilter::default(), 10)
+            .unwrap()
+            .total,
+        0
+    );
     let rejected = w.dir.path().join("Dòng lỗi").join("dòng không nhập.xlsx");
     assert_eq!(s.save_rejected(&rejected).unwrap(), 1);
     let good = w.dir.path().join("danh sách đúng.csv");
@@ -118,7 +151,12 @@ fn import_is_previewed_then_confirmed_all_or_nothing() {
         s.confirm_import().unwrap_err().field_errors()[0].field,
         "import"
     );
-    assert_eq!(s.find_people("", None, None, 10).unwrap().total, 2);
+    assert_eq!(
+        s.find_people("", &PeopleFilter::default(), 10)
+            .unwrap()
+            .total,
+        2
+    );
 }
 
 #[test]

@@ -9,8 +9,9 @@ use quyhoach::docs::{DocOutput, DocPreview, DocSettings};
 use quyhoach::import::ImportPreview;
 use quyhoach::model::plan::{Term, TermKind};
 use quyhoach::model::{Person, PersonSummary};
-use quyhoach::model::{Sex, Status};
-use quyhoach::session::{DocInput, NewDatabase, PeoplePage, Session, SessionStatus, StepInput};
+use quyhoach::session::{
+    DocInput, NewDatabase, PeopleFilter, PeoplePage, Session, SessionStatus, StepInput,
+};
 use quyhoach::store::backup::BackupReport;
 use quyhoach::store::AuditEntry;
 use quyhoach::xlsx::ExportReport;
@@ -159,11 +160,10 @@ pub fn change_passphrase(state: Shared, new: String, again: String) -> Result<()
 pub fn find_people(
     state: Shared,
     query: String,
-    status: Option<Status>,
-    sex: Option<Sex>,
+    filter: PeopleFilter,
     limit: usize,
 ) -> Result<PeoplePage> {
-    with(&state, |s| s.find_people(&query, status, sex, limit))
+    with(&state, |s| s.find_people(&query, &filter, limit))
 }
 
 #[tauri::command]

@@ -330,6 +330,30 @@ async fn first_run_create_lock_unlock_and_demo_ward() {
     .await;
     screenshot(&c, "12-quy-hoach-phuong-mau.png").await;
 
+    // Filters: the people in the plan of the chosen term, then women among them.
+    click(&c, "#nav [data-screen=screen-people]").await;
+    visible(&c, "screen-people").await;
+    js(
+        &c,
+        "xóa ô tìm",
+        "const s = document.getElementById('search'); s.value = ''; s.dispatchEvent(new Event('input')); return true;",
+    )
+    .await;
+    set(&c, "#filter-plan", "yes").await;
+    until(
+        &c,
+        "lọc người trong quy hoạch",
+        "document.getElementById('count').textContent === '13/60 người'",
+    )
+    .await;
+    set(&c, "#filter-sex", "nu").await;
+    until(
+        &c,
+        "lọc nữ trong quy hoạch",
+        "document.getElementById('count').textContent === '7/60 người'",
+    )
+    .await;
+
     wd("đóng phiên", c.close()).await;
 }
 

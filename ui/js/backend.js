@@ -34,7 +34,7 @@ export const exportExcel = (kind, term, out) => invoke("export_excel", { kind, t
 export const backup = (dest, passphrase) => invoke("backup", { dest, passphrase });
 export const restore = (from, passphrase) => invoke("restore", { from, passphrase });
 export const changePassphrase = (newPass, again) => invoke("change_passphrase", { new: newPass, again });
-export const findPeople = (query, status, sex, limit) => invoke("find_people", { query, status, sex, limit });
+export const findPeople = (query, filter, limit) => invoke("find_people", { query, filter, limit });
 export const setAutoBackupKeep = (keep) => invoke("set_auto_backup_keep", { keep });
 export const previewImport = (path, sheet, map) => invoke("preview_import", { path, sheet, map });
 export const confirmImport = () => invoke("confirm_import");

@@ -14,7 +14,18 @@ export async function refresh() {
   const seq = ++searchSeq;
   const status = $("filter-status").value || null;
   const sex = $("filter-sex").value || null;
-  const page = await backend.findPeople($("search").value, status, sex, SHOWN);
+  const [from, to] = ($("filter-age").value || "-").split("-");
+  const plan = $("filter-plan").value;
+  const filter = {
+    status, sex,
+    age_from: from ? Number(from) : null,
+    age_to: to ? Number(to) : null,
+    position: $("filter-post").value || null,
+    in_plan: plan ? plan === "yes" : null,
+    term: localStorage.getItem("quyhoach.term") || null,
+  };
+  const filtered = status || sex || from || to || filter.position || plan;
+  const page = await backend.findPeople($("search").value, filter, SHOWN);
   if (seq !== searchSeq) return; // a newer keystroke already asked
   // Only the first rows are drawn, so typing stays instant on large wards; the count says more.
   const rows = page.rows.map((p, i) =>
@@ -29,7 +40,7 @@ export async function refresh() {
     rows.push(el("tr", { class: "more" }, el("td", { colspan: 6 }, `… và ${page.total - page.rows.length} người nữa: gõ thêm để thu hẹp.`)));
   }
   $("people").replaceChildren(...rows);
-  $("count").textContent = status || sex ? `${page.total}/${page.unfiltered} người` : `${page.total} người`;
+  $("count").textContent = filtered ? `${page.total}/${page.unfiltered} người` : `${page.total} người`;
   $("count").title = `Nữ: ${page.women}`;
 }
 
@@ -51,6 +62,32 @@ const ratingRow = (r = {}) => {
     el("td", {}, el("button", { type: "button", class: "secondary small", onclick: (e) => e.target.closest("tr").remove() }, "Xóa")));
 };
 
+const removeButton = () =>
+  el("button", { type: "button", class: "secondary small", onclick: (e) => e.target.closest("tr").remove() }, "Xóa");
+const cellInput = (name, value, label) => el("td", {}, el("input", { name, value: value || "", "aria-label": label }));
+
+const recordRow = (r = {}) => {
+  const kind = el("select", { name: "rec_kind", "aria-label": "Loại" });
+  options(kind, { khen_thuong: "Khen thưởng", ky_luat: "Kỷ luật" });
+  if (r.kind) kind.value = r.kind;
+  return el("tr", {},
+    el("td", {}, kind),
+    cellInput("rec_form", r.form, "Hình thức"),
+    cellInput("rec_date", displayDate(r.date), "Ngày"),
+    cellInput("rec_decision", r.decision_no, "Số quyết định"),
+    cellInput("rec_until", displayDate(r.until), "Hết hiệu lực"),
+    el("td", {}, removeButton()));
+};
+
+const trainingRow = (t = {}) =>
+  el("tr", {},
+    cellInput("tr_name", t.name, "Tên lớp"),
+    cellInput("tr_inst", t.institution, "Cơ sở đào tạo"),
+    cellInput("tr_from", displayDate(t.from), "Từ"),
+    cellInput("tr_to", displayDate(t.to), "Đến"),
+    cellInput("tr_cert", t.certificate, "Văn bằng"),
+    el("td", {}, removeButton()));
+
 function fill(p) {
   const f = $("form-person");
   clearFieldErrors(f);
@@ -69,6 +106,8 @@ function fill(p) {
   f.it.value = [p.it?.level, p.it?.note].filter(Boolean).join(" ");
   $("positions").replaceChildren(...(p.positions || []).map(positionRow));
   $("ratings").replaceChildren(...(p.ratings || []).map(ratingRow));
+  $("records").replaceChildren(...(p.discipline_rewards || []).map(recordRow));
+  $("trainings").replaceChildren(...(p.trainings || []).map(trainingRow));
 }
 
 function collect() {
@@ -99,6 +138,16 @@ function collect() {
     year: Number(tr.querySelector("[name=rating_year]").value),
     level: tr.querySelector("[name=rating_level]").value,
   })).filter((r) => r.year);
+  const cell = (tr, n) => tr.querySelector(`[name=${n}]`).value.trim();
+  p.discipline_rewards = [...$("records").children].map((tr) => ({
+    kind: cell(tr, "rec_kind"), form: cell(tr, "rec_form"), date: cell(tr, "rec_date"),
+    decision_no: cell(tr, "rec_decision"), until: cell(tr, "rec_until") || null,
+    note: (editing?.discipline_rewards || []).find((d) => d.form === cell(tr, "rec_form"))?.note || "",
+  })).filter((d) => d.form || d.date);
+  p.trainings = [...$("trainings").children].map((tr) => ({
+    name: cell(tr, "tr_name"), institution: cell(tr, "tr_inst"),
+    from: cell(tr, "tr_from") || null, to: cell(tr, "tr_to") || null, certificate: cell(tr, "tr_cert"),
+  })).filter((t) => t.name);
   if (p.birth_date === "") delete p.birth_date;
   return p;
 }
@@ -148,6 +197,9 @@ export function init(c) {
   $("search").addEventListener("input", () => refresh().catch(showError));
   $("filter-status").addEventListener("change", () => refresh().catch(showError));
   $("filter-sex").addEventListener("change", () => refresh().catch(showError));
+  $("filter-age").addEventListener("change", () => refresh().catch(showError));
+  $("filter-plan").addEventListener("change", () => refresh().catch(showError));
+  $("filter-post").addEventListener("input", () => refresh().catch(showError));
   $("btn-add-person").addEventListener("click", () => open(null).catch(showError));
   $("people").addEventListener("click", (e) => {
     const tr = e.target.closest("tr[data-id]");
@@ -159,6 +211,8 @@ export function init(c) {
   });
   $("btn-add-position").addEventListener("click", () => $("positions").append(positionRow()));
   $("btn-add-rating").addEventListener("click", () => $("ratings").append(ratingRow()));
+  $("btn-add-record").addEventListener("click", () => $("records").append(recordRow()));
+  $("btn-add-training").addEventListener("click", () => $("trainings").append(trainingRow()));
   f.addEventListener("submit", save);
   $("btn-person-cancel").addEventListener("click", () => ctx.go("screen-people"));
   document.addEventListener("keydown", (e) => {

@@ -1,0 +1,111 @@
+//! The cadre list and records, as the app asks for them.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::Session;
+use crate::error::Result;
+use crate::model::{PersonSummary, Sex, Status};
+
+impl Session {
+    pub fn person(&self, id: i64) -> Result<crate::model::Person> {
+        self.store()?.person(id)
+    }
+
+    /// Adds a record (no id) or replaces it; returns its id.
+    pub fn save_person(&mut self, p: crate::model::Person) -> Result<i64> {
+        let s = self.store_mut()?;
+        match p.id {
+            Some(id) => s.update_person(&p).map(|()| id),
+            None => s.add_person(&p),
+        }
+    }
+
+    pub fn person_history(&self, id: i64) -> Result<Vec<crate::store::AuditEntry>> {
+        self.store()?.audit_history("person", id)
+    }
+}
+
+/// One screenful of the cadre list: the first `limit` matches and how many there are.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeoplePage {
+    /// Matches of the query and filters.
+    pub total: usize,
+    /// Women among them.
+    pub women: usize,
+    /// Everyone matching the query alone (before the filters).
+    pub unfiltered: usize,
+    pub rows: Vec<PersonSummary>,
+}
+
+/// The list's filters; every one is optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct PeopleFilter {
+    pub status: Option<Status>,
+    pub sex: Option<Sex>,
+    /// Age today, inclusive bounds.
+    pub age_from: Option<i32>,
+    pub age_to: Option<i32>,
+    /// Words of a current post ("chủ tịch", diacritics optional).
+    pub position: Option<String>,
+    /// In the plan of this term (true) or not (false).
+    pub in_plan: Option<bool>,
+    pub term: Option<String>,
+}
+
+impl Session {
+    /// Search as you type: filters and the row limit are applied here, so only a screenful
+    /// crosses to the window however large the ward.
+    pub fn find_people(
+        &self,
+        query: &str,
+        filter: &PeopleFilter,
+        limit: usize,
+    ) -> Result<PeoplePage> {
+        let store = self.store()?;
+        let all = store.search_people(query)?;
+        let unfiltered = all.len();
+        let today = store.today();
+        let post = filter
+            .position
+            .as_deref()
+            .map(crate::text::fold)
+            .filter(|p| !p.is_empty());
+        let planned: Option<HashSet<i64>> = match (&filter.in_plan, &filter.term) {
+            (Some(_), Some(term)) if !term.is_empty() => Some(
+                store
+                    .plan_entries(term)?
+                    .iter()
+                    .filter(|e| e.is_active())
+                    .map(|e| e.person_id)
+                    .collect(),
+            ),
+            _ => None,
+        };
+        let matches: Vec<PersonSummary> = all
+            .into_iter()
+            .filter(|p| filter.status.is_none_or(|s| p.status == s))
+            .filter(|p| filter.sex.is_none_or(|s| p.sex == s))
+            .filter(|p| {
+                let age = p.birth_date.age_at(today);
+                filter.age_from.is_none_or(|a| age >= a) && filter.age_to.is_none_or(|a| age <= a)
+            })
+            .filter(|p| {
+                post.as_deref()
+                    .is_none_or(|w| crate::text::fold(&p.positions).contains(w))
+            })
+            .filter(|p| match (&planned, filter.in_plan) {
+                (Some(set), Some(want)) => set.contains(&p.id) == want,
+                _ => true,
+            })
+            .collect();
+        Ok(PeoplePage {
+            total: matches.len(),
+            women: matches.iter().filter(|p| p.sex == Sex::Female).count(),
+            unfiltered,
+            rows: matches.into_iter().take(limit).collect(),
+        })
+    }
+}
