@@ -216,3 +216,81 @@ fn documents_and_workbooks_from_the_session() {
         "term"
     );
 }
+
+#[test]
+fn rules_targets_and_posts_are_edited_as_data() {
+    let w = temp_ward();
+    let mut s = Session::new(w.dir.path());
+    s.open_demo().unwrap();
+    let before = s.plan_board("2030-2035").unwrap().report;
+    let rules = s.rules_for_term("2030-2035").unwrap();
+    let mut params = serde_json::to_value(&rules.params).unwrap();
+    // "Hoàn thành nhiệm vụ" now enough: the rating findings go, without a new release.
+    params["min_rating"] = serde_json::json!("HT");
+    let saved = s.save_rule_params("2030-2035", params.clone()).unwrap();
+    assert!(
+        saved.name.starts_with(&format!("{} (sửa đổi", rules.name)),
+        "{}",
+        saved.name
+    );
+    let after = s.plan_board("2030-2035").unwrap().report;
+    let ratings = |r: &quyhoach::rules::check::CheckReport| {
+        r.findings.iter().filter(|f| f.rule == "rating").count()
+    };
+    assert!(ratings(&before) > 0);
+    assert_eq!(ratings(&after), 0);
+    // A bad value is refused by name and nothing changes.
+    params["max_people_per_position"] = serde_json::json!(0);
+    let err = s.save_rule_params("2030-2035", params).unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "max_people_per_position");
+    assert_eq!(s.rules_for_term("2030-2035").unwrap().name, saved.name);
+    params_bad_type(&mut s);
+
+    let n = s.targets().unwrap().len();
+    let t = quyhoach::rules::targets::Target {
+        id: None,
+        body: "BTV".into(),
+        indicator: quyhoach::rules::targets::Indicator::Women,
+        threshold: 0.3,
+        strict: false,
+        age_under: None,
+        year: 2030,
+        source: "Nghị quyết Đại hội phường".into(),
+    };
+    let list = s.add_target(t).unwrap();
+    assert_eq!(list.len(), n + 1);
+    let id = list
+        .iter()
+        .find(|t| t.source == "Nghị quyết Đại hội phường")
+        .unwrap()
+        .id
+        .unwrap();
+    assert_eq!(s.remove_target(id).unwrap().len(), n);
+
+    let mut bt = s
+        .positions()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.code == "BT")
+        .unwrap();
+    bt.name = "Bí thư Đảng ủy phường".into();
+    let list = s.save_position(bt).unwrap();
+    assert!(list
+        .iter()
+        .any(|p| p.code == "BT" && p.name == "Bí thư Đảng ủy phường"));
+}
+
+fn params_bad_type(s: &mut Session) {
+    let err = s
+        .save_rule_params(
+            "2030-2035",
+            serde_json::json!({ "max_people_per_position": "ba" }),
+        )
+        .unwrap_err();
+    assert!(
+        err.field_errors()[0]
+            .message
+            .starts_with("Tham số quy định:"),
+        "{err:?}"
+    );
+}

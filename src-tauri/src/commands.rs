@@ -7,8 +7,10 @@ use std::path::PathBuf;
 use quyhoach::board::{Board, Candidate};
 use quyhoach::docs::{DocOutput, DocPreview, DocSettings};
 use quyhoach::import::ImportPreview;
-use quyhoach::model::plan::{Term, TermKind};
+use quyhoach::model::plan::{Position, Term, TermKind};
 use quyhoach::model::{Person, PersonSummary};
+use quyhoach::rules::ruleset::RuleSet;
+use quyhoach::rules::targets::Target;
 use quyhoach::session::{
     DocInput, NewDatabase, PeopleFilter, PeoplePage, Session, SessionStatus, StepInput,
 };
@@ -199,4 +201,39 @@ pub fn preview_document(state: Shared, input: DocInput) -> Result<DocPreview> {
 #[tauri::command]
 pub fn open_in_viewer(state: Shared, path: PathBuf) -> Result<()> {
     with(&state, |s| s.open_in_viewer(&path))
+}
+
+#[tauri::command]
+pub fn rules_for_term(state: Shared, term: String) -> Result<RuleSet> {
+    with(&state, |s| s.rules_for_term(&term))
+}
+
+#[tauri::command]
+pub fn save_rule_params(state: Shared, term: String, params: serde_json::Value) -> Result<RuleSet> {
+    with(&state, |s| s.save_rule_params(&term, params))
+}
+
+#[tauri::command]
+pub fn targets(state: Shared) -> Result<Vec<Target>> {
+    with(&state, |s| s.targets())
+}
+
+#[tauri::command]
+pub fn add_target(state: Shared, target: Target) -> Result<Vec<Target>> {
+    with(&state, |s| s.add_target(target))
+}
+
+#[tauri::command]
+pub fn remove_target(state: Shared, id: i64) -> Result<Vec<Target>> {
+    with(&state, |s| s.remove_target(id))
+}
+
+#[tauri::command]
+pub fn positions(state: Shared) -> Result<Vec<Position>> {
+    with(&state, |s| s.positions())
+}
+
+#[tauri::command]
+pub fn save_position(state: Shared, position: Position) -> Result<Vec<Position>> {
+    with(&state, |s| s.save_position(position))
 }

@@ -74,6 +74,13 @@ fn main() {
             commands::save_rejected,
             commands::preview_document,
             commands::open_in_viewer,
+            commands::rules_for_term,
+            commands::save_rule_params,
+            commands::targets,
+            commands::add_target,
+            commands::remove_target,
+            commands::positions,
+            commands::save_position,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

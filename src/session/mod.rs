@@ -4,6 +4,7 @@
 mod output;
 mod people;
 mod plan;
+mod rules;
 mod safety;
 
 pub use output::{default_output_dir, DocInput};

@@ -636,6 +636,40 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     assert!(std::path::Path::new(&backup).is_file());
     screenshot(&c, "09-cai-dat.png").await;
 
+    // Rules and targets are data the clerk edits: a target added here is checked at once.
+    until(
+        &c,
+        "quy định của nhiệm kỳ",
+        "document.getElementById('rules-name').textContent.includes('377-QĐ/TW')",
+    )
+    .await;
+    set(&c, "#form-target [name=indicator]", "nu").await;
+    fill(&c, "#form-target [name=threshold]", "20%").await;
+    fill(&c, "#form-target [name=year]", "2030").await;
+    fill(
+        &c,
+        "#form-target [name=source]",
+        "Nghị quyết Đại hội Đảng bộ phường",
+    )
+    .await;
+    click(&c, "#form-target button[type=submit]").await;
+    until(
+        &c,
+        "chỉ tiêu mới",
+        "document.getElementById('targets-list').textContent.includes('Nghị quyết Đại hội Đảng bộ phường')",
+    )
+    .await;
+    assert!(text(&c, "#targets-list").await.contains("≥ 20%"));
+    click(&c, "#nav [data-screen=screen-checks]").await;
+    until(
+        &c,
+        "chỉ tiêu trên biểu đồ",
+        "document.querySelectorAll('#targets rect.met').length === 1",
+    )
+    .await;
+    click(&c, "#nav [data-screen=screen-settings]").await;
+    visible(&c, "screen-settings").await;
+
     click(&c, "#nav [data-screen=screen-people]").await;
     visible(&c, "screen-people").await;
     add_cadre(

@@ -1,6 +1,7 @@
 // Settings: the ward, idle lock, backup now, restore with confirmation, passphrase change.
 import * as backend from "./backend.js";
 import { $, showError } from "./dom.js";
+import * as rules from "./rules.js";
 
 let ctx;
 
@@ -17,10 +18,12 @@ export async function refresh() {
   const sep = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
   const day = new Date().toISOString().slice(0, 10);
   $("form-backup").dest.value = `${folder}${sep}Sao lưu${sep}quyhoach-${day}-${Date.now() % 100000}.db`;
+  await rules.refresh();
 }
 
 export function init(c) {
   ctx = c;
+  rules.init(c);
   $("idle-minutes").addEventListener("change", (e) => {
     const v = Math.max(1, Math.min(240, Number(e.target.value) || 15));
     localStorage.setItem("quyhoach.idleMinutes", String(v));

@@ -1,0 +1,146 @@
+// Settings of the rules: the rule-set parameters of the chosen term (saved as a new version),
+// the ward's targets, and the position catalogue.
+import * as backend from "./backend.js";
+import { $, el, showError } from "./dom.js";
+
+let ctx;
+let current = null; // the rule set shown
+
+const LABELS = {
+  max_people_per_position: "Số người tối đa cho một chức danh",
+  max_positions_per_person: "Số chức danh tối đa cho một người",
+  only_higher: "Chỉ quy hoạch chức danh cao hơn chức vụ hiện giữ",
+  min_months_left_first: "Số tháng công tác còn lại tối thiểu (lần đầu)",
+  min_months_left_renominated: "Số tháng công tác còn lại tối thiểu (tái cử)",
+  months_left_inclusive: "Tính cả tháng mốc khi đếm số tháng",
+  max_age_first_time: "Tuổi tối đa khi quy hoạch lần đầu (trống: không giới hạn)",
+  rating_years: "Số năm xếp loại được xét",
+  min_rating: "Mức xếp loại tối thiểu (HTXS, HTT, HT)",
+  excluding_discipline: "Hình thức kỷ luật loại khỏi quy hoạch (JSON)",
+  discipline_effect_months: "Thời hạn kỷ luật khi không ghi ngày hết (tháng)",
+  young_under: "Tuổi “trẻ” theo cấp (JSON)",
+  level: "Cấp của đơn vị (xa, tinh, trung_uong)",
+  age_bands: "Các mốc nhóm tuổi (JSON)",
+  three_age_groups: "Mốc của 3 độ tuổi (JSON)",
+  bch_size: "Số ủy viên Ban Chấp hành",
+  bch_plan_coefficient: "Hệ số quy hoạch Ban Chấp hành",
+  btv_size: "Số ủy viên Ban Thường vụ",
+  btv_plan_coefficient: "Hệ số quy hoạch Ban Thường vụ",
+  rotation_after_years: "Số năm giữ một chức vụ thì xem xét luân chuyển",
+  secretary_not_local: "Bí thư không là người địa phương",
+  min_women_share: "Tỷ lệ nữ tối thiểu (0–1)",
+  min_young_share: "Tỷ lệ cán bộ trẻ tối thiểu (0–1)",
+  vote_pass_share: "Tỷ lệ phiếu phải vượt (0–1)",
+  vote_base: "Căn cứ tính phiếu",
+  standards: "Tiêu chuẩn từng chức danh (JSON)",
+  retirement: "Tuổi nghỉ hưu theo NĐ 135 (JSON)",
+};
+
+function paramInput(key, value) {
+  const label = LABELS[key] || key;
+  let input;
+  if (typeof value === "boolean") {
+    input = el("input", { type: "checkbox", name: key, checked: value, dataset: { kind: "bool" } });
+    return el("label", { class: "check" }, input, label);
+  }
+  if (typeof value === "number") {
+    input = el("input", { type: "number", step: "any", name: key, value, dataset: { kind: "number" } });
+  } else if (value === null || typeof value === "string") {
+    input = el("input", { name: key, value: value ?? "", dataset: { kind: value === null ? "nullable" : "string" } });
+  } else {
+    input = el("textarea", { name: key, rows: 2, dataset: { kind: "json" } });
+    input.value = JSON.stringify(value);
+  }
+  return el("label", {}, label, input);
+}
+
+function collect() {
+  const out = {};
+  for (const input of $("rules-params").querySelectorAll("[name]")) {
+    const k = input.name, kind = input.dataset.kind;
+    if (kind === "bool") out[k] = input.checked;
+    else if (kind === "number") out[k] = Number(input.value);
+    else if (kind === "nullable") out[k] = input.value.trim() === "" ? null : (isNaN(Number(input.value)) ? input.value : Number(input.value));
+    else if (kind === "string") out[k] = input.value;
+    else {
+      try { out[k] = JSON.parse(input.value); } catch {
+        throw { message: `Quy định: “${LABELS[k] || k}” không phải JSON hợp lệ.` };
+      }
+    }
+  }
+  return out;
+}
+
+const BODY = { BCH: "Ban Chấp hành", BTV: "Ban Thường vụ", CHU_CHOT: "Cán bộ chủ chốt", TAT_CA: "Toàn bộ quy hoạch" };
+const IND = { nu: "Tỷ lệ nữ", tre: "Tỷ lệ trẻ", dai_hoc: "Tỷ lệ đại học", llct_trung_cap: "Tỷ lệ LLCT từ trung cấp", ngoai_ngu_tre: "Trẻ có ngoại ngữ", so_nu: "Số cán bộ nữ" };
+
+function showTargets(list) {
+  $("targets-list").replaceChildren(...list.map((t) =>
+    el("tr", {},
+      el("td", {}, BODY[t.body] || t.body),
+      el("td", {}, IND[t.indicator] || t.indicator),
+      el("td", {}, t.indicator === "so_nu" ? `${t.strict ? ">" : "≥"} ${t.threshold}` : `${t.strict ? ">" : "≥"} ${Math.round(t.threshold * 1000) / 10}%`),
+      el("td", {}, t.year),
+      el("td", {}, t.source),
+      el("td", {}, el("button", { type: "button", class: "secondary small", onclick: () => remove(t.id) }, "Xóa")))));
+}
+
+async function remove(id) {
+  try { showTargets(await backend.removeTarget(id)); } catch (e) { showError(e); }
+}
+
+function showPositions(list) {
+  $("positions-list").replaceChildren(...list.map((p) => {
+    const name = el("input", { value: p.name, "aria-label": "Tên chức danh" });
+    const rank = el("input", { type: "number", value: p.rank, class: "tiny", "aria-label": "Thứ bậc" });
+    const key = el("input", { type: "checkbox", checked: p.key, "aria-label": "Chủ chốt" });
+    const active = el("input", { type: "checkbox", checked: p.active, "aria-label": "Đang dùng" });
+    const save = async () => {
+      try {
+        showPositions(await backend.savePosition({ ...p, name: name.value, rank: Number(rank.value), key: key.checked, active: active.checked }));
+        ctx.notice(`Đã lưu chức danh ${name.value}.`);
+      } catch (e) { showError(e); }
+    };
+    return el("tr", {}, el("td", {}, p.code), el("td", {}, name), el("td", {}, rank), el("td", {}, key), el("td", {}, active),
+      el("td", {}, el("button", { type: "button", class: "secondary small", onclick: save }, "Lưu")));
+  }));
+}
+
+export async function refresh() {
+  const term = localStorage.getItem("quyhoach.term");
+  $("form-rules").hidden = !term;
+  if (term) {
+    current = await backend.rulesForTerm(term);
+    $("rules-name").textContent = `— ${current.name} (nhiệm kỳ ${term})`;
+    $("rules-params").replaceChildren(...Object.entries(current.params).map(([k, v]) => paramInput(k, v)));
+  }
+  showTargets(await backend.targets());
+  showPositions(await backend.positions());
+}
+
+export function init(c) {
+  ctx = c;
+  $("form-rules").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    try {
+      current = await backend.saveRuleParams(localStorage.getItem("quyhoach.term"), collect());
+      $("rules-name").textContent = `— ${current.name}`;
+      ctx.notice(`Đã lưu quy định mới: ${current.name}. Màn hình Kiểm tra dùng ngay quy định này.`);
+    } catch (e) { showError(e); }
+  });
+  $("form-target").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const f = ev.target;
+    const raw = f.threshold.value.trim().replace(",", ".");
+    const isCount = f.indicator.value === "so_nu";
+    const threshold = raw.endsWith("%") ? Number(raw.slice(0, -1)) / 100 : Number(raw);
+    try {
+      showTargets(await backend.addTarget({
+        body: f.body.value, indicator: f.indicator.value,
+        threshold: isCount || raw.endsWith("%") || threshold <= 1 ? threshold : threshold / 100,
+        strict: false, year: Number(f.year.value), source: f.source.value,
+      }));
+      f.threshold.value = "";
+    } catch (e) { showError(e); }
+  });
+}
