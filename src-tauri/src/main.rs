@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod dialogs;
 
 use std::sync::Mutex;
 
@@ -17,6 +18,7 @@ fn main() {
     let session = Session::new(&data_dir);
     let remembered = window_state::load(&data_dir);
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(Mutex::new(session))
         .setup(move |app| {
             // The window opens at the size it had when last closed.
@@ -81,6 +83,8 @@ fn main() {
             commands::remove_target,
             commands::positions,
             commands::save_position,
+            dialogs::pick_save_path,
+            dialogs::pick_open_path,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -118,6 +118,16 @@ window.addEventListener("DOMContentLoaded", () => {
   $("btn-demo-2").addEventListener("click", () => run(backend.openDemo));
   $("btn-lock").addEventListener("click", () => run(backend.lock));
   document.querySelectorAll("#nav button").forEach((b) => b.addEventListener("click", () => go(b.dataset.screen)));
+  // "Chọn…": the system's Save as / Open dialog fills the path field beside it.
+  document.querySelectorAll("button.pick").forEach((b) => b.addEventListener("click", async () => {
+    const input = $(b.dataset.form)[b.dataset.name];
+    try {
+      const path = b.dataset.mode === "save"
+        ? await backend.pickSavePath(input.value, b.dataset.kind)
+        : await backend.pickOpenPath(b.dataset.kind);
+      if (path) input.value = path;
+    } catch (e) { showError(e); }
+  }));
   people.init({ go, notice });
   plan.init({ go, notice });
   checks.init({ go });

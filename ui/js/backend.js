@@ -48,3 +48,5 @@ export const addTarget = (target) => invoke("add_target", { target });
 export const removeTarget = (id) => invoke("remove_target", { id });
 export const positions = () => invoke("positions");
 export const savePosition = (position) => invoke("save_position", { position });
+export const pickSavePath = (suggested, kind) => invoke("pick_save_path", { suggested, kind });
+export const pickOpenPath = (kind) => invoke("pick_open_path", { kind });
