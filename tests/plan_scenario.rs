@@ -378,3 +378,82 @@ fn cli_check_and_stats_json() {
     let list = run(&["plan", "list", "--term", "2030-2035"]);
     assert!(list.contains("Bí thư Đảng ủy (BT)"), "{list}");
 }
+
+#[test]
+fn the_yearly_review_round_is_recorded_in_one_go() {
+    use quyhoach::store::review::{ReviewInput, ReviewItem};
+    let w = temp_ward();
+    let mut s = build(&w);
+    let lines = s.plan_lines("2030-2035").unwrap();
+    let entry = |name: &str, code: &str| {
+        lines
+            .iter()
+            .find(|l| l.full_name == name && l.position_code == code)
+            .unwrap()
+            .entry_id
+    };
+    let item = |name, step, reason| ReviewItem {
+        entry_id: entry(name, "BCH"),
+        step,
+        reason,
+        note: String::new(),
+    };
+    let round = |year, items| ReviewInput {
+        year,
+        date: d("12/11/2026"),
+        decision_no: "45-QĐ/ĐU".into(),
+        decision_date: Some(d("12/11/2026")),
+        items,
+    };
+    // A removal without its reason: refused, and neither the round nor any step is written.
+    let bad = round(
+        2026,
+        vec![
+            item("Đặng Thị Hạnh", PlanStep::Continued, None),
+            item("Bùi Văn Khoa", PlanStep::Removed, None),
+        ],
+    );
+    let err = s.review_round("2030-2035", &bad).unwrap_err();
+    assert!(
+        err.field_errors()[0].message.contains("cần lý do"),
+        "{err:?}"
+    );
+    assert!(s.review_rounds("2030-2035").unwrap().is_empty());
+    assert_eq!(
+        s.plan_lines("2030-2035").unwrap(),
+        lines,
+        "no step was written"
+    );
+
+    let good = round(
+        2026,
+        vec![
+            item("Đặng Thị Hạnh", PlanStep::Continued, None),
+            item(
+                "Bùi Văn Khoa",
+                PlanStep::Removed,
+                Some(RemovalReason::Transferred),
+            ),
+        ],
+    );
+    let out = s.review_round("2030-2035", &good).unwrap();
+    assert_eq!((out.continued, out.removed), (1, 1));
+    let after = s.plan_lines("2030-2035").unwrap();
+    let status = |name: &str| {
+        after
+            .iter()
+            .find(|l| l.full_name == name && l.position_code == "BCH")
+            .unwrap()
+            .status
+    };
+    assert_eq!(status("Đặng Thị Hạnh"), Some(PlanStep::Continued));
+    assert_eq!(status("Bùi Văn Khoa"), Some(PlanStep::Removed));
+    assert_eq!(s.review_rounds("2030-2035").unwrap()[0].year, 2026);
+    // One round a year.
+    let again = s
+        .review_round("2030-2035", &round(2026, vec![]))
+        .unwrap_err();
+    assert!(again.field_errors()[0]
+        .message
+        .contains("đã có đợt rà soát năm 2026"));
+}

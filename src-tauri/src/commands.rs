@@ -15,6 +15,7 @@ use quyhoach::session::{
     DocInput, NewDatabase, PeopleFilter, PeoplePage, Session, SessionStatus, StepInput,
 };
 use quyhoach::store::backup::BackupReport;
+use quyhoach::store::review::{ReviewInput, ReviewOutcome};
 use quyhoach::store::AuditEntry;
 use quyhoach::xlsx::ExportReport;
 use quyhoach::{CoreError, Result};
@@ -236,4 +237,9 @@ pub fn positions(state: Shared) -> Result<Vec<Position>> {
 #[tauri::command]
 pub fn save_position(state: Shared, position: Position) -> Result<Vec<Position>> {
     with(&state, |s| s.save_position(position))
+}
+
+#[tauri::command]
+pub fn review_round(state: Shared, term: String, input: ReviewInput) -> Result<ReviewOutcome> {
+    with(&state, |s| s.review_round(&term, input))
 }

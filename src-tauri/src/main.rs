@@ -83,6 +83,7 @@ fn main() {
             commands::remove_target,
             commands::positions,
             commands::save_position,
+            commands::review_round,
             dialogs::pick_save_path,
             dialogs::pick_open_path,
         ])

@@ -98,3 +98,14 @@ impl Session {
         self.store_mut()?.add_plan_step(entry_id, &ev)
     }
 }
+
+impl Session {
+    /// The yearly review of a term in one go (continue or remove each planned person).
+    pub fn review_round(
+        &mut self,
+        term: &str,
+        input: crate::store::review::ReviewInput,
+    ) -> Result<crate::store::review::ReviewOutcome> {
+        self.store_mut()?.review_round(term, &input)
+    }
+}

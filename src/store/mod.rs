@@ -7,6 +7,7 @@ mod catalogue;
 mod migrations;
 mod person;
 pub mod plan;
+pub mod review;
 mod unit;
 
 use std::path::{Path, PathBuf};

@@ -103,7 +103,7 @@ fn step_allowed(prev: Option<PlanStep>, next: PlanStep) -> bool {
     }
 }
 
-fn validate_event(
+pub(super) fn validate_event(
     ev: &PlanEvent,
     prev: Option<&PlanEvent>,
     today: chrono::NaiveDate,
@@ -606,7 +606,11 @@ impl Store {
     }
 }
 
-fn insert_event(tx: &rusqlite::Transaction, entry_id: i64, ev: &PlanEvent) -> Result<()> {
+pub(super) fn insert_event(
+    tx: &rusqlite::Transaction,
+    entry_id: i64,
+    ev: &PlanEvent,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO plan_event (entry_id, step, date, decision_no, decision_date, review_year, reason, note, votes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

@@ -539,6 +539,28 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     );
     screenshot(&c, "06-quy-hoach.png").await;
 
+    // The yearly review as one guided step: she continues in the plan.
+    click(&c, "#btn-review").await;
+    visible(&c, "plan-review").await;
+    assert!(text(&c, "#review-items")
+        .await
+        .contains("Trần Thị Ngọc Ánh"));
+    set(&c, "#review-items tr:first-child [name=action]", "tiep_tuc").await;
+    fill(&c, "#form-review [name=decision_no]", "45-QĐ/ĐU").await;
+    click(&c, "#form-review button[type=submit]").await;
+    until(
+        &c,
+        "đã ghi rà soát",
+        "document.getElementById('notice').textContent.includes('1 tiếp tục, 0 đưa ra')",
+    )
+    .await;
+    until(
+        &c,
+        "bước tiếp tục",
+        "document.querySelector('#board section.position[data-code=BCH] tbody tr').textContent.includes('Tiếp tục quy hoạch')",
+    )
+    .await;
+
     // Checks: the dashboard names what is off.
     click(&c, "#nav [data-screen=screen-checks]").await;
     visible(&c, "screen-checks").await;

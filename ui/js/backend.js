@@ -50,3 +50,4 @@ export const positions = () => invoke("positions");
 export const savePosition = (position) => invoke("save_position", { position });
 export const pickSavePath = (suggested, kind) => invoke("pick_save_path", { suggested, kind });
 export const pickOpenPath = (kind) => invoke("pick_open_path", { kind });
+export const reviewRound = (term, input) => invoke("review_round", { term, input });

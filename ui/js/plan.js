@@ -46,6 +46,31 @@ function positionCard(p) {
       : el("p", { class: "hint" }, "Chưa có ai."));
 }
 
+let lastBoard = null;
+
+function openReview() {
+  if (!lastBoard) return;
+  const f = $("form-review");
+  f.year.value = new Date().getFullYear();
+  f.date.value = today();
+  const rows = [];
+  for (const p of lastBoard.positions) {
+    for (const e of p.entries.filter((x) => x.active)) {
+      const action = el("select", { name: "action", "aria-label": "Quyết định" },
+        el("option", { value: "" }, "Để nguyên"), el("option", { value: "tiep_tuc" }, "Tiếp tục"), el("option", { value: "dua_ra" }, "Đưa ra"));
+      if (e.worst === "vi_pham") action.value = "dua_ra";
+      const reason = el("select", { name: "reason", "aria-label": "Lý do" });
+      options(reason, REASONS, "—");
+      rows.push(el("tr", { dataset: { entry: e.entry_id } },
+        el("td", {}, e.full_name), el("td", {}, p.name),
+        el("td", { class: "flags" }, e.flags.map((x) => el("div", {}, x))),
+        el("td", {}, action), el("td", {}, reason)));
+    }
+  }
+  $("review-items").replaceChildren(...rows);
+  $("plan-review").hidden = false;
+}
+
 export async function refresh() {
   const terms = await fillTerms($("plan-term"));
   $("term-new").open = terms.length === 0;
@@ -55,6 +80,7 @@ export async function refresh() {
     return;
   }
   const board = await backend.planBoard(term);
+  lastBoard = board;
   // Posts with someone first, then the rest of the catalogue.
   const used = board.positions.filter((p) => p.entries.length);
   const empty = board.positions.filter((p) => !p.entries.length);
@@ -132,6 +158,24 @@ export function init(c) {
     } catch (e) { showError(e); }
   });
   $("btn-plan-add-cancel").addEventListener("click", () => { $("plan-add").hidden = true; });
+  $("btn-review").addEventListener("click", openReview);
+  $("btn-review-cancel").addEventListener("click", () => { $("plan-review").hidden = true; });
+  $("form-review").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const f = ev.target;
+    const items = [...$("review-items").children]
+      .map((tr) => ({ entry_id: Number(tr.dataset.entry), step: tr.querySelector("[name=action]").value, reason: tr.querySelector("[name=reason]").value || null }))
+      .filter((i) => i.step);
+    try {
+      const r = await backend.reviewRound($("plan-term").value, {
+        year: Number(f.year.value), date: f.date.value, decision_no: f.decision_no.value,
+        decision_date: f.decision_date.value || null, items,
+      });
+      $("plan-review").hidden = true;
+      ctx.notice(`Đã ghi đợt rà soát năm ${f.year.value}: ${r.continued} tiếp tục, ${r.removed} đưa ra.`);
+      await refresh();
+    } catch (e) { showError(e); }
+  });
   $("btn-plan-step-cancel").addEventListener("click", () => { $("plan-step").hidden = true; });
   document.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && !$("screen-plan").hidden) { $("plan-add").hidden = true; $("plan-step").hidden = true; }
