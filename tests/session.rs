@@ -128,9 +128,20 @@ fn import_is_previewed_then_confirmed_all_or_nothing() {
         "Họ và tên;Giới tính;Ngày sinh;Số CCCD\nĐặng Thị Hạnh;Nữ;08/08/1988;051188000111\nLê Văn Bảy;Nam;31/02/1980;\n",
     )
     .unwrap();
-    let p = s.preview_import(&bad, None, vec![]).unwrap();
+    let mut seen = Vec::new();
+    let p = s
+        .preview_import(&bad, None, vec![], &mut |p| seen.push(p))
+        .unwrap();
+    assert!(
+        seen.last()
+            .is_some_and(|p| p.done == p.total && p.total > 0),
+        "{seen:?}"
+    );
     assert_eq!((p.ok_rows, p.error_rows), (1, 1));
-    assert_eq!(s.confirm_import().unwrap_err().code(), "validation");
+    assert_eq!(
+        s.confirm_import(&mut |_| {}).unwrap_err().code(),
+        "validation"
+    );
     assert_eq!(
         s.find_people("", &PeopleFilter::default(), 10)
             .unwrap()

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use quyhoach::board::{Board, Candidate};
 use quyhoach::docs::{DocOutput, DocPreview, DocSettings};
-use quyhoach::import::ImportPreview;
+use quyhoach::import::{ImportPreview, Progress};
 use quyhoach::model::plan::{Position, Term, TermKind};
 use quyhoach::model::{Person, PersonSummary};
 use quyhoach::rules::ruleset::RuleSet;
@@ -19,7 +19,7 @@ use quyhoach::store::review::{ReviewInput, ReviewOutcome};
 use quyhoach::store::AuditEntry;
 use quyhoach::xlsx::ExportReport;
 use quyhoach::{CoreError, Result};
-use tauri::State;
+use tauri::{AppHandle, Emitter, State};
 
 type Shared<'a> = State<'a, Mutex<Session>>;
 
@@ -174,19 +174,30 @@ pub fn set_auto_backup_keep(state: Shared, keep: usize) -> Result<SessionStatus>
     with(&state, |s| s.set_auto_backup_keep(keep))
 }
 
+/// Progress of long work, sent to the window as the "tien-do" event.
+fn progress(app: &AppHandle) -> impl FnMut(Progress) + '_ {
+    move |p| {
+        let _ = app.emit("tien-do", p);
+    }
+}
+
+// Async: the work runs off the window's thread, so the progress events are painted as they come.
 #[tauri::command]
-pub fn preview_import(
-    state: Shared,
+pub async fn preview_import(
+    app: AppHandle,
+    state: Shared<'_>,
     path: PathBuf,
     sheet: Option<String>,
     map: Vec<String>,
 ) -> Result<ImportPreview> {
-    with(&state, |s| s.preview_import(&path, sheet, map))
+    with(&state, |s| {
+        s.preview_import(&path, sheet, map, &mut progress(&app))
+    })
 }
 
 #[tauri::command]
-pub fn confirm_import(state: Shared) -> Result<usize> {
-    with(&state, |s| s.confirm_import())
+pub async fn confirm_import(app: AppHandle, state: Shared<'_>) -> Result<usize> {
+    with(&state, |s| s.confirm_import(&mut progress(&app)))
 }
 
 #[tauri::command]

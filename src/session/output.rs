@@ -164,15 +164,19 @@ impl Session {
         path: &Path,
         sheet: Option<String>,
         map: Vec<String>,
+        progress: &mut dyn FnMut(crate::import::Progress),
     ) -> Result<crate::import::ImportPreview> {
         let opts = crate::import::ImportOptions { sheet, map };
-        let preview = self.store()?.preview_import(path, &opts, &mut |_| {})?;
+        let preview = self.store()?.preview_import(path, &opts, progress)?;
         self.pending_import = Some(preview.clone());
         Ok(preview)
     }
 
     /// Imports the previewed rows, all or nothing; returns how many people were added.
-    pub fn confirm_import(&mut self) -> Result<usize> {
+    pub fn confirm_import(
+        &mut self,
+        progress: &mut dyn FnMut(crate::import::Progress),
+    ) -> Result<usize> {
         let preview = self.pending_import.take().ok_or_else(|| {
             CoreError::validation(
                 "import",
@@ -180,7 +184,7 @@ impl Session {
                 "Nhập Excel: hãy xem trước tệp trước khi nhập.",
             )
         })?;
-        match self.store_mut()?.import_people(&preview, &mut |_| {}) {
+        match self.store_mut()?.import_people(&preview, progress) {
             Ok(ids) => Ok(ids.len()),
             Err(e) => {
                 self.pending_import = Some(preview);

@@ -354,6 +354,42 @@ async fn first_run_create_lock_unlock_and_demo_ward() {
     )
     .await;
 
+    // Import from a list kept in Excel (CSV here): preview with progress, then confirm.
+    let csv = data.path().join("danh sách cũ của phường.csv");
+    std::fs::write(
+        &csv,
+        "Họ và tên;Giới tính;Ngày sinh;Số CCCD\nĐinh Thị Ểnh;Nữ;05/09/1993;051193000777\nLê Văn Ặn;Nam;1980;\n",
+    )
+    .unwrap();
+    click(&c, "#nav [data-screen=screen-docs]").await;
+    visible(&c, "screen-docs").await;
+    fill(&c, "#form-import [name=path]", csv.to_str().unwrap()).await;
+    click(&c, "#form-import button[type=submit]").await;
+    until(
+        &c,
+        "xem trước nhập",
+        "!document.getElementById('import-preview').hidden",
+    )
+    .await;
+    assert!(text(&c, "#import-summary")
+        .await
+        .contains("2 dòng nhập được, 0 dòng có lỗi"));
+    let events = js(
+        &c,
+        "sự kiện tiến độ",
+        "return Number(document.getElementById('progress').dataset.events || 0);",
+    )
+    .await;
+    assert!(events.as_u64().unwrap() >= 2, "progress events: {events}");
+    click(&c, "#btn-import-confirm").await;
+    until(
+        &c,
+        "đã nhập",
+        "document.getElementById('notice').textContent.includes('Đã nhập 2 người')",
+    )
+    .await;
+    screenshot(&c, "14-nhap-excel.png").await;
+
     wd("đóng phiên", c.close()).await;
 }
 

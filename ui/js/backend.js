@@ -51,3 +51,8 @@ export const savePosition = (position) => invoke("save_position", { position });
 export const pickSavePath = (suggested, kind) => invoke("pick_save_path", { suggested, kind });
 export const pickOpenPath = (kind) => invoke("pick_open_path", { kind });
 export const reviewRound = (term, input) => invoke("review_round", { term, input });
+/** Calls `f({ stage, done, total })` for each progress event of long work; returns an unlisten. */
+export function onProgress(f) {
+  const ev = window.__TAURI__ && window.__TAURI__.event;
+  return ev ? ev.listen("tien-do", (e) => f(e.payload)) : Promise.resolve(() => {});
+}

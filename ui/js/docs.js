@@ -104,8 +104,18 @@ function showPreview(p) {
   if (!fi.rejected.value) fi.rejected.value = suggest("dong-loi", "xlsx");
 }
 
+function showProgress(p) {
+  const bar = $("progress");
+  bar.hidden = false;
+  bar.max = Math.max(1, p.total);
+  bar.value = p.done;
+  bar.dataset.events = String(Number(bar.dataset.events || 0) + 1);
+  $("doc-result").textContent = p.total ? `${p.stage}: ${p.done}/${p.total} dòng` : `${p.stage}…`;
+}
+
 export function init(c) {
   ctx = c;
+  backend.onProgress(showProgress);
   const fi = $("form-import");
   fi.addEventListener("submit", async (ev) => {
     ev.preventDefault();
@@ -115,11 +125,13 @@ export function init(c) {
       const map = fi.map.value.split("\n").map((s) => s.trim()).filter(Boolean);
       showPreview(await backend.previewImport(fi.path.value, fi.sheet.value || null, map));
       $("doc-result").textContent = "";
-    } catch (e) { $("doc-result").textContent = ""; $("import-preview").hidden = true; showError(e); }
+      $("progress").hidden = true;
+    } catch (e) { $("doc-result").textContent = ""; $("progress").hidden = true; $("import-preview").hidden = true; showError(e); }
   });
   $("btn-import-confirm").addEventListener("click", async () => {
     try {
       const n = await backend.confirmImport();
+      $("progress").hidden = true;
       $("btn-import-confirm").disabled = true;
       ctx.notice(`Đã nhập ${n} người vào cơ sở dữ liệu.`);
       result(`Đã nhập ${n} người.`);
