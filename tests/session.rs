@@ -156,10 +156,10 @@ fn import_is_previewed_then_confirmed_all_or_nothing() {
         "Họ và tên;Giới tính;Ngày sinh\nĐặng Thị Hạnh;Nữ;08/08/1988\nLê Văn Bảy;Nam;1980\n",
     )
     .unwrap();
-    s.preview_import(&good, None, vec![]).unwrap();
-    assert_eq!(s.confirm_import().unwrap(), 2);
+    s.preview_import(&good, None, vec![], &mut |_| {}).unwrap();
+    assert_eq!(s.confirm_import(&mut |_| {}).unwrap(), 2);
     assert_eq!(
-        s.confirm_import().unwrap_err().field_errors()[0].field,
+        s.confirm_import(&mut |_| {}).unwrap_err().field_errors()[0].field,
         "import"
     );
     assert_eq!(
