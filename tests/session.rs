@@ -305,3 +305,41 @@ fn params_bad_type(s: &mut Session) {
         "{err:?}"
     );
 }
+
+#[test]
+fn the_data_can_move_to_another_folder() {
+    let w = temp_ward();
+    let cfg = w.dir.path().join("cấu hình");
+    std::env::set_var(quyhoach::paths::CONFIG_DIR_ENV, &cfg);
+    let mut s = new_session(w.dir.path());
+    s.save_person(hoa()).unwrap();
+    let new_dir = w.dir.path().join("Ổ D").join("Dữ liệu Đảng ủy");
+    // Not from the demo ward, not onto itself.
+    let same = s.move_data_dir(w.dir.path(), PASS).unwrap_err();
+    assert_eq!(same.field_errors()[0].rule, "same");
+    let st = s.move_data_dir(&new_dir, PASS).unwrap();
+    assert_eq!(st.open_file, Some(new_dir.join("quyhoach.db")));
+    assert_eq!(st.data_dir, new_dir);
+    assert_eq!(st.people, Some(1));
+    assert!(
+        w.dir.path().join("quyhoach.db").is_file(),
+        "the old file stays"
+    );
+    if std::env::var_os(quyhoach::paths::DATA_DIR_ENV).is_none() {
+        assert_eq!(
+            quyhoach::paths::data_dir(),
+            new_dir,
+            "remembered for the next start"
+        );
+    }
+    s.lock().unwrap();
+    assert_eq!(s.unlock(PASS).unwrap().people, Some(1));
+    s.open_demo().unwrap();
+    assert_eq!(
+        s.move_data_dir(&w.dir.path().join("khác"), PASS)
+            .unwrap_err()
+            .field_errors()[0]
+            .rule,
+        "not_ward"
+    );
+}

@@ -254,3 +254,8 @@ pub fn save_position(state: Shared, position: Position) -> Result<Vec<Position>>
 pub fn review_round(state: Shared, term: String, input: ReviewInput) -> Result<ReviewOutcome> {
     with(&state, |s| s.review_round(&term, input))
 }
+
+#[tauri::command]
+pub fn move_data_dir(state: Shared, dir: PathBuf, passphrase: String) -> Result<SessionStatus> {
+    with(&state, |s| s.move_data_dir(&dir, &passphrase))
+}

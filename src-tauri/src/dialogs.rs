@@ -43,3 +43,9 @@ pub async fn pick_open_path(app: tauri::AppHandle, kind: String) -> Option<PathB
         .into_path()
         .ok()
 }
+
+/// "Choose a folder…"; None when the clerk cancels.
+#[tauri::command]
+pub async fn pick_folder(app: tauri::AppHandle) -> Option<PathBuf> {
+    app.dialog().file().blocking_pick_folder()?.into_path().ok()
+}

@@ -86,6 +86,8 @@ fn main() {
             commands::review_round,
             dialogs::pick_save_path,
             dialogs::pick_open_path,
+            dialogs::pick_folder,
+            commands::move_data_dir,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -51,3 +51,43 @@ impl Session {
         self.store_mut()?.change_passphrase(new)
     }
 }
+
+impl Session {
+    /// Moves the ward's data to another folder (another drive, a synced folder…): a verified
+    /// copy is made there under the same passphrase, the app uses it from now on and remembers
+    /// the choice; the old file stays where it was until the clerk deletes it.
+    pub fn move_data_dir(&mut self, new_dir: &Path, passphrase: &str) -> Result<SessionStatus> {
+        let is_ward = self
+            .store
+            .as_ref()
+            .is_some_and(|s| s.path() == self.data_file().as_path());
+        if !is_ward {
+            return Err(CoreError::validation(
+                "data_dir",
+                "not_ward",
+                "Chuyển thư mục dữ liệu: hãy mở cơ sở dữ liệu của đơn vị (không phải phường mẫu) trước.",
+            ));
+        }
+        let same =
+            std::fs::canonicalize(new_dir).ok() == std::fs::canonicalize(&self.data_dir).ok();
+        if same || new_dir.as_os_str().is_empty() {
+            return Err(CoreError::validation(
+                "data_dir",
+                "same",
+                "Chuyển thư mục dữ liệu: hãy chọn một thư mục khác thư mục đang dùng.",
+            ));
+        }
+        std::fs::create_dir_all(new_dir)?;
+        let target = new_dir.join(crate::paths::DATA_FILE);
+        self.store()?.backup_to(&target, passphrase)?;
+        crate::paths::remember_data_dir(new_dir)?;
+        let old = self.store.take();
+        if let Some(s) = old {
+            s.close()?;
+        }
+        self.data_dir = new_dir.to_path_buf();
+        let store = Store::open(&target, passphrase)?;
+        self.keep_store(store);
+        self.status()
+    }
+}

@@ -56,3 +56,5 @@ export function onProgress(f) {
   const ev = window.__TAURI__ && window.__TAURI__.event;
   return ev ? ev.listen("tien-do", (e) => f(e.payload)) : Promise.resolve(() => {});
 }
+export const pickFolder = () => invoke("pick_folder");
+export const moveDataDir = (dir, passphrase) => invoke("move_data_dir", { dir, passphrase });

@@ -9,6 +9,8 @@ export async function refresh() {
   const st = await backend.status();
   $("settings-unit").textContent = st.unit ? `${st.unit.name} — ${st.unit.superior_body} (ký hiệu ${st.unit.issuer_code}, địa danh ${st.unit.place_name})` : "";
   $("settings-file").textContent = st.open_file || "";
+  $("move-current").textContent = st.data_dir;
+  $("form-move").hidden = st.is_demo;
   $("idle-minutes").value = ctx.idleMinutes();
   $("auto-keep").value = st.auto_backup_keep || 7;
   $("auto-backup-info").textContent = st.is_demo
@@ -34,6 +36,19 @@ export function init(c) {
       const st = await backend.setAutoBackupKeep(Number(e.target.value));
       ctx.notice(`Giữ ${st.auto_backup_keep} bản sao lưu tự động gần nhất.`);
     } catch (err) { showError(err); }
+  });
+  $("btn-pick-folder").addEventListener("click", async () => {
+    try {
+      const dir = await backend.pickFolder();
+      if (dir) $("form-move").dir.value = dir;
+    } catch (e) { showError(e); }
+  });
+  $("form-move").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const f = ev.target;
+    const dir = f.dir.value, pass = f.passphrase.value;
+    f.passphrase.value = "";
+    if (await ctx.run(() => backend.moveDataDir(dir, pass))) ctx.notice(`Đã chuyển dữ liệu sang ${dir}. Tệp cũ vẫn giữ ở thư mục cũ.`);
   });
   $("form-backup").addEventListener("submit", async (ev) => {
     ev.preventDefault();
