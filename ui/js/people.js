@@ -8,7 +8,7 @@ import {
 let ctx;
 let editing = null; // the record being edited (null: a new one)
 let searchSeq = 0;
-const SHOWN = 200;
+const SHOWN = 100;
 
 export async function refresh() {
   const seq = ++searchSeq;
