@@ -343,3 +343,41 @@ fn the_data_can_move_to_another_folder() {
         "not_ward"
     );
 }
+
+#[test]
+fn a_record_that_does_not_read_is_named_by_field_and_the_ward_details_change() {
+    let w = temp_ward();
+    let mut s = new_session(w.dir.path());
+    let mut p = serde_json::to_value(hoa()).unwrap();
+    p["birth_date"] = serde_json::json!("31/02/1978");
+    let err = s.save_person_json(p.clone()).unwrap_err();
+    let f = &err.field_errors()[0];
+    assert_eq!(f.field, "birth_date");
+    assert!(
+        f.message
+            .starts_with("Ngày sinh: “31/02/1978” không có trong lịch"),
+        "{}",
+        f.message
+    );
+    p["birth_date"] = serde_json::json!("15/03/1978");
+    p["positions"][0]["start"] = serde_json::json!("13/2015");
+    let err = s.save_person_json(p.clone()).unwrap_err();
+    let f = &err.field_errors()[0];
+    assert_eq!(f.field, "positions[0].start");
+    assert!(
+        f.message.starts_with("Chức vụ 1, ngày bắt đầu:"),
+        "{}",
+        f.message
+    );
+    p["positions"][0]["start"] = serde_json::json!("07/2015");
+    assert!(s.save_person_json(p).unwrap() > 0);
+
+    let mut unit = unit();
+    unit.place_name = "Phổ Hòa, Đức Phổ".into();
+    assert_eq!(
+        s.set_unit(unit.clone()).unwrap().unit.unwrap().place_name,
+        "Phổ Hòa, Đức Phổ"
+    );
+    unit.name = " ".into();
+    assert!(s.set_unit(unit).is_err());
+}

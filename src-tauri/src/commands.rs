@@ -71,8 +71,8 @@ pub fn person(state: Shared, id: i64) -> Result<Person> {
 }
 
 #[tauri::command]
-pub fn save_person(state: Shared, person: Person) -> Result<i64> {
-    with(&state, |s| s.save_person(person))
+pub fn save_person(state: Shared, person: serde_json::Value) -> Result<i64> {
+    with(&state, |s| s.save_person_json(person))
 }
 
 #[tauri::command]
@@ -258,4 +258,9 @@ pub fn review_round(state: Shared, term: String, input: ReviewInput) -> Result<R
 #[tauri::command]
 pub fn move_data_dir(state: Shared, dir: PathBuf, passphrase: String) -> Result<SessionStatus> {
     with(&state, |s| s.move_data_dir(&dir, &passphrase))
+}
+
+#[tauri::command]
+pub fn set_unit(state: Shared, unit: quyhoach::model::Unit) -> Result<SessionStatus> {
+    with(&state, |s| s.set_unit(unit))
 }

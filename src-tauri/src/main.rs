@@ -88,6 +88,7 @@ fn main() {
             dialogs::pick_open_path,
             dialogs::pick_folder,
             commands::move_data_dir,
+            commands::set_unit,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

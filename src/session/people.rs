@@ -5,12 +5,23 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::Session;
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 use crate::model::{PersonSummary, Sex, Status};
 
 impl Session {
     pub fn person(&self, id: i64) -> Result<crate::model::Person> {
         self.store()?.person(id)
+    }
+
+    /// A record as the window sent it: a value that does not read (a date that is not in the
+    /// calendar, a level not in the list) is named by its field, in Vietnamese, and nothing is saved.
+    pub fn save_person_json(&mut self, value: serde_json::Value) -> Result<i64> {
+        let p: crate::model::Person = serde_path_to_error::deserialize(value).map_err(|e| {
+            let field = e.path().to_string();
+            let label = field_label(&field);
+            CoreError::validation(&field, "format", format!("{label}: {}", e.inner()))
+        })?;
+        self.save_person(p)
     }
 
     /// Adds a record (no id) or replaces it; returns its id.
@@ -107,5 +118,53 @@ impl Session {
             unfiltered,
             rows: matches.into_iter().take(limit).collect(),
         })
+    }
+}
+
+/// The form's label of a record field ("positions[0].start" → "Chức vụ 1, ngày bắt đầu").
+fn field_label(path: &str) -> String {
+    let base = path.split(['[', '.']).next().unwrap_or(path);
+    let index = path
+        .split('[')
+        .nth(1)
+        .and_then(|r| r.split(']').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .map(|n| n + 1);
+    let sub = match path.rsplit_once('.') {
+        Some((_, last)) => last,
+        None => "",
+    };
+    let name = match base {
+        "full_name" => "Họ và tên",
+        "sex" => "Giới tính",
+        "birth_date" => "Ngày sinh",
+        "party_admission_date" => "Ngày vào Đảng",
+        "party_official_date" => "Ngày chính thức",
+        "status_date" => "Ngày thay đổi tình trạng",
+        "status" => "Tình trạng",
+        "professional_level" => "Chuyên môn",
+        "political_theory" => "Lý luận chính trị",
+        "state_management" => "Quản lý nhà nước",
+        "positions" => "Chức vụ",
+        "ratings" => "Xếp loại",
+        "discipline_rewards" => "Khen thưởng, kỷ luật",
+        "trainings" => "Đào tạo, bồi dưỡng",
+        "cccd" => "Số CCCD",
+        other => other,
+    };
+    let part = match sub {
+        "start" => ", ngày bắt đầu",
+        "end" => ", ngày kết thúc",
+        "date" => ", ngày",
+        "until" => ", hết hiệu lực",
+        "from" => ", từ ngày",
+        "to" => ", đến ngày",
+        "year" => ", năm",
+        "level" => ", mức",
+        _ => "",
+    };
+    match index {
+        Some(n) => format!("{name} {n}{part}"),
+        None => format!("{name}{part}"),
     }
 }

@@ -91,3 +91,11 @@ impl Session {
         self.status()
     }
 }
+
+impl Session {
+    /// The ward's details (name, superior body, place name, issuer code), as printed on documents.
+    pub fn set_unit(&mut self, unit: crate::model::Unit) -> Result<SessionStatus> {
+        self.store_mut()?.set_unit(&unit)?;
+        self.status()
+    }
+}

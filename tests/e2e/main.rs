@@ -514,7 +514,22 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     .as_bool()
     .unwrap());
     screenshot(&c, "05-ho-so-loi.png").await;
+    // A date that is not in the calendar is named under its own field, in Vietnamese.
     fill(&c, "#form-person [name=cccd]", "051192000123").await;
+    fill(&c, "#form-person [name=birth_date]", "31/02/1992").await;
+    click(&c, "#form-person button[type=submit]").await;
+    until(
+        &c,
+        "lỗi ngày sinh",
+        "document.querySelector('#form-person [name=birth_date] + .field-error')",
+    )
+    .await;
+    let note = text(&c, "#form-person [name=birth_date] + .field-error").await;
+    assert!(
+        note.starts_with("Ngày sinh: “31/02/1992” không có trong lịch"),
+        "{note}"
+    );
+    fill(&c, "#form-person [name=birth_date]", "05/09/1992").await;
     click(&c, "#form-person button[type=submit]").await;
     visible(&c, "screen-people").await;
     until(

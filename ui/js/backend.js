@@ -58,3 +58,4 @@ export function onProgress(f) {
 }
 export const pickFolder = () => invoke("pick_folder");
 export const moveDataDir = (dir, passphrase) => invoke("move_data_dir", { dir, passphrase });
+export const setUnit = (unit) => invoke("set_unit", { unit });

@@ -7,7 +7,8 @@ let ctx;
 
 export async function refresh() {
   const st = await backend.status();
-  $("settings-unit").textContent = st.unit ? `${st.unit.name} — ${st.unit.superior_body} (ký hiệu ${st.unit.issuer_code}, địa danh ${st.unit.place_name})` : "";
+  const fu = $("form-unit");
+  for (const k of ["name", "superior_body", "place_name", "issuer_code"]) fu[k].value = st.unit ? st.unit[k] : "";
   $("settings-file").textContent = st.open_file || "";
   $("move-current").textContent = st.data_dir;
   $("form-move").hidden = st.is_demo;
@@ -36,6 +37,16 @@ export function init(c) {
       const st = await backend.setAutoBackupKeep(Number(e.target.value));
       ctx.notice(`Giữ ${st.auto_backup_keep} bản sao lưu tự động gần nhất.`);
     } catch (err) { showError(err); }
+  });
+  $("form-unit").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const f = ev.target;
+    const unit = { name: f.name.value, superior_body: f.superior_body.value, place_name: f.place_name.value, issuer_code: f.issuer_code.value };
+    try {
+      const st = await backend.setUnit(unit);
+      $("ward-name").textContent = st.unit.name;
+      ctx.notice("Đã lưu thông tin đơn vị: văn bản từ nay in theo thông tin mới.");
+    } catch (e) { showError(e); }
   });
   $("btn-pick-folder").addEventListener("click", async () => {
     try {
