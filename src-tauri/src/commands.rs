@@ -264,3 +264,8 @@ pub fn move_data_dir(state: Shared, dir: PathBuf, passphrase: String) -> Result<
 pub fn set_unit(state: Shared, unit: quyhoach::model::Unit) -> Result<SessionStatus> {
     with(&state, |s| s.set_unit(unit))
 }
+
+#[tauri::command]
+pub fn save_doc_settings(state: Shared, settings: DocSettings) -> Result<DocSettings> {
+    with(&state, |s| s.save_doc_settings(settings))
+}

@@ -89,6 +89,7 @@ fn main() {
             dialogs::pick_folder,
             commands::move_data_dir,
             commands::set_unit,
+            commands::save_doc_settings,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -204,3 +204,15 @@ impl Session {
         crate::import::write_rejected(preview, out)
     }
 }
+
+impl Session {
+    /// The default signer and recipients of each document kind, as Settings edits them.
+    pub fn save_doc_settings(
+        &mut self,
+        settings: crate::docs::DocSettings,
+    ) -> Result<crate::docs::DocSettings> {
+        let s = self.store_mut()?;
+        s.save_doc_settings(&settings)?;
+        s.doc_settings()
+    }
+}

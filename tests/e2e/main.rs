@@ -784,6 +784,31 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     .await;
     assert_eq!(rows(&c).await, vec!["Trần Thị Ngọc Ánh".to_string()]);
 
+    // Default signer and recipients set in Settings are what the document form offers.
+    click(&c, "#nav [data-screen=screen-settings]").await;
+    visible(&c, "screen-settings").await;
+    until(
+        &c,
+        "người ký mặc định",
+        "document.querySelector('#form-signing [name=name]').value === 'Nguyễn Văn Nho'",
+    )
+    .await;
+    fill(&c, "#form-signing [name=name]", "Trần Văn Ba").await;
+    click(&c, "#form-signing button[type=submit]").await;
+    until(
+        &c,
+        "đã lưu người ký",
+        "document.getElementById('notice').textContent.includes('người ký')",
+    )
+    .await;
+    click(&c, "#nav [data-screen=screen-docs]").await;
+    until(
+        &c,
+        "người ký trên văn bản",
+        "document.querySelector('#form-doc [name=signer_name]').value === 'Trần Văn Ba'",
+    )
+    .await;
+
     // Lock and unlock with the passphrase.
     click(&c, "#btn-lock").await;
     visible(&c, "screen-unlock").await;
@@ -799,6 +824,21 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     click(&c, "#form-unlock button[type=submit]").await;
     visible(&c, "screen-people").await;
     assert_eq!(text(&c, "#count").await, "1 người");
+
+    // Left idle, the app locks itself (the idle time is a setting; 3 seconds here).
+    js(
+        &c,
+        "đặt thời gian tự khóa",
+        "localStorage.setItem('quyhoach.idleMinutes', '0.05'); return true;",
+    )
+    .await;
+    visible(&c, "screen-unlock").await;
+    js(
+        &c,
+        "trả lại thời gian tự khóa",
+        "localStorage.setItem('quyhoach.idleMinutes', '15'); return true;",
+    )
+    .await;
 
     wd("đóng phiên", c.close()).await;
 }

@@ -98,7 +98,7 @@ function watchIdle() {
       lastActivity = Date.now();
       run(backend.lock);
     }
-  }, 15000);
+  }, 1000);
 }
 
 window.addEventListener("DOMContentLoaded", () => {

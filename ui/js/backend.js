@@ -59,3 +59,4 @@ export function onProgress(f) {
 export const pickFolder = () => invoke("pick_folder");
 export const moveDataDir = (dir, passphrase) => invoke("move_data_dir", { dir, passphrase });
 export const setUnit = (unit) => invoke("set_unit", { unit });
+export const saveDocSettings = (settings) => invoke("save_doc_settings", { settings });

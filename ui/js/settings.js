@@ -4,6 +4,8 @@ import { $, showError } from "./dom.js";
 import * as rules from "./rules.js";
 
 let ctx;
+let docSettings = null;
+const lines = (t) => t.split("\n").map((s) => s.trim()).filter(Boolean);
 
 export async function refresh() {
   const st = await backend.status();
@@ -11,6 +13,13 @@ export async function refresh() {
   for (const k of ["name", "superior_body", "place_name", "issuer_code"]) fu[k].value = st.unit ? st.unit[k] : "";
   $("settings-file").textContent = st.open_file || "";
   $("move-current").textContent = st.data_dir;
+  docSettings = await backend.docSettings();
+  const fs = $("form-signing");
+  fs.on_behalf.value = docSettings.signer.on_behalf || "T/M BAN THƯỜNG VỤ";
+  fs.title.value = docSettings.signer.title || "BÍ THƯ";
+  fs.name.value = docSettings.signer.name || "";
+  fs.to_trinh.value = (docSettings.recipients["to-trinh"] || []).join("\n");
+  fs.bao_cao.value = (docSettings.recipients["bao-cao-ra-soat"] || []).join("\n");
   $("form-move").hidden = st.is_demo;
   $("idle-minutes").value = ctx.idleMinutes();
   $("auto-keep").value = st.auto_backup_keep || 7;
@@ -37,6 +46,18 @@ export function init(c) {
       const st = await backend.setAutoBackupKeep(Number(e.target.value));
       ctx.notice(`Giữ ${st.auto_backup_keep} bản sao lưu tự động gần nhất.`);
     } catch (err) { showError(err); }
+  });
+  $("form-signing").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const f = ev.target;
+    const next = structuredClone(docSettings);
+    next.signer = { on_behalf: f.on_behalf.value, title: f.title.value, name: f.name.value };
+    next.recipients["to-trinh"] = lines(f.to_trinh.value);
+    next.recipients["bao-cao-ra-soat"] = lines(f.bao_cao.value);
+    try {
+      docSettings = await backend.saveDocSettings(next);
+      ctx.notice("Đã lưu người ký và nơi nhận mặc định.");
+    } catch (e) { showError(e); }
   });
   $("form-unit").addEventListener("submit", async (ev) => {
     ev.preventDefault();
