@@ -6,7 +6,7 @@ use super::frame::date_words;
 use super::{DocRequest, Resolved};
 use crate::error::Result;
 use crate::model::{Person, RecordKind, Unit};
-use crate::pdf::{Align, Col, Doc, Face, Mark, Orientation, Para, Row, Run, Table, MM};
+use crate::pdf::{Align, Col, Doc, Face, Orientation, Para, Row, Run, Table, MM};
 use crate::store::Store;
 use crate::xlsx::people::positions_text;
 
@@ -104,20 +104,7 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
     // Photo box 3 × 4 cm, the title beside it.
     let (bw, bh) = (30.0 * MM, 40.0 * MM);
     let by = doc.y;
-    for (x1, y1, x2, y2) in [
-        (x0, by, x0 + bw, by),
-        (x0, by + bh, x0 + bw, by + bh),
-        (x0, by, x0, by + bh),
-        (x0 + bw, by, x0 + bw, by + bh),
-    ] {
-        doc.mark(Mark::Line {
-            x1,
-            y1,
-            x2,
-            y2,
-            width: 0.5,
-        });
-    }
+    doc.rect(x0, by, bw, bh, 0.5);
     doc.y = by + bh / 2.0 - 10.0;
     doc.para_in(
         &Para::new(vec![Run::plain("Ảnh 3 × 4")], 11.0).align(Align::Center),

@@ -178,6 +178,14 @@ impl Doc {
         });
     }
 
+    /// The four sides of a box.
+    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, width: f32) {
+        self.hline(x, x + w, y, width);
+        self.hline(x, x + w, y + h, width);
+        self.vline(x, y, y + h, width);
+        self.vline(x + w, y, y + h, width);
+    }
+
     pub fn vline(&mut self, x: f32, y1: f32, y2: f32, width: f32) {
         self.mark(Mark::Line {
             x1: x,

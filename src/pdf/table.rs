@@ -3,7 +3,7 @@
 //! across the table, rows that never split across pages, and the header repeated on every page.
 
 use super::fonts::{fonts, Face};
-use super::page::{Doc, Mark};
+use super::page::Doc;
 use super::text::{lay_out, Align, Para, Run};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -135,10 +135,10 @@ fn widest_word(text: &str, face: Face, size: f32) -> f32 {
         .fold(0.0, f32::max)
 }
 
-/// The widest word of each column at `size`, padding included.
-fn min_widths(t: &Table, width: f32, size: f32) -> Vec<f32> {
+/// The largest measure of each column: its header's widest word, then `cell` of each body cell.
+fn per_column(t: &Table, size: f32, cell: impl Fn(&str, Face) -> f32) -> Vec<f32> {
     let n = t.cols.len();
-    let mut mins: Vec<f32> = t
+    let mut out: Vec<f32> = t
         .cols
         .iter()
         .map(|c| widest_word(&c.header, Face::BOLD, size))
@@ -151,11 +151,17 @@ fn min_widths(t: &Table, width: f32, size: f32) -> Vec<f32> {
                 Face::REGULAR
             };
             for (i, c) in cells.iter().enumerate().take(n) {
-                mins[i] = mins[i].max(widest_word(c, face, size));
+                out[i] = out[i].max(cell(c, face));
             }
         }
     }
-    mins.into_iter()
+    out
+}
+
+/// The widest word of each column at `size`, padding included.
+fn min_widths(t: &Table, width: f32, size: f32) -> Vec<f32> {
+    per_column(t, size, |c, face| widest_word(c, face, size))
+        .into_iter()
         .map(|m| m.min(width * 0.3) + 2.0 * PAD_X + 0.5)
         .collect()
 }
@@ -174,25 +180,8 @@ fn fitting_size(t: &Table, width: f32) -> f32 {
 /// The widest cell of each column set on one line, padding included, capped at half the width.
 fn max_widths(t: &Table, width: f32) -> Vec<f32> {
     let f = fonts();
-    let n = t.cols.len();
-    let mut maxs: Vec<f32> = t
-        .cols
-        .iter()
-        .map(|c| widest_word(&c.header, Face::BOLD, t.size))
-        .collect();
-    for row in &t.rows {
-        if let Row::Cells(cells) | Row::Total(cells) = row {
-            let face = if matches!(row, Row::Total(_)) {
-                Face::BOLD
-            } else {
-                Face::REGULAR
-            };
-            for (i, c) in cells.iter().enumerate().take(n) {
-                maxs[i] = maxs[i].max(f.width(face, c, t.size));
-            }
-        }
-    }
-    maxs.into_iter()
+    per_column(t, t.size, |c, face| f.width(face, c, t.size))
+        .into_iter()
         .map(|m| m.min(width * 0.5) + 2.0 * PAD_X + 0.5)
         .collect()
 }
@@ -425,7 +414,7 @@ impl Doc {
             let text_h = cell_height(&p, w) - 2.0 * PAD_Y;
             // Centred vertically in the cell.
             self.cell_text(&p, x, w, cy + (ch - 2.0 * PAD_Y - text_h) / 2.0);
-            self.rect(x, cy, w, ch);
+            self.rect(x, cy, w, ch, RULE);
         }
         if t.number_row {
             let ny = y0 + heads;
@@ -438,34 +427,17 @@ impl Doc {
                     lh,
                 );
                 self.cell_text(&p, g.x[i], g.w[i], ny);
-                self.rect(g.x[i], ny, g.w[i], number_h);
+                self.rect(g.x[i], ny, g.w[i], number_h, RULE);
             }
         }
         self.y = y0 + total_h;
-    }
-
-    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
-        for (x1, y1, x2, y2) in [
-            (x, y, x + w, y),
-            (x, y + h, x + w, y + h),
-            (x, y, x, y + h),
-            (x + w, y, x + w, y + h),
-        ] {
-            self.mark(Mark::Line {
-                x1,
-                y1,
-                x2,
-                y2,
-                width: RULE,
-            });
-        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::{Margins, Orientation};
+    use crate::pdf::{Margins, Mark, Orientation};
 
     #[test]
     fn rows_never_split_and_the_header_repeats() {
