@@ -41,7 +41,7 @@ pub fn run(store: &Store, data_dir: &Path, passphrase: &str) -> Result<Option<Pa
         return Ok(None);
     }
     std::fs::create_dir_all(&dir)?;
-    store.backup_to(&path, passphrase)?;
+    store.backup_unchecked(&path, passphrase)?;
     prune(&dir, keep(store)?)?;
     Ok(Some(path))
 }

@@ -196,6 +196,8 @@ fn documents_and_workbooks_from_the_session() {
             name: "Nguyễn Văn Nho".into(),
         }),
         recipients: None,
+        text: None,
+        issue: true,
         out: out.clone(),
     };
     // A preview lays the document out and registers nothing.
@@ -317,6 +319,11 @@ fn the_data_can_move_to_another_folder() {
     // Not from the demo ward, not onto itself.
     let same = s.move_data_dir(w.dir.path(), PASS).unwrap_err();
     assert_eq!(same.field_errors()[0].rule, "same");
+    // A mistyped passphrase moves nothing and creates nothing (issue 10 §1).
+    let typo = s.move_data_dir(&new_dir, "saimatkhau").unwrap_err();
+    assert_eq!(typo.field_errors()[0].rule, "not_current");
+    assert!(!new_dir.exists());
+    assert_eq!(s.status().unwrap().data_dir, w.dir.path());
     let st = s.move_data_dir(&new_dir, PASS).unwrap();
     assert_eq!(st.open_file, Some(new_dir.join("quyhoach.db")));
     assert_eq!(st.data_dir, new_dir);
@@ -380,4 +387,42 @@ fn a_record_that_does_not_read_is_named_by_field_and_the_ward_details_change() {
     );
     unit.name = " ".into();
     assert!(s.set_unit(unit).is_err());
+}
+
+/// Issue 10 §1: the window's backup, restore and passphrase change check the current passphrase.
+#[test]
+fn the_window_checks_the_current_passphrase_before_encrypting_anything() {
+    const NEW: &str = "Phổ Hòa mật khẩu mới";
+    let w = temp_ward();
+    let mut s = new_session(w.dir.path());
+    s.save_person(hoa()).unwrap();
+    let backups = w.dir.path().join("Sao lưu tay");
+    let typo = backups.join("gõ nhầm.db");
+    let err = s.backup(&typo, "saimatkhau").unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "passphrase");
+    assert!(!typo.exists());
+    let good = backups.join("đúng.db");
+    assert_eq!(s.backup(&good, PASS).unwrap().people, 1);
+
+    // Changing the passphrase asks for the current one.
+    let err = s.change_passphrase("saimatkhau", NEW, NEW).unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "current");
+    s.change_passphrase(PASS, NEW, NEW).unwrap();
+
+    // Restoring with a typo as the current passphrase: nothing changes, the ward stays open.
+    let err = s.restore(&good, "saimatkhau", None).unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "passphrase");
+    assert_eq!(s.status().unwrap().people, Some(1));
+    // The backup predates the change: the old passphrase is asked for, then the ward keeps NEW.
+    let err = s.restore(&good, NEW, None).unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "backup_passphrase");
+    assert_eq!(
+        s.status().unwrap().people,
+        Some(1),
+        "still open after a refusal"
+    );
+    s.restore(&good, NEW, Some(PASS)).unwrap();
+    s.lock().unwrap();
+    assert_eq!(s.unlock(PASS).unwrap_err().code(), "wrong_passphrase");
+    assert_eq!(s.unlock(NEW).unwrap().people, Some(1));
 }

@@ -265,7 +265,7 @@ fn backup_is_verified_and_restore_keeps_the_old_file() {
         .unwrap();
     assert_eq!(s.count_people().unwrap(), 3);
     // …then the backup is restored.
-    let (s, report) = s.restore_from(&dest, PASS).unwrap();
+    let (s, report) = s.restore_from(&dest, PASS, None).unwrap();
     assert_eq!(s.count_people().unwrap(), 2);
     assert_eq!(report.people, 2);
     let kept = Store::open(&report.previous_kept_at, PASS).unwrap();
@@ -285,11 +285,13 @@ fn restore_refuses_a_bad_backup_and_changes_nothing() {
     std::fs::write(&junk, vec![7u8; 8192]).unwrap();
     let before = snapshot(&s);
     // restore_from consumes the store only after verifying; reopen to compare.
-    let err = s.restore_from(&junk, PASS).err().unwrap();
-    assert_eq!(err.code(), "backup_invalid");
+    let err = s.restore_from(&junk, PASS, None).err().unwrap();
+    assert_eq!(err.field_errors()[0].field, "backup_passphrase");
     assert!(
-        err.to_string().contains("không mở được bằng mật khẩu"),
-        "{err}"
+        err.field_errors()[0]
+            .message
+            .contains("không mở được bằng mật khẩu hiện tại"),
+        "{err:?}"
     );
     let s = reopen(&w);
     assert_eq!(snapshot(&s), before);
@@ -351,4 +353,97 @@ fn no_personal_data_in_plaintext_on_disk() {
             "phường Phổ Hòa.db-wal"
         ]
     );
+}
+
+/// Issue 10 §1: a backup made under a mistyped passphrase would carry the typo as its key.
+#[test]
+fn a_mistyped_passphrase_makes_no_backup_and_changes_nothing() {
+    let w = temp_ward();
+    let mut s = new_store(&w);
+    s.add_person(&hoa()).unwrap();
+    let dir = w.dir.path().join("Sao lưu");
+    let dest = dir.join("bản sao.db");
+    let before = snapshot(&s);
+    let err = s.backup_to(&dest, "saimatkhau").unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "passphrase");
+    assert!(
+        err.field_errors()[0]
+            .message
+            .contains("không đúng mật khẩu đang dùng"),
+        "{err:?}"
+    );
+    assert!(!dest.exists(), "nothing written");
+    assert!(
+        !dir.exists() || std::fs::read_dir(&dir).unwrap().next().is_none(),
+        "no temporary file left"
+    );
+    assert_eq!(snapshot(&s), before);
+    // The right passphrase still works, and the backup opens with it.
+    assert_eq!(s.backup_to(&dest, PASS).unwrap().people, 1);
+    assert_eq!(Store::open(&dest, PASS).unwrap().count_people().unwrap(), 1);
+}
+
+/// Issue 10 §1: a backup from before a passphrase change is restored under the ward's current
+/// passphrase; the one the backup was made under is asked for, never silently adopted.
+#[test]
+fn a_backup_under_an_older_passphrase_is_restored_under_the_current_one() {
+    const NEW: &str = "mật khẩu mới năm 2027";
+    let w = temp_ward();
+    let mut s = new_store(&w);
+    s.add_person(&hoa()).unwrap();
+    let dest = w
+        .dir
+        .path()
+        .join("Sao lưu")
+        .join("trước khi đổi mật khẩu.db");
+    s.backup_to(&dest, PASS).unwrap();
+    s.change_passphrase(NEW).unwrap();
+    s.add_person(&simple("Lê Thị Hồng", Sex::Female, "1990", "051090000111"))
+        .unwrap();
+    s.close().unwrap();
+
+    // The old passphrase typed as the current one: refused, nothing changes.
+    let s = Store::open(&w.path, NEW).unwrap();
+    let err = s.restore_from(&dest, PASS, None).err().unwrap();
+    assert_eq!(err.field_errors()[0].field, "passphrase");
+    // The current passphrase alone does not open the old backup: the clerk is asked for the old one.
+    let s = Store::open(&w.path, NEW).unwrap();
+    let err = s.restore_from(&dest, NEW, None).err().unwrap();
+    assert_eq!(err.field_errors()[0].field, "backup_passphrase");
+    assert!(
+        err.field_errors()[0].message.contains("mật khẩu cũ"),
+        "{err:?}"
+    );
+    // A wrong old passphrase: refused by name.
+    let s = Store::open(&w.path, NEW).unwrap();
+    let err = s
+        .restore_from(&dest, NEW, Some("không phải"))
+        .err()
+        .unwrap();
+    assert_eq!(err.field_errors()[0].rule, "wrong");
+    let s = Store::open(&w.path, NEW).unwrap();
+    assert_eq!(s.count_people().unwrap(), 2, "nothing restored so far");
+
+    // With the old one: restored, and the ward still opens with the current passphrase only.
+    let (s, report) = s.restore_from(&dest, NEW, Some(PASS)).unwrap();
+    assert!(report.rekeyed);
+    assert_eq!(s.count_people().unwrap(), 1);
+    s.close().unwrap();
+    assert!(matches!(
+        Store::open(&w.path, PASS),
+        Err(CoreError::WrongPassphrase)
+    ));
+    assert_eq!(
+        Store::open(&w.path, NEW).unwrap().count_people().unwrap(),
+        1
+    );
+    // The backup file itself is untouched (still under the passphrase it was made with).
+    assert_eq!(Store::open(&dest, PASS).unwrap().count_people().unwrap(), 1);
+    // No leftover of the re-keyed copy.
+    let leftovers: Vec<_> = std::fs::read_dir(w.path.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("dang-khoi-phuc"))
+        .collect();
+    assert!(leftovers.is_empty());
 }

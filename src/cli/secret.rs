@@ -8,7 +8,7 @@ use quyhoach::CoreError;
 pub const PASSPHRASE_ENV: &str = "QUYHOACH_PASSPHRASE";
 pub const NEW_PASSPHRASE_ENV: &str = "QUYHOACH_NEW_PASSPHRASE";
 
-fn from_file(path: &Path) -> Result<String, String> {
+pub fn from_file(path: &Path) -> Result<String, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("Không đọc được tệp mật khẩu “{}”: {e}", path.display()))?;
     Ok(text.lines().next().unwrap_or("").to_string())

@@ -20,9 +20,19 @@ impl Session {
     }
 
     /// Replaces the open database with a verified backup (the old file is kept beside it).
-    pub fn restore(&mut self, from: &Path, passphrase: &str) -> Result<SessionStatus> {
+    /// `passphrase` is the ward's current one (checked); `backup_passphrase` the one the backup
+    /// was made under, when it differs. The ward keeps its current passphrase.
+    pub fn restore(
+        &mut self,
+        from: &Path,
+        passphrase: &str,
+        backup_passphrase: Option<&str>,
+    ) -> Result<SessionStatus> {
+        // Checked before the store is taken, so a typo leaves the session as it was.
+        self.store()?
+            .check_passphrase(passphrase, "passphrase", "chưa khôi phục gì")?;
         let store = self.store.take().ok_or(CoreError::Locked)?;
-        match store.restore_from(from, passphrase) {
+        match store.restore_from(from, passphrase, backup_passphrase) {
             Ok((s, _)) => {
                 self.keep_store(s);
                 self.status()
@@ -40,7 +50,10 @@ impl Session {
         }
     }
 
-    pub fn change_passphrase(&mut self, new: &str, again: &str) -> Result<()> {
+    /// Changes the passphrase; the current one is asked and checked first.
+    pub fn change_passphrase(&mut self, current: &str, new: &str, again: &str) -> Result<()> {
+        self.store()?
+            .check_passphrase(current, "current", "chưa đổi mật khẩu")?;
         if new != again {
             return Err(CoreError::validation(
                 "passphrase_again",
@@ -77,6 +90,8 @@ impl Session {
                 "Chuyển thư mục dữ liệu: hãy chọn một thư mục khác thư mục đang dùng.",
             ));
         }
+        self.store()?
+            .check_passphrase(passphrase, "passphrase", "chưa chuyển gì")?;
         std::fs::create_dir_all(new_dir)?;
         let target = new_dir.join(crate::paths::DATA_FILE);
         self.store()?.backup_to(&target, passphrase)?;
@@ -96,6 +111,10 @@ impl Session {
     /// The ward's details (name, superior body, place name, issuer code), as printed on documents.
     pub fn set_unit(&mut self, unit: crate::model::Unit) -> Result<SessionStatus> {
         self.store_mut()?.set_unit(&unit)?;
+        let name = self.store()?.unit()?.name;
+        if self.store()?.path() == self.data_file().as_path() {
+            crate::paths::remember_ward_name(&self.data_dir, &name);
+        }
         self.status()
     }
 }
