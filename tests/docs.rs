@@ -156,6 +156,7 @@ fn signer() -> Signer {
 
 fn request(kind: DocKind) -> DocRequest {
     let mut r = DocRequest::new(kind, d("20/11/2026").earliest());
+    r.issue = true;
     r.term_code = Some("2030-2035".into());
     r.signer = Some(signer());
     r.recipients = Some(vec![
@@ -544,6 +545,7 @@ fn cli_doc_writes_a_pdf_and_names_bad_input() {
             "Nguyễn Văn Nho",
             "--noi-nhan",
             "Ban Tổ chức Tỉnh ủy",
+            "--issue",
             "--out",
             out.to_str().unwrap(),
         ],
@@ -560,4 +562,137 @@ fn cli_doc_writes_a_pdf_and_names_bad_input() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("Ngày văn bản"));
     let o = cli(&w, &pass, &["doc", "nghi-quyet", "--out", "x.pdf"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("to-trinh, bao-cao-ra-soat"));
+}
+
+/// Issue 10 §2: a draft takes no number; issuing takes one; saving the issued document again
+/// keeps it; a cancelled number is never given again.
+#[test]
+fn drafts_take_no_number_and_an_issued_number_is_used_once() {
+    let w = temp_ward();
+    let mut s = common::scenario::build(&w);
+    let dir = w.dir.path();
+    let mut draft = request(DocKind::ToTrinh);
+    draft.issue = false;
+    let made = s.save_document(&draft, &dir.join("nháp.pdf")).unwrap();
+    assert!(made.draft && made.number.is_none());
+    let page1 = text(&dir.join("nháp.pdf"), Some(1), "-layout");
+    assert!(flat(&page1).contains("Số -TTr/ĐU"), "{page1}");
+    assert!(
+        s.doc_register().unwrap().is_empty(),
+        "a draft is not registered"
+    );
+
+    // Issued: 01. Saved again under its number (a reprint, the Word copy): still 01, one entry.
+    let first = s
+        .save_document(&request(DocKind::ToTrinh), &dir.join("01.pdf"))
+        .unwrap();
+    assert_eq!(first.number.as_deref(), Some("Số 01-TTr/ĐU"));
+    let mut again = request(DocKind::ToTrinh);
+    again.number = first.number_value;
+    let second = s.save_document(&again, &dir.join("01 in lại.pdf")).unwrap();
+    assert_eq!(second.number.as_deref(), Some("Số 01-TTr/ĐU"));
+    assert!(flat(&text(&dir.join("01 in lại.pdf"), Some(1), "-layout")).contains("Số 01-TTr/ĐU"));
+    assert_eq!(s.doc_register().unwrap().len(), 1);
+
+    // 02 is issued, then cancelled with a reason; the next one is 03 and 02 is refused.
+    let two = s
+        .save_document(&request(DocKind::ToTrinh), &dir.join("02.pdf"))
+        .unwrap();
+    assert_eq!(two.number.as_deref(), Some("Số 02-TTr/ĐU"));
+    let err = s
+        .cancel_doc_number("TTr", "2025-2030", 2, "  ")
+        .unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "reason");
+    let c = s
+        .cancel_doc_number("TTr", "2025-2030", 2, "Văn bản không ban hành")
+        .unwrap();
+    assert_eq!(c.cancel_reason.as_deref(), Some("Văn bản không ban hành"));
+    let three = s
+        .save_document(&request(DocKind::ToTrinh), &dir.join("03.pdf"))
+        .unwrap();
+    assert_eq!(three.number.as_deref(), Some("Số 03-TTr/ĐU"));
+    let mut reuse = request(DocKind::ToTrinh);
+    reuse.number = Some(2);
+    let err = s
+        .save_document(&reuse, &dir.join("02 lại.pdf"))
+        .unwrap_err();
+    assert_eq!(err.field_errors()[0].rule, "cancelled");
+    assert!(err.field_errors()[0]
+        .message
+        .contains("không được dùng lại"));
+    assert!(!dir.join("02 lại.pdf").exists());
+    let err = s
+        .cancel_doc_number("TTr", "2025-2030", 2, "lần nữa")
+        .unwrap_err();
+    assert_eq!(err.field_errors()[0].rule, "cancelled");
+
+    // The register: number, date, type, summary; newest first; the cancelled one kept.
+    let reg = s.doc_register().unwrap();
+    let texts: Vec<&str> = reg.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["Số 03-TTr/ĐU", "Số 02-TTr/ĐU", "Số 01-TTr/ĐU"]);
+    assert_eq!(reg[0].date, "2026-11-20");
+    assert_eq!(reg[0].kind, "to-trinh");
+    assert!(
+        reg[0].summary.contains("nhiệm kỳ 2030-2035"),
+        "{:?}",
+        reg[0]
+    );
+    assert!(reg[1].cancelled_at.is_some() && reg[0].cancelled_at.is_none());
+    assert_eq!(s.next_doc_number("TTr", "2025-2030").unwrap(), 4);
+}
+
+#[test]
+fn cli_doc_writes_a_draft_unless_issued_and_keeps_the_register() {
+    let w = temp_ward();
+    common::scenario::build(&w).close().unwrap();
+    let pass = pass_file(&w);
+    let out = |n: &str| w.dir.path().join(n).to_str().unwrap().to_string();
+    let base = [
+        "doc",
+        "to-trinh",
+        "--term",
+        "2030-2035",
+        "--ngay",
+        "05/01/2027",
+        "--nguoi-ky",
+        "Nguyễn Văn Nho",
+    ];
+    let run = |extra: &[&str]| {
+        let mut a: Vec<&str> = base.to_vec();
+        a.extend_from_slice(extra);
+        cli(&w, &pass, &a)
+    };
+    let o = run(&["--out", &out("nháp.pdf")]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bản nháp"));
+    let o = run(&["--issue", "--out", &out("số 1.pdf")]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("Số 01-TTr/ĐU"), "{err}");
+    // The scenario's plan has a violation: the clerk is told before the number is used.
+    assert!(err.contains("chưa đúng quy định"), "{err}");
+    let o = run(&["--issue", "--so", "1", "--out", &out("số 1 bản 2.pdf")]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Số 01-TTr/ĐU"));
+    let o = cli(
+        &w,
+        &pass,
+        &[
+            "register",
+            "cancel",
+            "--loai",
+            "TTr",
+            "--nhiem-ky",
+            "2025-2030",
+            "--so",
+            "1",
+            "--ly-do",
+            "Soạn lại",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = cli(&w, &pass, &["register", "list", "--json"]);
+    let reg: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(reg.as_array().unwrap().len(), 1);
+    assert_eq!(reg[0]["cancel_reason"], "Soạn lại");
+    let o = run(&["--issue", "--out", &out("số 2.pdf")]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Số 02-TTr/ĐU"));
 }

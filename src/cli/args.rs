@@ -64,10 +64,13 @@ pub enum Command {
         #[arg(long, value_name = "TỆP")]
         out: PathBuf,
     },
-    /// Khôi phục từ bản sao lưu (tệp đang dùng được giữ lại bên cạnh)
+    /// Khôi phục từ bản sao lưu (tệp đang dùng được giữ lại bên cạnh); đơn vị giữ mật khẩu hiện tại
     Restore {
         #[arg(long, value_name = "TỆP")]
         from: PathBuf,
+        /// Tệp chứa mật khẩu lúc sao lưu, nếu khác mật khẩu hiện tại (bản sao lưu trước khi đổi mật khẩu)
+        #[arg(long, value_name = "TỆP")]
+        backup_passphrase_file: Option<PathBuf>,
     },
     /// Nhiệm kỳ quy hoạch
     #[command(subcommand)]
@@ -170,8 +173,11 @@ pub enum Command {
         /// Mã số cán bộ, cho sơ yếu lý lịch
         #[arg(long)]
         nguoi: Option<i64>,
-        /// Số văn bản (mặc định: số tiếp theo trong sổ theo loại và nhiệm kỳ)
+        /// Cấp số và ban hành: văn bản lấy số trong sổ (không có: bản nháp, để trống số)
         #[arg(long)]
+        issue: bool,
+        /// Số văn bản khi cấp số (mặc định: số tiếp theo trong sổ); số đã cấp thì in lại đúng số đó
+        #[arg(long, requires = "issue")]
         so: Option<u32>,
         /// Ngày văn bản dd/mm/yyyy (mặc định hôm nay)
         #[arg(long)]
@@ -195,6 +201,9 @@ pub enum Command {
         #[arg(long)]
         kem_theo: Option<String>,
     },
+    /// Sổ đăng ký số văn bản: xem, hủy một số (không bao giờ dùng lại)
+    #[command(subcommand)]
+    Register(RegisterCommand),
     /// Đổi mật khẩu
     Passwd {
         /// Tệp chứa mật khẩu mới (hoặc biến QUYHOACH_NEW_PASSPHRASE)
@@ -319,6 +328,16 @@ pub enum PlanCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Người có thể quy hoạch vào một chức danh: người đủ điều kiện trước, người chưa đủ kèm lý do
+    /// (đúng danh sách ứng dụng hiển thị)
+    Candidates {
+        #[arg(long)]
+        term: String,
+        #[arg(long)]
+        position: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Lịch sử các bước của các mục quy hoạch (JSON)
     History {
         #[arg(long)]
@@ -438,5 +457,27 @@ pub enum ProgrammeCommand {
     },
     Show {
         programme: i64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RegisterCommand {
+    /// Các số đã cấp, mới nhất trước
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Hủy một số đã cấp, kèm lý do
+    Cancel {
+        /// Ký hiệu loại văn bản: TTr, BC
+        #[arg(long = "loai")]
+        type_code: String,
+        /// Nhiệm kỳ cấp ủy của sổ (ví dụ 2025-2030)
+        #[arg(long = "nhiem-ky")]
+        term: String,
+        #[arg(long)]
+        so: u32,
+        #[arg(long = "ly-do")]
+        reason: String,
     },
 }

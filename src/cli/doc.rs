@@ -4,7 +4,7 @@ use quyhoach::docs::{DocKind, DocRequest, DocText};
 use quyhoach::model::PartialDate;
 use quyhoach::Store;
 
-use super::args::Command;
+use super::args::{Command, RegisterCommand};
 use super::run::UserError;
 
 pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
@@ -14,6 +14,7 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
         term,
         nam,
         nguoi,
+        issue,
         so,
         ngay,
         thay_mat,
@@ -52,6 +53,7 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
     }
     req.person_id = *nguoi;
     req.number = *so;
+    req.issue = *issue;
     req.attached_to = kem_theo.clone();
     if thay_mat.is_some() || chuc_vu.is_some() || nguoi_ky.is_some() {
         let mut s = store.doc_settings()?.signer;
@@ -76,13 +78,73 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
             .map_err(|e| UserError(format!("Các đoạn văn (“{}”): {e}", f.display())))?;
         req.text = Some(t);
     }
+    if req.issue && kind == DocKind::ToTrinh {
+        if let Some(term) = req.term_code.as_deref() {
+            let report = store.plan_data(term)?.check(store.today());
+            let v: Vec<_> = report
+                .findings
+                .iter()
+                .filter(|f| f.severity == quyhoach::rules::check::Severity::Violation)
+                .collect();
+            if !v.is_empty() {
+                eprintln!(
+                    "Lưu ý: quy hoạch còn {} trường hợp chưa đúng quy định (Tờ trình sẽ nêu rõ):",
+                    v.len()
+                );
+                for f in v {
+                    eprintln!("  - {}", f.message);
+                }
+            }
+        }
+    }
     let made = store.save_document(&req, out)?;
+    let what = match (&made.number, made.draft) {
+        (Some(n), _) => format!(" {n}"),
+        (None, true) => " (bản nháp, chưa cấp số; dùng --issue để cấp số)".to_string(),
+        (None, false) => String::new(),
+    };
     eprintln!(
-        "Đã lưu {}{} ({} trang) vào {}",
+        "Đã lưu {}{what} ({} trang) vào {}",
         kind.label(),
-        made.number.map(|n| format!(" {n}")).unwrap_or_default(),
         made.pages,
         out.display()
     );
+    Ok(())
+}
+
+pub fn register(store: &mut Store, cmd: &RegisterCommand) -> Result<(), UserError> {
+    match cmd {
+        RegisterCommand::List { json } => {
+            let rows = store.doc_register()?;
+            if *json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&rows).unwrap_or_default()
+                );
+            } else {
+                for r in rows {
+                    let cancelled = match (&r.cancelled_at, &r.cancel_reason) {
+                        (Some(at), reason) => {
+                            format!("  [ĐÃ HỦY {at}: {}]", reason.as_deref().unwrap_or_default())
+                        }
+                        _ => String::new(),
+                    };
+                    println!("{}\t{}\t{}{cancelled}", r.text, r.date, r.summary);
+                }
+            }
+        }
+        RegisterCommand::Cancel {
+            type_code,
+            term,
+            so,
+            reason,
+        } => {
+            let r = store.cancel_doc_number(type_code, term, *so, reason)?;
+            eprintln!(
+                "Đã hủy {} (lý do: {}); số này không được cấp lại.",
+                r.text, reason
+            );
+        }
+    }
     Ok(())
 }

@@ -145,15 +145,27 @@ pub fn run(cli: Cli) -> Out {
             );
             Ok(())
         }
-        Command::Restore { from } => {
+        Command::Restore {
+            from,
+            backup_passphrase_file,
+        } => {
             let pass = passphrase(cli.common.passphrase_file.as_deref(), false)?;
             let store = Store::open(&db_path(&cli), &pass)?;
-            let (store, r) = store.restore_from(from, &pass)?;
+            let backup_pass = match backup_passphrase_file {
+                Some(f) => Some(super::secret::from_file(f)?),
+                None => None,
+            };
+            let (store, r) = store.restore_from(from, &pass, backup_pass.as_deref())?;
             store.close()?;
             eprintln!(
-                "Đã khôi phục từ {} ({} người). Tệp cũ được giữ tại: {}",
+                "Đã khôi phục từ {} ({} người){}. Tệp cũ được giữ tại: {}",
                 r.restored_from.display(),
                 r.people,
+                if r.rekeyed {
+                    "; bản sao lưu đã được chuyển sang mật khẩu hiện tại của đơn vị"
+                } else {
+                    ""
+                },
                 r.previous_kept_at.display()
             );
             Ok(())
@@ -206,6 +218,12 @@ pub fn run(cli: Cli) -> Out {
         Command::Doc { .. } => {
             let mut store = open(&cli)?;
             super::doc::run(&mut store, &cli.command)?;
+            store.close()?;
+            Ok(())
+        }
+        Command::Register(cmd) => {
+            let mut store = open(&cli)?;
+            super::doc::register(&mut store, cmd)?;
             store.close()?;
             Ok(())
         }

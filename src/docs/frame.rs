@@ -13,6 +13,11 @@ pub fn number_text(number: u32, type_code: &str, issuer_code: &str) -> String {
     format!("Số {number:02}-{type_code}/{issuer_code}")
 }
 
+/// A draft's number line: the number left blank, to be written when the document is issued.
+pub fn draft_number_text(type_code: &str, issuer_code: &str) -> String {
+    format!("Số      -{type_code}/{issuer_code}")
+}
+
 /// "ngày 05 tháng 01 năm 2023" / "ngày 27 tháng 5 năm 2023": days below 10 and months 1–2 take a
 /// leading zero.
 pub fn date_words(d: NaiveDate) -> String {

@@ -16,7 +16,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use settings::{DocSettings, DocText, Signer};
+pub use settings::{DocSettings, DocText, IssuedNumber, Signer};
 
 use crate::error::{CoreError, FieldError, Result};
 use crate::store::Store;
@@ -91,7 +91,10 @@ pub struct DocRequest {
     /// Year of the review (report) and of the ratings window's end + 1.
     pub year: i32,
     pub person_id: Option<i64>,
-    /// None: the next free number of the type in the committee term.
+    /// Issue the document: it takes a number from the register (`number`, or the next free one
+    /// when None). Without it the document is a draft and its number is left blank.
+    pub issue: bool,
+    /// An issued number to print again (a re-save keeps it), or one given by hand.
     pub number: Option<u32>,
     pub date: NaiveDate,
     pub signer: Option<Signer>,
@@ -108,6 +111,7 @@ impl DocRequest {
             term_code: None,
             year: chrono::Datelike::year(&date),
             person_id: None,
+            issue: false,
             number: None,
             date,
             signer: None,
@@ -124,8 +128,12 @@ pub struct DocOutput {
     #[serde(skip)]
     pub bytes: Vec<u8>,
     pub pages: usize,
-    /// "Số 05-TTr/ĐU", for numbered documents.
+    /// "Số 05-TTr/ĐU", for issued numbered documents.
     pub number: Option<String>,
+    /// The number as a value, to save the same document again under it.
+    pub number_value: Option<u32>,
+    /// A numbered kind saved before issuing: its number is left blank.
+    pub draft: bool,
     pub kind: &'static str,
 }
 
@@ -139,7 +147,10 @@ pub struct DocPreview {
 
 /// Everything resolved: settings merged with the request.
 pub(crate) struct Resolved {
+    /// The issued number and its text.
     pub number: Option<(u32, String)>,
+    /// What the header prints: the issued number, or "Số     -TTr/ĐU" on a draft.
+    pub number_line: Option<String>,
     pub signer: Signer,
     pub recipients: Vec<String>,
     pub text: DocText,
@@ -152,7 +163,7 @@ fn check_signer(s: &Signer, issuer_is_office: bool) -> Vec<FieldError> {
         e.push(FieldError::new(
             "signer.name",
             "required",
-            "Người ký: chưa có họ tên (ví dụ --nguoi-ky \"Nguyễn Văn An\").",
+            "Người ký: chưa có họ tên (ví dụ “Nguyễn Văn An”).",
         ));
     }
     if s.title.trim().is_empty() {
@@ -211,7 +222,7 @@ impl Store {
             return Err(CoreError::Validation(errors));
         }
         let number = match req.kind.type_code() {
-            Some(code) => {
+            Some(code) if req.issue => {
                 let term = settings.term_of(req.date);
                 let n = match req.number {
                     Some(0) => {
@@ -224,9 +235,19 @@ impl Store {
                     Some(n) => n,
                     None => self.next_doc_number(code, &term)?,
                 };
+                if let Some(old) = self.issued_number(code, &term, n)? {
+                    if old.cancelled_at.is_some() {
+                        return Err(settings::cancelled_error(&old));
+                    }
+                }
                 Some((n, frame::number_text(n, code, &unit.issuer_code)))
             }
-            None => None,
+            _ => None,
+        };
+        let number_line = match (&number, req.kind.type_code()) {
+            (Some((_, text)), _) => Some(text.clone()),
+            (None, Some(code)) => Some(frame::draft_number_text(code, &unit.issuer_code)),
+            (None, None) => None,
         };
         let recipients = req.recipients.clone().unwrap_or_else(|| {
             settings
@@ -242,6 +263,7 @@ impl Store {
             .unwrap_or_default();
         Ok(Resolved {
             number,
+            number_line,
             signer,
             recipients,
             text,
@@ -256,6 +278,8 @@ impl Store {
         Ok(DocOutput {
             bytes: doc.finish(),
             pages,
+            draft: r.number.is_none() && req.kind.type_code().is_some(),
+            number_value: r.number.as_ref().map(|n| n.0),
             number: r.number.map(|n| n.1),
             kind: req.kind.code(),
         })
@@ -282,8 +306,9 @@ impl Store {
         })
     }
 
-    /// Makes the document and saves it at `out` (never over an existing file); records its number
-    /// in the register and remembers the signer, recipients and paragraphs for next time.
+    /// Makes the document and saves it at `out` (never over an existing file). Issued, it records
+    /// its number in the register (a re-save under the same number keeps it); a draft takes no
+    /// number. Remembers the signer, recipients and paragraphs for next time.
     pub fn save_document(&mut self, req: &DocRequest, out: &Path) -> Result<DocOutput> {
         if out.exists() {
             return Err(CoreError::FileExists(out.to_path_buf()));
@@ -299,9 +324,21 @@ impl Store {
             let _ = std::fs::remove_file(&tmp);
             return Err(e.into());
         }
-        if let (Some(code), Some((n, _))) = (req.kind.type_code(), &r.number) {
-            let term = r.settings.term_of(req.date);
-            self.register_doc_number(code, &term, *n, req.date, req.kind.label())?;
+        if let (Some(type_code), Some((n, _))) = (req.kind.type_code(), &r.number) {
+            let plan_term = req.term_code.clone().unwrap_or_default();
+            let mut summary = format!("{} nhiệm kỳ {plan_term}", req.kind.label());
+            if req.kind == DocKind::BaoCaoRaSoat {
+                summary.push_str(&format!(", năm {}", req.year));
+            }
+            self.register_doc_number(&settings::NewNumber {
+                type_code,
+                term: r.settings.term_of(req.date),
+                number: *n,
+                date: req.date,
+                summary,
+                kind: req.kind.code(),
+                plan_term,
+            })?;
         }
         let mut s = r.settings.clone();
         if !matches!(req.kind, DocKind::LyLich) {

@@ -132,7 +132,7 @@ fn body_paras(
 pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) -> Result<Doc> {
     let term = req.term_code.as_deref().unwrap_or_default();
     let data = store.plan_data(term)?;
-    let number = r.number.as_ref().map(|n| n.1.clone());
+    let number = r.number_line.clone();
     let addressee = frame::superior_standing_committee(&unit.superior_body);
     let (type_name, summary) = match req.kind {
         DocKind::ToTrinh => (

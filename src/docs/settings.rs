@@ -125,7 +125,8 @@ impl Store {
         Ok(())
     }
 
-    /// The next free number of a document type in a committee term (01 for the first).
+    /// The next free number of a document type in a committee term (01 for the first). A
+    /// cancelled number stays in the register, so it is never given again.
     pub fn next_doc_number(&self, type_code: &str, term: &str) -> Result<u32> {
         let n: Option<u32> = self.conn().query_row(
             "SELECT MAX(number) FROM doc_number WHERE type_code = ?1 AND term = ?2",
@@ -135,27 +136,178 @@ impl Store {
         Ok(n.unwrap_or(0) + 1)
     }
 
-    /// Records an issued number; issuing the same number again (a corrected reprint) is allowed.
-    pub fn register_doc_number(
-        &mut self,
+    /// One number of the register, if it was issued.
+    pub fn issued_number(
+        &self,
         type_code: &str,
         term: &str,
         number: u32,
-        date: NaiveDate,
-        summary: &str,
-    ) -> Result<()> {
-        if number == 0 {
+    ) -> Result<Option<IssuedNumber>> {
+        let issuer = self.unit()?.issuer_code;
+        Ok(self
+            .conn()
+            .query_row(
+                &format!("{REGISTER_SELECT} WHERE type_code = ?1 AND term = ?2 AND number = ?3"),
+                (type_code, term, number),
+                |r| register_row(r, &issuer),
+            )
+            .optional()?)
+    }
+
+    /// The register: every issued number, newest first, cancelled ones with their reason.
+    pub fn doc_register(&self) -> Result<Vec<IssuedNumber>> {
+        let issuer = self.unit()?.issuer_code;
+        let mut stmt = self.conn().prepare(&format!(
+            "{REGISTER_SELECT} ORDER BY date DESC, type_code, term DESC, number DESC"
+        ))?;
+        let rows = stmt
+            .query_map([], |r| register_row(r, &issuer))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Records an issued number (issuing it again, a corrected reprint, keeps it). A cancelled
+    /// number is refused by name.
+    pub(crate) fn register_doc_number(&mut self, n: &NewNumber) -> Result<()> {
+        if n.number == 0 {
             return Err(CoreError::validation(
                 "number",
                 "range",
                 "Số văn bản: phải từ 1 trở lên.",
             ));
         }
-        self.conn().execute(
-            "INSERT INTO doc_number (type_code, term, number, date, summary) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (type_code, term, number) DO UPDATE SET date = excluded.date, summary = excluded.summary",
-            (type_code, term, number, date.to_string(), summary),
+        if let Some(old) = self.issued_number(n.type_code, &n.term, n.number)? {
+            if old.cancelled_at.is_some() {
+                return Err(cancelled_error(&old));
+            }
+        }
+        let tx = self.conn_mut().transaction()?;
+        tx.execute(
+            "INSERT INTO doc_number (type_code, term, number, date, summary, kind, plan_term)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (type_code, term, number) DO UPDATE SET date = excluded.date,
+                 summary = excluded.summary, kind = excluded.kind, plan_term = excluded.plan_term",
+            (
+                n.type_code,
+                &n.term,
+                n.number,
+                n.date.to_string(),
+                &n.summary,
+                n.kind,
+                &n.plan_term,
+            ),
         )?;
+        crate::store::audit::write(&tx, "doc_number", None, "create", None, Some(n))?;
+        tx.commit()?;
         Ok(())
     }
+
+    /// Cancels an issued number with a reason; it stays in the register and is never reused.
+    pub fn cancel_doc_number(
+        &mut self,
+        type_code: &str,
+        term: &str,
+        number: u32,
+        reason: &str,
+    ) -> Result<IssuedNumber> {
+        let reason = clean(reason);
+        let Some(old) = self.issued_number(type_code, term, number)? else {
+            return Err(CoreError::validation(
+                "number",
+                "not_issued",
+                format!(
+                    "Hủy số: số {number:02}-{type_code} nhiệm kỳ {term} chưa được cấp, không có gì để hủy."
+                ),
+            ));
+        };
+        if old.cancelled_at.is_some() {
+            return Err(cancelled_error(&old));
+        }
+        if reason.is_empty() {
+            return Err(CoreError::validation(
+                "reason",
+                "required",
+                "Lý do hủy số: bắt buộc (ví dụ “văn bản không ban hành”).",
+            ));
+        }
+        let today = self.today().to_string();
+        let tx = self.conn_mut().transaction()?;
+        tx.execute(
+            "UPDATE doc_number SET cancelled_at = ?4, cancel_reason = ?5
+             WHERE type_code = ?1 AND term = ?2 AND number = ?3",
+            (type_code, term, number, &today, &reason),
+        )?;
+        let mut new = old.clone();
+        new.cancelled_at = Some(today);
+        new.cancel_reason = Some(reason);
+        crate::store::audit::write(&tx, "doc_number", None, "update", Some(&old), Some(&new))?;
+        tx.commit()?;
+        Ok(new)
+    }
+}
+
+/// A number being issued.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct NewNumber {
+    pub type_code: &'static str,
+    pub term: String,
+    pub number: u32,
+    pub date: NaiveDate,
+    pub summary: String,
+    pub kind: &'static str,
+    pub plan_term: String,
+}
+
+/// One line of the number register.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IssuedNumber {
+    pub type_code: String,
+    /// The Party-committee term numbers restart in ("2025-2030").
+    pub term: String,
+    pub number: u32,
+    /// "Số 05-TTr/ĐU".
+    pub text: String,
+    /// ISO date of issue.
+    pub date: String,
+    /// The document kind's code ("to-trinh").
+    pub kind: String,
+    pub plan_term: String,
+    pub summary: String,
+    pub cancelled_at: Option<String>,
+    pub cancel_reason: Option<String>,
+}
+
+const REGISTER_SELECT: &str = "SELECT type_code, term, number, date, kind, plan_term, summary,
+    cancelled_at, cancel_reason FROM doc_number";
+
+fn register_row(r: &rusqlite::Row, issuer: &str) -> rusqlite::Result<IssuedNumber> {
+    let type_code: String = r.get(0)?;
+    let number: u32 = r.get(2)?;
+    Ok(IssuedNumber {
+        text: super::frame::number_text(number, &type_code, issuer),
+        type_code,
+        term: r.get(1)?,
+        number,
+        date: r.get(3)?,
+        kind: r.get(4)?,
+        plan_term: r.get(5)?,
+        summary: r.get(6)?,
+        cancelled_at: r.get(7)?,
+        cancel_reason: r.get(8)?,
+    })
+}
+
+pub(crate) fn cancelled_error(n: &IssuedNumber) -> CoreError {
+    CoreError::validation(
+        "number",
+        "cancelled",
+        format!(
+            "Số văn bản: {} đã bị hủy ngày {} (lý do: {}); số đã hủy không được dùng lại. Hãy để trống để lấy số tiếp theo.",
+            n.text,
+            crate::model::PartialDate::parse(n.cancelled_at.as_deref().unwrap_or_default())
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            n.cancel_reason.as_deref().unwrap_or_default()
+        ),
+    )
 }

@@ -29,6 +29,12 @@ pub struct DocInput {
     pub signer: Option<crate::docs::Signer>,
     #[serde(default)]
     pub recipients: Option<Vec<String>>,
+    /// The editable opening and closing paragraphs, as edited in the window.
+    #[serde(default)]
+    pub text: Option<crate::docs::DocText>,
+    /// "Cấp số và lưu": the document takes its number from the register. Otherwise a draft.
+    #[serde(default)]
+    pub issue: bool,
 }
 
 /// The folder documents and workbooks are saved in by default: "Quy hoạch cán bộ" in the user's
@@ -73,8 +79,10 @@ impl Session {
         }
         req.person_id = input.person_id;
         req.number = input.number;
+        req.issue = input.issue;
         req.signer = input.signer.clone();
         req.recipients = input.recipients.clone();
+        req.text = input.text.clone();
         Ok(req)
     }
 
@@ -91,6 +99,56 @@ impl Session {
             std::fs::create_dir_all(dir)?;
         }
         self.store_mut()?.save_document(&req, &input.out)
+    }
+
+    /// The violations of the plan a document reports on (a Tờ trình, a review report), shown to
+    /// the clerk before the document is issued; empty for other kinds.
+    pub fn document_violations(
+        &self,
+        input: DocInput,
+    ) -> Result<Vec<crate::rules::check::Finding>> {
+        let req = Self::doc_request(&input)?;
+        let s = self.store()?;
+        match (req.kind, req.term_code.as_deref()) {
+            (crate::docs::DocKind::ToTrinh | crate::docs::DocKind::BaoCaoRaSoat, Some(term)) => {
+                let report = s.plan_data(term)?.check(s.today());
+                Ok(report
+                    .findings
+                    .into_iter()
+                    .filter(|f| f.severity == crate::rules::check::Severity::Violation)
+                    .collect())
+            }
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    /// The remembered opening and closing paragraphs of a document kind (empty if none yet).
+    pub fn doc_text(&self, kind: &str) -> Result<crate::docs::DocText> {
+        Ok(self
+            .store()?
+            .doc_settings()?
+            .texts
+            .get(kind)
+            .cloned()
+            .unwrap_or_default())
+    }
+
+    /// The number register: issued documents, newest first.
+    pub fn doc_register(&self) -> Result<Vec<crate::docs::IssuedNumber>> {
+        self.store()?.doc_register()
+    }
+
+    /// Cancels an issued number with a reason (it is never given again).
+    pub fn cancel_doc_number(
+        &mut self,
+        type_code: &str,
+        term: &str,
+        number: u32,
+        reason: &str,
+    ) -> Result<Vec<crate::docs::IssuedNumber>> {
+        self.store_mut()?
+            .cancel_doc_number(type_code, term, number, reason)?;
+        self.doc_register()
     }
 
     /// Opens a saved document or workbook in the system's viewer (to print it there).

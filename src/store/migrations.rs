@@ -10,6 +10,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/0001_init.sql")),
     (2, include_str!("../../migrations/0002_plan.sql")),
     (3, include_str!("../../migrations/0003_documents.sql")),
+    (4, include_str!("../../migrations/0004_register.sql")),
 ];
 
 pub fn latest_version() -> i64 {
