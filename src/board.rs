@@ -35,7 +35,9 @@ pub struct BoardPosition {
     pub code: String,
     pub name: String,
     pub key: bool,
-    pub max: usize,
+    /// The most people the post may have (as the check counts); None for committee membership,
+    /// whose size the committee's plan coefficient governs instead.
+    pub max: Option<usize>,
     pub entries: Vec<BoardEntry>,
 }
 
@@ -44,6 +46,8 @@ pub struct Board {
     pub term: Term,
     pub positions: Vec<BoardPosition>,
     pub report: CheckReport,
+    /// The report's findings grouped by person, post and plan, most serious first.
+    pub groups: Vec<crate::rules::advice::FindingGroup>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -51,10 +55,36 @@ pub struct Candidate {
     pub person_id: i64,
     pub full_name: String,
     pub birth_date: String,
+    /// Current posts, as the list shows them.
+    pub positions: String,
+    /// Age and months of work left at the term's reference month.
+    pub age: i32,
     pub months_left: i64,
+    pub professional: String,
+    pub political_theory: String,
+    pub state_management: String,
+    /// (year, "HTT") for the rating years the check reads, oldest first; "" when missing.
+    pub ratings: Vec<(i32, String)>,
+    /// Already actively planned for this post (cannot be added twice).
+    pub planned_here: bool,
+    /// No violation would name this person for this post once planned.
     pub eligible: bool,
-    /// Why not (empty when eligible).
+    /// Why not: the messages of the violations the check would give (empty when eligible).
     pub reasons: Vec<String>,
+    /// Warnings the check would give (eligible, but worth knowing).
+    pub notes: Vec<String>,
+}
+
+/// The candidates of a post, and whether the post is already full.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidates {
+    pub position_code: String,
+    pub position_name: String,
+    /// People actively planned for the post now, and its limit.
+    pub planned: usize,
+    /// None for committee membership (see `BoardPosition::max`).
+    pub max: Option<usize>,
+    pub candidates: Vec<Candidate>,
 }
 
 impl Store {
@@ -65,7 +95,17 @@ impl Store {
         let report = data.check(as_of);
         let place = fold(&data.place_name);
         let params = &data.rules.params;
-        let mut positions: Vec<_> = data.positions.iter().filter(|p| p.active).collect();
+        // Posts of the other kind of term (Chủ tịch UBND on a Party term) are not offered,
+        // unless someone is already planned there (then the check names the mismatch).
+        let mut positions: Vec<_> = data
+            .positions
+            .iter()
+            .filter(|p| p.active)
+            .filter(|p| {
+                p.term_kind == data.term.kind
+                    || data.entries.iter().any(|e| Some(e.position_id) == p.id)
+            })
+            .collect();
         positions.sort_by(|a, b| b.rank.cmp(&a.rank).then_with(|| a.code.cmp(&b.code)));
         let years: Vec<i32> = (1..=params.rating_years.max(1))
             .rev()
@@ -98,18 +138,7 @@ impl Store {
                             birth_date: p.birth_date.to_display(),
                             age: f.age,
                             months_left: f.months_left,
-                            ratings: years
-                                .iter()
-                                .map(|y| {
-                                    let level = p
-                                        .ratings
-                                        .iter()
-                                        .find(|r| r.year == *y)
-                                        .map(|r| r.level.code().to_string())
-                                        .unwrap_or_default();
-                                    (*y, level)
-                                })
-                                .collect(),
+                            ratings: ratings_of(p, &years),
                             step,
                             step_label: step.label(),
                             active: e.is_active(),
@@ -122,66 +151,149 @@ impl Store {
                     code: pos.code.clone(),
                     name: pos.name.clone(),
                     key: pos.key,
-                    max: params.max_people_per_position,
+                    max: (pos.group != crate::model::plan::PositionGroup::CapUy)
+                        .then_some(params.max_people_per_position),
                     entries,
                 }
             })
             .collect();
+        let names = data
+            .positions
+            .iter()
+            .map(|p| (p.code.clone(), p.name.clone()))
+            .collect();
         Ok(Board {
             term: data.term.clone(),
             positions,
+            groups: crate::rules::advice::group_findings(&report.findings, &names),
             report,
         })
     }
 
     /// Everyone who could be planned for a position, eligible ones first (list order within).
-    pub fn plan_candidates(&self, term_code: &str, position_code: &str) -> Result<Vec<Candidate>> {
-        let data = self.plan_data(term_code)?;
+    /// Eligibility is the check's own verdict: every candidate is added to the post as a
+    /// hypothetical entry and the term's plan is checked once; a violation naming the person
+    /// (for this post or for the person as a whole) makes them not eligible, with its message as
+    /// the reason. So the list and the checks screen can never disagree.
+    pub fn plan_candidates(&self, term_code: &str, position_code: &str) -> Result<Candidates> {
+        let mut data = self.plan_data(term_code)?;
         let pos = self.position(position_code)?;
-        let params = &data.rules.params;
+        let pos_id = pos.id.unwrap_or_default();
+        let as_of = self.today();
+        let params = data.rules.params.clone();
         let place = fold(&data.place_name);
-        let mut out = Vec::new();
-        for s in self.list_people()?.iter() {
-            let p = self.person(s.id)?;
-            let f = facts(&p, data.term.reference_month, params, &place);
-            let mut reasons = Vec::new();
-            if p.status != crate::model::Status::Working {
-                reasons.push(format!("Tình trạng: {}.", p.status.label().to_lowercase()));
+        let planned = data
+            .entries
+            .iter()
+            .filter(|e| e.position_id == pos_id && e.is_active())
+            .count();
+        let already: std::collections::HashSet<i64> = data
+            .entries
+            .iter()
+            .filter(|e| e.position_id == pos_id && e.is_active())
+            .map(|e| e.person_id)
+            .collect();
+        let list = self.list_people()?;
+        let mut next_id = -1;
+        for s in list.iter() {
+            if let std::collections::hash_map::Entry::Vacant(v) = data.people.entry(s.id) {
+                v.insert(self.person(s.id)?);
             }
-            if f.months_left < params.min_months_left_first {
-                reasons.push(format!(
-                    "Còn {} tháng công tác tại mốc {}, cần ít nhất {}.",
-                    f.months_left.max(0),
-                    data.term.reference_month.display(),
-                    params.min_months_left_first
-                ));
+            if already.contains(&s.id) {
+                continue;
             }
-            let mine: Vec<_> = data
-                .entries
-                .iter()
-                .filter(|e| e.person_id == s.id && e.is_active())
-                .collect();
-            if mine.iter().any(|e| Some(e.position_id) == pos.id) {
-                reasons.push("Đã có trong quy hoạch chức danh này.".into());
-            } else if mine.len() >= params.max_positions_per_person {
-                reasons.push(format!(
-                    "Đã quy hoạch {} chức danh (tối đa {}).",
-                    mine.len(),
-                    params.max_positions_per_person
-                ));
+            data.entries.push(crate::model::plan::PlanEntry {
+                id: next_id,
+                person_id: s.id,
+                position_id: pos_id,
+                term_id: data.term.id.unwrap_or_default(),
+                events: vec![crate::model::plan::PlanEvent::new(
+                    PlanStep::Proposed,
+                    crate::model::PartialDate::from_date(as_of),
+                )],
+            });
+            next_id -= 1;
+        }
+        let report = data.check(as_of);
+        let mut reasons: std::collections::HashMap<i64, (Vec<String>, Vec<String>)> =
+            Default::default();
+        for f in &report.findings {
+            let Some(pid) = f.person_id else { continue };
+            if f.position_code.as_deref().is_some_and(|c| c != pos.code) {
+                continue;
+            }
+            let slot = reasons.entry(pid).or_default();
+            match f.severity {
+                Severity::Violation => slot.0.push(f.message.clone()),
+                Severity::Warning => slot.1.push(f.message.clone()),
+                Severity::Info => {}
+            }
+        }
+        let years: Vec<i32> = (1..=params.rating_years.max(1))
+            .rev()
+            .map(|k| chrono::Datelike::year(&as_of) - k)
+            .collect();
+        let mut out = Vec::with_capacity(list.len());
+        for s in list.iter() {
+            let Some(p) = data.people.get(&s.id) else {
+                continue;
+            };
+            let f = facts(p, data.term.reference_month, &params, &place);
+            let (mut why, notes) = reasons.remove(&s.id).unwrap_or_default();
+            if already.contains(&s.id) {
+                why.insert(0, "Đã có trong quy hoạch chức danh này.".into());
             }
             out.push(Candidate {
                 person_id: s.id,
                 full_name: p.full_name.clone(),
                 birth_date: p.birth_date.to_display(),
+                positions: s.positions.clone(),
+                age: f.age,
                 months_left: f.months_left,
-                eligible: reasons.is_empty(),
-                reasons,
+                professional: p
+                    .professional_level
+                    .map(|l| l.label().to_string())
+                    .unwrap_or_default(),
+                political_theory: p
+                    .political_theory
+                    .map(|l| l.label().to_string())
+                    .unwrap_or_default(),
+                state_management: p
+                    .state_management
+                    .map(|l| l.label().to_string())
+                    .unwrap_or_default(),
+                ratings: ratings_of(p, &years),
+                planned_here: already.contains(&s.id),
+                eligible: why.is_empty(),
+                reasons: why,
+                notes,
             });
         }
         out.sort_by_key(|c| !c.eligible);
-        Ok(out)
+        Ok(Candidates {
+            position_code: pos.code.clone(),
+            position_name: pos.name.clone(),
+            planned,
+            max: (pos.group != crate::model::plan::PositionGroup::CapUy)
+                .then_some(params.max_people_per_position),
+            candidates: out,
+        })
     }
+}
+
+fn ratings_of(p: &crate::model::Person, years: &[i32]) -> Vec<(i32, String)> {
+    years
+        .iter()
+        .map(|y| {
+            let level = p
+                .ratings
+                .iter()
+                .find(|r| r.year == *y)
+                .map(|r| r.level.code().to_string())
+                .unwrap_or_default();
+            (*y, level)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -196,7 +308,7 @@ mod tests {
         let bt = b.positions.iter().find(|p| p.code == "BT").unwrap();
         assert_eq!(bt.entries.len(), 2);
         assert!(bt.entries.iter().all(|e| e.ratings.len() == 3 && e.age > 0));
-        let c = s.plan_candidates("2030-2035", "BT").unwrap();
+        let c = s.plan_candidates("2030-2035", "BT").unwrap().candidates;
         assert_eq!(c.len(), 60);
         let first_ineligible = c.iter().position(|x| !x.eligible).unwrap();
         assert!(c[first_ineligible..]

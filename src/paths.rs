@@ -68,3 +68,19 @@ pub fn default_db_path() -> PathBuf {
 pub fn demo_db_path() -> PathBuf {
     data_dir().join(DEMO_FILE)
 }
+
+/// The ward's name beside its data file, so the unlock screen can say whose data it opens
+/// (an organisation's public name, not personal data; everything else stays encrypted).
+const WARD_NAME_FILE: &str = "ten-don-vi.txt";
+
+pub fn remember_ward_name(data_dir: &Path, name: &str) {
+    // Best effort: the screen falls back to the file's path.
+    let _ = std::fs::write(data_dir.join(WARD_NAME_FILE), name.as_bytes());
+}
+
+pub fn ward_name(data_dir: &Path) -> Option<String> {
+    std::fs::read_to_string(data_dir.join(WARD_NAME_FILE))
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}

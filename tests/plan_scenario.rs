@@ -457,3 +457,106 @@ fn the_yearly_review_round_is_recorded_in_one_go() {
         .message
         .contains("đã có đợt rà soát năm 2026"));
 }
+
+/// Issue 10 §5 / issue 13: the candidate list and the check decide eligibility the same way.
+/// Every person the list marks eligible for a post is planned there and then has no violation
+/// naming them for that post; every person marked not eligible, once planned, gets a violation
+/// whose message is one of the list's reasons.
+fn candidates_agree_with_the_check(size: usize, ineligible_per_post: usize) {
+    let w = temp_ward();
+    let mut s = quyhoach::demo::create_demo(&w.path, PASS, size).unwrap();
+    s.set_today(today());
+    let term = "2030-2035";
+    let codes: Vec<String> = s
+        .plan_board(term)
+        .unwrap()
+        .positions
+        .iter()
+        .map(|p| p.code.clone())
+        .collect();
+    assert!(codes.len() >= 10, "{codes:?}");
+    let date = PartialDate::parse("20/11/2026").unwrap();
+    let mut planned_total = 0;
+    for code in &codes {
+        let list = s.plan_candidates(term, code).unwrap();
+        // Not eligible: plan one, see the check give one of the reasons, take them out again.
+        let mut tried = 0;
+        for c in list.candidates.iter().filter(|c| !c.eligible) {
+            assert!(!c.reasons.is_empty(), "{} lacks a reason", c.full_name);
+            if c.reasons[0] == "Đã có trong quy hoạch chức danh này."
+                || tried >= ineligible_per_post
+            {
+                continue;
+            }
+            tried += 1;
+            let id = s
+                .plan_person(
+                    term,
+                    code,
+                    c.person_id,
+                    &PlanEvent::new(PlanStep::Proposed, date),
+                )
+                .unwrap();
+            let report = s.plan_data(term).unwrap().check(today());
+            let given: Vec<&str> = report
+                .findings
+                .iter()
+                .filter(|f| f.severity == quyhoach::rules::check::Severity::Violation)
+                .filter(|f| f.person_id == Some(c.person_id))
+                .filter(|f| f.position_code.as_deref().is_none_or(|p| p == code))
+                .map(|f| f.message.as_str())
+                .collect();
+            assert!(
+                given.iter().any(|m| c.reasons.iter().any(|r| r == m)),
+                "{} for {code}: list says {:?}, the check says {:?}",
+                c.full_name,
+                c.reasons,
+                given
+            );
+            let mut out = PlanEvent::new(PlanStep::Removed, date);
+            out.reason = Some(RemovalReason::Other);
+            out.decision_no = "12-QĐ/ĐU".into();
+            out.decision_date = Some(date);
+            s.add_plan_step(id, &out).unwrap();
+        }
+        // Eligible: plan them all, then none has a violation for this post.
+        let eligible: Vec<_> = list.candidates.iter().filter(|c| c.eligible).collect();
+        for c in &eligible {
+            s.plan_person(
+                term,
+                code,
+                c.person_id,
+                &PlanEvent::new(PlanStep::Proposed, date),
+            )
+            .unwrap();
+            planned_total += 1;
+        }
+        let report = s.plan_data(term).unwrap().check(today());
+        for c in &eligible {
+            let bad: Vec<_> = report
+                .findings
+                .iter()
+                .filter(|f| f.severity == quyhoach::rules::check::Severity::Violation)
+                .filter(|f| f.person_id == Some(c.person_id))
+                .filter(|f| f.position_code.as_deref().is_none_or(|p| p == code))
+                .map(|f| f.message.clone())
+                .collect();
+            assert!(
+                bad.is_empty(),
+                "{} marked eligible for {code}: {bad:?}",
+                c.full_name
+            );
+        }
+    }
+    assert!(planned_total > 0);
+}
+
+#[test]
+fn candidates_agree_with_the_check_on_the_demo_ward() {
+    candidates_agree_with_the_check(quyhoach::demo::DEMO_SIZE, 100);
+}
+
+#[test]
+fn candidates_agree_with_the_check_on_a_ward_of_300() {
+    candidates_agree_with_the_check(300, 3);
+}

@@ -4,11 +4,12 @@ use std::sync::Mutex;
 
 use std::path::PathBuf;
 
-use quyhoach::board::{Board, Candidate};
-use quyhoach::docs::{DocOutput, DocPreview, DocSettings};
+use quyhoach::board::{Board, Candidates};
+use quyhoach::docs::{DocOutput, DocPreview, DocSettings, DocText, IssuedNumber};
 use quyhoach::import::{ImportPreview, Progress};
 use quyhoach::model::plan::{Position, Term, TermKind};
 use quyhoach::model::{Person, PersonSummary};
+use quyhoach::rules::check::Finding;
 use quyhoach::rules::ruleset::RuleSet;
 use quyhoach::rules::targets::Target;
 use quyhoach::session::{
@@ -104,7 +105,7 @@ pub fn plan_board(state: Shared, term: String) -> Result<Board> {
 }
 
 #[tauri::command]
-pub fn plan_candidates(state: Shared, term: String, position: String) -> Result<Vec<Candidate>> {
+pub fn plan_candidates(state: Shared, term: String, position: String) -> Result<Candidates> {
     with(&state, |s| s.plan_candidates(&term, &position))
 }
 
@@ -150,13 +151,20 @@ pub fn backup(state: Shared, dest: PathBuf, passphrase: String) -> Result<Backup
 }
 
 #[tauri::command]
-pub fn restore(state: Shared, from: PathBuf, passphrase: String) -> Result<SessionStatus> {
-    with(&state, |s| s.restore(&from, &passphrase))
+pub fn restore(
+    state: Shared,
+    from: PathBuf,
+    passphrase: String,
+    backup_passphrase: Option<String>,
+) -> Result<SessionStatus> {
+    with(&state, |s| {
+        s.restore(&from, &passphrase, backup_passphrase.as_deref())
+    })
 }
 
 #[tauri::command]
-pub fn change_passphrase(state: Shared, new: String, again: String) -> Result<()> {
-    with(&state, |s| s.change_passphrase(&new, &again))
+pub fn change_passphrase(state: Shared, current: String, new: String, again: String) -> Result<()> {
+    with(&state, |s| s.change_passphrase(&current, &new, &again))
 }
 
 #[tauri::command]
@@ -208,6 +216,34 @@ pub fn save_rejected(state: Shared, out: PathBuf) -> Result<usize> {
 #[tauri::command]
 pub fn preview_document(state: Shared, input: DocInput) -> Result<DocPreview> {
     with(&state, |s| s.preview_document(input))
+}
+
+#[tauri::command]
+pub fn document_violations(state: Shared, input: DocInput) -> Result<Vec<Finding>> {
+    with(&state, |s| s.document_violations(input))
+}
+
+#[tauri::command]
+pub fn doc_text(state: Shared, kind: String) -> Result<DocText> {
+    with(&state, |s| s.doc_text(&kind))
+}
+
+#[tauri::command]
+pub fn doc_register(state: Shared) -> Result<Vec<IssuedNumber>> {
+    with(&state, |s| s.doc_register())
+}
+
+#[tauri::command]
+pub fn cancel_doc_number(
+    state: Shared,
+    type_code: String,
+    term: String,
+    number: u32,
+    reason: String,
+) -> Result<Vec<IssuedNumber>> {
+    with(&state, |s| {
+        s.cancel_doc_number(&type_code, &term, number, &reason)
+    })
 }
 
 #[tauri::command]

@@ -275,6 +275,33 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
                 lines.iter().filter(|l| l.active).count()
             );
         }
+        Command::Plan(PlanCommand::Candidates {
+            term,
+            position,
+            json,
+        }) => {
+            let c = store.plan_candidates(term, position)?;
+            if *json {
+                return print_json(&c);
+            }
+            println!(
+                "{} ({}): {}{} người đang quy hoạch",
+                c.position_name,
+                c.position_code,
+                c.planned,
+                c.max.map(|m| format!("/{m}")).unwrap_or_default()
+            );
+            for x in &c.candidates {
+                let mark = if x.eligible { "đủ   " } else { "chưa " };
+                println!(
+                    "  {mark} {:>5}  {:<30} {:>3} tuổi, còn {:>3} tháng  {}",
+                    x.person_id, x.full_name, x.age, x.months_left, x.positions
+                );
+                for r in &x.reasons {
+                    println!("          - {r}");
+                }
+            }
+        }
         Command::Plan(PlanCommand::History { term }) => print_json(&store.plan_entries(term)?)?,
         Command::Review(ReviewCommand::Add {
             term,

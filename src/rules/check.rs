@@ -441,15 +441,26 @@ pub fn check(input: &PlanInput) -> CheckReport {
                     json!({ "months_left": f.months_left, "min": min, "age": f.age,
                             "retirement_month": f.retirement_month.display(), "reference_month": reference.display(),
                             "renominated": renominated }),
-                    format!(
-                        "{}: còn {} tháng công tác tính đến tháng {} (nghỉ hưu tháng {}), dưới {} tháng {}.",
-                        p.full_name,
-                        f.months_left,
-                        reference.display(),
-                        f.retirement_month.display(),
-                        min,
-                        if renominated { "cho người tái cử" } else { "của một nhiệm kỳ" }
-                    ),
+                    if f.months_left < 0 {
+                        format!(
+                            "{}: đến tuổi nghỉ hưu tháng {}, trước mốc tính tuổi tháng {}; cần còn ít nhất {} tháng công tác {}.",
+                            p.full_name,
+                            f.retirement_month.display(),
+                            reference.display(),
+                            min,
+                            if renominated { "cho người tái cử" } else { "của một nhiệm kỳ" }
+                        )
+                    } else {
+                        format!(
+                            "{}: còn {} tháng công tác tính đến tháng {} (nghỉ hưu tháng {}), dưới {} tháng {}.",
+                            p.full_name,
+                            f.months_left,
+                            reference.display(),
+                            f.retirement_month.display(),
+                            min,
+                            if renominated { "cho người tái cử" } else { "của một nhiệm kỳ" }
+                        )
+                    },
                 );
             }
             if let (Some(max_age), false) = (rules.max_age_first_time, renominated) {

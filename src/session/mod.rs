@@ -38,6 +38,8 @@ pub struct SessionStatus {
     pub auto_backup: Option<PathBuf>,
     /// How many automatic daily backups are kept.
     pub auto_backup_keep: Option<usize>,
+    /// The ward's name as last opened, for the unlock screen (none before the first unlock).
+    pub ward_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -80,6 +82,11 @@ impl Session {
         if let Some(d) = self.today {
             store.set_today(d);
         }
+        if store.path() == self.data_file().as_path() {
+            if let Ok(u) = store.unit() {
+                crate::paths::remember_ward_name(&self.data_dir, &u.name);
+            }
+        }
         self.pending_import = None;
         self.store = Some(store);
     }
@@ -110,6 +117,7 @@ impl Session {
             demo_file: self.demo_file(),
             demo_passphrase: DEMO_PASSPHRASE,
             is_demo: open_file.as_deref() == Some(self.demo_file().as_path()),
+            ward_name: crate::paths::ward_name(&self.data_dir),
             open_file,
             unit,
             people,

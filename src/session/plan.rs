@@ -73,11 +73,7 @@ impl Session {
         self.store()?.plan_board(term)
     }
 
-    pub fn plan_candidates(
-        &self,
-        term: &str,
-        position: &str,
-    ) -> Result<Vec<crate::board::Candidate>> {
+    pub fn plan_candidates(&self, term: &str, position: &str) -> Result<crate::board::Candidates> {
         self.store()?.plan_candidates(term, position)
     }
 

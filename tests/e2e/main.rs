@@ -552,6 +552,49 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
         json!(0)
     );
 
+    // Esc on a half-typed record asks first; "Tiếp tục sửa" keeps the typing (issue 10 §3).
+    add_cadre(
+        &c,
+        "Võ Văn Cường",
+        "nam",
+        "03/1968",
+        "051068000777",
+        "Trưởng thôn Phú Thọ",
+        &["2023", "2024", "2025"],
+    )
+    .await;
+    // The real key, sent to the focused field.
+    let field = wd("ô đang nhập", c.active_element()).await;
+    wd("nhấn Esc", field.send_keys("\u{E00C}")).await;
+    until(
+        &c,
+        "hỏi trước khi bỏ",
+        "document.getElementById('ask').open",
+    )
+    .await;
+    assert!(text(&c, "#ask-title")
+        .await
+        .contains("Bỏ các thay đổi chưa lưu"));
+    click(&c, "#ask-cancel").await;
+    until(&c, "hộp thoại đóng", "!document.getElementById('ask').open").await;
+    assert_eq!(
+        js(
+            &c,
+            "vẫn còn phần đã gõ",
+            "return document.getElementById('screen-person').hidden ? '' : document.querySelector('#form-person [name=full_name]').value;"
+        )
+        .await,
+        json!("Võ Văn Cường")
+    );
+    click(&c, "#form-person button[type=submit]").await;
+    visible(&c, "screen-people").await;
+    until(
+        &c,
+        "hai hồ sơ",
+        "document.querySelectorAll('#people tr').length === 2",
+    )
+    .await;
+
     // The plan: a term, then Ánh for the Executive Committee.
     click(&c, "#nav [data-screen=screen-plan]").await;
     visible(&c, "screen-plan").await;
@@ -573,9 +616,28 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     .await;
     click(&c, "#board section.position[data-code=BCH] header button").await;
     visible(&c, "plan-add").await;
-    assert!(text(&c, "#plan-candidates")
-        .await
-        .contains("Trần Thị Ngọc Ánh"));
+    // The candidate list shows the facts and, for those not eligible, the check's own reasons;
+    // the eligible come first and the first one is chosen.
+    until(
+        &c,
+        "danh sách ứng viên",
+        "document.querySelectorAll('#plan-candidates tr').length === 2",
+    )
+    .await;
+    let first = text(&c, "#plan-candidates tr:first-child").await;
+    assert!(
+        first.contains("Trần Thị Ngọc Ánh")
+            && first.contains("Đủ điều kiện")
+            && first.contains("Đại học")
+            && first.contains("2024: HTT"),
+        "{first}"
+    );
+    let second = text(&c, "#plan-candidates tr:nth-child(2)").await;
+    assert!(
+        second.contains("Võ Văn Cường") && second.contains("tháng công tác"),
+        "{second}"
+    );
+    screenshot(&c, "14-ung-vien.png").await;
     click(&c, "#form-plan-add button[type=submit]").await;
     until(
         &c,
@@ -583,6 +645,32 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
         "document.querySelectorAll('#board section.position[data-code=BCH] tbody tr').length === 1",
     )
     .await;
+    // The form stays open for the next person; Cường is not eligible: the clerk confirms and says why.
+    until(
+        &c,
+        "danh sách mới",
+        "!document.getElementById('plan-add').hidden && document.querySelector('#plan-candidates tr.ineligible:not(.planned)')",
+    )
+    .await;
+    click(&c, "#plan-candidates tr.ineligible:not(.planned) td").await;
+    click(&c, "#form-plan-add button[type=submit]").await;
+    until(
+        &c,
+        "xác nhận người chưa đủ",
+        "document.getElementById('ask').open",
+    )
+    .await;
+    let asked = text(&c, "#ask-body").await;
+    assert!(asked.contains("tháng công tác"), "{asked}");
+    fill(&c, "#ask-input", "Cần người có kinh nghiệm ở thôn").await;
+    click(&c, "#ask-ok").await;
+    until(
+        &c,
+        "hai người trong quy hoạch BCH",
+        "document.querySelectorAll('#board section.position[data-code=BCH] tbody tr').length === 2",
+    )
+    .await;
+    click(&c, "#btn-plan-add-cancel").await;
     let row = text(&c, "#board section.position[data-code=BCH] tbody tr").await;
     assert!(
         row.contains("Trần Thị Ngọc Ánh") && row.contains("Đề xuất"),
@@ -597,6 +685,8 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
         .await
         .contains("Trần Thị Ngọc Ánh"));
     set(&c, "#review-items tr:first-child [name=action]", "tiep_tuc").await;
+    // Cường's violation proposes "Đưa ra"; the clerk leaves him for now.
+    set(&c, "#review-items tr:nth-child(2) [name=action]", "").await;
     fill(&c, "#form-review [name=decision_no]", "45-QĐ/ĐU").await;
     click(&c, "#form-review button[type=submit]").await;
     until(
@@ -626,7 +716,26 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
         findings.contains("Trần Thị Ngọc Ánh") && findings.contains("2023"),
         "{findings}"
     );
+    // Grouped by person, the most serious first; each says what to do.
+    let first_group = text(&c, "#findings li.group:first-child .group-head").await;
+    assert!(first_group.contains("Võ Văn Cường"), "{first_group}");
+    assert!(findings.contains("Cần làm:"), "{findings}");
     screenshot(&c, "07-kiem-tra.png").await;
+    // "Nhập xếp loại" opens Ánh's record at its ratings.
+    click(&c, "#findings button[data-section=ratings]").await;
+    visible(&c, "screen-person").await;
+    assert_eq!(text(&c, "#person-title").await, "Trần Thị Ngọc Ánh");
+    assert_eq!(
+        js(
+            &c,
+            "ô đang nhập",
+            "return document.activeElement.closest('fieldset').dataset.field;"
+        )
+        .await,
+        json!("ratings")
+    );
+    click(&c, "#btn-person-cancel").await;
+    visible(&c, "screen-people").await;
 
     // A Tờ trình as PDF and the trích ngang as Excel, saved where the screen says.
     click(&c, "#nav [data-screen=screen-docs]").await;
@@ -647,9 +756,10 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
         "document.querySelectorAll('#doc-preview svg.page').length > 0",
     )
     .await;
+    // A preview is a draft: its number is left blank until the document is issued.
     let preview = text(&c, "#doc-preview-box").await;
     assert!(
-        preview.contains("TỜ TRÌNH") && preview.contains("Số 01-TTr/ĐU"),
+        preview.contains("TỜ TRÌNH") && !preview.contains("Số 01"),
         "{preview}"
     );
     js(
@@ -659,7 +769,23 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     )
     .await;
     screenshot(&c, "13-xem-truoc.png").await;
-    click(&c, "#form-doc button[type=submit]").await;
+    // Issued with an edited opening paragraph, after the warning about the plan's violation.
+    fill(
+        &c,
+        "#form-doc [name=opening]",
+        "Căn cứ Quy định số 377-QĐ/TW ngày 08/10/2025 của Bộ Chính trị về phân cấp quản lý cán bộ;",
+    )
+    .await;
+    click(&c, "#btn-doc-issue").await;
+    until(
+        &c,
+        "cảnh báo vi phạm",
+        "document.getElementById('ask').open",
+    )
+    .await;
+    assert!(text(&c, "#ask-title").await.contains("chưa đúng quy định"));
+    assert!(text(&c, "#ask-body").await.contains("Võ Văn Cường"));
+    click(&c, "#ask-ok").await;
     until(&c, "văn bản đã lưu", "document.getElementById('doc-path')").await;
     assert!(!js(
         &c,
@@ -674,12 +800,51 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF"), "{pdf}");
     assert!(pdf.starts_with(out_dir.to_str().unwrap()));
+    let body = Command::new("pdftotext")
+        .args([&pdf, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let body = String::from_utf8_lossy(&body.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        body.contains("Căn cứ Quy định số 377-QĐ/TW ngày 08/10/2025"),
+        "{body}"
+    );
+    assert!(body.contains("Số 01-TTr/ĐU"), "{body}");
+    until(
+        &c,
+        "sổ đăng ký",
+        "document.getElementById('register-list').textContent.includes('Số 01-TTr/ĐU')",
+    )
+    .await;
+    // Saved again: the same number, one line in the register.
+    click(&c, "#btn-doc-draft").await;
+    until(
+        &c,
+        "lưu lại giữ số",
+        &format!(
+            "document.getElementById('doc-result').textContent.includes('Số 01-TTr/ĐU') && document.getElementById('doc-path').textContent !== {}",
+            json!(pdf)
+        ),
+    )
+    .await;
+    assert_eq!(
+        js(
+            &c,
+            "một dòng trong sổ",
+            "return document.querySelectorAll('#register-list tr').length;"
+        )
+        .await,
+        json!(1)
+    );
     set(&c, "#form-xlsx [name=kind]", "trich-ngang").await;
     click(&c, "#form-xlsx button[type=submit]").await;
     until(&c, "Excel đã xuất", "document.getElementById('xlsx-path')").await;
     let xlsx = text(&c, "#xlsx-path").await;
     assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "{xlsx}");
-    assert!(text(&c, "#doc-result").await.contains("Đã xuất 1 dòng"));
+    assert!(text(&c, "#doc-result").await.contains("Đã xuất 2 dòng"));
     screenshot(&c, "08-van-ban.png").await;
 
     // Backup now, add someone, restore: the backup's single record is back.
@@ -698,15 +863,32 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     )
     .await;
     let backup = backup.as_str().unwrap().to_string();
+    // A mistyped passphrase makes no backup (issue 10 §1).
+    fill(&c, "#form-backup [name=passphrase]", "saimatkhau").await;
+    click(&c, "#form-backup button[type=submit]").await;
+    assert!(
+        error_text(&c)
+            .await
+            .contains("không đúng mật khẩu đang dùng"),
+        "a typo is refused"
+    );
+    assert!(!std::path::Path::new(&backup).exists());
     fill(&c, "#form-backup [name=passphrase]", pass).await;
     click(&c, "#form-backup button[type=submit]").await;
     until(
         &c,
         "đã sao lưu",
-        "document.getElementById('notice').textContent.includes('Đã sao lưu 1 hồ sơ')",
+        "document.getElementById('notice').textContent.includes('Đã sao lưu 2 hồ sơ')",
     )
     .await;
     assert!(std::path::Path::new(&backup).is_file());
+    let renewed = js(
+        &c,
+        "tên tệp mới",
+        "return document.querySelector('#form-backup [name=dest]').value;",
+    )
+    .await;
+    assert_ne!(renewed, json!(backup), "the next backup gets a new name");
     screenshot(&c, "09-cai-dat.png").await;
 
     // Rules and targets are data the clerk edits: a target added here is checked at once.
@@ -758,8 +940,8 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     click(&c, "#form-person button[type=submit]").await;
     until(
         &c,
-        "hai người",
-        "document.querySelectorAll('#people tr').length === 2",
+        "ba người",
+        "document.querySelectorAll('#people tr').length === 3",
     )
     .await;
 
@@ -778,11 +960,14 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     visible(&c, "screen-people").await;
     until(
         &c,
-        "một người sau khôi phục",
-        "document.querySelectorAll('#people tr').length === 1",
+        "hai người sau khôi phục",
+        "document.querySelectorAll('#people tr').length === 2",
     )
     .await;
-    assert_eq!(rows(&c).await, vec!["Trần Thị Ngọc Ánh".to_string()]);
+    assert_eq!(
+        rows(&c).await,
+        vec!["Trần Thị Ngọc Ánh".to_string(), "Võ Văn Cường".to_string()]
+    );
 
     // Default signer and recipients set in Settings are what the document form offers.
     click(&c, "#nav [data-screen=screen-settings]").await;
@@ -823,9 +1008,13 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     fill(&c, "#form-unlock [name=passphrase]", pass).await;
     click(&c, "#form-unlock button[type=submit]").await;
     visible(&c, "screen-people").await;
-    assert_eq!(text(&c, "#count").await, "1 người");
+    assert_eq!(text(&c, "#count").await, "2 người");
 
-    // Left idle, the app locks itself (the idle time is a setting; 3 seconds here).
+    // Left idle, the app locks itself (the idle time is a setting; 3 seconds here); a record
+    // being typed is kept in the window's memory and offered after the unlock (issue 10 §3).
+    click(&c, "#btn-add-person").await;
+    visible(&c, "screen-person").await;
+    fill(&c, "#form-person [name=full_name]", "Đặng Thị Mai").await;
     js(
         &c,
         "đặt thời gian tự khóa",
@@ -833,12 +1022,30 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     )
     .await;
     visible(&c, "screen-unlock").await;
+    assert!(text(&c, "#unlock-ward")
+        .await
+        .contains("Đảng ủy phường Phổ Hòa"));
     js(
         &c,
         "trả lại thời gian tự khóa",
         "localStorage.setItem('quyhoach.idleMinutes', '15'); return true;",
     )
     .await;
+    fill(&c, "#form-unlock [name=passphrase]", pass).await;
+    click(&c, "#form-unlock button[type=submit]").await;
+    until(&c, "mời nhập tiếp", "document.getElementById('ask').open").await;
+    assert!(text(&c, "#ask-body").await.contains("Đặng Thị Mai"));
+    click(&c, "#ask-ok").await;
+    visible(&c, "screen-person").await;
+    assert_eq!(
+        js(
+            &c,
+            "phần đã gõ trở lại",
+            "return document.querySelector('#form-person [name=full_name]').value;"
+        )
+        .await,
+        json!("Đặng Thị Mai")
+    );
 
     wd("đóng phiên", c.close()).await;
 }

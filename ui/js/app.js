@@ -41,6 +41,7 @@ function render(st) {
   showError(null);
   $("data-dir").textContent = st.data_dir;
   $("data-file").textContent = st.data_file;
+  $("unlock-ward").textContent = st.ward_name || "Dữ liệu của đơn vị";
   $("demo-pass").textContent = st.demo_passphrase;
   const ward = $("ward-name");
   ward.textContent = st.unit ? st.unit.name : "";
@@ -86,6 +87,13 @@ function strengthHint(p) {
   return kinds >= 3 ? "Mật khẩu khá: dài hơn 14 ký tự sẽ tốt hơn." : "Mật khẩu yếu: nên dùng chữ hoa, chữ thường, chữ số và dài hơn.";
 }
 
+/** Locks; a half-typed record is kept in this window's memory and offered after the unlock. */
+function lock() {
+  people.keepDraft(status && status.open_file);
+  if ($("ask").open) $("ask").close("cancel");
+  return run(backend.lock);
+}
+
 // Idle lock: any key or pointer activity resets the clock.
 let lastActivity = Date.now();
 export const idleMinutes = () => Number(localStorage.getItem("quyhoach.idleMinutes") || 15);
@@ -96,12 +104,14 @@ function watchIdle() {
   setInterval(() => {
     if (status && status.open_file && Date.now() - lastActivity > idleMinutes() * 60000) {
       lastActivity = Date.now();
-      run(backend.lock);
+      lock();
     }
   }, 1000);
 }
 
 window.addEventListener("DOMContentLoaded", () => {
+  // A notice belongs to the action that made it: the next action clears it.
+  document.addEventListener("submit", () => notice(""), true);
   $("form-create").addEventListener("submit", (ev) => {
     ev.preventDefault();
     const f = ev.target;
@@ -112,11 +122,14 @@ window.addEventListener("DOMContentLoaded", () => {
   $("form-unlock").addEventListener("submit", (ev) => {
     ev.preventDefault();
     const input = ev.target.passphrase;
-    run(() => backend.unlock(input.value)).then(() => { input.value = ""; });
+    run(() => backend.unlock(input.value)).then((ok) => {
+      input.value = "";
+      if (ok) people.offerDraft(status.open_file).catch(showError);
+    });
   });
   $("btn-demo").addEventListener("click", () => run(backend.openDemo));
   $("btn-demo-2").addEventListener("click", () => run(backend.openDemo));
-  $("btn-lock").addEventListener("click", () => run(backend.lock));
+  $("btn-lock").addEventListener("click", () => lock());
   document.querySelectorAll("#nav button").forEach((b) => b.addEventListener("click", () => go(b.dataset.screen)));
   // "Chọn…": the system's Save as / Open dialog fills the path field beside it.
   document.querySelectorAll("button.pick").forEach((b) => b.addEventListener("click", async () => {

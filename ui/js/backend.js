@@ -32,8 +32,9 @@ export const docSettings = () => invoke("doc_settings");
 export const saveDocument = (input) => invoke("save_document", { input });
 export const exportExcel = (kind, term, out) => invoke("export_excel", { kind, term, out });
 export const backup = (dest, passphrase) => invoke("backup", { dest, passphrase });
-export const restore = (from, passphrase) => invoke("restore", { from, passphrase });
-export const changePassphrase = (newPass, again) => invoke("change_passphrase", { new: newPass, again });
+export const restore = (from, passphrase, backupPassphrase) =>
+  invoke("restore", { from, passphrase, backupPassphrase: backupPassphrase || null });
+export const changePassphrase = (current, newPass, again) => invoke("change_passphrase", { current, new: newPass, again });
 export const findPeople = (query, filter, limit) => invoke("find_people", { query, filter, limit });
 export const setAutoBackupKeep = (keep) => invoke("set_auto_backup_keep", { keep });
 export const previewImport = (path, sheet, map) => invoke("preview_import", { path, sheet, map });
@@ -60,3 +61,8 @@ export const pickFolder = () => invoke("pick_folder");
 export const moveDataDir = (dir, passphrase) => invoke("move_data_dir", { dir, passphrase });
 export const setUnit = (unit) => invoke("set_unit", { unit });
 export const saveDocSettings = (settings) => invoke("save_doc_settings", { settings });
+export const documentViolations = (input) => invoke("document_violations", { input });
+export const docText = (kind) => invoke("doc_text", { kind });
+export const docRegister = () => invoke("doc_register");
+export const cancelDocNumber = (typeCode, term, number, reason) =>
+  invoke("cancel_doc_number", { typeCode, term, number, reason });

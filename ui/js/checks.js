@@ -3,6 +3,7 @@
 import * as backend from "./backend.js";
 import { $, el, showError } from "./dom.js";
 import { fillTerms } from "./plan.js";
+import { openRecord } from "./people.js";
 
 let ctx;
 const SVG = "http://www.w3.org/2000/svg";
@@ -28,19 +29,25 @@ const pct = (x) => `${(Math.round(x * 1000) / 10).toString().replace(".", ",")}%
 /** One bar per target: the value against a marked threshold, green when met, red when not. */
 function targetBars(targets) {
   if (!targets.length) return el("p", { class: "hint" }, "Chưa đặt chỉ tiêu nào cho nhiệm kỳ này.");
-  const rowH = 34, w = 520, left = 260, barW = w - left - 60;
-  const root = svg("svg", { viewBox: `0 0 ${w} ${targets.length * rowH + 10}`, class: "chart", role: "img", "aria-label": "Chỉ tiêu so với thực tế" });
-  targets.forEach((t, i) => {
-    const y = 8 + i * rowH;
+  // Each target: its full label on a line of its own (with the year it is due), then the bar,
+  // the threshold marked and written, and the value reached.
+  const sorted = [...targets].sort((a, b) => a.target.year - b.target.year);
+  const rowH = 52, w = 560, left = 0, barW = 400;
+  const root = svg("svg", { viewBox: `0 0 ${w} ${sorted.length * rowH + 10}`, class: "chart", role: "img", "aria-label": "Chỉ tiêu so với thực tế" });
+  sorted.forEach((t, i) => {
+    const y = 4 + i * rowH;
     const isCount = t.target.indicator === "so_nu";
     const max = isCount ? Math.max(t.of, t.target.threshold, 1) : 1;
     const val = isCount ? t.count : t.value;
-    root.append(svg("text", { x: 0, y: y + 14, class: "label" }, `${INDICATOR[t.target.indicator] || t.target.indicator} – ${t.body_label} (${t.target.year})`));
-    root.append(svg("rect", { x: left, y, width: barW, height: 18, class: "track" }));
-    root.append(svg("rect", { x: left, y, width: Math.max(0, Math.min(1, val / max)) * barW, height: 18, class: t.met ? "met" : "unmet" }));
+    const need = isCount ? `ít nhất ${t.target.threshold}` : `ít nhất ${pct(t.target.threshold)}`;
+    root.append(svg("text", { x: 0, y: y + 13, class: "label" }, `Năm ${t.target.year} · ${INDICATOR[t.target.indicator] || t.target.indicator} – ${t.body_label} (${need})`));
+    const by = y + 20;
+    root.append(svg("rect", { x: left, y: by, width: barW, height: 18, class: "track" }));
+    root.append(svg("rect", { x: left, y: by, width: Math.max(0, Math.min(1, val / max)) * barW, height: 18, class: t.met ? "met" : "unmet" }));
     const tx = left + Math.min(1, t.target.threshold / max) * barW;
-    root.append(svg("line", { x1: tx, x2: tx, y1: y - 3, y2: y + 21, class: "threshold" }));
-    root.append(svg("text", { x: left + barW + 6, y: y + 14, class: t.met ? "met-text" : "unmet-text" }, isCount ? `${t.count}` : pct(t.value)));
+    root.append(svg("line", { x1: tx, x2: tx, y1: by - 3, y2: by + 21, class: "threshold" }));
+    root.append(svg("text", { x: left + barW + 8, y: by + 14, class: t.met ? "met-text" : "unmet-text" },
+      (isCount ? `${t.count}` : `${pct(t.value)} (${t.count}/${t.of})`) + (t.met ? " đạt" : " chưa đạt")));
   });
   return root;
 }
@@ -86,11 +93,23 @@ export async function refresh() {
   const bad = r.findings.filter((f) => f.severity === "vi_pham").length;
   const warn = r.findings.filter((f) => f.severity === "canh_bao").length;
   $("checks-summary").textContent = `${bad} vi phạm, ${warn} cảnh báo — ${r.rule_set}, kiểm tra ngày ${r.as_of.split("-").reverse().join("/")}`;
-  const items = r.findings.filter((f) => f.severity !== "thong_tin").map((f) =>
-    el("li", { class: f.severity === "vi_pham" ? "bad" : "warn" },
-      el("strong", {}, f.severity === "vi_pham" ? "Vi phạm: " : "Cảnh báo: "), f.message,
-      el("div", { class: "hint" }, f.source),
-      f.person_id ? el("button", { type: "button", class: "link", onclick: () => { $("search").value = f.person_name || ""; ctx.go("screen-people"); } }, "Xem người này") : ""));
+  // Grouped by person, then post, then the plan; most serious first; each line says what to do.
+  const SECTION_BUTTON = { ratings: "Nhập xếp loại", trainings: "Ghi đào tạo", records: "Xem kỷ luật", positions: "Sửa chức vụ", identity: "Xem hồ sơ" };
+  const groups = board.groups
+    .map((g) => ({ ...g, items: g.items.filter((a) => a.severity !== "thong_tin") }))
+    .filter((g) => g.items.length);
+  const items = groups.map((g) =>
+    el("li", { class: "group " + (g.worst === "vi_pham" ? "bad" : "warn"), dataset: { person: g.person_id || "" } },
+      el("div", { class: "group-head" },
+        el("strong", {}, g.title),
+        g.person_id ? el("button", { type: "button", class: "link", onclick: () => openRecord(g.person_id).catch(showError) }, "Xem người này") : ""),
+      el("ul", {}, g.items.map((a) => el("li", { class: a.severity === "vi_pham" ? "bad" : "warn" },
+        el("strong", {}, a.severity === "vi_pham" ? "Vi phạm: " : "Cảnh báo: "), a.message,
+        el("div", { class: "todo" }, "Cần làm: " + a.action,
+          g.person_id && a.section && a.section !== "identity"
+            ? el("button", { type: "button", class: "link", dataset: { section: a.section }, onclick: () => openRecord(g.person_id, a.section).catch(showError) }, SECTION_BUTTON[a.section])
+            : ""),
+        el("div", { class: "hint" }, a.source))))));
   $("findings").replaceChildren(...(items.length ? items : [el("li", { class: "ok" }, "Không có vi phạm hay cảnh báo.")]));
   $("targets").replaceChildren(targetBars(r.targets));
   $("pyramid").replaceChildren(pyramid(board));

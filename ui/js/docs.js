@@ -1,7 +1,7 @@
 // Documents (PDF) and Excel exports: the clerk picks the kind, number, date, signer and
 // recipients (remembered by the core) and where to save; the result names the file.
 import * as backend from "./backend.js";
-import { $, el, showError, today } from "./dom.js";
+import { $, el, ask, displayDate, showError, today } from "./dom.js";
 import { fillTerms } from "./plan.js";
 
 let ctx;
@@ -37,7 +37,55 @@ export async function refresh() {
   fd.signer_name.value = s.signer.name || "";
   fd.recipients.value = (s.recipients[fd.kind.value] || []).join("\n");
   fd.out.value = suggest(fd.kind.value, "pdf");
+  await loadTexts();
+  numberState(null);
+  await showRegister();
   fx.out.value = suggest(fx.kind.value, "xlsx");
+}
+
+const lines = (t) => t.split("\n").map((x) => x.trim()).filter(Boolean);
+
+/** The remembered opening and closing paragraphs of the chosen kind. */
+async function loadTexts() {
+  const fd = $("form-doc");
+  const t = await backend.docText(fd.kind.value);
+  fd.opening.value = (t.opening || []).join("\n");
+  fd.closing.value = (t.closing || []).join("\n");
+}
+
+/** What the number field means now: a draft, or the number this document was issued under. */
+function numberState(issued) {
+  const fd = $("form-doc");
+  fd.dataset.issued = issued ? String(issued.value) : "";
+  $("btn-doc-draft").textContent = issued ? `Lưu lại PDF (giữ ${issued.text})` : "Lưu bản nháp PDF";
+  $("btn-doc-issue").hidden = Boolean(issued);
+  $("doc-number-state").textContent = issued
+    ? `Văn bản này đã được cấp ${issued.text}: lưu lại (PDF) sẽ giữ đúng số này.`
+    : "Bản nháp để trống số; “Cấp số và lưu” lấy số tiếp theo trong sổ đăng ký.";
+}
+
+async function showRegister() {
+  const rows = (await backend.docRegister()).map((r) => el("tr", { class: r.cancelled_at ? "muted" : "" },
+    el("td", {}, r.text), el("td", {}, displayDate(r.date)), el("td", {}, r.summary),
+    el("td", {}, r.cancelled_at ? `Đã hủy ngày ${displayDate(r.cancelled_at)}: ${r.cancel_reason || ""}` : "Đã cấp"),
+    el("td", {}, r.cancelled_at ? "" : el("button", {
+      type: "button", class: "secondary small", "data-cancel": r.text,
+      onclick: async () => {
+        const reason = await ask({
+          title: `Hủy ${r.text}?`,
+          intro: "Số đã hủy vẫn giữ trong sổ và không bao giờ được cấp lại.",
+          input: { label: "Lý do hủy" }, ok: "Hủy số này",
+        });
+        if (!reason) return;
+        try {
+          await backend.cancelDocNumber(r.type_code, r.term, r.number, reason);
+          ctx.notice(`Đã hủy ${r.text}.`);
+          await showRegister();
+        } catch (e) { showError(e); }
+      },
+    }, "Hủy số"))));
+  if (!rows.length) rows.push(el("tr", {}, el("td", { colspan: 5, class: "hint" }, "Chưa cấp số văn bản nào.")));
+  $("register-list").replaceChildren(...rows);
 }
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -146,19 +194,23 @@ export function init(c) {
   const fd = $("form-doc"), fx = $("form-xlsx");
   fd.kind.addEventListener("change", () => { fd.out.value = suggest(fd.kind.value, "pdf"); });
   fx.kind.addEventListener("change", () => { fx.out.value = suggest(fx.kind.value, "xlsx"); });
-  const docInput = () => ({
+  fd.kind.addEventListener("change", () => { loadTexts().catch(showError); numberState(null); fd.number.value = ""; });
+  fd.term.addEventListener("change", () => { numberState(null); fd.number.value = ""; });
+  const docInput = (issue) => ({
     kind: fd.kind.value,
     term: fd.term.value || null,
     year: Number(fd.year.value) || null,
-    number: fd.number.value ? Number(fd.number.value) : null,
+    number: fd.number.value ? Number(fd.number.value) : (fd.dataset.issued ? Number(fd.dataset.issued) : null),
     date: fd.date.value,
     signer: { on_behalf: fd.on_behalf.value, title: fd.title.value, name: fd.signer_name.value },
-    recipients: fd.recipients.value.split("\n").map((s) => s.trim()).filter(Boolean),
+    recipients: lines(fd.recipients.value),
+    text: { opening: lines(fd.opening.value), closing: lines(fd.closing.value) },
+    issue,
     out: fd.out.value,
   });
   $("btn-doc-preview").addEventListener("click", async () => {
     try {
-      drawPreview(await backend.previewDocument(docInput()));
+      drawPreview(await backend.previewDocument(docInput(Boolean(fd.dataset.issued))));
     } catch (e) { showError(e); }
   });
   $("btn-doc-open").addEventListener("click", async () => {
@@ -166,28 +218,42 @@ export function init(c) {
       await backend.openInViewer($("btn-doc-open").dataset.path);
     } catch (e) { showError(e); }
   });
-  fd.addEventListener("submit", async (ev) => {
-    ev.preventDefault();
-    const input = {
-      kind: fd.kind.value,
-      term: fd.term.value || null,
-      year: Number(fd.year.value) || null,
-      number: fd.number.value ? Number(fd.number.value) : null,
-      date: fd.date.value,
-      signer: { on_behalf: fd.on_behalf.value, title: fd.title.value, name: fd.signer_name.value },
-      recipients: fd.recipients.value.split("\n").map((s) => s.trim()).filter(Boolean),
-      out: fd.out.value,
-    };
+  const save = async (issue) => {
+    const input = docInput(issue);
+    if (issue && !fd.dataset.issued) {
+      // A Tờ trình goes up with the plan's own violations only when the clerk says so.
+      const v = await backend.documentViolations(input);
+      if (v.length) {
+        const yes = await ask({
+          title: `Quy hoạch còn ${v.length} trường hợp chưa đúng quy định`,
+          intro: "Văn bản sẽ nêu các trường hợp này với cấp trên. Nên sửa trước khi cấp số; vẫn cấp số và lưu?",
+          lines: v.map((f) => f.message),
+          ok: "Vẫn cấp số và lưu",
+          cancel: "Quay lại để sửa",
+        });
+        if (!yes) return;
+      }
+    }
     $("doc-result").textContent = "Đang tạo văn bản…";
     try {
       const made = await backend.saveDocument(input);
-      result(`Đã lưu ${made.number ? made.number + " " : ""}(${made.pages} trang) vào `, el("code", { id: "doc-path" }, input.out));
-      ctx.notice("Đã lưu văn bản PDF: bấm “Mở để in” để mở bằng chương trình xem PDF của máy.");
+      const what = made.number ? made.number + " " : (made.draft ? "bản nháp, chưa cấp số " : "");
+      result(`Đã lưu ${what}(${made.pages} trang) vào `, el("code", { id: "doc-path" }, input.out));
+      ctx.notice(made.draft
+        ? "Đã lưu bản nháp (số để trống). Khi ban hành, bấm “Cấp số và lưu”."
+        : "Đã lưu văn bản PDF: bấm “Mở để in” để mở bằng chương trình xem PDF của máy.");
+      if (made.number) {
+        numberState({ value: made.number_value, text: made.number });
+        fd.number.value = "";
+        await showRegister();
+      }
       $("btn-doc-open").dataset.path = input.out;
       $("btn-doc-open").hidden = false;
       fd.out.value = suggest(fd.kind.value, "pdf");
     } catch (e) { $("doc-result").textContent = ""; showError(e); }
-  });
+  };
+  fd.addEventListener("submit", (ev) => { ev.preventDefault(); save(Boolean(fd.dataset.issued)); });
+  $("btn-doc-issue").addEventListener("click", () => save(true));
   fx.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const out = fx.out.value;

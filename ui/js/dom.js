@@ -86,3 +86,35 @@ export function clearFieldErrors(form) {
   form.querySelectorAll(".field-error").forEach((n) => n.remove());
   form.querySelectorAll(".invalid").forEach((n) => { n.classList.remove("invalid"); n.removeAttribute("aria-invalid"); });
 }
+
+/**
+ * Asks before something that cannot be taken back, in the window's own dialog.
+ * `lines` are shown as a list (text only). With `input` ({ label }), the typed text must not be
+ * empty and is returned; otherwise resolves true/false.
+ */
+export function ask({ title, intro = "", lines = [], ok = "Đồng ý", cancel = "Quay lại", input = null }) {
+  const dlg = $("ask");
+  $("ask-title").textContent = title;
+  const body = [];
+  if (intro) body.push(el("p", {}, intro));
+  if (lines.length) body.push(el("ul", { class: "ask-list" }, lines.map((l) => el("li", {}, l))));
+  $("ask-body").replaceChildren(...body);
+  $("ask-ok").textContent = ok;
+  $("ask-cancel").textContent = cancel;
+  const box = $("ask-input");
+  $("ask-input-label").hidden = !input;
+  box.value = "";
+  if (input) $("ask-input-text").textContent = input.label;
+  return new Promise((resolve) => {
+    const done = () => {
+      dlg.removeEventListener("close", done);
+      const yes = dlg.returnValue === "ok";
+      if (input) resolve(yes && box.value.trim() ? box.value.trim() : null);
+      else resolve(yes);
+    };
+    dlg.addEventListener("close", done);
+    dlg.returnValue = "";
+    dlg.showModal();
+    (input ? box : $("ask-cancel")).focus();
+  });
+}

@@ -2,11 +2,13 @@
 import * as backend from "./backend.js";
 import {
   $, el, SEX, STATUS, PROFESSIONAL, THEORY, STATE_MGMT, RATING,
-  displayDate, options, showError, showFieldErrors, clearFieldErrors,
+  displayDate, options, showError, showFieldErrors, clearFieldErrors, ask,
 } from "./dom.js";
 
 let ctx;
 let editing = null; // the record being edited (null: a new one)
+let pristine = ""; // the form as opened, to tell whether anything was typed
+let kept = null; // a half-typed record kept in memory over an idle lock (never written to disk)
 let searchSeq = 0;
 const SHOWN = 100;
 
@@ -36,6 +38,11 @@ export async function refresh() {
       el("td", {}, displayDate(p.birth_date)),
       el("td", {}, p.positions),
       el("td", {}, STATUS[p.status] || p.status)));
+  if (page.unfiltered === 0) {
+    rows.push(el("tr", { class: "more" }, el("td", { colspan: 6 },
+      "Chưa có hồ sơ nào. Bấm “Thêm cán bộ”, hoặc nhập danh sách đang có từ Excel: ",
+      el("button", { type: "button", class: "link", id: "btn-go-import", onclick: () => { ctx.go("screen-docs"); setTimeout(() => $("form-import").path.focus(), 0); } }, "Nhập từ Excel"))));
+  }
   if (page.total > page.rows.length) {
     rows.push(el("tr", { class: "more" }, el("td", { colspan: 6 }, `… và ${page.total - page.rows.length} người nữa: gõ thêm để thu hẹp.`)));
   }
@@ -152,11 +159,71 @@ function collect() {
   return p;
 }
 
-async function open(id) {
+const formNow = () => JSON.stringify(collect());
+
+/** True when the open record form holds typing that is not saved. */
+export function dirty() {
+  return !$("screen-person").hidden && formNow() !== pristine;
+}
+
+/** Before a lock: keeps the half-typed record in memory (the page's memory only). */
+export function keepDraft(file) {
+  kept = dirty() ? { file, id: editing ? editing.id : null, data: collect() } : null;
+}
+
+/** After an unlock of the same file: offers the record that was being typed. */
+export async function offerDraft(file) {
+  if (!kept || kept.file !== file) { kept = null; return; }
+  const k = kept;
+  kept = null;
+  const name = k.data.full_name || "(chưa có họ tên)";
+  const yes = await ask({
+    title: "Có hồ sơ đang nhập dở",
+    intro: `Khi chương trình tự khóa, hồ sơ “${name}” đang nhập dở và chưa lưu. Mở lại để nhập tiếp?`,
+    ok: "Mở lại để nhập tiếp", cancel: "Bỏ phần đã nhập",
+  });
+  if (!yes) return;
+  await open(k.id, k.data);
+}
+
+const SECTION = {
+  identity: "fieldset", positions: "[data-field=positions]", ratings: "[data-field=ratings]",
+  records: "[data-field=discipline_rewards]", trainings: "[data-field=trainings]",
+};
+
+/** Opens a person's record at a section (from a finding): "Nhập xếp loại" lands on the ratings. */
+export async function openRecord(id, section) {
+  await open(id);
+  const box = section && $("form-person").querySelector(SECTION[section] || "fieldset");
+  if (!box) return;
+  box.scrollIntoView({ block: "start" });
+  box.classList.add("spot");
+  setTimeout(() => box.classList.remove("spot"), 2500);
+  if (section === "ratings" && !$("ratings").children.length) $("ratings").append(ratingRow());
+  const first = box.querySelector("input, select");
+  if (first) first.focus();
+}
+
+/** Leaves the record form, asking first when typing would be lost. */
+async function leave() {
+  if (dirty()) {
+    const yes = await ask({
+      title: "Bỏ các thay đổi chưa lưu?",
+      intro: "Hồ sơ này có thông tin vừa nhập nhưng chưa lưu. Nếu bỏ, phần vừa nhập sẽ mất.",
+      ok: "Bỏ thay đổi", cancel: "Tiếp tục sửa",
+    });
+    if (!yes) { $("form-person").full_name.focus(); return; }
+  }
+  ctx.go("screen-people");
+}
+
+async function open(id, draft) {
   showError(null);
   editing = id ? await backend.person(id) : null;
   $("person-title").textContent = editing ? editing.full_name : "Thêm cán bộ";
   fill(editing || {});
+  pristine = formNow();
+  if (draft) fill(Object.assign(structuredClone(editing || {}), draft));
   const box = $("person-history-box");
   box.hidden = !editing;
   if (editing) {
@@ -214,10 +281,14 @@ export function init(c) {
   $("btn-add-record").addEventListener("click", () => $("records").append(recordRow()));
   $("btn-add-training").addEventListener("click", () => $("trainings").append(trainingRow()));
   f.addEventListener("submit", save);
-  $("btn-person-cancel").addEventListener("click", () => ctx.go("screen-people"));
+  // Enter saves from any field, drop-downs included (not from a multi-line box or a button).
+  f.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && e.target.tagName === "SELECT") { e.preventDefault(); f.requestSubmit(); }
+  });
+  $("btn-person-cancel").addEventListener("click", () => leave().catch(showError));
   document.addEventListener("keydown", (e) => {
-    if (e.key !== "Escape") return;
-    if (!$("screen-person").hidden) ctx.go("screen-people");
+    if (e.key !== "Escape" || $("ask").open) return;
+    if (!$("screen-person").hidden) { e.preventDefault(); leave().catch(showError); }
     else if (document.activeElement === $("search")) { $("search").value = ""; refresh().catch(showError); }
   });
 }

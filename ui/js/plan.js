@@ -1,6 +1,6 @@
 // The plan board: positions of a term with the people planned, adding people and recording steps.
 import * as backend from "./backend.js";
-import { $, el, REASONS, displayDate, options, showError, today } from "./dom.js";
+import { $, el, REASONS, ask, displayDate, options, showError, today } from "./dom.js";
 
 let ctx;
 let adding = null; // position code being filled
@@ -34,10 +34,11 @@ function entryRow(e, pos) {
 
 function positionCard(p) {
   const active = p.entries.filter((e) => e.active).length;
-  return el("section", { class: "position" + (active > p.max ? " over" : ""), dataset: { code: p.code } },
+  const over = p.max !== null && active > p.max;
+  return el("section", { class: "position" + (over ? " over" : ""), dataset: { code: p.code } },
     el("header", {},
       el("h3", {}, p.name, p.key ? el("span", { class: "tag" }, "chủ chốt") : ""),
-      el("span", { class: "count" }, `${active}/${p.max} người`),
+      el("span", { class: "count", title: p.max === null ? "Số lượng theo hệ số quy hoạch của cấp ủy" : `Tối đa ${p.max} người` }, p.max === null ? `${active} người` : `${active}/${p.max} người`),
       el("button", { type: "button", class: "small", onclick: () => openAdd(p) }, "Thêm người")),
     p.entries.length
       ? el("table", { class: "list compact" },
@@ -87,21 +88,63 @@ export async function refresh() {
   $("board").replaceChildren(...used.map(positionCard), ...empty.map(positionCard));
 }
 
+let cands = null; // the candidate list of the post being filled
+const fold = (t) => t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+
+function candidateRow(c) {
+  const ratings = c.ratings.map(([y, r]) => el("span", { class: r && r !== "HTXS" && r !== "HTT" ? "rating low" : "rating", title: String(y) }, `${y}: ${r || "—"}`, " "));
+  return el("tr", {
+    class: c.planned_here ? "ineligible planned" : c.eligible ? "eligible" : "ineligible", tabindex: 0, dataset: { person: c.person_id },
+    onclick: () => pick(c), onkeydown: (e) => { if (e.key === "Enter") { e.preventDefault(); pick(c); } },
+  },
+  el("td", {}, c.full_name, el("div", { class: "hint" }, c.birth_date)),
+  el("td", {}, c.positions || "—"),
+  el("td", { class: "num" }, c.age),
+  el("td", { class: "num" + (c.months_left < 60 ? " short" : "") }, c.months_left),
+  el("td", {}, c.professional || "—"),
+  el("td", {}, c.political_theory || "—"),
+  el("td", {}, c.state_management || "—"),
+  el("td", {}, ratings),
+  el("td", { class: "flags" }, c.eligible ? "Đủ điều kiện" : c.reasons.map((r) => el("div", {}, r)),
+    c.notes.map((n) => el("div", { class: "hint" }, n))));
+}
+
+function pick(c) {
+  const f = $("form-plan-add");
+  if (c.planned_here) {
+    $("plan-candidate-why").textContent = `${c.full_name} đã có trong quy hoạch chức danh này.`;
+    return;
+  }
+  f.person.value = c.person_id;
+  document.querySelectorAll("#plan-candidates tr").forEach((tr) => tr.classList.toggle("chosen", tr.dataset.person === String(c.person_id)));
+  $("plan-candidate-why").textContent = `Đã chọn: ${c.full_name}.` + (c.eligible ? "" : " Chưa đủ điều kiện: " + c.reasons.join(" "));
+}
+
+function drawCandidates() {
+  const q = fold($("plan-candidate-filter").value.trim());
+  const shown = cands.candidates.filter((c) => !q || fold(c.full_name).includes(q));
+  const eligible = cands.candidates.filter((c) => c.eligible).length;
+  const has = cands.max === null ? `${cands.planned} người` : `${cands.planned}/${cands.max} người`;
+  $("plan-candidate-count").textContent = `${eligible} người đủ điều kiện / ${cands.candidates.length} người; chức danh đang có ${has}.` + (shown.length > 100 ? ` Hiện 100/${shown.length} người đầu: gõ tên để thu hẹp.` : "");
+  $("plan-candidates").replaceChildren(...shown.slice(0, 100).map(candidateRow));
+}
+
 async function openAdd(p) {
   adding = p.code;
   $("plan-step").hidden = true;
   $("plan-add-title").textContent = `Thêm người vào quy hoạch: ${p.name}`;
-  const cands = await backend.planCandidates($("plan-term").value, p.code);
-  const sel = $("plan-candidates");
-  sel.replaceChildren(...cands.map((c) =>
-    el("option", { value: c.person_id, class: c.eligible ? null : "ineligible", dataset: { why: c.reasons.join(" ") } },
-      `${c.full_name} (${c.birth_date})${c.eligible ? "" : " — " + c.reasons[0]}`)));
+  cands = await backend.planCandidates($("plan-term").value, p.code);
   const f = $("form-plan-add");
+  f.person.value = "";
+  f.note.value = "";
+  $("plan-candidate-filter").value = "";
+  $("plan-candidate-why").textContent = "Bấm vào một người để chọn (người đủ điều kiện ở trên).";
+  drawCandidates();
   f.date.value = today();
   f.review_year.value = "";
-  $("plan-candidate-why").textContent = sel.selectedOptions[0]?.dataset.why || "";
   $("plan-add").hidden = false;
-  sel.focus();
+  const first = $("plan-candidates").querySelector("tr.eligible") || $("plan-candidates").querySelector("tr:not(.planned)");
+  if (first) { pick(cands.candidates.find((c) => String(c.person_id) === first.dataset.person)); first.focus(); }
 }
 
 function openStep(e, p) {
@@ -132,16 +175,34 @@ export function init(c) {
       await refresh();
     } catch (e) { showError(e); }
   });
-  $("plan-candidates").addEventListener("change", (e) => { $("plan-candidate-why").textContent = e.target.selectedOptions[0]?.dataset.why || ""; });
+  $("plan-candidate-filter").addEventListener("input", () => { if (cands) drawCandidates(); });
   $("form-plan-add").addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const f = ev.target;
+    const c = cands && cands.candidates.find((x) => String(x.person_id) === f.person.value);
+    if (!c) { showError({ message: "Thêm người vào quy hoạch: hãy chọn một người trong danh sách." }); return; }
+    // Not eligible, or the post already full: the clerk confirms and says why; the reason is recorded.
+    const doubts = [...c.reasons];
+    if (cands.max !== null && cands.planned >= cands.max) doubts.push(`Chức danh đã có ${cands.planned}/${cands.max} người: thêm người này sẽ vượt số lượng.`);
+    let note = f.note.value.trim();
+    if (doubts.length) {
+      const why = await ask({
+        title: `Vẫn đưa ${c.full_name} vào quy hoạch?`,
+        intro: "Người này chưa đủ điều kiện theo quy định đang áp dụng:",
+        lines: doubts,
+        input: { label: "Lý do vẫn đưa vào (được ghi lại)" },
+        ok: "Vẫn đưa vào", cancel: "Chọn người khác",
+      });
+      if (!why) return;
+      note = `Đưa vào khi chưa đủ điều kiện (${doubts.join(" ")}). Lý do: ${why}`;
+    }
     try {
-      const step = { step: f.step.value, date: f.date.value, review_year: f.review_year.value ? Number(f.review_year.value) : null };
-      await backend.planPerson($("plan-term").value, adding, Number(f.person.value), step);
-      $("plan-add").hidden = true;
-      ctx.notice(`Đã đưa ${f.person.selectedOptions[0].textContent.split(" (")[0]} vào quy hoạch.`);
+      const step = { step: f.step.value, date: f.date.value, review_year: f.review_year.value ? Number(f.review_year.value) : null, note };
+      await backend.planPerson($("plan-term").value, adding, c.person_id, step);
+      ctx.notice(`Đã đưa ${c.full_name} vào quy hoạch.`);
       await refresh();
+      // Stay in the form for the next person of the same post.
+      await openAdd(lastBoard.positions.find((p) => p.code === adding));
     } catch (e) { showError(e); }
   });
   $("form-plan-step").addEventListener("submit", async (ev) => {

@@ -1,7 +1,7 @@
 // Settings of the rules: the rule-set parameters of the chosen term (saved as a new version),
 // the ward's targets, and the position catalogue.
 import * as backend from "./backend.js";
-import { $, el, showError } from "./dom.js";
+import { $, el, showError, options, PROFESSIONAL, THEORY, STATE_MGMT } from "./dom.js";
 
 let ctx;
 let current = null; // the rule set shown
@@ -16,12 +16,12 @@ const LABELS = {
   max_age_first_time: "Tuổi tối đa khi quy hoạch lần đầu (trống: không giới hạn)",
   rating_years: "Số năm xếp loại được xét",
   min_rating: "Mức xếp loại tối thiểu (HTXS, HTT, HT)",
-  excluding_discipline: "Hình thức kỷ luật loại khỏi quy hoạch (JSON)",
+  excluding_discipline: "Hình thức kỷ luật loại khỏi quy hoạch (mỗi dòng một hình thức)",
   discipline_effect_months: "Thời hạn kỷ luật khi không ghi ngày hết (tháng)",
-  young_under: "Tuổi “trẻ” theo cấp (JSON)",
-  level: "Cấp của đơn vị (xa, tinh, trung_uong)",
-  age_bands: "Các mốc nhóm tuổi (JSON)",
-  three_age_groups: "Mốc của 3 độ tuổi (JSON)",
+  young_under: "Cán bộ trẻ: dưới bao nhiêu tuổi, theo cấp",
+  level: "Cấp của đơn vị",
+  age_bands: "Các mốc nhóm tuổi (cách nhau bằng dấu phẩy)",
+  three_age_groups: "Mốc của 3 độ tuổi (cách nhau bằng dấu phẩy)",
   bch_size: "Số ủy viên Ban Chấp hành",
   bch_plan_coefficient: "Hệ số quy hoạch Ban Chấp hành",
   btv_size: "Số ủy viên Ban Thường vụ",
@@ -32,12 +32,72 @@ const LABELS = {
   min_young_share: "Tỷ lệ cán bộ trẻ tối thiểu (0–1)",
   vote_pass_share: "Tỷ lệ phiếu phải vượt (0–1)",
   vote_base: "Căn cứ tính phiếu",
-  standards: "Tiêu chuẩn từng chức danh (JSON)",
-  retirement: "Tuổi nghỉ hưu theo NĐ 135 (JSON)",
+  standards: "Tiêu chuẩn trình độ của từng chức danh",
+  retirement: "Tuổi nghỉ hưu theo NĐ 135 (nâng cao, JSON)",
 };
+
+const LEVELS = { xa: "Cấp xã, phường", tinh: "Cấp tỉnh", trung_uong: "Trung ương" };
+const RATINGS = { HTXS: "Hoàn thành xuất sắc", HTT: "Hoàn thành tốt", HT: "Hoàn thành" };
+const VOTE_BASE = { trieu_tap: "Tổng số người được triệu tập", hop_le: "Tổng số phiếu hợp lệ" };
+let positionNames = {};
+
+/** A <select> of `map` with an empty choice, set to `value`. */
+function choice(name, map, value, empty, kind) {
+  const sel = el("select", { name, dataset: { kind } });
+  options(sel, map, empty);
+  sel.value = value ?? "";
+  return sel;
+}
+
+/** Editors with Vietnamese labels for the parameters a clerk should never type as JSON. */
+function specialInput(key, value) {
+  const label = LABELS[key] || key;
+  if (key === "level") return el("label", {}, label, choice(key, LEVELS, value, undefined, "string"));
+  if (key === "min_rating") return el("label", {}, label, choice(key, RATINGS, value, undefined, "string"));
+  if (key === "vote_base") return el("label", {}, label, choice(key, VOTE_BASE, value, undefined, "string"));
+  if (key === "age_bands" || key === "three_age_groups") {
+    return el("label", {}, label, el("input", { name: key, value: value.join(", "), dataset: { kind: "numbers" } }));
+  }
+  if (key === "excluding_discipline") {
+    const t = el("textarea", { name: key, rows: 3, dataset: { kind: "lines" } });
+    t.value = value.join("\n");
+    return el("label", {}, label, t);
+  }
+  if (key === "young_under") {
+    return el("fieldset", { class: "young", dataset: { param: key } }, el("legend", {}, label),
+      Object.entries(LEVELS).map(([lv, name]) => el("label", {}, name,
+        el("input", { type: "number", min: 18, max: 70, value: value[lv] ?? "", dataset: { level: lv }, "aria-label": `${label}: ${name}` }))));
+  }
+  if (key === "standards") {
+    const rows = Object.entries(value).map(([code, st]) => standardRow(code, st));
+    const body = el("tbody", {}, rows);
+    const codeSel = el("select", { "aria-label": "Chức danh" });
+    options(codeSel, positionNames);
+    return el("fieldset", { class: "standards", dataset: { param: key } }, el("legend", {}, label),
+      el("table", { class: "list compact" },
+        el("thead", {}, el("tr", {}, ["Chức danh", "Chuyên môn tối thiểu", "LLCT tối thiểu", "QLNN tối thiểu", ""].map((h) => el("th", {}, h)))),
+        body),
+      el("div", { class: "inline-form" }, codeSel,
+        el("button", { type: "button", class: "secondary small", onclick: () => {
+          if (!body.querySelector(`tr[data-code="${CSS.escape(codeSel.value)}"]`)) body.append(standardRow(codeSel.value, {}));
+        } }, "Thêm tiêu chuẩn cho chức danh")));
+  }
+  return null;
+}
+
+function standardRow(code, st) {
+  return el("tr", { dataset: { code } },
+    el("td", {}, positionNames[code] ? `${positionNames[code]} (${code})` : code),
+    el("td", {}, choice("professional", PROFESSIONAL, st.professional, "— không đòi hỏi —", "std")),
+    el("td", {}, choice("political_theory", THEORY, st.political_theory, "— không đòi hỏi —", "std")),
+    el("td", {}, choice("state_management", STATE_MGMT, st.state_management, "— không đòi hỏi —", "std")),
+    el("td", {}, el("button", { type: "button", class: "secondary small", onclick: (e) => e.target.closest("tr").remove() }, "Bỏ")));
+}
 
 function paramInput(key, value) {
   const label = LABELS[key] || key;
+  const special = specialInput(key, value);
+  if (special) return special;
   let input;
   if (typeof value === "boolean") {
     input = el("input", { type: "checkbox", name: key, checked: value, dataset: { kind: "bool" } });
@@ -56,9 +116,35 @@ function paramInput(key, value) {
 
 function collect() {
   const out = {};
-  for (const input of $("rules-params").querySelectorAll("[name]")) {
+  const box = $("rules-params");
+  const young = box.querySelector("[data-param=young_under]");
+  if (young) {
+    out.young_under = {};
+    for (const i of young.querySelectorAll("input")) {
+      if (i.value.trim() === "") continue;
+      const n = Number(i.value);
+      if (!Number.isInteger(n)) throw { message: `Quy định: “${LABELS.young_under}” phải là số tuổi nguyên.` };
+      out.young_under[i.dataset.level] = n;
+    }
+  }
+  const std = box.querySelector("[data-param=standards]");
+  if (std) {
+    out.standards = {};
+    for (const tr of std.querySelectorAll("tbody tr")) {
+      const st = {};
+      for (const sel of tr.querySelectorAll("select")) st[sel.name] = sel.value || null;
+      out.standards[tr.dataset.code] = st;
+    }
+  }
+  for (const input of box.querySelectorAll("[name]")) {
     const k = input.name, kind = input.dataset.kind;
-    if (kind === "bool") out[k] = input.checked;
+    if (kind === "std") continue;
+    if (kind === "numbers") {
+      const parts = input.value.split(/[,;\s]+/).filter(Boolean).map(Number);
+      if (parts.some((n) => !Number.isInteger(n))) throw { message: `Quy định: “${LABELS[k] || k}” phải là các số tuổi, cách nhau bằng dấu phẩy.` };
+      out[k] = parts;
+    } else if (kind === "lines") out[k] = input.value.split("\n").map((x) => x.trim()).filter(Boolean);
+    else if (kind === "bool") out[k] = input.checked;
     else if (kind === "number") out[k] = Number(input.value);
     else if (kind === "nullable") out[k] = input.value.trim() === "" ? null : (isNaN(Number(input.value)) ? input.value : Number(input.value));
     else if (kind === "string") out[k] = input.value;
@@ -108,6 +194,7 @@ function showPositions(list) {
 
 export async function refresh() {
   const term = localStorage.getItem("quyhoach.term");
+  positionNames = Object.fromEntries((await backend.positions()).map((p) => [p.code, p.name]));
   $("form-rules").hidden = !term;
   if (term) {
     current = await backend.rulesForTerm(term);

@@ -26,11 +26,18 @@ export async function refresh() {
   $("auto-backup-info").textContent = st.is_demo
     ? "Phường mẫu không sao lưu tự động."
     : `Mỗi ngày, lần mở đầu tiên sẽ sao lưu vào thư mục “Sao lưu tự động” cạnh tệp dữ liệu${st.auto_backup ? "; hôm nay: " + st.auto_backup : ""}.`;
+  $("form-backup").dest.value = await nextBackupName();
+  await rules.refresh();
+}
+
+// A new file name for each backup (a backup never overwrites one).
+async function nextBackupName() {
   const folder = await backend.outputDir();
   const sep = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
-  const day = new Date().toISOString().slice(0, 10);
-  $("form-backup").dest.value = `${folder}${sep}Sao lưu${sep}quyhoach-${day}-${Date.now() % 100000}.db`;
-  await rules.refresh();
+  const now = new Date();
+  const p = (n) => String(n).padStart(2, "0");
+  const stamp = `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
+  return `${folder}${sep}Sao lưu${sep}quyhoach-${stamp}.db`;
 }
 
 export function init(c) {
@@ -89,7 +96,11 @@ export function init(c) {
       const r = await backend.backup(f.dest.value, f.passphrase.value);
       f.passphrase.value = "";
       ctx.notice(`Đã sao lưu ${r.people} hồ sơ vào ${r.path}.`);
-    } catch (e) { showError(e); }
+      f.dest.value = await nextBackupName();
+    } catch (e) {
+      f.passphrase.value = "";
+      showError(e);
+    }
   });
   $("form-restore").addEventListener("submit", async (ev) => {
     ev.preventDefault();
@@ -98,17 +109,20 @@ export function init(c) {
       showError({ message: "Khôi phục: hãy đánh dấu ô xác nhận trước khi thay dữ liệu hiện tại." });
       return;
     }
-    const from = f.from.value, pass = f.passphrase.value;
+    const from = f.from.value, pass = f.passphrase.value, old = f.backup_passphrase.value;
     f.passphrase.value = "";
+    f.backup_passphrase.value = "";
     f.confirm.checked = false;
-    if (await ctx.run(() => backend.restore(from, pass))) ctx.notice(`Đã khôi phục từ ${from}.`);
+    if (await ctx.run(() => backend.restore(from, pass, old))) {
+      ctx.notice(`Đã khôi phục từ ${from}. Đơn vị vẫn mở bằng mật khẩu hiện tại.`);
+    }
   });
   $("form-passwd").addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const f = ev.target;
     try {
-      await backend.changePassphrase(f.new.value, f.again.value);
-      f.new.value = ""; f.again.value = "";
+      await backend.changePassphrase(f.current.value, f.new.value, f.again.value);
+      f.current.value = ""; f.new.value = ""; f.again.value = "";
       ctx.notice("Đã đổi mật khẩu. Lần mở sau dùng mật khẩu mới.");
     } catch (e) { showError(e); }
   });

@@ -1,0 +1,305 @@
+//! Findings a clerk can act on: grouped by person (then by post, then the plan as a whole), the
+//! most serious group first, repeated findings collapsed into one line ("chưa có xếp loại các năm
+//! 2023, 2024, 2025"), and each line saying what to do and which part of the record to open.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::check::{Finding, Severity};
+
+/// The part of a person's record a finding is fixed in (the record form's sections).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordSection {
+    Identity,
+    Positions,
+    Ratings,
+    Records,
+    Trainings,
+}
+
+/// One line of a group: a finding (or several of the same kind collapsed) and what to do.
+#[derive(Debug, Clone, Serialize)]
+pub struct Advice {
+    pub severity: Severity,
+    pub rule: String,
+    pub message: String,
+    /// What the clerk can do about it, in a clerk's words.
+    pub action: String,
+    /// Where in the person's record to fix it, if anywhere.
+    pub section: Option<RecordSection>,
+    pub source: String,
+}
+
+/// The findings about one person, one post, or the plan as a whole.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingGroup {
+    pub person_id: Option<i64>,
+    pub position_code: Option<String>,
+    /// "Lê Văn Cường", "Chức danh Bí thư Đảng ủy (BT)" or "Toàn bộ quy hoạch".
+    pub title: String,
+    pub worst: Severity,
+    pub items: Vec<Advice>,
+}
+
+/// What to do about a rule's finding, and where in the record.
+pub fn action_of(rule: &str) -> (&'static str, Option<RecordSection>) {
+    use RecordSection::*;
+    match rule {
+        "rating_missing" => ("Nhập kết quả xếp loại các năm còn thiếu vào hồ sơ.", Some(Ratings)),
+        "rating" => (
+            "Kiểm tra lại xếp loại trong hồ sơ; nếu đúng, xem xét đưa ra khỏi quy hoạch ở đợt rà soát.",
+            Some(Ratings),
+        ),
+        "months_left" | "max_age_first_time" => (
+            "Không đủ thời gian công tác: kiểm tra lại ngày sinh; nếu đúng, đưa ra khỏi quy hoạch (lý do quá tuổi) ở đợt rà soát.",
+            Some(Identity),
+        ),
+        "standard" => (
+            "Cử đi đào tạo, bồi dưỡng (xem Danh sách cần đào tạo), rồi cập nhật trình độ trong hồ sơ.",
+            Some(Trainings),
+        ),
+        "discipline" => (
+            "Đưa ra khỏi quy hoạch ngay (bước “Đưa ra”, lý do kỷ luật, kèm số quyết định).",
+            Some(Records),
+        ),
+        "discipline_expired" => (
+            "Kỷ luật đã hết thời hạn: có thể xem xét quy hoạch lại.",
+            Some(Records),
+        ),
+        "not_working" => (
+            "Người này không còn công tác: đưa ra khỏi quy hoạch (bước “Đưa ra”).",
+            Some(Identity),
+        ),
+        "only_higher" => (
+            "Chỉ quy hoạch chức danh cao hơn chức vụ đang giữ: bỏ mục này, hoặc sửa quá trình chức vụ nếu ghi chưa đúng.",
+            Some(Positions),
+        ),
+        "max_positions_per_person" => (
+            "Bớt chức danh quy hoạch của người này (đưa ra khỏi một chức danh ở đợt rà soát).",
+            None,
+        ),
+        "max_per_position" => (
+            "Bớt người ở chức danh này (đưa ra ở đợt rà soát), hoặc sửa số người tối đa trong Cài đặt nếu quy định của tỉnh khác.",
+            None,
+        ),
+        "three_age_groups" => (
+            "Khi bổ sung, chọn thêm người ở độ tuổi khác.",
+            None,
+        ),
+        "plan_coefficient" => (
+            "Điều chỉnh số người quy hoạch cấp ủy cho đúng hệ số (Cài đặt → Quy định áp dụng).",
+            None,
+        ),
+        "term_kind" => (
+            "Chức danh này thuộc nhiệm kỳ khác loại: quy hoạch ở nhiệm kỳ đúng loại (cấp ủy hoặc HĐND, UBND).",
+            None,
+        ),
+        "secretary_local" => (
+            "Cân nhắc theo chủ trương bố trí Bí thư không là người địa phương.",
+            Some(Identity),
+        ),
+        "key_without_bch" => (
+            "Đưa người này vào quy hoạch Ban Chấp hành.",
+            None,
+        ),
+        "rotation" => (
+            "Xem xét luân chuyển, điều động theo kế hoạch của cấp ủy.",
+            Some(Positions),
+        ),
+        "votes" => (
+            "Kiểm tra lại số phiếu đã ghi ở bước này; nếu đúng, bước này chưa đạt.",
+            None,
+        ),
+        "women_share" | "young_share" | "target" => (
+            "Khi rà soát, bổ sung người đáp ứng chỉ tiêu này.",
+            None,
+        ),
+        _ => ("Xem giải thích và quy định nêu ở trên.", None),
+    }
+}
+
+fn rank(s: Severity) -> u8 {
+    match s {
+        Severity::Violation => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    }
+}
+
+/// Groups findings by person, then post, then the plan; collapses repeats; most serious first.
+/// `position_names` maps a post's code to its name for the group titles.
+pub fn group_findings(
+    findings: &[Finding],
+    position_names: &BTreeMap<String, String>,
+) -> Vec<FindingGroup> {
+    // Key: (0, person) / (1, post) / (2, "").
+    let mut groups: BTreeMap<(u8, String), FindingGroup> = BTreeMap::new();
+    let mut years_missing: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    for f in findings {
+        let key = match (f.person_id, &f.position_code) {
+            (Some(id), _) => (0, format!("{id:012}")),
+            (None, Some(code)) => (1, code.clone()),
+            (None, None) => (2, String::new()),
+        };
+        let g = groups.entry(key.clone()).or_insert_with(|| FindingGroup {
+            person_id: f.person_id,
+            position_code: if f.person_id.is_none() {
+                f.position_code.clone()
+            } else {
+                None
+            },
+            title: match (&f.person_name, &f.position_code) {
+                (Some(n), _) if f.person_id.is_some() => n.clone(),
+                (_, Some(code)) => format!(
+                    "Chức danh {} ({code})",
+                    position_names.get(code).cloned().unwrap_or_default()
+                ),
+                _ => "Toàn bộ quy hoạch".into(),
+            },
+            worst: f.severity,
+            items: Vec::new(),
+        });
+        if rank(f.severity) < rank(g.worst) {
+            g.worst = f.severity;
+        }
+        if f.rule == "rating_missing" {
+            if let (Some(id), Some(y)) =
+                (f.person_id, f.values.get("year").and_then(|v| v.as_i64()))
+            {
+                let ys = years_missing.entry(id).or_default();
+                if ys.contains(&y) {
+                    continue;
+                }
+                ys.push(y);
+                if ys.len() > 1 {
+                    // Collapse into the first line of this kind.
+                    let name = f.person_name.clone().unwrap_or_default();
+                    let mut list = ys.clone();
+                    list.sort();
+                    let years = list
+                        .iter()
+                        .map(|y| y.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    if let Some(a) = g.items.iter_mut().find(|a| a.rule == "rating_missing") {
+                        a.message =
+                            format!("{name}: chưa có kết quả xếp loại chất lượng các năm {years}.");
+                    }
+                    continue;
+                }
+            }
+        }
+        if g.items
+            .iter()
+            .any(|a| a.rule == f.rule && a.message == f.message)
+        {
+            continue;
+        }
+        let (action, section) = action_of(&f.rule);
+        g.items.push(Advice {
+            severity: f.severity,
+            rule: f.rule.clone(),
+            message: f.message.clone(),
+            action: action.to_string(),
+            section,
+            source: f.source.clone(),
+        });
+    }
+    let mut out: Vec<FindingGroup> = groups.into_values().collect();
+    for g in &mut out {
+        g.items.sort_by_key(|a| rank(a.severity));
+    }
+    out.sort_by(|a, b| {
+        rank(a.worst).cmp(&rank(b.worst)).then_with(|| {
+            let bad = |g: &FindingGroup| g.items.iter().filter(|a| a.severity == g.worst).count();
+            bad(b).cmp(&bad(a))
+        })
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn finding(
+        sev: Severity,
+        rule: &str,
+        person: Option<i64>,
+        pos: Option<&str>,
+        msg: &str,
+        values: serde_json::Value,
+    ) -> Finding {
+        Finding {
+            severity: sev,
+            rule: rule.into(),
+            source: "Quy định 377-QĐ/TW".into(),
+            person_id: person,
+            person_name: person.map(|_| "Lê Văn Cường".into()),
+            position_code: pos.map(Into::into),
+            values: values.as_object().cloned().unwrap_or_default(),
+            message: msg.into(),
+        }
+    }
+
+    #[test]
+    fn repeated_missing_ratings_collapse_and_violations_lead() {
+        let f = vec![
+            finding(
+                Severity::Warning,
+                "rating_missing",
+                Some(3),
+                None,
+                "Lê Văn Cường: chưa có kết quả xếp loại chất lượng năm 2023.",
+                json!({"year": 2023}),
+            ),
+            finding(
+                Severity::Warning,
+                "rating_missing",
+                Some(3),
+                None,
+                "Lê Văn Cường: chưa có kết quả xếp loại chất lượng năm 2024.",
+                json!({"year": 2024}),
+            ),
+            finding(
+                Severity::Warning,
+                "rating_missing",
+                Some(3),
+                None,
+                "Lê Văn Cường: chưa có kết quả xếp loại chất lượng năm 2025.",
+                json!({"year": 2025}),
+            ),
+            finding(
+                Severity::Warning,
+                "women_share",
+                None,
+                None,
+                "Tỷ lệ cán bộ nữ thấp.",
+                json!({}),
+            ),
+            finding(
+                Severity::Violation,
+                "max_per_position",
+                None,
+                Some("BT"),
+                "Chức danh Bí thư có 4 người.",
+                json!({}),
+            ),
+        ];
+        let names = BTreeMap::from([("BT".to_string(), "Bí thư Đảng ủy".to_string())]);
+        let g = group_findings(&f, &names);
+        assert_eq!(g[0].title, "Chức danh Bí thư Đảng ủy (BT)");
+        assert_eq!(g[0].worst, Severity::Violation);
+        let person = g.iter().find(|x| x.person_id == Some(3)).unwrap();
+        assert_eq!(person.items.len(), 1);
+        assert_eq!(
+            person.items[0].message,
+            "Lê Văn Cường: chưa có kết quả xếp loại chất lượng các năm 2023, 2024, 2025."
+        );
+        assert_eq!(person.items[0].section, Some(RecordSection::Ratings));
+        assert!(g.iter().any(|x| x.title == "Toàn bộ quy hoạch"));
+    }
+}
