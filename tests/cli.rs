@@ -278,6 +278,49 @@ fn passwd_backup_restore() {
         .output()
         .unwrap();
     assert!(ok(&o).contains("Phạm Thị Hường"));
+
+    // The backup made before the change: refused under the new passphrase alone, restored with
+    // its own, and the ward keeps the new one (issue 10 §1).
+    let with_new = |args: &[&str]| {
+        bin()
+            .arg("--db")
+            .arg(&w.db)
+            .arg("--passphrase-file")
+            .arg(&new_pass)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let e = err(&with_new(&["restore", "--from", backup.to_str().unwrap()]), 1);
+    assert!(e.contains("Mật khẩu của bản sao lưu"), "{e}");
+    let o = with_new(&[
+        "restore",
+        "--from",
+        backup.to_str().unwrap(),
+        "--backup-passphrase-file",
+        w.pass_file.to_str().unwrap(),
+    ]);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("chuyển sang mật khẩu hiện tại"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(ok(&with_new(&["person", "list"])).contains("Phạm Thị Hường"));
+    err(&run(&w, &["person", "list"], None), 1);
+    // A wrong passphrase makes no backup at all.
+    let typo = w.db.with_file_name("gõ nhầm.txt");
+    std::fs::write(&typo, "saimatkhau\n").unwrap();
+    let none = w.db.with_file_name("sao lưu 2.db");
+    let o = bin()
+        .arg("--db")
+        .arg(&w.db)
+        .arg("--passphrase-file")
+        .arg(&typo)
+        .args(["backup", "--out", none.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!none.exists());
 }
 
 /// The Python interpreter of the virtualenv with `sqlcipher3-binary` (SQLCipher 4),
