@@ -291,7 +291,10 @@ fn passwd_backup_restore() {
             .output()
             .unwrap()
     };
-    let e = err(&with_new(&["restore", "--from", backup.to_str().unwrap()]), 1);
+    let e = err(
+        &with_new(&["restore", "--from", backup.to_str().unwrap()]),
+        1,
+    );
     assert!(e.contains("Mật khẩu của bản sao lưu"), "{e}");
     let o = with_new(&[
         "restore",

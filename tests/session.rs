@@ -376,6 +376,22 @@ fn a_record_that_does_not_read_is_named_by_field_and_the_ward_details_change() {
         "{}",
         f.message
     );
+    // Every value that does not read is named at once, each under its own field (issue 10 §9).
+    p["birth_date"] = serde_json::json!("30/02/1978");
+    p["party_admission_date"] = serde_json::json!("32/01/2000");
+    let err = s.save_person_json(p.clone()).unwrap_err();
+    let fields: Vec<&str> = err
+        .field_errors()
+        .iter()
+        .map(|f| f.field.as_str())
+        .collect();
+    assert_eq!(
+        fields,
+        ["birth_date", "party_admission_date", "positions[0].start"],
+        "{err:?}"
+    );
+    p["birth_date"] = serde_json::json!("15/03/1978");
+    p["party_admission_date"] = serde_json::json!("03/02/2000");
     p["positions"][0]["start"] = serde_json::json!("07/2015");
     assert!(s.save_person_json(p).unwrap() > 0);
 

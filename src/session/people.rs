@@ -16,11 +16,7 @@ impl Session {
     /// A record as the window sent it: a value that does not read (a date that is not in the
     /// calendar, a level not in the list) is named by its field, in Vietnamese, and nothing is saved.
     pub fn save_person_json(&mut self, value: serde_json::Value) -> Result<i64> {
-        let p: crate::model::Person = serde_path_to_error::deserialize(value).map_err(|e| {
-            let field = e.path().to_string();
-            let label = field_label(&field);
-            CoreError::validation(&field, "format", format!("{label}: {}", e.inner()))
-        })?;
+        let p = read_person(value)?;
         self.save_person(p)
     }
 
@@ -167,4 +163,69 @@ fn field_label(path: &str) -> String {
         Some(n) => format!("{name} {n}{part}"),
         None => format!("{name}{part}"),
     }
+}
+
+/// Reads a record the window sent and names every value that does not read at once (a date
+/// not in the calendar, a level not in the list), each under its field; the record's rules are
+/// checked after that, by the store, so a wrong date never also brings "bắt buộc" errors.
+fn read_person(mut value: serde_json::Value) -> Result<crate::model::Person> {
+    let mut errors: Vec<crate::error::FieldError> = Vec::new();
+    let mut tried_placeholder: Vec<String> = Vec::new();
+    for _ in 0..64 {
+        match serde_path_to_error::deserialize::<_, crate::model::Person>(value.clone()) {
+            Ok(p) if errors.is_empty() => return Ok(p),
+            Ok(_) => break,
+            Err(e) => {
+                let field = e.path().to_string();
+                if !errors.iter().any(|x| x.field == field) {
+                    let label = field_label(&field);
+                    errors.push(crate::error::FieldError::new(
+                        &field,
+                        "format",
+                        format!("{label}: {}", e.inner()),
+                    ));
+                    // Left out, so the fields after it are read too.
+                    if !set_at(&mut value, &field, serde_json::Value::Null) {
+                        break;
+                    }
+                } else if !tried_placeholder.contains(&field) {
+                    // A required value: a placeholder that reads, only to go on reading.
+                    tried_placeholder.push(field.clone());
+                    if !set_at(&mut value, &field, serde_json::json!("2000")) {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    Err(CoreError::Validation(errors))
+}
+
+/// Sets the value at a serde path ("positions[0].start", "birth_date"); false when not found.
+fn set_at(value: &mut serde_json::Value, path: &str, new: serde_json::Value) -> bool {
+    let mut cur = value;
+    for part in path.split('.') {
+        let (key, index) = match part.find('[') {
+            Some(i) => (
+                &part[..i],
+                part[i + 1..part.len() - 1].parse::<usize>().ok(),
+            ),
+            None => (part, None),
+        };
+        let next = match cur.get_mut(key) {
+            Some(v) => v,
+            None => return false,
+        };
+        cur = match index {
+            Some(i) => match next.get_mut(i) {
+                Some(v) => v,
+                None => return false,
+            },
+            None => next,
+        };
+    }
+    *cur = new;
+    true
 }
