@@ -13,7 +13,7 @@ if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 
 pkgs=(libwebkit2gtk-4.1-dev pkg-config build-essential xvfb xauth)
 if [ "$want_test" = 1 ]; then
-  pkgs+=(webkit2gtk-driver poppler-utils python3-venv)
+  pkgs+=(webkit2gtk-driver poppler-utils python3-venv fonts-dejavu-core)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

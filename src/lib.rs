@@ -8,6 +8,7 @@ pub mod demo;
 pub mod docs;
 pub mod error;
 pub mod import;
+pub mod instance;
 pub mod model;
 pub mod paths;
 pub mod pdf;

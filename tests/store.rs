@@ -447,3 +447,75 @@ fn a_backup_under_an_older_passphrase_is_restored_under_the_current_one() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+/// Issue 11: a path like a clerk's on Windows ("C:\Users\Văn phòng\Tài liệu\Phường Phổ Hòa\dữ
+/// liệu.db"): create, back up beside it, restore, reopen.
+#[test]
+fn paths_with_spaces_and_diacritics_work_end_to_end() {
+    let dir = tempfile::Builder::new().prefix("Users ").tempdir().unwrap();
+    let db = dir
+        .path()
+        .join("Văn phòng")
+        .join("Tài liệu")
+        .join("Phường Phổ Hòa")
+        .join("dữ liệu.db");
+    let mut s = Store::create(&db, PASS, &unit()).unwrap();
+    s.add_person(&hoa()).unwrap();
+    let copy = db
+        .with_file_name("Sao lưu")
+        .join("bản sao ngày 30-11-2026.db");
+    assert_eq!(s.backup_to(&copy, PASS).unwrap().people, 1);
+    s.add_person(&simple("Lê Thị Hồng", Sex::Female, "1990", "051090000111"))
+        .unwrap();
+    let (s, r) = s.restore_from(&copy, PASS, None).unwrap();
+    assert_eq!(s.count_people().unwrap(), 1);
+    assert!(r.previous_kept_at.starts_with(db.parent().unwrap()));
+    s.close().unwrap();
+    assert_eq!(Store::open(&db, PASS).unwrap().count_people().unwrap(), 1);
+}
+
+/// Issue 11: on Windows a file another program holds open (an antivirus, a sync client) cannot
+/// be renamed: the restore says so in Vietnamese and the ward's file stays as it was.
+#[cfg(windows)]
+#[test]
+fn a_file_held_by_another_program_stops_the_restore_and_changes_nothing() {
+    use std::os::windows::fs::OpenOptionsExt;
+    let w = temp_ward();
+    let mut s = new_store(&w);
+    s.add_person(&hoa()).unwrap();
+    let dest = w.dir.path().join("Sao lưu").join("bản sao.db");
+    s.backup_to(&dest, PASS).unwrap();
+    s.add_person(&simple("Lê Thị Hồng", Sex::Female, "1990", "051090000111"))
+        .unwrap();
+    // FILE_SHARE_READ | FILE_SHARE_WRITE, not FILE_SHARE_DELETE: no rename while it is open.
+    let held = std::fs::OpenOptions::new()
+        .read(true)
+        .share_mode(1 | 2)
+        .open(&w.path)
+        .unwrap();
+    let err = s.restore_from(&dest, PASS, None).err().unwrap();
+    assert!(
+        err.to_string()
+            .contains("đang được một chương trình khác mở"),
+        "{err}"
+    );
+    drop(held);
+    let s = reopen(&w);
+    assert_eq!(s.count_people().unwrap(), 2, "the ward's file is as it was");
+    let leftovers: Vec<_> = std::fs::read_dir(w.path.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains("dang-khoi-phuc") || n.contains("truoc-khoi-phuc"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// Issue 11: the data folder is %APPDATA%\QuyHoachCanBo on Windows.
+#[cfg(windows)]
+#[test]
+fn the_data_folder_is_in_appdata_on_windows() {
+    let d = quyhoach::paths::default_data_dir();
+    let appdata = std::path::PathBuf::from(std::env::var_os("APPDATA").unwrap());
+    assert_eq!(d, appdata.join("QuyHoachCanBo"));
+}

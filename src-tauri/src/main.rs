@@ -5,22 +5,62 @@
 
 mod commands;
 mod dialogs;
+mod startup;
 
 use std::sync::Mutex;
 
 use quyhoach::session::Session;
 
 use quyhoach::window_state::{self, WindowSize};
-use tauri::{Manager, WindowEvent};
+use tauri::{Emitter, Manager, WindowEvent};
 
 fn main() {
     let data_dir = quyhoach::paths::data_dir();
+    // Before any window: the WebView2 runtime (Windows), then one program per data folder.
+    if let Err(message) = startup::check_webview() {
+        startup::fail(&data_dir, &message);
+    }
+    let mut instance = match quyhoach::instance::start(&data_dir) {
+        Ok(quyhoach::instance::Start::First(i)) => i,
+        Ok(quyhoach::instance::Start::AlreadyRunning { told }) => {
+            eprintln!(
+                "Chương trình đang mở với thư mục dữ liệu {}{}.",
+                data_dir.display(),
+                if told {
+                    ": đã đưa cửa sổ đó lên trước"
+                } else {
+                    ""
+                }
+            );
+            return;
+        }
+        Err(e) => startup::fail(
+            &data_dir,
+            &format!(
+                "Không dùng được thư mục dữ liệu {}: {e}. Hãy kiểm tra quyền ghi vào thư mục này.",
+                data_dir.display()
+            ),
+        ),
+    };
     let session = Session::new(&data_dir);
     let remembered = window_state::load(&data_dir);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(Mutex::new(session))
         .setup(move |app| {
+            // A second start of the program brings this window forward instead of opening the
+            // same database twice.
+            let handle = app.handle().clone();
+            instance.on_second_start(move || {
+                if let Some(w) = handle.get_webview_window("main") {
+                    let _ = w.unminimize();
+                    let _ = w.show();
+                    let _ = w.set_focus();
+                    let _ = w.emit("second-start", ());
+                }
+            });
+            // Held for the life of the program.
+            app.manage(instance);
             // The window opens at the size it had when last closed.
             if let (Some(size), Some(w)) = (remembered, app.get_webview_window("main")) {
                 let _ = w.set_size(tauri::LogicalSize::new(size.width, size.height));
@@ -74,6 +114,7 @@ fn main() {
             commands::preview_import,
             commands::confirm_import,
             commands::save_rejected,
+            commands::confirm_import_valid,
             commands::preview_document,
             commands::open_in_viewer,
             commands::document_violations,

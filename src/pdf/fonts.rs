@@ -1,5 +1,7 @@
-//! The four faces of Liberation Serif (Times New Roman metrics, every Vietnamese letter), embedded
-//! in the binary, parsed once, and measured from their own advance widths.
+//! The four faces documents are set in: Times New Roman where it is installed (Windows: the
+//! layout rules name it), otherwise Liberation Serif (Times New Roman's metrics, every Vietnamese
+//! letter, SIL OFL) embedded in the binary. Parsed once and measured from their own advance
+//! widths; the PDF embeds whichever was used.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -41,24 +43,69 @@ const BYTES: [&[u8]; 4] = [
 
 pub struct Fonts {
     pub faces: Vec<ParsedFont>,
+    pub family: &'static str,
     units_per_em: [f32; 4],
     /// Advance of each character, in ems, per face (filled as text is measured).
     widths: Mutex<HashMap<(usize, char), f32>>,
 }
 
-/// The shipped faces, parsed on first use. A broken font file is a build defect.
+/// Where installed fonts are looked for: `QUYHOACH_FONTS_DIR`, else `%WINDIR%\Fonts` on Windows.
+fn system_fonts_dir() -> Option<std::path::PathBuf> {
+    if let Some(d) = std::env::var_os("QUYHOACH_FONTS_DIR").filter(|d| !d.is_empty()) {
+        return Some(d.into());
+    }
+    if cfg!(windows) {
+        let win = std::env::var_os("WINDIR").unwrap_or_else(|| "C:\\Windows".into());
+        return Some(std::path::PathBuf::from(win).join("Fonts"));
+    }
+    None
+}
+
+/// Times New Roman's four files, when all are installed, read and cover Vietnamese.
+fn times_new_roman() -> Option<Vec<ParsedFont>> {
+    let dir = system_fonts_dir()?;
+    let mut faces = Vec::with_capacity(4);
+    for name in ["times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"] {
+        let bytes = std::fs::read(dir.join(name)).ok()?;
+        let font = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())?;
+        // Every letter of Vietnamese the documents use must be there, or the bundled font is used.
+        if "ĐđƯưƠơẠạẶặỆệỮữỸỹ"
+            .chars()
+            .any(|c| font.lookup_glyph_index(c as u32).is_none())
+        {
+            return None;
+        }
+        faces.push(font);
+    }
+    Some(faces)
+}
+
+/// The font family documents are set in (for the closing line of a test or a log).
+pub fn family() -> &'static str {
+    fonts().family
+}
+
+/// The faces, chosen and parsed on first use. A broken bundled font file is a build defect.
 pub fn fonts() -> &'static Fonts {
     static FONTS: OnceLock<Fonts> = OnceLock::new();
     FONTS.get_or_init(|| {
-        let faces: Vec<ParsedFont> = BYTES
-            .iter()
-            .map(|b| {
-                ParsedFont::from_bytes(b, 0, &mut Vec::new()).expect("phông chữ có sẵn hợp lệ")
-            })
-            .collect();
+        let (faces, family) = match times_new_roman() {
+            Some(f) => (f, "Times New Roman"),
+            None => (
+                BYTES
+                    .iter()
+                    .map(|b| {
+                        ParsedFont::from_bytes(b, 0, &mut Vec::new())
+                            .expect("phông chữ có sẵn hợp lệ")
+                    })
+                    .collect(),
+                "Liberation Serif",
+            ),
+        };
         let upem = |i: usize| f32::from(faces[i].font_metrics.units_per_em.max(1));
         Fonts {
             units_per_em: [upem(0), upem(1), upem(2), upem(3)],
+            family,
             faces,
             widths: Mutex::new(HashMap::new()),
         }

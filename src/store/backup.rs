@@ -203,7 +203,12 @@ impl Store {
                     "bản sao sau khi đổi mật khẩu khác bản sao lưu".into(),
                 ));
             }
-            std::fs::File::open(&incoming)?.sync_all()?;
+            // On disk before the swap. Windows flushes only a handle opened for writing
+            // (FlushFileBuffers on a read-only handle is "Access denied").
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&incoming)?
+                .sync_all()?;
             Ok(rekeyed)
         })();
         let rekeyed = match prepared {

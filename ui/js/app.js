@@ -147,5 +147,6 @@ window.addEventListener("DOMContentLoaded", () => {
   docs.init({ notice });
   settings.init({ notice, run, idleMinutes });
   watchIdle();
+  backend.onSecondStart(() => notice("Chương trình đã đang mở ở cửa sổ này (mở lần nữa sẽ dùng chung cửa sổ này)."));
   run(backend.status);
 });

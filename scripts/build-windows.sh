@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds Quy hoạch cán bộ for Windows 10/11 on a Debian 12 machine, offline from the registries:
+# the app (quyhoach-app.exe + WebView2Loader.dll) and the CLI (quyhoach.exe), release, for
+# x86_64-pc-windows-gnu with Debian's mingw-w64, then the per-user NSIS installer
+#   target/windows/QuyHoachCanBo-<version>-setup.exe
+# Installs what it needs (mingw-w64, nsis, the Rust target) when missing.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+triple=x86_64-pc-windows-gnu
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+pkgs=(gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis perl make)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "==> Cài gói để dựng bản Windows: ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+rustup target list --installed | grep -qx "$triple" || rustup target add "$triple"
+
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' src-tauri/Cargo.toml | head -1)
+start=$(date +%s)
+echo "==> Dựng bản Windows $version (release, $triple)"
+cargo build --release --target "$triple" -p quyhoach-app --bin quyhoach-app -p quyhoach --bin quyhoach
+rel="target/$triple/release"
+loader=$(find "$rel/build" -path '*webview2-com-sys*' -path '*x64*' -name WebView2Loader.dll | head -1)
+[ -n "$loader" ] || loader="$rel/WebView2Loader.dll"
+[ -f "$loader" ] || { echo "Không tìm thấy WebView2Loader.dll trong $rel" >&2; exit 1; }
+
+stage="$PWD/target/windows/stage"
+rm -rf "$stage"
+mkdir -p "$stage"
+cp "$rel/quyhoach-app.exe" "$rel/quyhoach.exe" "$stage/"
+cp "$loader" "$stage/WebView2Loader.dll"
+cp src-tauri/icons/icon.ico "$stage/icon.ico"
+cp assets/fonts/OFL.txt "$stage/Giấy phép phông chữ (OFL).txt"
+size_kb=$(du -sk "$stage" | cut -f1)
+out="$PWD/target/windows/QuyHoachCanBo-$version-setup.exe"
+echo "==> Tạo bộ cài $out"
+makensis -V2 -INPUTCHARSET UTF8 \
+  -DVERSION="$version" -DSTAGE="$stage" -DOUTFILE="$out" -DSIZE_KB="$size_kb" \
+  installer/windows/QuyHoachCanBo.nsi
+echo "==> Xong sau $(( $(date +%s) - start )) giây:"
+ls -l "$out" "$stage"/*.exe

@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# The Windows build tested under wine (Debian's wine 8.0), on Debian 12:
+#   1. builds the release app, CLI and installer once (scripts/build-windows.sh);
+#   2. runs the core's integration tests compiled for Windows, under wine;
+#   3. tests the installer: silent install per user, shortcuts and the Apps & features entry, the
+#      installed quyhoach.exe on a ward in a Vietnamese path, files it wrote read back from the
+#      Linux side (an independent SQLCipher 4 client, pdftotext, the workbook's XML), the app exe
+#      reaching its WebView2 check (wine has no WebView2) and exiting with the Vietnamese message,
+#      an upgrade in place, and a silent uninstall that keeps the ward's data.
+# Prints "windows: N passed, M failed" and exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+root="$PWD"
+triple=x86_64-pc-windows-gnu
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+pkgs=(wine wine64 gcc-mingw-w64-x86-64 xvfb xauth poppler-utils)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "==> Cài gói để chạy thử bản Windows: ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# Everything under wine runs in a display of its own and a UTF-8 locale (Vietnamese arguments).
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a --server-args="-screen 0 1366x768x24" bash "$0" "$@"
+fi
+export LC_ALL=C.UTF-8 LANG=C.UTF-8
+
+bash scripts/build-windows.sh
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' src-tauri/Cargo.toml | head -1)
+setup="$root/target/windows/QuyHoachCanBo-$version-setup.exe"
+
+echo "==> Chuẩn bị wine"
+export WINEPREFIX="$root/target/wine" WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+if [ ! -f "$WINEPREFIX/system.reg" ]; then
+  wineboot -i >/dev/null 2>&1 || true
+  wineserver -w
+fi
+# Debian's wine 8.0 lacks bcryptprimitives.dll, which Rust's std imports (wine 8.13 added it).
+sys32="$WINEPREFIX/drive_c/windows/system32"
+if [ ! -f "$sys32/bcryptprimitives.dll" ]; then
+  x86_64-w64-mingw32-gcc -O2 -shared -o "$sys32/bcryptprimitives.dll" \
+    scripts/windows/bcryptprimitives.c scripts/windows/bcryptprimitives.def -lbcrypt
+fi
+wenv() { wine cmd /c "echo %$1%" 2>/dev/null | tr -d '\r'; }
+unix() { winepath -u "$1" 2>/dev/null | tr -d '\r'; }
+
+echo "==> Kiểm thử lõi chương trình trên Windows (dưới wine)"
+CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine \
+  cargo test --release --target "$triple" -p quyhoach --lib --tests --no-fail-fast
+
+echo "==> Kiểm thử bộ cài dưới wine"
+passed=0
+failed=0
+check() { # check "what" command...
+  local what="$1"
+  shift
+  if "$@" >/dev/null 2>&1; then
+    passed=$((passed + 1))
+    echo "  ok   $what"
+  else
+    failed=$((failed + 1))
+    echo "  LỖI  $what"
+  fi
+}
+contains() { grep -qF -- "$2" <<<"$1"; }
+
+appdata_w=$(wenv APPDATA)
+local_w=$(wenv LOCALAPPDATA)
+profile_w=$(wenv USERPROFILE)
+inst="$(unix "$local_w\\Programs\\QuyHoachCanBo")"
+data_default="$(unix "$appdata_w\\QuyHoachCanBo")"
+regkey='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\QuyHoachCanBo'
+rm -rf "$inst"
+
+start=$(date +%s%N)
+check "cài im lặng (/S) không cần quyền quản trị" wine "$setup" /S
+echo "       (cài mất $(( ($(date +%s%N) - start) / 1000000 )) ms)"
+check "chương trình nằm trong thư mục Programs của người dùng" test -f "$inst/quyhoach-app.exe" -a -f "$inst/quyhoach.exe" -a -f "$inst/WebView2Loader.dll" -a -f "$inst/uninstall.exe"
+# reg.exe prints through the console code page (lossy for Vietnamese): read the registry file.
+read_uninstall_entry() {
+  wineserver -w
+  python3 - "$WINEPREFIX/user.reg" <<'PY'
+import re, sys
+t = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+i = t.find("[Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\Uninstall\\\\QuyHoachCanBo]")
+sec = t[i:t.find("\n\n", i)] if i >= 0 else ""
+print(re.sub(r"\\x([0-9a-fA-F]{1,4})", lambda m: chr(int(m.group(1), 16)), sec))
+PY
+}
+reg=$(read_uninstall_entry)
+check "mục trong Apps & features: tên, phiên bản, gỡ cài đặt" bash -c 'grep -qF "\"DisplayName\"=\"Quy hoạch cán bộ\"" <<<"$0" && grep -qF "\"DisplayVersion\"=\"'"$version"'\"" <<<"$0" && grep -qF "uninstall.exe" <<<"$0"' "$reg"
+startmenu="$(unix "$appdata_w\\Microsoft\\Windows\\Start Menu\\Programs")"
+desktop="$(unix "$(wenv USERPROFILE)\\Desktop")"
+check "lối tắt trong menu Start" test -f "$startmenu/Quy hoạch cán bộ.lnk"
+check "lối tắt trên màn hình nền" test -f "$desktop/Quy hoạch cán bộ.lnk"
+
+# The installed CLI on a ward in a path like a clerk's.
+cli="$inst/quyhoach.exe"
+ward_w="$profile_w\\Văn phòng\\Tài liệu\\Phường Phổ Hòa\\dữ liệu.db"
+ward="$(unix "$ward_w")"
+rm -rf "$(dirname "$ward")"
+mkdir -p "$(dirname "$ward")"
+printf 'mật khẩu phường 2026\n' >"$(dirname "$ward")/mật khẩu.txt"
+pass_w="$profile_w\\Văn phòng\\Tài liệu\\Phường Phổ Hòa\\mật khẩu.txt"
+q() { wine "$cli" "$@" --passphrase-file "$pass_w" 2>&1 | tr -d '\r'; }
+check "quyhoach.exe tạo cơ sở dữ liệu ở đường dẫn có dấu và dấu cách" \
+  wine "$cli" init --db "$ward_w" --passphrase-file "$pass_w" --ward "Đảng ủy phường Phổ Hòa" --superior "Đảng bộ tỉnh Quảng Ngãi" --place "Phổ Hòa"
+printf '%s' '{"full_name":"Phạm Thị Hường","sex":"nu","birth_date":"12/08/1988","cccd":"051188004567","status":"dang_cong_tac"}' \
+  | wine "$cli" person add --db "$ward_w" --passphrase-file "$pass_w" >/dev/null 2>&1 || true
+listed=$(q person list --db "$ward_w" --json)
+check "quyhoach.exe đọc lại hồ sơ tiếng Việt" contains "$listed" "Phạm Thị Hường"
+py="$root/target/pyvenv/bin/python"
+read_db='import sys; from sqlcipher3 import dbapi2 as s; c = s.connect(sys.argv[1]); c.execute("PRAGMA key = \x27%s\x27" % sys.argv[2]); print([r[0] for r in c.execute("SELECT full_name FROM person")], c.execute("PRAGMA cipher_version").fetchone()[0])'
+got=$("$py" -c "$read_db" "$ward" "mật khẩu phường 2026" 2>&1 || true)
+check "trình SQLCipher 4 độc lập (Linux) mở tệp do bản Windows ghi" contains "$got" "Phạm Thị Hường"
+got=$("$py" -c "$read_db" "$ward" "sai mật khẩu" 2>&1 || true)
+check "… và không mở được khi sai mật khẩu" bash -c '! grep -qF "Phạm Thị Hường" <<<"$0"' "$got"
+
+# A PDF and a workbook written by the Windows build, checked from the Linux side.
+demo_w="$profile_w\\Văn phòng\\Tài liệu\\Phường mẫu.db"
+rm -f "$(unix "$demo_w")"
+check "quyhoach.exe tạo phường mẫu" wine "$cli" demo --out "$demo_w" --passphrase-file "$pass_w"
+pdf_w="$profile_w\\Văn phòng\\Tài liệu\\Tờ trình số 1.pdf"
+xlsx_w="$profile_w\\Văn phòng\\Tài liệu\\Trích ngang 2030-2035.xlsx"
+rm -f "$(unix "$pdf_w")" "$(unix "$xlsx_w")"
+wine "$cli" doc to-trinh --db "$demo_w" --passphrase-file "$pass_w" --term 2030-2035 --issue --ngay 05/01/2027 \
+  --nguoi-ky "Nguyễn Văn Nho" --out "$pdf_w" >/dev/null 2>&1 || true
+text=$(pdftotext -layout "$(unix "$pdf_w")" - 2>/dev/null | tr -s ' \n' ' ' || true)
+check "Tờ trình PDF của bản Windows: chữ Việt, số văn bản, ngày" bash -c 'grep -qF "TỜ TRÌNH" <<<"$0" && grep -qF "Số 01-TTr/ĐU" <<<"$0" && grep -qF "ngày 05 tháng 01 năm 2027" <<<"$0"' "$text"
+fonts=$(pdffonts "$(unix "$pdf_w")" 2>/dev/null || true)
+check "phông chữ nhúng và thu gọn (emb sub uni)" bash -c 'n=$(tail -n +3 <<<"$0" | grep -c " yes yes yes "); [ "$n" -ge 3 ]' "$fonts"
+wine "$cli" export trich-ngang --db "$demo_w" --passphrase-file "$pass_w" --term 2030-2035 --out "$xlsx_w" >/dev/null 2>&1 || true
+xl=$("$py" -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.read("xl/sharedStrings.xml").decode())' "$(unix "$xlsx_w")" 2>&1 || true)
+check "bảng tính Excel của bản Windows đọc được, tiêu đề tiếng Việt có nhiệm kỳ" contains "$xl" "TRÍCH NGANG CÁN BỘ QUY HOẠCH NHIỆM KỲ 2030 – 2035"
+
+# The CLI's open + list time on 10,000 people, under wine (wine's own start included).
+big_w="$profile_w\\Văn phòng\\Tài liệu\\10000 người.db"
+rm -f "$(unix "$big_w")"
+wine "$cli" demo --out "$big_w" --size 10000 --passphrase-file "$pass_w" >/dev/null 2>&1 || true
+t0=$(date +%s%N)
+wine "$cli" --version >/dev/null 2>&1 || true
+t1=$(date +%s%N)
+n=$(wine "$cli" person list --db "$big_w" --passphrase-file "$pass_w" 2>/dev/null | wc -l)
+t2=$(date +%s%N)
+echo "       quyhoach.exe person list trên 10.000 người dưới wine: $(( (t2 - t1) / 1000000 )) ms ($n dòng; riêng khởi động wine $(( (t1 - t0) / 1000000 )) ms)"
+check "danh sách 10.000 người" test "$n" -ge 10000
+
+# The app exe: no WebView2 under wine, so it must stop at its own check with the Vietnamese
+# message (no panic, no English box), exit code 3.
+appdata_test="$(unix "$profile_w\\Dữ liệu thử")"
+rm -rf "$appdata_test"
+set +e
+QUYHOACH_NO_DIALOG=1 QUYHOACH_DATA_DIR="$profile_w\\Dữ liệu thử" timeout 120 wine "$inst/quyhoach-app.exe" >/dev/null 2>&1
+code=$?
+set -e
+check "quyhoach-app.exe thiếu WebView2: thoát mã 3 (không treo, không sập)" test "$code" -eq 3
+msg=$(cat "$appdata_test/khoi-dong.log" 2>/dev/null || true)
+check "… và ghi thông báo tiếng Việt nêu cách khắc phục" bash -c 'grep -qF "Microsoft Edge WebView2 Runtime" <<<"$0" && grep -qF "bộ phận CNTT" <<<"$0"' "$msg"
+
+# The ward's own data at the default place, to see that an uninstall keeps it.
+rm -rf "$data_default"
+check "quyhoach.exe tạo dữ liệu ở %APPDATA%\\QuyHoachCanBo" \
+  wine "$cli" init --passphrase-file "$pass_w" --ward "Đảng ủy phường Phổ Hòa" --superior "Đảng bộ tỉnh Quảng Ngãi" --place "Phổ Hòa"
+check "… tệp quyhoach.db ở đó" test -f "$data_default/quyhoach.db"
+
+check "nâng cấp: cài lại đè lên bản đang có" wine "$setup" /S
+reg=$(read_uninstall_entry)
+check "… vẫn một mục, đúng phiên bản" bash -c 'grep -qF "\"DisplayVersion\"=\"'"$version"'\"" <<<"$0"' "$reg"
+
+check "gỡ im lặng (/S)" wine "$inst/uninstall.exe" /S
+for _ in $(seq 1 60); do
+  [ -f "$inst/quyhoach.exe" ] || break
+  sleep 1
+done
+wineserver -w || true
+check "… chương trình đã được gỡ" test ! -e "$inst/quyhoach.exe" -a ! -e "$inst/uninstall.exe"
+check "… mục trong Apps & features đã xóa" bash -c '! wine reg query "$0" >/dev/null 2>&1' "$regkey"
+check "… lối tắt đã xóa" test ! -e "$startmenu/Quy hoạch cán bộ.lnk" -a ! -e "$desktop/Quy hoạch cán bộ.lnk"
+check "… dữ liệu của đơn vị vẫn còn" test -f "$data_default/quyhoach.db" -a -f "$ward"
+
+ls -l "$setup" "$root/target/windows/stage/"*.exe | awk '{print "       " $5 " byte  " $9}'
+echo "windows: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
