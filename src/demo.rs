@@ -269,7 +269,7 @@ fn person(i: usize, n: usize, rng: &mut Rng) -> Person {
     p.positions.push(PositionHeld {
         title: staff.into(),
         organisation: format!("UBND {org}"),
-        start: date(start_year, 1 + rng.below(12) as u32, 1),
+        start: Some(date(start_year, 1 + rng.below(12) as u32, 1)),
         end: Some(date(current_start, 6, 30)),
     });
     if leader {
@@ -277,14 +277,14 @@ fn person(i: usize, n: usize, rng: &mut Rng) -> Person {
         p.positions.push(PositionHeld {
             title: title.into(),
             organisation: body.replace("phường", org),
-            start: date(current_start, 7, 1),
+            start: Some(date(current_start, 7, 1)),
             end: None,
         });
         if i == 0 {
             p.positions.push(PositionHeld {
                 title: "Chủ tịch HĐND".into(),
                 organisation: format!("HĐND {org}"),
-                start: date(2026, 3, 20),
+                start: Some(date(2026, 3, 20)),
                 end: None,
             });
         }
@@ -292,7 +292,7 @@ fn person(i: usize, n: usize, rng: &mut Rng) -> Person {
         p.positions.push(PositionHeld {
             title: staff.into(),
             organisation: format!("UBND {org}"),
-            start: date(current_start, 7, 1),
+            start: Some(date(current_start, 7, 1)),
             end: None,
         });
     }

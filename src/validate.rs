@@ -202,31 +202,33 @@ pub fn validate_person(p: &Person, today: NaiveDate) -> Result<()> {
     for (i, pos) in p.positions.iter().enumerate() {
         let f = |name: &str| format!("positions[{i}].{name}");
         e.required(&f("title"), &format!("Chức vụ thứ {}", i + 1), &pos.title);
-        not_future(
-            &mut e,
-            &f("start"),
-            &format!("Chức vụ “{}”, ngày bắt đầu", pos.title),
-            &pos.start,
-            today,
-        );
-        if pos.start.latest() < b.earliest() {
-            e.push(
-                f("start"),
-                "before_birth",
-                format!(
-                    "Chức vụ “{}”: ngày bắt đầu {} trước ngày sinh.",
-                    pos.title, pos.start
-                ),
+        if let Some(start) = &pos.start {
+            not_future(
+                &mut e,
+                &f("start"),
+                &format!("Chức vụ “{}”, ngày bắt đầu", pos.title),
+                start,
+                today,
             );
+            if start.latest() < b.earliest() {
+                e.push(
+                    f("start"),
+                    "before_birth",
+                    format!(
+                        "Chức vụ “{}”: ngày bắt đầu {} trước ngày sinh.",
+                        pos.title, start
+                    ),
+                );
+            }
         }
         if let Some(end) = &pos.end {
-            if end.latest() < pos.start.earliest() {
+            if let Some(start) = pos.start.as_ref().filter(|s| end.latest() < s.earliest()) {
                 e.push(
                     f("end"),
                     "end_before_start",
                     format!(
                         "Chức vụ “{}”: ngày thôi giữ {} trước ngày bắt đầu {}.",
-                        pos.title, end, pos.start
+                        pos.title, end, start
                     ),
                 );
             }

@@ -278,7 +278,7 @@ fn every_bad_row_is_named_by_row_and_column_and_nothing_is_imported() {
     // Row 4: a notice only, and the record is NFC.
     assert_eq!(msgs(4).len(), 1);
     assert_eq!(msgs(4)[0].2, Severity::CanhBao);
-    assert!(msgs(4)[0].1.contains("NFC"));
+    assert!(msgs(4)[0].1.contains("bảng mã tổ hợp"), "{:?}", msgs(4));
     assert_eq!(
         p.rows[0].person.as_ref().unwrap().full_name,
         "Trần Thị Ngọc Ánh"
@@ -304,12 +304,16 @@ fn every_bad_row_is_named_by_row_and_column_and_nothing_is_imported() {
             Severity::Loi
         )]
     );
-    assert!(
-        msgs(7)[0].1.contains("11 chữ số — Excel đã bỏ số 0 ở đầu"),
-        "{:?}",
-        msgs(7)
+    // Every CCCD starts with 0: the zero Excel dropped is put back, with a notice.
+    assert_eq!(
+        msgs(7),
+        vec![(
+            e_col.clone(),
+            "Số CCCD: Excel đã lưu thành số và bỏ chữ số 0 ở đầu; đã thêm lại thành 051081000123."
+                .into(),
+            Severity::CanhBao
+        )]
     );
-    assert_eq!(msgs(7)[0].0, e_col);
     assert_eq!(
         msgs(8),
         vec![(
@@ -333,7 +337,7 @@ fn every_bad_row_is_named_by_row_and_column_and_nothing_is_imported() {
         m10.iter().any(|m| m.1.starts_with("Giới tính: bắt buộc")),
         "{m10:?}"
     );
-    assert_eq!((p.ok_rows, p.error_rows), (1, 6));
+    assert_eq!((p.ok_rows, p.error_rows), (2, 5));
 
     // All or nothing: the import is refused and the database is unchanged.
     let err = s.import_people(&p, &mut no_progress()).unwrap_err();
@@ -348,7 +352,7 @@ fn every_bad_row_is_named_by_row_and_column_and_nothing_is_imported() {
 
     // The rejected rows, with the reasons beside them, can be saved for correction.
     let rejected = w.dir.path().join("dòng không nhập.xlsx");
-    assert_eq!(quyhoach::import::write_rejected(&p, &rejected).unwrap(), 6);
+    assert_eq!(quyhoach::import::write_rejected(&p, &rejected).unwrap(), 5);
     let mut wb: Xlsx<_> = open_workbook(&rejected).unwrap();
     let r = wb.worksheet_range("Dòng không nhập").unwrap();
     let cell = |row: u32, col: u32| {
@@ -364,7 +368,7 @@ fn every_bad_row_is_named_by_row_and_column_and_nothing_is_imported() {
         ("5".into(), "Lê Văn Bảy".into(), "31/02/1980".into())
     );
     assert!(cell(1, 7).starts_with("Cột D “Ngày sinh”: Ngày sinh: “31/02/1980”"));
-    assert_eq!(cell(3, 5), "51081000123");
+    assert_eq!(cell(3, 0), "8");
 }
 
 #[test]
@@ -491,7 +495,9 @@ fn csv_in_utf8_or_windows_1258_and_a_users_mapping() {
     let err = s
         .preview_import(&csv, &ImportOptions::default(), &mut no_progress())
         .unwrap_err();
-    assert!(err.field_errors()[0].message.contains("--map"));
+    assert!(err.field_errors()[0]
+        .message
+        .contains("chọn cột nào là “Họ và tên”"));
     let opts = ImportOptions {
         map: vec!["Tên đầy đủ=full_name".into(), "D=bo-qua".into()],
         ..Default::default()
@@ -509,7 +515,7 @@ fn csv_in_utf8_or_windows_1258_and_a_users_mapping() {
         .unwrap_err();
     assert!(err.field_errors()[0]
         .message
-        .starts_with("Gán cột “A=ho_ten”: “ho_ten” không phải khóa đã biết"));
+        .starts_with("Gán cột “A=ho_ten”: “ho_ten” không phải tên trường đã biết"));
     s.import_people(&p, &mut no_progress()).unwrap();
 
     // Windows-1258, as Excel saves "CSV" on Vietnamese Windows: "Trần Văn Ba" with â + combining grave.
@@ -678,4 +684,356 @@ fn lists_typed_in_tcvn3_or_vni_are_converted_headers_included() {
     assert_eq!(p.legacy, Some(Legacy::Vni));
     let names: Vec<&str> = p.people().map(|x| x.full_name.as_str()).collect();
     assert_eq!(names, vec!["Trương Mỹ Dung", "Huỳnh Ngọc Sĩ"]);
+}
+
+/// A ward's real-looking list (issue 12): title rows, "Ngày sinh⏎Nam" / "Ngày sinh⏎Nữ" typed with
+/// Alt+Enter in single header cells, a column-number row, posts without dates, a column nobody
+/// maps, one duplicate, one impossible date, one CCCD Excel turned into a number.
+fn messy_list(path: &std::path::Path) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Danh sách").unwrap();
+    ws.write_string(0, 0, "ĐẢNG ỦY PHƯỜNG PHỔ HÒA").unwrap();
+    ws.write_string(1, 2, "DANH SÁCH CÁN BỘ, CÔNG CHỨC PHƯỜNG NĂM 2026")
+        .unwrap();
+    let header = [
+        "TT",
+        "Họ tên",
+        "Ngày sinh\nNam",
+        "Ngày sinh\n(Nữ)",
+        "Quê quán (xã, tỉnh)",
+        "Số CCCD",
+        "Chức vụ hiện nay",
+        "T.Đ chuyên môn",
+        "Trình độ LLCT",
+        "Ghi chú",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(3, c as u16, *h).unwrap();
+        ws.write_number(4, c as u16, (c + 1) as f64).unwrap();
+    }
+    let rows: Vec<Vec<Value>> = vec![
+        vec![
+            t("1"),
+            t("Nguyễn Văn Hòa"),
+            t("15/03/1978"),
+            Value::Empty,
+            t("xã Phổ Thuận, tỉnh Quảng Ngãi"),
+            t("051078001234"),
+            t("Chủ tịch UBND phường"),
+            t("Đại học Luật"),
+            t("Cao cấp"),
+            t(""),
+        ],
+        vec![
+            t("2"),
+            t("Phạm Thị Hường"),
+            Value::Empty,
+            t("12/08/1988"),
+            t("phường Phổ Hòa"),
+            Value::N(51188004567.0),
+            t("Chủ tịch Hội LHPN; Ủy viên BCH"),
+            t("Đại học"),
+            t("Trung cấp"),
+            t("chuyển từ xã"),
+        ],
+        vec![
+            t("3"),
+            t("Lê Văn Bảy"),
+            t("31/02/1985"),
+            Value::Empty,
+            t(""),
+            t("051085000777"),
+            t("Trưởng Công an phường"),
+            t("Đại học"),
+            t("Trung cấp"),
+            t(""),
+        ],
+        vec![
+            t("4"),
+            t("Trần Thị Ngọc Ánh"),
+            Value::Empty,
+            t("05/09/1992"),
+            t(""),
+            t(""),
+            t("Bí thư Đoàn phường"),
+            t("Thạc sĩ Quản lý công"),
+            t("Sơ cấp"),
+            t(""),
+        ],
+        vec![
+            t("5"),
+            t("Nguyễn Văn Hoà"),
+            t("15/03/1978"),
+            Value::Empty,
+            t(""),
+            t(""),
+            t(""),
+            t(""),
+            t(""),
+            t("nhập trùng"),
+        ],
+        vec![
+            t("6"),
+            t("Võ Văn Cường"),
+            t("1968"),
+            Value::Empty,
+            t(""),
+            t("051068000999"),
+            t("Trưởng thôn Phú Thọ"),
+            t("Trung cấp"),
+            t(""),
+            t(""),
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let (r, c) = (5 + r as u32, c as u16);
+            match v {
+                Value::T(s) if !s.is_empty() => ws.write_string(r, c, s).map(|_| ()),
+                Value::N(x) => ws.write_number(r, c, *x).map(|_| ()),
+                _ => Ok(()),
+            }
+            .unwrap();
+        }
+    }
+    ws.write_string(11, 1, "Tổng số: 6").unwrap();
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn a_real_looking_list_previews_errors_only_on_its_bad_rows_and_imports_the_rest() {
+    let w = temp_ward();
+    let mut s = new_store(&w);
+    let file = w.dir.path().join("Danh sách cán bộ 2026.xlsx");
+    messy_list(&file);
+    let p = s
+        .preview_import(&file, &ImportOptions::default(), &mut no_progress())
+        .unwrap();
+    let fields: Vec<Option<&str>> = p
+        .header
+        .columns
+        .iter()
+        .map(|c| c.field.as_deref())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            Some("stt"),
+            Some("full_name"),
+            Some("birth_male"),
+            Some("birth_female"),
+            Some("home_town"),
+            Some("cccd"),
+            Some("positions"),
+            Some("professional"),
+            Some("political_theory"),
+            None
+        ]
+    );
+    // The column nobody recognises is named once, with its letter.
+    assert_eq!(p.unmapped, vec!["J “Ghi chú”".to_string()]);
+    // Errors exactly on the impossible date (row 8) and the duplicate (row 10), nothing else.
+    let bad: Vec<(usize, Vec<String>)> = p
+        .rows
+        .iter()
+        .filter(|r| r.has_errors())
+        .map(|r| {
+            (
+                r.row,
+                r.problems
+                    .iter()
+                    .filter(|x| x.severity == Severity::Loi)
+                    .map(|x| x.message.clone())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(bad.len(), 2, "{bad:#?}");
+    assert_eq!(bad[0].0, 8);
+    assert_eq!(bad[0].1.len(), 1, "no follow-on errors: {:?}", bad[0].1);
+    assert!(bad[0].1[0].contains("31/02/1985"), "{:?}", bad[0].1);
+    assert_eq!(bad[1].0, 10);
+    assert!(bad[1].1[0].contains("trùng với dòng 6"), "{:?}", bad[1].1);
+    assert_eq!((p.ok_rows, p.error_rows), (4, 2));
+    // Posts without dates are imported with the start unknown, as a notice.
+    let huong = p.rows.iter().find(|r| r.row == 7).unwrap();
+    let person = huong.person.as_ref().unwrap();
+    assert_eq!(person.cccd.as_deref(), Some("051188004567"));
+    assert_eq!(person.positions.len(), 2);
+    assert!(person.positions.iter().all(|h| h.start.is_none()));
+    assert!(huong
+        .problems
+        .iter()
+        .any(|x| x.severity == Severity::CanhBao && x.message.contains("chưa rõ ngày")));
+    assert!(huong
+        .problems
+        .iter()
+        .any(|x| x.message.contains("bỏ chữ số 0 ở đầu")));
+
+    // "Nhập N dòng hợp lệ, bỏ qua M dòng lỗi": one transaction for the good rows.
+    let out = s.import_valid_people(&p, &mut no_progress()).unwrap();
+    assert_eq!(out.imported, 4);
+    assert_eq!(out.skipped_rows, vec![8, 10]);
+    let names: Vec<String> = s
+        .list_people()
+        .unwrap()
+        .iter()
+        .map(|x| x.full_name.clone())
+        .collect();
+    assert_eq!(names.len(), 4);
+    assert!(names.contains(&"Phạm Thị Hường".to_string()));
+    let rejected = w.dir.path().join("Dòng không nhập.xlsx");
+    assert_eq!(quyhoach::import::write_rejected(&p, &rejected).unwrap(), 2);
+    // The imported post keeps its unknown start: the trích ngang still prints it, the check asks.
+    let huong_id = s
+        .list_people()
+        .unwrap()
+        .iter()
+        .find(|x| x.full_name == "Phạm Thị Hường")
+        .unwrap()
+        .id;
+    let rec = s.person(huong_id).unwrap();
+    assert_eq!(rec.positions[0].title, "Chủ tịch Hội LHPN");
+    assert!(rec.positions[0].start.is_none());
+}
+
+#[test]
+fn two_row_headers_unmerged_groups_and_vietnamese_mappings_are_remembered() {
+    let w = temp_ward();
+    let s = new_store(&w);
+    let file = w.dir.path().join("hai dòng tiêu đề.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    // "Ngày sinh" written above "Nam" only (not merged); the other headers span both rows unmerged.
+    for (c, h) in [
+        "STT",
+        "Họ và tên",
+        "Ngày sinh",
+        "",
+        "Chức vụ",
+        "Trình độ",
+        "",
+        "Ghi chú",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, h) in ["", "", "Nam", "Nữ", "", "LL.CT", "QLNN", ""]
+        .iter()
+        .enumerate()
+    {
+        if !h.is_empty() {
+            ws.write_string(1, c as u16, *h).unwrap();
+        }
+    }
+    ws.write_string(2, 1, "Đặng Thị Hạnh").unwrap();
+    ws.write_string(2, 3, "08/08/1988").unwrap();
+    ws.write_string(2, 5, "Trung cấp").unwrap();
+    ws.write_string(2, 7, "x").unwrap();
+    wb.save(&file).unwrap();
+    let p = s
+        .preview_import(&file, &ImportOptions::default(), &mut no_progress())
+        .unwrap();
+    let field = |letter: &str| {
+        p.header
+            .columns
+            .iter()
+            .find(|c| c.letter == letter)
+            .and_then(|c| c.field.clone())
+    };
+    assert_eq!(field("C").as_deref(), Some("birth_male"));
+    assert_eq!(field("D").as_deref(), Some("birth_female"));
+    assert_eq!(field("F").as_deref(), Some("political_theory"));
+    assert_eq!(field("G").as_deref(), Some("state_management"));
+    assert_eq!((p.ok_rows, p.error_rows), (1, 0));
+    assert!(!p.remembered);
+    // Mapped by the fields' Vietnamese names (no English key needed), then remembered.
+    let opts = ImportOptions {
+        map: vec!["Ghi chú=Bỏ qua cột này".into(), "E=chức vụ hiện nay".into()],
+        ..Default::default()
+    };
+    let p = s.preview_import(&file, &opts, &mut no_progress()).unwrap();
+    assert_eq!(field_of(&p, "E"), Some("positions".into()));
+    assert_eq!(field_of(&p, "H"), None);
+    assert!(p.unmapped.is_empty(), "{:?}", p.unmapped);
+    s.remember_import_map(&p).unwrap();
+    let again = s
+        .preview_import(&file, &ImportOptions::default(), &mut no_progress())
+        .unwrap();
+    assert!(again.remembered);
+    assert!(again.unmapped.is_empty());
+    // A mapping to something that is not a field says so in Vietnamese, naming the fields.
+    let bad = ImportOptions {
+        map: vec!["A=Lương".into()],
+        ..Default::default()
+    };
+    let err = s
+        .preview_import(&file, &bad, &mut no_progress())
+        .unwrap_err();
+    let m = &err.field_errors()[0].message;
+    assert!(
+        m.contains("không phải tên trường") && m.contains("Ngày sinh (Nữ)"),
+        "{m}"
+    );
+    assert!(
+        !m.contains("--"),
+        "no CLI flag in a message the app shows: {m}"
+    );
+    assert!(quyhoach::import::header::known_spellings() >= 100);
+}
+
+fn field_of(p: &quyhoach::import::ImportPreview, letter: &str) -> Option<String> {
+    p.header
+        .columns
+        .iter()
+        .find(|c| c.letter == letter)
+        .and_then(|c| c.field.clone())
+}
+
+#[test]
+fn cli_imports_the_valid_rows_and_saves_the_rest() {
+    let w = temp_ward();
+    new_store(&w).close().unwrap();
+    let pass = pass_file(&w);
+    let file = w.dir.path().join("Danh sách cán bộ 2026.xlsx");
+    messy_list(&file);
+    let o = cli(&w, &pass, &["import", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--bo-dong-loi"));
+    let o = cli(
+        &w,
+        &pass,
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--map",
+            "J=Bỏ qua cột này",
+            "--bo-dong-loi",
+        ],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("Đã nhập 4 người; bỏ qua 2 dòng lỗi (dòng 8, 10)"),
+        "{err}"
+    );
+    let rejected = w
+        .dir
+        .path()
+        .join("Danh sách cán bộ 2026 (dòng không nhập).xlsx");
+    let mut wb: Xlsx<_> = open_workbook(&rejected).unwrap();
+    let sheet = wb.worksheet_range_at(0).unwrap().unwrap();
+    let text: String = sheet
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()))
+        .collect::<Vec<_>>()
+        .join("|");
+    assert!(
+        text.contains("Lê Văn Bảy") && text.contains("31/02/1985"),
+        "{text}"
+    );
+    assert!(!text.contains("Trần Thị Ngọc Ánh"));
 }

@@ -282,7 +282,7 @@ fn renominated_committee_members_need_48_months() {
     member.positions.push(PositionHeld {
         title: "Đảng ủy viên".into(),
         organisation: String::new(),
-        start: d("2025"),
+        start: Some(d("2025")),
         end: None,
     });
     let member = plan.person(member);
@@ -345,7 +345,7 @@ fn only_a_higher_position() {
     p.positions.push(PositionHeld {
         title: "Phó Chủ tịch UBND".into(),
         organisation: String::new(),
-        start: d("2024"),
+        start: Some(d("2024")),
         end: None,
     });
     let p = plan.person(p);

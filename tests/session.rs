@@ -220,9 +220,14 @@ fn documents_and_workbooks_from_the_session() {
     assert_eq!(made.number.as_deref(), Some("Số 01-TTr/ĐU"));
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
     let x = w.dir.path().join("Văn bản xuất").join("danh sách.xlsx");
-    assert_eq!(s.export_excel("can-bo", None, &x).unwrap().rows, 1);
     assert_eq!(
-        s.export_excel("trich-ngang", None, &w.dir.path().join("y.xlsx"))
+        s.export_excel("can-bo", None, &x, Some("(Kèm theo Tờ trình số 01-TTr/ĐU)"))
+            .unwrap()
+            .rows,
+        1
+    );
+    assert_eq!(
+        s.export_excel("trich-ngang", None, &w.dir.path().join("y.xlsx"), None)
             .unwrap_err()
             .field_errors()[0]
             .field,

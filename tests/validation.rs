@@ -227,7 +227,7 @@ fn position_needs_title_and_order() {
     p.positions.push(PositionHeld {
         title: " ".into(),
         organisation: String::new(),
-        start: d("2015"),
+        start: Some(d("2015")),
         end: None,
     });
     rejected(
@@ -240,7 +240,7 @@ fn position_needs_title_and_order() {
     p.positions.push(PositionHeld {
         title: "Chủ tịch Hội Liên hiệp Phụ nữ".into(),
         organisation: String::new(),
-        start: d("01/06/2020"),
+        start: Some(d("01/06/2020")),
         end: Some(d("31/05/2020")),
     });
     rejected(

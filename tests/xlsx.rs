@@ -260,7 +260,11 @@ fn plan_list_is_grouped_by_position_with_three_years_of_ratings() {
     // 8 on BCH minus Khoa removed, 3+1 on BTV, 2 on BT, 2 on PBT-TT, 1 on CN-UBKT.
     assert_eq!(r.rows, 7 + 4 + 2 + 2 + 1);
     let (mut wb, range) = open_sheet(&out, "Trích ngang");
-    assert_eq!(cell(&range, 3, 0), "DANH SÁCH TRÍCH NGANG CÁN BỘ QUY HOẠCH");
+    // The title names the term (issue 12).
+    assert_eq!(
+        cell(&range, 3, 0),
+        "DANH SÁCH TRÍCH NGANG CÁN BỘ QUY HOẠCH NHIỆM KỲ 2030 – 2035"
+    );
     // Rating headers carry the years; the group spans the three columns.
     assert_eq!(cell(&range, 6, 16), "Đánh giá, xếp loại");
     assert_eq!(
@@ -409,7 +413,7 @@ fn review_result_and_training_gaps() {
     let (_, range) = open_sheet(&out, "Rà soát quy hoạch");
     assert_eq!(
         cell(&range, 3, 0),
-        "KẾT QUẢ RÀ SOÁT, BỔ SUNG QUY HOẠCH CÁN BỘ NĂM 2025"
+        "KẾT QUẢ RÀ SOÁT, BỔ SUNG QUY HOẠCH CÁN BỘ NĂM 2025 NHIỆM KỲ 2030 – 2035"
     );
     let col = |key: &str| t.columns.iter().position(|c| c.key == key).unwrap() as u32;
     let rows: Vec<Vec<String>> = (9..17)
@@ -516,4 +520,95 @@ fn templates_of_each_kind_are_checked_and_an_empty_plan_exports() {
         let wb: Xlsx<_> = open_workbook(&out).unwrap();
         assert_eq!(wb.sheet_names().len(), 1);
     }
+}
+
+/// Issue 12: every export prints in LibreOffice (as in WPS) as in Excel: A4 landscape, the header
+/// on every page, and no text printed over other text (rows are as tall as their wrapped text).
+#[cfg_attr(windows, ignore = "LibreOffice and poppler run on the Linux side")]
+#[test]
+fn every_export_prints_in_libreoffice_with_no_text_over_text() {
+    let w = temp_ward();
+    let mut s = quyhoach::demo::create_demo(&w.path, PASS, 200).unwrap();
+    s.set_today(today());
+    // Long names and posts, as real lists have.
+    let mut p = hoa();
+    p.full_name = "Tôn Nữ Thị Phương Thảo Nguyên Hạnh".into();
+    p.positions[1].title =
+        "Phó Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam phường kiêm Chủ tịch Hội Liên hiệp Phụ nữ"
+            .into();
+    s.add_person(&p).unwrap();
+    let dir = w.dir.path().join("Bảng tính");
+    std::fs::create_dir_all(&dir).unwrap();
+    let meta = ExportMeta {
+        attached_to: Some(
+            "(Kèm theo Tờ trình số 05-TTr/ĐU ngày 20/11/2026 của Ban Thường vụ Đảng ủy phường Hòa An)"
+                .into(),
+        ),
+    };
+    let mut files = Vec::new();
+    for kind in [
+        ExportKind::CanBo,
+        ExportKind::TrichNgang,
+        ExportKind::CoCau,
+        ExportKind::RaSoat,
+        ExportKind::DaoTao,
+    ] {
+        let out = dir.join(format!("{}.xlsx", kind.code()));
+        let t = kind.default_template();
+        let opts = PlanExport {
+            term_code: "2030-2035",
+            rating_year: 2025,
+            as_of: today(),
+        };
+        match kind {
+            ExportKind::CanBo => s.export_people(&out, &t, &meta),
+            ExportKind::TrichNgang => s.export_plan_list(&out, &t, &meta, &opts),
+            ExportKind::CoCau => s.export_structure(&out, &t, &meta, "2030-2035"),
+            ExportKind::RaSoat => s.export_review(&out, &t, &meta, &opts, 2026),
+            ExportKind::DaoTao => s.export_training_gaps(&out, &t, &meta, &opts),
+        }
+        .unwrap();
+        files.push(out);
+    }
+    let pdfs = common::print::libreoffice_pdf(&files, &dir);
+    let mut report = Vec::new();
+    for (pdf, xlsx) in pdfs.iter().zip(&files) {
+        let pages = common::print::word_boxes(pdf);
+        assert!(!pages.is_empty(), "{}", pdf.display());
+        for (i, page) in pages.iter().enumerate() {
+            let (wd, ht, words) = (page.width, page.height, &page.words);
+            assert!(
+                (wd - 841.9).abs() < 2.0 && (ht - 595.3).abs() < 2.0,
+                "{} trang {}: {wd}×{ht}, không phải A4 ngang",
+                xlsx.display(),
+                i + 1
+            );
+            // The column-number row of the header ("1 2 3 …") is on every page.
+            let nums: Vec<&str> = words
+                .iter()
+                .map(|(_, t)| t.as_str())
+                .filter(|t| *t == "1" || *t == "2" || *t == "3")
+                .collect();
+            assert!(
+                nums.len() >= 3,
+                "{} trang {}: thiếu dòng tiêu đề lặp lại",
+                xlsx.display(),
+                i + 1
+            );
+        }
+        let over = common::print::overprinted(&pages);
+        report.push(format!(
+            "{}: {} trang, {} chữ đè",
+            xlsx.file_name().unwrap().to_string_lossy(),
+            pages.len(),
+            over.len()
+        ));
+        assert!(
+            over.is_empty(),
+            "{}: {:?}",
+            xlsx.display(),
+            &over[..over.len().min(10)]
+        );
+    }
+    eprintln!("{}", report.join("\n"));
 }

@@ -13,7 +13,8 @@ use quyhoach::rules::check::Finding;
 use quyhoach::rules::ruleset::RuleSet;
 use quyhoach::rules::targets::Target;
 use quyhoach::session::{
-    DocInput, NewDatabase, PeopleFilter, PeoplePage, Session, SessionStatus, StepInput,
+    DocInput, ImportSummary, NewDatabase, PeopleFilter, PeoplePage, Session, SessionStatus,
+    StepInput,
 };
 use quyhoach::store::backup::BackupReport;
 use quyhoach::store::review::{ReviewInput, ReviewOutcome};
@@ -141,8 +142,11 @@ pub fn export_excel(
     kind: String,
     term: Option<String>,
     out: PathBuf,
+    attached_to: Option<String>,
 ) -> Result<ExportReport> {
-    with(&state, |s| s.export_excel(&kind, term.as_deref(), &out))
+    with(&state, |s| {
+        s.export_excel(&kind, term.as_deref(), &out, attached_to.as_deref())
+    })
 }
 
 #[tauri::command]
@@ -206,6 +210,17 @@ pub async fn preview_import(
 #[tauri::command]
 pub async fn confirm_import(app: AppHandle, state: Shared<'_>) -> Result<usize> {
     with(&state, |s| s.confirm_import(&mut progress(&app)))
+}
+
+#[tauri::command]
+pub async fn confirm_import_valid(
+    app: AppHandle,
+    state: Shared<'_>,
+    rejected: PathBuf,
+) -> Result<ImportSummary> {
+    with(&state, |s| {
+        s.confirm_import_valid(&rejected, &mut progress(&app))
+    })
 }
 
 #[tauri::command]

@@ -145,9 +145,13 @@ pub enum Command {
         /// Trang cần đọc (mặc định trang đầu tiên có dòng tiêu đề nhận ra được)
         #[arg(long)]
         sheet: Option<String>,
-        /// Gán cột: "Tên cột=khóa" hoặc "C=khóa" (khóa bo-qua để bỏ cột); lặp lại được
-        #[arg(long, value_name = "CỘT=KHÓA")]
+        /// Gán cột: "Tên cột=Tên trường" hoặc "C=Tên trường", ví dụ "C=Ngày sinh (Nam)",
+        /// "H=Bỏ qua cột này" (khóa như birth_male cũng được); lặp lại được
+        #[arg(long, value_name = "CỘT=TRƯỜNG")]
         map: Vec<String>,
+        /// Nhập các dòng hợp lệ, bỏ qua các dòng lỗi (lưu vào tệp --rejected, mặc định cạnh tệp nguồn)
+        #[arg(long)]
+        bo_dong_loi: bool,
         /// Chỉ xem trước, không ghi gì
         #[arg(long)]
         dry_run: bool,

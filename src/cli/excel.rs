@@ -103,13 +103,19 @@ fn print_preview(p: &ImportPreview) {
     );
 }
 
+pub struct ImportArgs<'a> {
+    pub dry_run: bool,
+    /// Import the valid rows and leave the rows with errors out (saved to `rejected`).
+    pub valid_only: bool,
+    pub rejected: Option<&'a Path>,
+    pub json: bool,
+}
+
 pub fn import(
     store: &mut Store,
     file: &Path,
     opts: &ImportOptions,
-    dry_run: bool,
-    rejected: Option<&Path>,
-    json: bool,
+    args: &ImportArgs,
 ) -> Result<(), UserError> {
     let mut progress = |p: Progress| {
         if p.total >= 2000 {
@@ -120,7 +126,7 @@ pub fn import(
         }
     };
     let preview = store.preview_import(file, opts, &mut progress)?;
-    if json {
+    if args.json {
         println!(
             "{}",
             serde_json::to_string_pretty(&preview).map_err(|e| e.to_string())?
@@ -128,21 +134,63 @@ pub fn import(
     } else {
         print_preview(&preview);
     }
+    if preview.remembered {
+        eprintln!("Dùng cách gán cột đã chọn lần trước cho danh sách có cùng dòng tiêu đề.");
+    }
+    let default_rejected = file.with_file_name(format!(
+        "{} (dòng không nhập).xlsx",
+        file.file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default()
+    ));
+    let rejected = args
+        .rejected
+        .or(if args.valid_only && preview.error_rows > 0 {
+            Some(default_rejected.as_path())
+        } else {
+            None
+        });
     if let Some(out) = rejected {
         let n = quyhoach::import::write_rejected(&preview, out)?;
-        eprintln!("Đã lưu {n} dòng bị từ chối vào {}", out.display());
+        eprintln!(
+            "Đã lưu {n} dòng bị từ chối (kèm lý do) vào {}",
+            out.display()
+        );
     }
-    if preview.error_rows > 0 {
+    if !args.valid_only && preview.error_rows > 0 {
         return Err(UserError(format!(
-            "Không nhập dòng nào: {} dòng có lỗi. Sửa tệp (hoặc gán cột bằng --map) rồi nhập lại.",
-            preview.error_rows
+            "Không nhập dòng nào: {} dòng có lỗi. Sửa tệp (hoặc gán cột bằng --map), hoặc dùng --bo-dong-loi để nhập {} dòng hợp lệ và bỏ qua các dòng lỗi.",
+            preview.error_rows, preview.ok_rows
         )));
     }
-    if dry_run {
+    if args.dry_run {
         eprintln!("Chỉ xem trước (--dry-run): chưa ghi gì.");
         return Ok(());
     }
+    if args.valid_only {
+        let o = store.import_valid_people(&preview, &mut progress)?;
+        store.remember_import_map(&preview)?;
+        eprintln!(
+            "Đã nhập {} người; bỏ qua {} dòng lỗi{}.",
+            o.imported,
+            o.skipped_rows.len(),
+            if o.skipped_rows.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (dòng {})",
+                    o.skipped_rows
+                        .iter()
+                        .map(|r| r.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+        );
+        return Ok(());
+    }
     let ids = store.import_people(&preview, &mut progress)?;
+    store.remember_import_map(&preview)?;
     eprintln!("Đã nhập {} người.", ids.len());
     Ok(())
 }

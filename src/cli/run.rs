@@ -195,6 +195,7 @@ pub fn run(cli: Cli) -> Out {
             file,
             sheet,
             map,
+            bo_dong_loi,
             dry_run,
             rejected,
             json,
@@ -208,9 +209,12 @@ pub fn run(cli: Cli) -> Out {
                 &mut store,
                 file,
                 &opts,
-                *dry_run,
-                rejected.as_deref(),
-                *json,
+                &super::excel::ImportArgs {
+                    dry_run: *dry_run,
+                    valid_only: *bo_dong_loi,
+                    rejected: rejected.as_deref(),
+                    json: *json,
+                },
             )?;
             store.close()?;
             Ok(())

@@ -241,14 +241,23 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
     doc.ensure(70.0);
     doc.para(&section("18) TÓM TẮT QUÁ TRÌNH CÔNG TÁC"));
     let mut career: Vec<_> = p.positions.iter().collect();
-    career.sort_by_key(|h| h.start.earliest());
+    // Posts without a known start go last, in the order recorded.
+    career.sort_by_key(|h| {
+        h.start
+            .as_ref()
+            .map(|d| d.earliest())
+            .unwrap_or(chrono::NaiveDate::MAX)
+    });
     let rows: Vec<Row> = career
         .iter()
         .map(|h| {
             Row::Cells(vec![
                 format!(
                     "{} – {}",
-                    h.start.to_display(),
+                    h.start
+                        .as_ref()
+                        .map(|d| d.to_display())
+                        .unwrap_or_else(|| "chưa rõ".into()),
                     h.end
                         .as_ref()
                         .map(|e| e.to_display())

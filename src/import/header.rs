@@ -20,6 +20,11 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
             "ho ten khai sinh",
             "ho, chu dem va ten",
             "ho, chu dem, ten",
+            "hoten",
+            "ho ten can bo",
+            "ho va ten can bo",
+            "ten can bo",
+            "ho va ten dang vien",
         ],
     ),
     (
@@ -30,7 +35,15 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
     (
         "sex",
         "Giới tính",
-        &["gioi tinh", "nam/nu", "nam, nu", "nam hay nu"],
+        &[
+            "gioi tinh",
+            "nam/nu",
+            "nam, nu",
+            "nam hay nu",
+            "gt",
+            "nam - nu",
+            "nam/ nu",
+        ],
     ),
     (
         "birth_date",
@@ -41,13 +54,18 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
             "ngay, thang, nam sinh",
             "sinh ngay",
             "nam sinh",
+            "ns",
+            "sinh nam",
+            "ngay/thang/nam sinh",
+            "ngay, thang, nam sinh",
+            "nam thang ngay sinh",
         ],
     ),
     ("birth_male", "Ngày sinh (Nam)", &[]),
     ("birth_female", "Ngày sinh (Nữ)", &[]),
     ("ethnicity", "Dân tộc", &["dan toc"]),
     ("religion", "Tôn giáo", &["ton giao"]),
-    ("home_town", "Quê quán", &["que quan", "nguyen quan"]),
+    ("home_town", "Quê quán", &["que quan", "nguyen quan", "que"]),
     ("birthplace", "Nơi sinh", &["noi sinh"]),
     (
         "residence",
@@ -59,6 +77,8 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
             "thuong tru",
             "dia chi thuong tru",
             "noi o",
+            "cho o",
+            "dia chi",
         ],
     ),
     (
@@ -73,6 +93,12 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
             "so dinh danh",
             "so dinh danh ca nhan",
             "ma dinh danh",
+            "so cccd/cmnd",
+            "cccd/cmnd",
+            "cmnd/cccd",
+            "so cmnd/cccd",
+            "so cccd/ cmnd",
+            "so ddcn",
         ],
     ),
     (
@@ -91,6 +117,13 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
             "chuc vu, don vi cong tac",
             "chuc vu, don vi",
             "chuc vu, chuc danh",
+            "cv",
+            "chuc danh",
+            "chuc vu hien giu",
+            "chuc vu dang giu",
+            "chuc vu dang dam nhiem",
+            "chuc vu, chuc danh hien nay",
+            "chuc vu chinh quyen, doan the",
         ],
     ),
     (
@@ -101,6 +134,10 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
             "ngay giu chuc vu",
             "giu chuc vu tu",
             "ngay bo nhiem",
+            "thoi gian bo nhiem",
+            "ngay nhan chuc vu",
+            "thoi gian giu chuc vu hien nay",
+            "giu chuc vu tu ngay",
         ],
     ),
     (
@@ -111,6 +148,9 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
             "ngay ket nap",
             "ngay vao dang du bi",
             "ngay ket nap dang",
+            "ngay vd",
+            "vao dang",
+            "ngay vao dang (du bi)",
         ],
     ),
     (
@@ -120,17 +160,27 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
             "ngay chinh thuc",
             "ngay vao dang chinh thuc",
             "ngay dang chinh thuc",
+            "ngay ct",
+            "ngay chinh thuc vao dang",
         ],
     ),
     (
         "party_card_no",
         "Số thẻ đảng viên",
-        &["so the dang", "so the dang vien"],
+        &["so the dang", "so the dang vien", "so the"],
     ),
     (
         "general_education",
         "Giáo dục phổ thông",
-        &["giao duc pho thong", "trinh do van hoa", "van hoa", "gdpt"],
+        &[
+            "giao duc pho thong",
+            "trinh do van hoa",
+            "van hoa",
+            "gdpt",
+            "td van hoa",
+            "trinh do giao duc pho thong",
+            "trinh do pho thong",
+        ],
     ),
     (
         "professional",
@@ -140,6 +190,14 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
             "trinh do chuyen mon",
             "chuyen mon, nghiep vu",
             "trinh do chuyen mon, nghiep vu",
+            "td chuyen mon",
+            "tdcm",
+            "td cm",
+            "trinh do cm",
+            "trinh do dao tao",
+            "chuyen mon nghiep vu",
+            "trinh do chuyen mon nghiep vu",
+            "td chuyen mon nghiep vu",
         ],
     ),
     (
@@ -156,6 +214,11 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
             "trinh do ly luan chinh tri",
             "trinh do llct",
             "chinh tri",
+            "td llct",
+            "ll ct",
+            "td ly luan chinh tri",
+            "trinh do ly luan",
+            "ly luan",
         ],
     ),
     (
@@ -166,14 +229,21 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
             "qlnn",
             "trinh do qlnn",
             "trinh do quan ly nha nuoc",
+            "td qlnn",
+            "ql nn",
+            "trinh do quan ly",
         ],
     ),
     (
         "foreign_language",
         "Ngoại ngữ",
-        &["ngoai ngu", "trinh do ngoai ngu"],
+        &["ngoai ngu", "trinh do ngoai ngu", "td ngoai ngu", "nn"],
     ),
-    ("it", "Tin học", &["tin hoc", "trinh do tin hoc"]),
+    (
+        "it",
+        "Tin học",
+        &["tin hoc", "trinh do tin hoc", "td tin hoc", "th"],
+    ),
     (
         "status",
         "Tình trạng",
@@ -191,41 +261,133 @@ pub const FIELDS: &[(&str, &str, &[&str])] = &[
     ),
 ];
 
-/// The value the user gives in a mapping to leave a column out.
+/// The value the user gives in a mapping to leave a column out ("Bỏ qua cột này" also works).
 pub const SKIP: &str = "bo-qua";
+/// How the window and the CLI name "leave this column out".
+pub const SKIP_LABEL: &str = "Bỏ qua cột này";
 
-/// A header cell, folded: lower case, no marks, no line breaks, no "(*)" or trailing colon.
-fn norm(s: &str) -> String {
-    let f = fold(s);
-    let f = f.trim_end_matches(':').trim();
-    f.trim_end_matches("(*)").trim().to_string()
+/// The field a mapping names: its key ("birth_male"), its Vietnamese name ("Ngày sinh (Nam)",
+/// any case, with or without marks), or "Bỏ qua cột này" / "bỏ qua" / "bo-qua" (Some(None)).
+pub fn field_by_name(name: &str) -> Option<Option<&'static str>> {
+    let t = name.trim();
+    let f = fold(t);
+    if t == SKIP || f == "bo qua" || f == fold(SKIP_LABEL) {
+        return Some(None);
+    }
+    FIELDS
+        .iter()
+        .find(|(k, label, _)| *k == t || fold(label) == f)
+        .map(|(k, _, _)| Some(*k))
 }
 
-/// The field a header names; `group` is the merged cell above it, if any.
-pub fn recognise(group: Option<&str>, header: &str) -> Option<&'static str> {
-    let h = norm(header);
-    if let Some(g) = group.map(norm) {
-        if g.contains("sinh") {
-            match h.as_str() {
-                "nam" => return Some("birth_male"),
-                "nu" => return Some("birth_female"),
-                _ => {}
-            }
-        }
-        if g.contains("dang") {
-            match h.as_str() {
-                "du bi" | "ket nap" => return Some("party_admission_date"),
-                "chinh thuc" => return Some("party_official_date"),
-                _ => {}
-            }
-        }
-        if g.contains("trinh do") || g.contains("dao tao") {
-            if let Some(f) = lookup(&format!("trinh do {h}")) {
-                return Some(f);
-            }
+/// The choices of the mapping drop-down: every field by its Vietnamese name, and "leave out".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChoice {
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+pub fn choices() -> Vec<FieldChoice> {
+    FIELDS
+        .iter()
+        .map(|(k, label, _)| FieldChoice { key: k, label })
+        .chain(std::iter::once(FieldChoice {
+            key: SKIP,
+            label: SKIP_LABEL,
+        }))
+        .collect()
+}
+
+/// How many header spellings are recognised (aliases, plus the Nam | Nữ and grouped forms).
+pub fn known_spellings() -> usize {
+    FIELDS.iter().map(|(_, _, a)| a.len()).sum()
+}
+
+/// A header cell, folded for comparison: lower case, no marks, line breaks as spaces, no dots
+/// ("T.Đ" = "TĐ"), no "(*)", no explanation in brackets ("Quê quán (xã, tỉnh)"), no trailing colon.
+fn norm(s: &str) -> String {
+    let f = fold(&s.replace(['\n', '\r'], " "));
+    let mut out = String::with_capacity(f.len());
+    let mut depth = 0usize;
+    for c in f.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            '.' => {}
+            '*' | ':' if depth == 0 => out.push(' '),
+            _ if depth == 0 => out.push(c),
+            _ => {}
         }
     }
-    lookup(&h)
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    if out.is_empty() {
+        // A header that is only a bracket ("(Nam)") keeps its word.
+        return f.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    }
+    out
+}
+
+/// The field a header names; `group` is the merged (or unmerged) cell above it, if any.
+pub fn recognise(group: Option<&str>, header: &str) -> Option<&'static str> {
+    // "Ngày sinh⏎Nam" typed with Alt+Enter in one cell: the first lines are the group.
+    let lines: Vec<&str> = header
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() >= 2 {
+        let head = lines[..lines.len() - 1].join(" ");
+        if let Some(f) = recognise_in_group(&head, lines[lines.len() - 1]) {
+            return Some(f);
+        }
+    }
+    // "Ngày sinh (Nam)", "Ngày sinh - Nữ": the sex in brackets or after a dash.
+    let f = fold(header);
+    if f.contains("sinh") {
+        let tail = f
+            .trim_end_matches(|c: char| c == ')' || c.is_whitespace())
+            .rsplit(['(', '-', '/', ' '])
+            .next()
+            .unwrap_or("");
+        match tail {
+            "nam" => return Some("birth_male"),
+            "nu" => return Some("birth_female"),
+            _ => {}
+        }
+    }
+    if let Some(g) = group {
+        if let Some(f) = recognise_in_group(g, header) {
+            return Some(f);
+        }
+    }
+    lookup(&norm(header))
+}
+
+/// A header under a group: "Nam" | "Nữ" under "Ngày sinh", "Chính thức" under "Ngày vào Đảng",
+/// "LLCT" under "Trình độ".
+fn recognise_in_group(group: &str, header: &str) -> Option<&'static str> {
+    let h = norm(header);
+    let g = norm(group);
+    if g.contains("sinh") || g == "ns" {
+        match h.as_str() {
+            "nam" => return Some("birth_male"),
+            "nu" => return Some("birth_female"),
+            _ => {}
+        }
+    }
+    if g.contains("dang") {
+        match h.as_str() {
+            "du bi" | "ket nap" | "vao dang" => return Some("party_admission_date"),
+            "chinh thuc" => return Some("party_official_date"),
+            _ => {}
+        }
+    }
+    if g.contains("trinh do") || g.contains("dao tao") || g == "td" {
+        if let Some(f) = lookup(&format!("trinh do {h}")) {
+            return Some(f);
+        }
+    }
+    None
 }
 
 fn lookup(h: &str) -> Option<&'static str> {
@@ -377,24 +539,25 @@ pub fn apply_map(header: &mut Header, map: &[String]) -> Result<()> {
             return Err(CoreError::validation(
                 "map",
                 "format",
-                format!("Gán cột “{m}”: phải có dạng “Tên cột=khóa” hoặc “C=khóa”."),
+                format!("Gán cột “{m}”: phải có dạng “Tên cột=Tên trường” hoặc “C=Tên trường” (ví dụ “C=Ngày sinh (Nam)”)."),
             ));
         };
-        let key = key.trim();
-        if key != SKIP && !FIELDS.iter().any(|(k, _, _)| *k == key) {
+        let Some(field) = field_by_name(key) else {
             return Err(CoreError::validation(
                 "map",
                 "unknown_field",
                 format!(
-                    "Gán cột “{m}”: “{key}” không phải khóa đã biết ({}, hoặc {SKIP}).",
+                    "Gán cột “{m}”: “{}” không phải tên trường đã biết; hãy chọn một trong: {}, hoặc “{SKIP_LABEL}”.",
+                    key.trim(),
                     FIELDS
                         .iter()
-                        .map(|(k, _, _)| *k)
+                        .filter(|(k, _, _)| *k != "stt")
+                        .map(|(_, l, _)| *l)
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
             ));
-        }
+        };
         let left_n = norm(left);
         let col = header.columns.iter_mut().find(|c| {
             c.letter.eq_ignore_ascii_case(left.trim())
@@ -410,7 +573,7 @@ pub fn apply_map(header: &mut Header, map: &[String]) -> Result<()> {
                 ),
             ));
         };
-        col.field = (key != SKIP).then(|| key.to_string());
+        col.field = field.map(String::from);
         col.mapped_by_user = true;
     }
     let mut errors = Vec::new();
@@ -427,8 +590,12 @@ pub fn apply_map(header: &mut Header, map: &[String]) -> Result<()> {
                 "map",
                 "duplicate_column",
                 format!(
-                    "Cột {} “{}” và cột {} “{}” cùng là “{}”; hãy bỏ qua một cột (--map \"{}={SKIP}\").",
-                    o.letter, o.header, c.letter, c.header, field_label(f), c.letter
+                    "Cột {} “{}” và cột {} “{}” cùng là “{}”; hãy chọn “{SKIP_LABEL}” cho một cột.",
+                    o.letter,
+                    o.header,
+                    c.letter,
+                    c.header,
+                    field_label(f)
                 ),
             ));
         }
@@ -441,7 +608,7 @@ pub fn apply_map(header: &mut Header, map: &[String]) -> Result<()> {
         errors.push(crate::error::FieldError::new(
             "map",
             "required",
-            "Không có cột “Họ và tên”; hãy gán một cột (--map \"C=full_name\").",
+            "Không có cột “Họ và tên”; hãy chọn cột nào là “Họ và tên”.",
         ));
     }
     if errors.is_empty() {

@@ -16,7 +16,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-pub use header::{ColumnMap, Header};
+pub use header::{ColumnMap, FieldChoice, Header};
 pub use legacy::Legacy;
 pub use rejected::write_rejected;
 
@@ -83,6 +83,22 @@ pub struct ImportPreview {
     pub rows: Vec<RowResult>,
     pub ok_rows: usize,
     pub error_rows: usize,
+    /// The fields a column can be mapped to, by their Vietnamese names (the drop-down).
+    pub choices: Vec<FieldChoice>,
+    /// The layout of the header (its folded names), under which a mapping is remembered.
+    pub layout: String,
+    /// The mapping chosen by the clerk ("C=birth_male"), to remember for this layout.
+    pub user_map: Vec<String>,
+    /// The mapping was the one remembered from an earlier import of the same layout.
+    pub remembered: bool,
+}
+
+/// What an import of the valid rows did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportOutcome {
+    pub imported: usize,
+    /// Rows left out (with errors, or duplicating someone added since the preview).
+    pub skipped_rows: Vec<usize>,
 }
 
 impl ImportPreview {
@@ -213,7 +229,7 @@ impl Store {
                     "header",
                     "no_header",
                     format!(
-                        "Không tìm thấy dòng tiêu đề có cột “Họ và tên” trong {} đầu tiên của {}. Hãy chọn đúng trang, hoặc gán cột bằng --map.",
+                        "Không tìm thấy dòng tiêu đề có cột “Họ và tên” trong {} đầu tiên của {}. Hãy chọn đúng trang, hoặc chọn cột nào là “Họ và tên”.",
                         "30 dòng",
                         if grids.len() == 1 {
                             format!("trang “{}”", grids[0].0.sheet)
@@ -224,11 +240,44 @@ impl Store {
                 ))
             }
         };
-        header::apply_map(&mut header, &opts.map)?;
+        let layout = header
+            .columns
+            .iter()
+            .map(|c| crate::text::fold(&c.header))
+            .collect::<Vec<_>>()
+            .join("|");
+        let mut remembered = false;
+        if opts.map.is_empty() {
+            // The mapping chosen the last time a list of this layout was imported.
+            if let Some(saved) = self.meta(&map_key(&layout))? {
+                if let Ok(map) = serde_json::from_str::<Vec<String>>(&saved) {
+                    let mut h = header.clone();
+                    if header::apply_map(&mut h, &map).is_ok() {
+                        header = h;
+                        remembered = true;
+                    }
+                }
+            }
+        }
+        if !remembered {
+            header::apply_map(&mut header, &opts.map)?;
+        }
+        let user_map = header
+            .columns
+            .iter()
+            .filter(|c| c.mapped_by_user)
+            .map(|c| {
+                format!(
+                    "{}={}",
+                    c.letter,
+                    c.field.as_deref().unwrap_or(header::SKIP)
+                )
+            })
+            .collect();
         let unmapped = header
             .columns
             .iter()
-            .filter(|c| c.field.is_none() && !c.header.trim().is_empty())
+            .filter(|c| c.field.is_none() && !c.mapped_by_user && !c.header.trim().is_empty())
             .map(|c| format!("{} “{}”", c.letter, c.header))
             .collect();
         let known = Known::from_store(self)?;
@@ -242,6 +291,61 @@ impl Store {
             ok_rows: rows.len() - error_rows,
             error_rows,
             rows,
+            choices: header::choices(),
+            layout,
+            user_map,
+            remembered,
+        })
+    }
+
+    /// Remembers the clerk's mapping for lists of this header layout (used when the next such
+    /// list is previewed without a mapping).
+    pub fn remember_import_map(&self, preview: &ImportPreview) -> Result<()> {
+        if preview.user_map.is_empty() {
+            return Ok(());
+        }
+        let json = serde_json::to_string(&preview.user_map)?;
+        self.set_meta(&map_key(&preview.layout), &json)
+    }
+
+    /// Imports the rows of a preview that have no error, in one transaction, and leaves the
+    /// others out (a row that now duplicates someone on record is left out too).
+    pub fn import_valid_people(
+        &mut self,
+        preview: &ImportPreview,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportOutcome> {
+        let known = Known::from_store(self)?;
+        let mut skipped = Vec::new();
+        let mut people = Vec::new();
+        for r in &preview.rows {
+            match &r.person {
+                Some(p) if !r.has_errors() => {
+                    let key = (match_key(&p.full_name), p.birth_date.to_iso());
+                    if known.same(&key, &p.cccd).is_some() {
+                        skipped.push(r.row);
+                    } else {
+                        people.push(p.clone());
+                    }
+                }
+                _ => skipped.push(r.row),
+            }
+        }
+        let total = people.len();
+        progress(Progress {
+            stage: "Ghi vào cơ sở dữ liệu",
+            done: 0,
+            total,
+        });
+        let ids = self.add_people(&people)?;
+        progress(Progress {
+            stage: "Ghi vào cơ sở dữ liệu",
+            done: total,
+            total,
+        });
+        Ok(ImportOutcome {
+            imported: ids.len(),
+            skipped_rows: skipped,
         })
     }
 
@@ -313,4 +417,8 @@ impl Store {
         });
         Ok(ids)
     }
+}
+
+fn map_key(layout: &str) -> String {
+    format!("import_map:{layout}")
 }

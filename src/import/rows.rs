@@ -64,7 +64,7 @@ impl RowCtx<'_> {
             self.warn(
                 col,
                 field,
-                "Chữ ở dạng tổ hợp (NFD); đã chuyển sang dạng dựng sẵn (NFC) trước khi kiểm tra.",
+                "Chữ được gõ bằng bảng mã tổ hợp; đã chuyển về dạng chuẩn (dựng sẵn) trước khi kiểm tra.",
             );
         }
         clean(&t)
@@ -106,7 +106,10 @@ fn build(ctx: &mut RowCtx, today: NaiveDate) -> Option<Person> {
     if name.is_empty() {
         ctx.error("full_name", "bắt buộc.");
     }
-    // Sex and birth date: a "Giới tính" column, or the Nam | Nữ birth columns.
+    // Sex and birth date: a "Giới tính" column, or the Nam | Nữ birth columns. A filled Nam or
+    // Nữ cell says the sex even when its date is wrong (no follow-on "Giới tính: bắt buộc").
+    let male_filled = !ctx.raw("birth_male").is_empty();
+    let female_filled = !ctx.raw("birth_female").is_empty();
     let male = ctx.date("birth_male", today);
     let female = ctx.date("birth_female", today);
     let plain = ctx.date("birth_date", today);
@@ -135,7 +138,12 @@ fn build(ctx: &mut RowCtx, today: NaiveDate) -> Option<Person> {
             sex = Some(s);
             Some(d)
         }
-        (None, None) => plain,
+        (None, None) => {
+            if male_filled != female_filled && sex.is_none() {
+                sex = Some(if male_filled { Sex::Male } else { Sex::Female });
+            }
+            plain
+        }
     };
     if birth.is_none() && !ctx.problems.iter().any(|p| p.field.starts_with("birth")) {
         let f = if ctx.column_of("birth_date").is_some() {
@@ -190,8 +198,21 @@ fn build(ctx: &mut RowCtx, today: NaiveDate) -> Option<Person> {
             *slot = t;
         }
     }
-    match values::cccd(&ctx.raw("cccd")) {
-        Ok(c) => p.cccd = c,
+    let cccd_raw = ctx.raw("cccd");
+    match values::cccd(&cccd_raw) {
+        Ok(c) => {
+            if let (Raw::Number(_), Some(c)) = (&cccd_raw, &c) {
+                if cccd_raw.display().trim().len() == 11 {
+                    let col = ctx.column_of("cccd").map(|x| x.1);
+                    ctx.warn(
+                        col,
+                        "cccd",
+                        &format!("Số CCCD: Excel đã lưu thành số và bỏ chữ số 0 ở đầu; đã thêm lại thành {c}."),
+                    );
+                }
+            }
+            p.cccd = c
+        }
         Err(e) => ctx.error("cccd", e),
     }
     p.party_admission_date = ctx.date("party_admission_date", today);
@@ -238,8 +259,9 @@ fn build(ctx: &mut RowCtx, today: NaiveDate) -> Option<Person> {
     Some(p)
 }
 
-/// "Chức vụ, đơn vị" cells split on ";" into current posts; each needs its start ("Thời gian giữ
-/// chức vụ", same order) — a post is never recorded with an invented date.
+/// "Chức vụ, đơn vị" cells split on ";" into current posts, with their starts from "Thời gian
+/// giữ chức vụ" (same order) when the list has them. A post whose start the list does not give is
+/// imported with its start unknown (a notice to complete, never an invented date).
 fn positions(ctx: &mut RowCtx, p: &mut Person, today: NaiveDate) {
     let text = ctx.text("positions");
     if text.is_empty() {
@@ -261,38 +283,52 @@ fn positions(ctx: &mut RowCtx, p: &mut Person, today: NaiveDate) {
         Raw::Empty => Vec::new(),
         other => vec![values::date(other, today)],
     };
-    if starts.len() != posts.len() {
-        let why = if starts.is_empty() {
+    if !starts.is_empty() && starts.len() != posts.len() {
+        ctx.error(
+            "position_start",
             format!(
-                "“{text}” chưa có thời gian giữ chức vụ. Thêm cột “Thời gian giữ chức vụ” (mỗi chức vụ một ngày, cách nhau bằng “;”), hoặc bỏ qua cột này (--map \"{}=bo-qua\").",
-                ctx.column_of("positions").map(|c| ctx.header.columns[c.0].letter.clone()).unwrap_or_default()
-            )
-        } else {
-            format!(
-                "có {} chức vụ nhưng {} thời gian giữ chức vụ.",
+                "có {} chức vụ nhưng {} thời gian giữ chức vụ (mỗi chức vụ một ngày, cách nhau bằng “;”).",
                 posts.len(),
                 starts.len()
-            )
-        };
-        ctx.error("positions", why);
+            ),
+        );
         return;
     }
-    for (post, start) in posts.into_iter().zip(starts) {
-        let start = match start {
-            Ok(Some(d)) => d,
-            Ok(None) => continue,
-            Err(e) => {
+    let mut unknown = Vec::new();
+    for (i, post) in posts.into_iter().enumerate() {
+        let start = match starts.get(i) {
+            Some(Ok(d)) => *d,
+            Some(Err(e)) => {
                 ctx.error("position_start", e);
                 continue;
             }
+            None => None,
         };
         let (title, org) = post.split_once(", ").unwrap_or((post, ""));
+        if start.is_none() {
+            unknown.push(title.trim().to_string());
+        }
         p.positions.push(PositionHeld {
             title: title.trim().to_string(),
             organisation: org.trim().to_string(),
             start,
             end: None,
         });
+    }
+    if !unknown.is_empty() {
+        let col = ctx.column_of("positions").map(|c| c.1);
+        ctx.warn(
+            col,
+            "positions",
+            &format!(
+                "Chức vụ {}: chưa rõ ngày bắt đầu giữ chức vụ; đã nhập, hãy bổ sung ngày trong hồ sơ.",
+                unknown
+                    .iter()
+                    .map(|t| format!("“{t}”"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
     }
 }
 

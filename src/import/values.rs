@@ -77,9 +77,9 @@ pub fn cccd(raw: &Raw) -> Result<Option<String>, String> {
     }
     match digits.len() {
         12 => Ok(Some(digits)),
-        11 if matches!(raw, Raw::Number(_)) => Err(format!(
-            "“{digits}” có 11 chữ số — Excel đã bỏ số 0 ở đầu vì cột là kiểu số; hãy định dạng cột là Văn bản (Text) và nhập lại đủ 12 chữ số."
-        )),
+        // Every CCCD starts with 0 (the province codes run 001–096): a number Excel stored
+        // lost that zero, and it is put back (the row gets a notice).
+        11 if matches!(raw, Raw::Number(_)) => Ok(Some(format!("0{digits}"))),
         n => Err(format!("“{digits}” có {n} chữ số; phải đúng 12 chữ số.")),
     }
 }
@@ -285,9 +285,12 @@ mod tests {
         assert!(cccd(&Raw::Text("0510780012345".into()))
             .unwrap_err()
             .contains("13 chữ số"));
-        assert!(cccd(&Raw::Number(51078001234.0))
-            .unwrap_err()
-            .contains("số 0 ở đầu"));
+        // Excel stored it as a number and dropped the leading 0 every CCCD has: put back.
+        assert_eq!(
+            cccd(&Raw::Number(51078001234.0)).unwrap().unwrap(),
+            "051078001234"
+        );
+        assert!(cccd(&Raw::Number(5107800123.0)).is_err());
     }
 
     #[test]

@@ -32,7 +32,10 @@ pub struct PositionHeld {
     pub title: String,
     #[serde(default)]
     pub organisation: String,
-    pub start: PartialDate,
+    /// When the post was taken up; None when the list it came from did not say ("chưa rõ ngày":
+    /// a notice to complete, and rules that need it say so instead of inventing a date).
+    #[serde(default)]
+    pub start: Option<PartialDate>,
     #[serde(default)]
     pub end: Option<PartialDate>,
 }

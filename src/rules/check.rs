@@ -615,7 +615,22 @@ pub fn check(input: &PlanInput) -> CheckReport {
 
         // Long tenure in one post: a rotation candidate.
         for h in p.current_positions() {
-            let years = h.start.age_at(input.as_of);
+            let Some(start) = &h.start else {
+                // Tenure cannot be counted from an invented date: the clerk is asked for it.
+                ctx.push(
+                    Severity::Warning,
+                    "position_start_missing",
+                    Some(p),
+                    None,
+                    json!({ "title": h.title }),
+                    format!(
+                        "{}: chức vụ {} chưa rõ ngày bắt đầu, nên chưa tính được thời gian giữ chức vụ (xem xét luân chuyển); hãy bổ sung ngày trong hồ sơ.",
+                        p.full_name, h.title
+                    ),
+                );
+                continue;
+            };
+            let years = start.age_at(input.as_of);
             if years >= rules.rotation_after_years {
                 ctx.push(
                     Severity::Info,
@@ -625,7 +640,7 @@ pub fn check(input: &PlanInput) -> CheckReport {
                     json!({ "title": h.title, "years": years }),
                     format!(
                         "{}: giữ chức vụ {} đã {} năm (từ {}), thuộc diện xem xét luân chuyển.",
-                        p.full_name, h.title, years, h.start
+                        p.full_name, h.title, years, start
                     ),
                 );
             }

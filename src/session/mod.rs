@@ -7,7 +7,7 @@ mod plan;
 mod rules;
 mod safety;
 
-pub use output::{default_output_dir, DocInput};
+pub use output::{default_output_dir, DocInput, ImportSummary};
 pub use people::{PeopleFilter, PeoplePage};
 pub use plan::StepInput;
 

@@ -37,6 +37,25 @@ pub struct DocInput {
     pub issue: bool,
 }
 
+/// What "Nhập N dòng hợp lệ, bỏ qua M dòng lỗi" did.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ImportSummary {
+    pub imported: usize,
+    pub rejected: usize,
+    /// The rows left out, as Excel numbers them.
+    pub rejected_rows: Vec<usize>,
+    /// Where the rows left out were saved, with their reasons (none when no row had an error).
+    pub rejected_file: Option<PathBuf>,
+}
+
+fn no_preview() -> CoreError {
+    CoreError::validation(
+        "import",
+        "no_preview",
+        "Nhập Excel: hãy xem trước tệp trước khi nhập.",
+    )
+}
+
 /// The folder documents and workbooks are saved in by default: "Quy hoạch cán bộ" in the user's
 /// Documents folder, or beside the data.
 pub fn default_output_dir(data_dir: &Path) -> PathBuf {
@@ -173,12 +192,14 @@ impl Session {
         })
     }
 
-    /// Writes an Excel export of `kind` (can-bo, trich-ngang, co-cau, ra-soat, dao-tao).
+    /// Writes an Excel export of `kind` (can-bo, trich-ngang, co-cau, ra-soat, dao-tao), with
+    /// "(Kèm theo Tờ trình số …)" under the title when the clerk gives it.
     pub fn export_excel(
         &self,
         kind: &str,
         term: Option<&str>,
         out: &Path,
+        attached_to: Option<&str>,
     ) -> Result<crate::xlsx::ExportReport> {
         use crate::xlsx::ExportKind as K;
         let s = self.store()?;
@@ -190,7 +211,11 @@ impl Session {
             )
         })?;
         let t = k.default_template();
-        let meta = crate::xlsx::ExportMeta::default();
+        let meta = crate::xlsx::ExportMeta {
+            attached_to: attached_to
+                .map(crate::text::clean)
+                .filter(|a| !a.is_empty()),
+        };
         let need_term = || {
             term.filter(|t| !t.is_empty()).ok_or_else(|| {
                 CoreError::validation("term", "required", "Bảng tính này cần chọn nhiệm kỳ.")
@@ -230,20 +255,64 @@ impl Session {
         Ok(preview)
     }
 
-    /// Imports the previewed rows, all or nothing; returns how many people were added.
+    /// Imports the previewed rows, all or nothing; returns how many people were added. The
+    /// clerk's mapping is remembered for lists of the same layout.
     pub fn confirm_import(
         &mut self,
         progress: &mut dyn FnMut(crate::import::Progress),
     ) -> Result<usize> {
-        let preview = self.pending_import.take().ok_or_else(|| {
-            CoreError::validation(
-                "import",
-                "no_preview",
-                "Nhập Excel: hãy xem trước tệp trước khi nhập.",
-            )
-        })?;
+        let preview = self.pending_import.take().ok_or_else(no_preview)?;
         match self.store_mut()?.import_people(&preview, progress) {
-            Ok(ids) => Ok(ids.len()),
+            Ok(ids) => {
+                self.store()?.remember_import_map(&preview)?;
+                Ok(ids.len())
+            }
+            Err(e) => {
+                self.pending_import = Some(preview);
+                Err(e)
+            }
+        }
+    }
+
+    /// "Nhập N dòng hợp lệ, bỏ qua M dòng lỗi": the rows with errors are saved first to the
+    /// rejected-rows workbook `rejected` (with the reason beside each), then the valid rows are
+    /// imported in one transaction.
+    pub fn confirm_import_valid(
+        &mut self,
+        rejected: &Path,
+        progress: &mut dyn FnMut(crate::import::Progress),
+    ) -> Result<ImportSummary> {
+        let preview = self.pending_import.take().ok_or_else(no_preview)?;
+        if preview.ok_rows == 0 {
+            self.pending_import = Some(preview);
+            return Err(CoreError::validation(
+                "import",
+                "nothing_valid",
+                "Nhập Excel: không có dòng nào hợp lệ để nhập.",
+            ));
+        }
+        let rejected_file = if preview.error_rows > 0 {
+            if let Some(dir) = rejected.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            if let Err(e) = crate::import::write_rejected(&preview, rejected) {
+                self.pending_import = Some(preview);
+                return Err(e);
+            }
+            Some(rejected.to_path_buf())
+        } else {
+            None
+        };
+        match self.store_mut()?.import_valid_people(&preview, progress) {
+            Ok(o) => {
+                self.store()?.remember_import_map(&preview)?;
+                Ok(ImportSummary {
+                    imported: o.imported,
+                    rejected: o.skipped_rows.len(),
+                    rejected_rows: o.skipped_rows,
+                    rejected_file,
+                })
+            }
             Err(e) => {
                 self.pending_import = Some(preview);
                 Err(e)
@@ -253,9 +322,7 @@ impl Session {
 
     /// Saves the rows of the last preview that have errors, with the reasons beside them.
     pub fn save_rejected(&self, out: &Path) -> Result<usize> {
-        let preview = self.pending_import.as_ref().ok_or_else(|| {
-            CoreError::validation("import", "no_preview", "Nhập Excel: chưa có bản xem trước.")
-        })?;
+        let preview = self.pending_import.as_ref().ok_or_else(no_preview)?;
         if let Some(dir) = out.parent() {
             std::fs::create_dir_all(dir)?;
         }

@@ -99,7 +99,15 @@ fn load_children(conn: &Connection, p: &mut Person) -> Result<()> {
             Ok(PositionHeld {
                 title: r.get(0)?,
                 organisation: r.get(1)?,
-                start: date_at(r, 2)?,
+                // '' is a start not known (the column is NOT NULL since migration 1).
+                start: {
+                    let s: String = r.get(2)?;
+                    if s.is_empty() {
+                        None
+                    } else {
+                        Some(PartialDate::parse(&s).map_err(|e| conv_err(2, e.0))?)
+                    }
+                },
                 end: opt_date_at(r, 3)?,
             })
         })?
@@ -275,7 +283,7 @@ fn write_children(tx: &Transaction, id: i64, p: &Person) -> Result<()> {
             i as i64,
             &h.title,
             &h.organisation,
-            h.start.to_iso(),
+            iso(&h.start).unwrap_or_default(),
             iso(&h.end),
         ))?;
     }

@@ -47,7 +47,12 @@ pub fn person_cell(p: &Person, key: &str, n: usize) -> Cell {
         // One start per current post, in the same order, as text ("07/2021; 20/03/2026").
         "position_start" => Cell::Text(
             p.current_positions()
-                .map(|h| h.start.to_display())
+                .map(|h| {
+                    h.start
+                        .as_ref()
+                        .map(|d| d.to_display())
+                        .unwrap_or_else(|| "chưa rõ ngày".into())
+                })
                 .collect::<Vec<_>>()
                 .join("; "),
         ),

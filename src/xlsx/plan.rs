@@ -254,7 +254,13 @@ impl Store {
     ) -> Result<ExportReport> {
         let data = self.plan_data(opt.term_code)?;
         let (template, rows) = plan_list_rows(&data, template, opt.rating_year);
-        sheet::save(out, &self.unit()?, &template, meta, &rows)
+        sheet::save(
+            out,
+            &self.unit()?,
+            &template.with_term(opt.term_code),
+            meta,
+            &rows,
+        )
     }
 
     /// Kết quả rà soát of `review_year`: I. added, II. continued, III. removed (reason, decision).
@@ -268,7 +274,13 @@ impl Store {
     ) -> Result<ExportReport> {
         let data = self.plan_data(opt.term_code)?;
         let (template, rows) = review_rows(&data, template, opt.rating_year, review_year);
-        sheet::save(out, &self.unit()?, &template, meta, &rows)
+        sheet::save(
+            out,
+            &self.unit()?,
+            &template.with_term(opt.term_code),
+            meta,
+            &rows,
+        )
     }
 
     /// People planned for a post whose standard they do not meet yet, with what they lack.
@@ -281,6 +293,12 @@ impl Store {
     ) -> Result<ExportReport> {
         let data = self.plan_data(opt.term_code)?;
         let rows = training_rows(&data, template, opt.rating_year, opt.as_of);
-        sheet::save(out, &self.unit()?, template, meta, &rows)
+        sheet::save(
+            out,
+            &self.unit()?,
+            &template.with_term(opt.term_code),
+            meta,
+            &rows,
+        )
     }
 }

@@ -188,6 +188,40 @@ fn write_header(
     Ok(())
 }
 
+/// Lines the two header rows need: the group row (groups over their merged widths, headers
+/// merged down over both rows share the two rows' height) and the sub-header row.
+fn header_lines(cols: &[Column], widths: &[f32]) -> (usize, usize) {
+    let mut group = 1;
+    let mut sub = 1;
+    let mut down = 1;
+    let mut c = 0;
+    while c < cols.len() {
+        match &cols[c].group {
+            Some(g) => {
+                let mut end = c;
+                while end + 1 < cols.len() && cols[end + 1].group.as_deref() == Some(g.as_str()) {
+                    end += 1;
+                }
+                let w: f32 = widths[c..=end].iter().sum();
+                group = group.max(wrapped_lines(g, w, 12.0, true));
+                for i in c..=end {
+                    sub = sub.max(wrapped_lines(&cols[i].header, widths[i], 12.0, true));
+                }
+                c = end + 1;
+            }
+            None => {
+                down = down.max(wrapped_lines(&cols[c].header, widths[c], 12.0, true));
+                c += 1;
+            }
+        }
+    }
+    // A header merged over both rows needs their sum.
+    if down > group + sub {
+        sub = down - group;
+    }
+    (group, sub)
+}
+
 /// "A", "B", … "Z", "AA" for a 0-based column.
 pub fn column_letter(mut c: u16) -> String {
     let mut s = Vec::new();
@@ -200,6 +234,57 @@ pub fn column_letter(mut c: u16) -> String {
     }
     s.reverse();
     String::from_utf8(s).unwrap_or_default()
+}
+
+/// Excel's width of a column of `chars` characters, in points, less the cell's inner padding.
+/// (A character is the widest digit of the default font, 7 px; 5 px of padding; 96 px per inch.)
+fn column_points(chars: f64) -> f32 {
+    let px = (chars * 7.0 + 5.0).floor();
+    ((px - 6.0).max(7.0) * 0.75) as f32
+}
+
+/// How many lines `text` takes when wrapped in `width` points, in Times New Roman's metrics (the
+/// bundled Liberation Serif has the same widths), as Excel, LibreOffice and WPS wrap: at spaces,
+/// and inside a word longer than the line.
+pub(crate) fn wrapped_lines(text: &str, width: f32, size: f32, bold: bool) -> usize {
+    let fonts = crate::pdf::fonts::fonts();
+    let face = if bold {
+        crate::pdf::fonts::Face::BOLD
+    } else {
+        crate::pdf::fonts::Face::REGULAR
+    };
+    // A margin for the small differences between office suites' text engines.
+    let width = width * 0.94;
+    let space = fonts.width(face, " ", size);
+    let mut total = 0;
+    for para in text.split('\n') {
+        let mut lines = 1;
+        let mut used = 0.0f32;
+        for word in para.split_whitespace() {
+            let mut w = fonts.width(face, word, size);
+            let need = if used == 0.0 { w } else { used + space + w };
+            if need <= width {
+                used = need;
+                continue;
+            }
+            if used > 0.0 {
+                lines += 1;
+            }
+            // A word wider than the column breaks across lines.
+            while w > width {
+                lines += 1;
+                w -= width;
+            }
+            used = w;
+        }
+        total += lines;
+    }
+    total.max(1)
+}
+
+/// The height of a row whose tallest cell takes `lines` lines at `size` points.
+fn row_points(lines: usize, size: f32) -> f64 {
+    f64::from(size) * 1.3 * lines as f64 + 3.0
 }
 
 /// 0-based row of the header's first line, and of the first body row.
@@ -300,8 +385,35 @@ pub fn save(
             line(ws, 4, a, &f.italic)?;
         }
         write_header(ws, HEADER_ROW, cols, &f)?;
+        // Every row gets the height its wrapped text needs, measured with the font's own widths,
+        // so LibreOffice and WPS print it as Excel does (they do not grow rows themselves).
+        let widths: Vec<f32> = cols.iter().map(|c| column_points(c.width)).collect();
+        let all_width: f32 = widths.iter().sum();
+        let (group_lines, sub_lines) = header_lines(cols, &widths);
+        ws.set_row_height(HEADER_ROW, row_points(group_lines, 12.0))?;
+        ws.set_row_height(HEADER_ROW + 1, row_points(sub_lines, 12.0).max(30.0))?;
+        ws.set_row_height(
+            3,
+            row_points(wrapped_lines(&template.title, all_width, 14.0, true), 14.0),
+        )?;
+        if let Some(a) = &meta.attached_to {
+            ws.set_row_height(
+                4,
+                row_points(wrapped_lines(a, all_width, 12.0, false), 12.0),
+            )?;
+        }
         for (i, r) in rows.iter().enumerate() {
             let row = FIRST_BODY_ROW + i as u32;
+            let lines = match r {
+                Row::Section(t) => wrapped_lines(t, all_width, 12.0, true),
+                Row::Data(cells) | Row::Total(cells) => cells
+                    .iter()
+                    .zip(&widths)
+                    .map(|(c, w)| wrapped_lines(&c.display(), *w, 12.0, matches!(r, Row::Total(_))))
+                    .max()
+                    .unwrap_or(1),
+            };
+            ws.set_row_height(row, row_points(lines, 12.0))?;
             match r {
                 Row::Section(t) => line(ws, row, t, &f.section)?,
                 Row::Data(cells) | Row::Total(cells) => {
@@ -323,7 +435,6 @@ pub fn save(
         for (c, col) in cols.iter().enumerate() {
             ws.set_column_width(c as u16, col.width)?;
         }
-        ws.set_row_height(HEADER_ROW + 1, 48)?;
         ws.set_freeze_panes(FIRST_BODY_ROW, 0)?;
         ws.set_paper_size(9); // A4
         ws.set_landscape();

@@ -150,6 +150,12 @@ impl Store {
     ) -> Result<ExportReport> {
         let data = self.plan_data(term_code)?;
         let rows = structure_rows(&data, template)?;
-        sheet::save(out, &self.unit()?, template, meta, &rows)
+        sheet::save(
+            out,
+            &self.unit()?,
+            &template.with_term(term_code),
+            meta,
+            &rows,
+        )
     }
 }

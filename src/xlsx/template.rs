@@ -268,6 +268,19 @@ impl Template {
         }
     }
 
+    /// Names the planning term in the title: "{NK}" is replaced by it ("2030 – 2035"); a title
+    /// without "{NK}" gets " NHIỆM KỲ 2030 – 2035" at its end.
+    pub fn with_term(&self, term_code: &str) -> Template {
+        let term = term_code.replace('-', " – ");
+        let mut t = self.clone();
+        if t.title.contains("{NK}") {
+            t.title = t.title.replace("{NK}", &term);
+        } else if !term_code.is_empty() {
+            t.title = format!("{} NHIỆM KỲ {term}", t.title);
+        }
+        t
+    }
+
     /// Replaces "{N}", "{N-1}", "{N-2}" in headers with the years of the ratings shown.
     pub fn with_year(&self, year: i32) -> Template {
         let fill = |s: &str| {

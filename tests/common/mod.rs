@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use quyhoach::model::*;
 use quyhoach::Store;
 
+pub mod print;
 pub mod scenario;
 
 pub const PASS: &str = "mật khẩu đúng 2026";
@@ -103,19 +104,19 @@ pub fn hoa() -> Person {
         PositionHeld {
             title: "Phó Chủ tịch UBND".into(),
             organisation: "UBND phường Phổ Hòa".into(),
-            start: d("07/2015"),
+            start: Some(d("07/2015")),
             end: Some(d("30/06/2020")),
         },
         PositionHeld {
             title: "Chủ tịch UBND".into(),
             organisation: "UBND phường Phổ Hòa".into(),
-            start: d("01/07/2020"),
+            start: Some(d("01/07/2020")),
             end: None,
         },
         PositionHeld {
             title: "Phó Bí thư Đảng ủy".into(),
             organisation: "Đảng ủy phường Phổ Hòa".into(),
-            start: d("2020"),
+            start: Some(d("2020")),
             end: None,
         },
     ];

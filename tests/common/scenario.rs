@@ -133,7 +133,7 @@ pub fn person(w: &Who, i: usize) -> Person {
         .map(|(t, s)| PositionHeld {
             title: (*t).into(),
             organisation: "phường Phổ Hòa".into(),
-            start: d(s),
+            start: Some(d(s)),
             end: None,
         })
         .collect();

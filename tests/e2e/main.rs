@@ -484,6 +484,24 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     let pass = "Phổ Hòa mật khẩu 1";
     create_ward(&c, pass).await;
 
+    // One program per data folder: a second start brings this window forward and stops.
+    let second = Command::new(app_binary())
+        .env("QUYHOACH_DATA_DIR", data.path())
+        .output()
+        .expect("chạy lần thứ hai");
+    assert!(second.status.success(), "{second:?}");
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("đã đưa cửa sổ đó lên trước"),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    until(
+        &c,
+        "báo đã mở sẵn",
+        "document.getElementById('notice').textContent.includes('đã đang mở')",
+    )
+    .await;
+
     // A record with a 11-digit CCCD: the core's message sits under the field; nothing is saved.
     add_cadre(
         &c,
@@ -1047,6 +1065,192 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
         json!("Đặng Thị Mai")
     );
 
+    wd("đóng phiên", c.close()).await;
+}
+
+/// A ward's real-looking list (issue 12): "Ngày sinh⏎Nam" headers, a column-number row, posts
+/// without dates, one duplicate, one impossible date, a CCCD Excel made a number, and a column
+/// the program does not know ("Tên thường gọi").
+fn messy_workbook(path: &Path) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "DANH SÁCH CÁN BỘ PHƯỜNG PHỔ HÒA")
+        .unwrap();
+    let header = [
+        "TT",
+        "Họ tên",
+        "Tên thường gọi",
+        "Ngày sinh\nNam",
+        "Ngày sinh\nNữ",
+        "Số CCCD",
+        "Chức vụ hiện nay",
+        "Trình độ LLCT",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+        ws.write_number(3, c as u16, (c + 1) as f64).unwrap();
+    }
+    let rows: [[&str; 8]; 5] = [
+        [
+            "1",
+            "Nguyễn Văn Hòa",
+            "Hòa",
+            "15/03/1978",
+            "",
+            "051078001234",
+            "Chủ tịch UBND phường",
+            "Cao cấp",
+        ],
+        [
+            "2",
+            "Phạm Thị Hường",
+            "",
+            "",
+            "12/08/1988",
+            "",
+            "Chủ tịch Hội LHPN",
+            "Trung cấp",
+        ],
+        [
+            "3",
+            "Lê Văn Bảy",
+            "Bảy",
+            "31/02/1985",
+            "",
+            "",
+            "Trưởng Công an phường",
+            "Trung cấp",
+        ],
+        [
+            "4",
+            "Trần Thị Ngọc Ánh",
+            "",
+            "",
+            "05/09/1992",
+            "",
+            "Bí thư Đoàn phường",
+            "Sơ cấp",
+        ],
+        ["5", "Nguyễn Văn Hoà", "", "15/03/1978", "", "", "", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(4 + r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    ws.write_number(5, 5, 51188004567.0).unwrap();
+    wb.save(path).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_real_looking_list_is_imported_in_the_window() {
+    let data = tempfile::Builder::new()
+        .prefix("dữ liệu e2e ")
+        .tempdir()
+        .unwrap();
+    let out_dir = data.path().join("Văn bản xuất");
+    let driver = Driver::start_with(data.path(), &[("QUYHOACH_OUTPUT_DIR", &out_dir)]);
+    let c = driver.session().await;
+    create_ward(&c, "Phổ Hòa mật khẩu 2").await;
+    // An empty ward's list points to the import.
+    until(
+        &c,
+        "lời mời nhập",
+        "document.getElementById('btn-go-import')",
+    )
+    .await;
+    click(&c, "#btn-go-import").await;
+    visible(&c, "screen-docs").await;
+    let file = data.path().join("Danh sách cán bộ 2026.xlsx");
+    messy_workbook(&file);
+    fill(&c, "#form-import [name=path]", file.to_str().unwrap()).await;
+    click(&c, "#form-import button[type=submit]").await;
+    until(
+        &c,
+        "xem trước nhập",
+        "!document.getElementById('import-preview').hidden",
+    )
+    .await;
+    assert!(text(&c, "#import-summary")
+        .await
+        .contains("3 dòng nhập được, 2 dòng có lỗi"));
+    // The column not recognised comes first, with a drop-down of the fields by Vietnamese name.
+    let first = text(&c, "#import-columns tr:first-child").await;
+    assert!(first.contains("Tên thường gọi"), "{first}");
+    let problems = text(&c, "#import-problems").await;
+    assert!(
+        !problems.contains("--map") && !problems.contains("Giới tính: bắt buộc"),
+        "{problems}"
+    );
+    set(&c, "#import-columns select[data-letter=C]", "other_name").await;
+    until(
+        &c,
+        "cột đã gán",
+        "document.querySelector('#import-columns select[data-letter=C]') && document.querySelector('#import-columns select[data-letter=C]').value === 'other_name' && !document.getElementById('btn-import-valid').disabled",
+    )
+    .await;
+    // All or nothing cannot act: it looks disabled and the screen says why.
+    assert!(js(
+        &c,
+        "nút nhập tất cả",
+        "return document.getElementById('btn-import-confirm').disabled;"
+    )
+    .await
+    .as_bool()
+    .unwrap());
+    assert!(text(&c, "#import-why").await.contains("2 dòng có lỗi"));
+    let valid = text(&c, "#btn-import-valid").await;
+    assert_eq!(valid, "Nhập 3 dòng hợp lệ, bỏ qua 2 dòng lỗi");
+    js(
+        &c,
+        "cuộn tới bản xem trước",
+        "document.getElementById('import-preview').scrollIntoView(); return true;",
+    )
+    .await;
+    screenshot(&c, "15-nhap-danh-sach.png").await;
+    click(&c, "#btn-import-valid").await;
+    until(
+        &c,
+        "đã nhập các dòng hợp lệ",
+        "document.getElementById('rejected-path')",
+    )
+    .await;
+    let rejected = text(&c, "#rejected-path").await;
+    assert!(text(&c, "#doc-result")
+        .await
+        .contains("Đã nhập 3 người. 2 dòng lỗi (dòng 7, 9)"));
+    assert!(!js(
+        &c,
+        "nút mở tệp lỗi",
+        "return document.getElementById('btn-import-open-rejected').hidden;"
+    )
+    .await
+    .as_bool()
+    .unwrap());
+    // The rejected rows file, as the clerk opens it: the two rows with their reasons.
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&rejected).unwrap();
+    let sheet = calamine::Reader::worksheet_range_at(&mut wb, 0)
+        .unwrap()
+        .unwrap();
+    let all: String = sheet
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()))
+        .collect::<Vec<_>>()
+        .join("|");
+    assert!(
+        all.contains("Lê Văn Bảy") && all.contains("31/02/1985") && all.contains("Nguyễn Văn Hoà"),
+        "{all}"
+    );
+    // The records: the nickname mapped from the drop-down, posts kept without dates.
+    click(&c, "#nav [data-screen=screen-people]").await;
+    until(
+        &c,
+        "ba người",
+        "document.querySelectorAll('#people tr[data-id]').length === 3",
+    )
+    .await;
     wd("đóng phiên", c.close()).await;
 }
 

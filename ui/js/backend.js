@@ -30,7 +30,7 @@ export const planPerson = (term, position, personId, step) =>
 export const addPlanStep = (entryId, step) => invoke("add_plan_step", { entryId, step });
 export const docSettings = () => invoke("doc_settings");
 export const saveDocument = (input) => invoke("save_document", { input });
-export const exportExcel = (kind, term, out) => invoke("export_excel", { kind, term, out });
+export const exportExcel = (kind, term, out, attachedTo) => invoke("export_excel", { kind, term, out, attachedTo: attachedTo || null });
 export const backup = (dest, passphrase) => invoke("backup", { dest, passphrase });
 export const restore = (from, passphrase, backupPassphrase) =>
   invoke("restore", { from, passphrase, backupPassphrase: backupPassphrase || null });
@@ -40,6 +40,7 @@ export const setAutoBackupKeep = (keep) => invoke("set_auto_backup_keep", { keep
 export const previewImport = (path, sheet, map) => invoke("preview_import", { path, sheet, map });
 export const confirmImport = () => invoke("confirm_import");
 export const saveRejected = (out) => invoke("save_rejected", { out });
+export const confirmImportValid = (rejected) => invoke("confirm_import_valid", { rejected });
 export const previewDocument = (input) => invoke("preview_document", { input });
 export const openInViewer = (path) => invoke("open_in_viewer", { path });
 export const rulesForTerm = (term) => invoke("rules_for_term", { term });
@@ -66,3 +67,9 @@ export const docText = (kind) => invoke("doc_text", { kind });
 export const docRegister = () => invoke("doc_register");
 export const cancelDocNumber = (typeCode, term, number, reason) =>
   invoke("cancel_doc_number", { typeCode, term, number, reason });
+
+/** Calls `f()` when the program is started a second time (this window is brought forward). */
+export function onSecondStart(f) {
+  const ev = window.__TAURI__ && window.__TAURI__.event;
+  return ev ? ev.listen("second-start", () => f()) : Promise.resolve(() => {});
+}

@@ -21,7 +21,15 @@ const FILE = {
 
 const sep = () => (folder.includes("\\") && !folder.includes("/") ? "\\" : "/");
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
-const suggest = (kind, ext) => `${folder}${sep()}${FILE[kind] || kind} ${stamp()}.${ext}`;
+// A new name for each file saved (never over an earlier one, even twice in the same second).
+const suggested = new Set();
+function suggest(kind, ext) {
+  const base = `${folder}${sep()}${FILE[kind] || kind} ${stamp()}`;
+  let name = `${base}.${ext}`;
+  for (let n = 2; suggested.has(name); n++) name = `${base} (${n}).${ext}`;
+  suggested.add(name);
+  return name;
+}
 
 export async function refresh() {
   folder = await backend.outputDir();
@@ -128,10 +136,27 @@ function result(...children) {
   $("doc-result").replaceChildren(el("p", {}, ...children));
 }
 
+let userMap = {}; // column letter → field key chosen by the clerk (this file only)
+
 function showPreview(p) {
-  const fi = $("form-import");
   const legacy = p.legacy ? ` Tệp gõ bằng mã ${p.legacy === "Tcvn3" ? "TCVN3" : "VNI"}: đã chuyển sang Unicode.` : "";
   $("import-summary").textContent = `Trang “${p.sheet}”: ${p.ok_rows} dòng nhập được, ${p.error_rows} dòng có lỗi.${legacy}`;
+  $("import-remembered").hidden = !p.remembered;
+  // The columns: those not recognised first, each with a drop-down of the fields by name.
+  const cols = p.header.columns.filter((c) => c.header.trim());
+  cols.sort((a, b) => (a.field ? 1 : 0) - (b.field ? 1 : 0));
+  $("import-columns").replaceChildren(...cols.map((c) => {
+    const sel = el("select", { "aria-label": `Cột ${c.letter} là trường`, dataset: { letter: c.letter } },
+      el("option", { value: "" }, "— chưa nhận ra: chọn trường —"),
+      p.choices.map((f) => el("option", { value: f.key }, f.label)));
+    sel.value = c.field || (c.mapped_by_user ? "bo-qua" : "");
+    sel.addEventListener("change", () => {
+      userMap[c.letter] = sel.value || "bo-qua";
+      runPreview().catch(showError);
+    });
+    return el("tr", { class: c.field ? null : "warn" },
+      el("td", {}, c.letter), el("td", {}, c.header), el("td", {}, sel));
+  }));
   const rows = [];
   for (const r of p.rows) {
     for (const pr of r.problems) {
@@ -140,16 +165,39 @@ function showPreview(p) {
         el("td", {}, (pr.severity === "loi" ? "Lỗi: " : "Lưu ý: ") + pr.message)));
     }
   }
-  if (p.unmapped.length) {
-    rows.push(el("tr", { class: "warn" }, el("td", {}, ""), el("td", {}, ""), el("td", {}, p.unmapped.join(", ")),
-      el("td", {}, "Không nhận ra cột này: bỏ qua, hoặc gán bằng “Tên cột=khóa”.")));
-  }
   $("import-problems").replaceChildren(...rows);
   $("import-preview").hidden = false;
-  $("btn-import-confirm").disabled = !(p.error_rows === 0 && p.ok_rows > 0);
-  $("btn-import-confirm").textContent = `Nhập ${p.ok_rows} người`;
+  // Buttons that cannot act look disabled and say why.
+  const all = $("btn-import-confirm"), valid = $("btn-import-valid"), why = [];
+  all.textContent = `Nhập cả ${p.ok_rows + p.error_rows} dòng`;
+  all.disabled = !(p.error_rows === 0 && p.ok_rows > 0);
+  valid.textContent = `Nhập ${p.ok_rows} dòng hợp lệ, bỏ qua ${p.error_rows} dòng lỗi`;
+  valid.hidden = p.error_rows === 0;
+  valid.disabled = !(p.ok_rows > 0 && p.error_rows > 0);
+  if (p.error_rows > 0) why.push(`Chưa nhập được tất cả: ${p.error_rows} dòng có lỗi (xem bảng dưới). Sửa tệp rồi xem trước lại, hoặc nhập các dòng hợp lệ.`);
+  if (p.ok_rows === 0) why.push("Không có dòng nào hợp lệ để nhập.");
+  $("import-why").textContent = why.join(" ");
   $("btn-import-rejected").disabled = p.error_rows === 0;
-  if (!fi.rejected.value) fi.rejected.value = suggest("dong-loi", "xlsx");
+  $("btn-import-open-rejected").hidden = true;
+  const rej = $("import-rejected-path");
+  if (!rej.value) rej.value = suggest("dong-loi", "xlsx");
+}
+
+async function runPreview() {
+  const fi = $("form-import");
+  $("doc-result").textContent = "Đang đọc và kiểm tra từng dòng…";
+  $("btn-import-confirm").disabled = true;
+  $("btn-import-valid").disabled = true;
+  try {
+    const map = Object.entries(userMap).map(([letter, key]) => `${letter}=${key}`);
+    showPreview(await backend.previewImport(fi.path.value, fi.sheet.value || null, map));
+    $("doc-result").textContent = "";
+    $("progress").hidden = true;
+  } catch (e) {
+    $("doc-result").textContent = "";
+    $("progress").hidden = true;
+    showError(e);
+  }
 }
 
 function showProgress(p) {
@@ -165,30 +213,52 @@ export function init(c) {
   ctx = c;
   backend.onProgress(showProgress);
   const fi = $("form-import");
-  fi.addEventListener("submit", async (ev) => {
+  fi.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    $("doc-result").textContent = "Đang đọc và kiểm tra từng dòng…";
-    $("btn-import-confirm").disabled = true;
-    try {
-      const map = fi.map.value.split("\n").map((s) => s.trim()).filter(Boolean);
-      showPreview(await backend.previewImport(fi.path.value, fi.sheet.value || null, map));
-      $("doc-result").textContent = "";
-      $("progress").hidden = true;
-    } catch (e) { $("doc-result").textContent = ""; $("progress").hidden = true; $("import-preview").hidden = true; showError(e); }
+    userMap = {};
+    $("import-preview").hidden = true;
+    runPreview();
   });
   $("btn-import-confirm").addEventListener("click", async () => {
     try {
       const n = await backend.confirmImport();
       $("progress").hidden = true;
       $("btn-import-confirm").disabled = true;
+      $("btn-import-valid").disabled = true;
       ctx.notice(`Đã nhập ${n} người vào cơ sở dữ liệu.`);
       result(`Đã nhập ${n} người.`);
     } catch (e) { showError(e); }
   });
-  $("btn-import-rejected").addEventListener("click", async () => {
+  $("btn-import-valid").addEventListener("click", async () => {
+    const out = $("import-rejected-path").value;
     try {
-      const n = await backend.saveRejected(fi.rejected.value);
-      result(`Đã lưu ${n} dòng lỗi (kèm lý do) vào `, el("code", {}, fi.rejected.value));
+      const r = await backend.confirmImportValid(out);
+      $("progress").hidden = true;
+      $("btn-import-confirm").disabled = true;
+      $("btn-import-valid").disabled = true;
+      ctx.notice(`Đã nhập ${r.imported} người; bỏ qua ${r.rejected} dòng lỗi.`);
+      if (r.rejected_file) {
+        result(`Đã nhập ${r.imported} người. ${r.rejected} dòng lỗi (dòng ${r.rejected_rows.join(", ")}) đã lưu kèm lý do vào `, el("code", { id: "rejected-path" }, r.rejected_file));
+        $("btn-import-open-rejected").dataset.path = r.rejected_file;
+        $("btn-import-open-rejected").hidden = false;
+      } else {
+        result(`Đã nhập ${r.imported} người.`);
+      }
+      $("import-rejected-path").value = suggest("dong-loi", "xlsx");
+    } catch (e) { showError(e); }
+  });
+  $("btn-import-rejected").addEventListener("click", async () => {
+    const out = $("import-rejected-path").value;
+    try {
+      const n = await backend.saveRejected(out);
+      result(`Đã lưu ${n} dòng lỗi (kèm lý do) vào `, el("code", { id: "rejected-path" }, out));
+      $("btn-import-open-rejected").dataset.path = out;
+      $("btn-import-open-rejected").hidden = false;
+    } catch (e) { showError(e); }
+  });
+  $("btn-import-open-rejected").addEventListener("click", async () => {
+    try {
+      await backend.openInViewer($("btn-import-open-rejected").dataset.path);
     } catch (e) { showError(e); }
   });
   const fd = $("form-doc"), fx = $("form-xlsx");
@@ -259,7 +329,7 @@ export function init(c) {
     const out = fx.out.value;
     $("doc-result").textContent = "Đang xuất Excel…";
     try {
-      const r = await backend.exportExcel(fx.kind.value, fx.term.value || null, out);
+      const r = await backend.exportExcel(fx.kind.value, fx.term.value || null, out, fx.attached_to.value.trim());
       result(`Đã xuất ${r.rows} dòng vào `, el("code", { id: "xlsx-path" }, out));
       fx.out.value = suggest(fx.kind.value, "xlsx");
     } catch (e) { $("doc-result").textContent = ""; showError(e); }

@@ -55,7 +55,7 @@ const positionRow = (h = {}) =>
   el("tr", {},
     el("td", {}, el("input", { name: "pos_title", value: h.title || "", "aria-label": "Chức vụ" })),
     el("td", {}, el("input", { name: "pos_org", value: h.organisation || "", "aria-label": "Đơn vị" })),
-    el("td", {}, el("input", { name: "pos_start", value: displayDate(h.start), "aria-label": "Từ ngày" })),
+    el("td", {}, el("input", { name: "pos_start", value: displayDate(h.start), "aria-label": "Từ ngày", placeholder: "chưa rõ ngày", class: h.title && !h.start ? "missing" : null })),
     el("td", {}, el("input", { name: "pos_end", value: displayDate(h.end), "aria-label": "Đến ngày" })),
     el("td", {}, el("button", { type: "button", class: "secondary small", onclick: (e) => e.target.closest("tr").remove() }, "Xóa")));
 
@@ -139,7 +139,7 @@ function collect() {
   if (it !== [p.it?.level, p.it?.note].filter(Boolean).join(" ")) p.it = { level: it, note: "" };
   p.positions = [...$("positions").children].map((tr) => {
     const g = (n) => tr.querySelector(`[name=${n}]`).value.trim();
-    return { title: g("pos_title"), organisation: g("pos_org"), start: g("pos_start"), end: g("pos_end") || null };
+    return { title: g("pos_title"), organisation: g("pos_org"), start: g("pos_start") || null, end: g("pos_end") || null };
   }).filter((h) => h.title || h.start);
   p.ratings = [...$("ratings").children].map((tr) => ({
     year: Number(tr.querySelector("[name=rating_year]").value),
