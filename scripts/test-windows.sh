@@ -102,6 +102,17 @@ desktop="$(unix "$(wenv USERPROFILE)\\Desktop")"
 check "lối tắt trong menu Start" test -f "$startmenu/Quy hoạch cán bộ.lnk"
 check "lối tắt trên màn hình nền" test -f "$desktop/Quy hoạch cán bộ.lnk"
 
+# The app exe carries its product name, version, company and icon (version resource, UTF-16).
+check "quyhoach-app.exe có tên sản phẩm, phiên bản, công ty và biểu tượng" python3 - "$inst/quyhoach-app.exe" "$version" <<'PY'
+import sys
+b = open(sys.argv[1], "rb").read()
+u = lambda s: s.encode("utf-16-le")
+need = [u("ProductName"), u("Quy hoạch cán bộ"), u("ProductVersion"), u(sys.argv[2]), u("CompanyName"), u("FileDescription")]
+missing = [n for n in need if n not in b]
+# An icon group resource starts with reserved 0, type 1 (icon) and holds several sizes.
+sys.exit(1 if missing or b"\x00\x00\x01\x00\x07\x00" not in b else 0)
+PY
+
 # The installed CLI on a ward in a path like a clerk's.
 cli="$inst/quyhoach.exe"
 ward_w="$profile_w\\Văn phòng\\Tài liệu\\Phường Phổ Hòa\\dữ liệu.db"

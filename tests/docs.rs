@@ -745,14 +745,24 @@ fn an_installed_times_new_roman_is_preferred_and_embedded() {
         std::fs::copy(src.join(from), fonts.join(to))
             .unwrap_or_else(|e| panic!("fonts-dejavu-core is needed ({from}): {e}"));
     }
+    // The CLI with the fonts folder of a Windows PC.
+    let run_with_fonts = |args: &[&str], out: &Path| {
+        let o = Command::new(env!("CARGO_BIN_EXE_quyhoach"))
+            .env("QUYHOACH_FONTS_DIR", &fonts)
+            .arg("--db")
+            .arg(&w.path)
+            .arg("--passphrase-file")
+            .arg(&pass)
+            .args(args)
+            .arg("--out")
+            .arg(out)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
     let out = w.dir.path().join("Tờ trình phông hệ thống.pdf");
-    let o = Command::new(env!("CARGO_BIN_EXE_quyhoach"))
-        .env("QUYHOACH_FONTS_DIR", &fonts)
-        .arg("--db")
-        .arg(&w.path)
-        .arg("--passphrase-file")
-        .arg(&pass)
-        .args([
+    run_with_fonts(
+        &[
             "doc",
             "to-trinh",
             "--term",
@@ -761,12 +771,9 @@ fn an_installed_times_new_roman_is_preferred_and_embedded() {
             "05/01/2027",
             "--nguoi-ky",
             "Nguyễn Văn Nho",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        ],
+        &out,
+    );
     let fonts_used = tool("pdffonts", &[], &out);
     assert!(fonts_used.contains("DejaVuSerif"), "{fonts_used}");
     assert!(!fonts_used.contains("Liberation"), "{fonts_used}");
@@ -779,16 +786,6 @@ fn an_installed_times_new_roman_is_preferred_and_embedded() {
     // A folder without the four files: the bundled Liberation Serif, as before.
     std::fs::remove_file(fonts.join("timesbi.ttf")).unwrap();
     let out2 = w.dir.path().join("Tờ trình phông có sẵn.pdf");
-    let o = Command::new(env!("CARGO_BIN_EXE_quyhoach"))
-        .env("QUYHOACH_FONTS_DIR", &fonts)
-        .arg("--db")
-        .arg(&w.path)
-        .arg("--passphrase-file")
-        .arg(&pass)
-        .args(["doc", "bieu-co-cau", "--term", "2030-2035", "--out"])
-        .arg(&out2)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    run_with_fonts(&["doc", "bieu-co-cau", "--term", "2030-2035"], &out2);
     assert!(tool("pdffonts", &[], &out2).contains("LiberationSerif"));
 }

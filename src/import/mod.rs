@@ -298,6 +298,28 @@ impl Store {
         })
     }
 
+    /// Writes the imported people in one transaction, with progress before and after.
+    fn write_imported(
+        &mut self,
+        people: &[Person],
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Vec<i64>> {
+        let total = people.len();
+        let stage = "Ghi vào cơ sở dữ liệu";
+        progress(Progress {
+            stage,
+            done: 0,
+            total,
+        });
+        let ids = self.add_people(people)?;
+        progress(Progress {
+            stage,
+            done: total,
+            total,
+        });
+        Ok(ids)
+    }
+
     /// Remembers the clerk's mapping for lists of this header layout (used when the next such
     /// list is previewed without a mapping).
     pub fn remember_import_map(&self, preview: &ImportPreview) -> Result<()> {
@@ -331,18 +353,7 @@ impl Store {
                 _ => skipped.push(r.row),
             }
         }
-        let total = people.len();
-        progress(Progress {
-            stage: "Ghi vào cơ sở dữ liệu",
-            done: 0,
-            total,
-        });
-        let ids = self.add_people(&people)?;
-        progress(Progress {
-            stage: "Ghi vào cơ sở dữ liệu",
-            done: total,
-            total,
-        });
+        let ids = self.write_imported(&people, progress)?;
         Ok(ImportOutcome {
             imported: ids.len(),
             skipped_rows: skipped,
@@ -403,18 +414,7 @@ impl Store {
             return Err(CoreError::Validation(errors));
         }
         let people: Vec<Person> = preview.people().cloned().collect();
-        let total = people.len();
-        progress(Progress {
-            stage: "Ghi vào cơ sở dữ liệu",
-            done: 0,
-            total,
-        });
-        let ids = self.add_people(&people)?;
-        progress(Progress {
-            stage: "Ghi vào cơ sở dữ liệu",
-            done: total,
-            total,
-        });
+        let ids = self.write_imported(&people, progress)?;
         Ok(ids)
     }
 }

@@ -111,7 +111,7 @@ function watchIdle() {
 
 window.addEventListener("DOMContentLoaded", () => {
   // A notice belongs to the action that made it: the next action clears it.
-  document.addEventListener("submit", () => notice(""), true);
+  document.addEventListener("submit", () => { notice(""); showError(null); }, true);
   $("form-create").addEventListener("submit", (ev) => {
     ev.preventDefault();
     const f = ev.target;
