@@ -19,7 +19,10 @@ const KNOCK: &str = "quyhoach:focus";
 pub struct Instance {
     _lock: std::fs::File,
     listener: Option<TcpListener>,
+    port: u16,
     port_file: PathBuf,
+    /// Folders the data was moved to while running: held too, so a start there also knocks.
+    more: std::sync::Mutex<Vec<(std::fs::File, PathBuf)>>,
 }
 
 /// What a start finds.
@@ -56,7 +59,9 @@ pub fn start(data_dir: &Path) -> std::io::Result<Start> {
     Ok(Start::First(Instance {
         _lock: lock,
         listener: Some(listener),
+        port,
         port_file,
+        more: Default::default(),
     }))
 }
 
@@ -101,9 +106,37 @@ impl Instance {
     }
 }
 
+impl Instance {
+    /// After the data moved to `dir` (Settings), holds that folder too: a start that now finds
+    /// the data there brings this window forward instead of opening the file a second time.
+    pub fn hold_also(&self, dir: &Path) -> std::io::Result<()> {
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(dir.join(LOCK_FILE))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Ok(()),
+            Err(std::fs::TryLockError::Error(e)) => return Err(e),
+        }
+        let port_file = dir.join(PORT_FILE);
+        std::fs::write(&port_file, self.port.to_string())?;
+        self.more
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((lock, port_file));
+        Ok(())
+    }
+}
+
 impl Drop for Instance {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.port_file);
+        for (_, f) in self.more.lock().unwrap_or_else(|p| p.into_inner()).iter() {
+            let _ = std::fs::remove_file(f);
+        }
     }
 }
 
@@ -135,8 +168,17 @@ mod tests {
         // Another folder is another ward: its own program.
         let other = tempfile::tempdir().unwrap();
         assert!(matches!(start(other.path()).unwrap(), Start::First(_)));
-        // When the first program ends, the folder is free again.
+        // The data moved to another folder while running: a start there knocks too.
+        let moved = tempfile::tempdir().unwrap();
+        first.hold_also(moved.path()).unwrap();
+        assert!(matches!(
+            start(moved.path()).unwrap(),
+            Start::AlreadyRunning { told: true }
+        ));
+        assert_eq!(knocks.load(Ordering::SeqCst), 2);
+        // When the first program ends, the folders are free again.
         drop(first);
+        assert!(matches!(start(moved.path()).unwrap(), Start::First(_)));
         assert!(matches!(start(dir.path()).unwrap(), Start::First(_)));
     }
 }

@@ -307,8 +307,16 @@ pub fn review_round(state: Shared, term: String, input: ReviewInput) -> Result<R
 }
 
 #[tauri::command]
-pub fn move_data_dir(state: Shared, dir: PathBuf, passphrase: String) -> Result<SessionStatus> {
-    with(&state, |s| s.move_data_dir(&dir, &passphrase))
+pub fn move_data_dir(
+    state: Shared,
+    instance: State<'_, quyhoach::instance::Instance>,
+    dir: PathBuf,
+    passphrase: String,
+) -> Result<SessionStatus> {
+    let status = with(&state, |s| s.move_data_dir(&dir, &passphrase))?;
+    // One program per data folder, the new one included (best effort: the move is done).
+    let _ = instance.hold_also(&status.data_dir);
+    Ok(status)
 }
 
 #[tauri::command]
