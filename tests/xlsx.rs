@@ -413,7 +413,7 @@ fn review_result_and_training_gaps() {
     let (_, range) = open_sheet(&out, "Rà soát quy hoạch");
     assert_eq!(
         cell(&range, 3, 0),
-        "KẾT QUẢ RÀ SOÁT, BỔ SUNG QUY HOẠCH CÁN BỘ NĂM 2025 NHIỆM KỲ 2030 – 2035"
+        "KẾT QUẢ RÀ SOÁT, BỔ SUNG QUY HOẠCH CÁN BỘ NĂM 2026 NHIỆM KỲ 2030 – 2035"
     );
     let col = |key: &str| t.columns.iter().position(|c| c.key == key).unwrap() as u32;
     let rows: Vec<Vec<String>> = (9..17)

@@ -273,6 +273,11 @@ impl Store {
         review_year: i32,
     ) -> Result<ExportReport> {
         let data = self.plan_data(opt.term_code)?;
+        // "NĂM {N}" in the title is the year reviewed; {N} in the rating headers is the
+        // last rated year.
+        let mut template = template.clone();
+        template.title = template.title.replace("{N}", &review_year.to_string());
+        let template = &template;
         let (template, rows) = review_rows(&data, template, opt.rating_year, review_year);
         sheet::save(
             out,
