@@ -2,10 +2,8 @@
 //! backup with the last N kept, search pages with filters, the import preview and confirmation,
 //! documents and workbooks saved where the clerk says.
 
-mod common;
-
+use crate::common::*;
 use chrono::NaiveDate;
-use common::*;
 use quyhoach::model::{Sex, Status};
 use quyhoach::session::{DocInput, NewDatabase, PeopleFilter, Session};
 

@@ -2,10 +2,8 @@
 //! database, every kind of bad row named by row and column with nothing imported, CSV encodings,
 //! the user's column mapping, the rejected-rows workbook and the CLI.
 
-mod common;
-
+use crate::common::*;
 use calamine::{open_workbook, Reader, Xlsx};
-use common::*;
 use quyhoach::import::{ImportOptions, Progress, Severity};
 use quyhoach::model::*;
 use quyhoach::xlsx::{ExportKind, ExportMeta, Template};

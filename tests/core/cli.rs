@@ -1,12 +1,10 @@
 //! The `quyhoach` command line over real encrypted files: exit codes, JSON in and out,
 //! Vietnamese messages, and the independent SQLCipher 4 client reading what it wrote.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::*;
+use crate::common::*;
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_quyhoach"));

@@ -1,10 +1,8 @@
 //! A ward like Phổ Hòa (seed 002) plans the 2030–2035 term: the exact findings, targets,
 //! training gaps and statistics, through the encrypted store and the CLI. (Issue 3.)
 
-mod common;
-
-use common::scenario::*;
-use common::*;
+use crate::common::scenario::*;
+use crate::common::*;
 use quyhoach::model::plan::*;
 use quyhoach::model::*;
 

@@ -2,12 +2,10 @@
 //! exact Vietnamese text, embedded subset fonts, text inside the margins, page numbers from page 2,
 //! the annex header on every page, rows never split, the number register and the signer rules.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use quyhoach::docs::{DocKind, DocRequest, DocText, Signer};
 use quyhoach::model::plan::*;
 use quyhoach::model::PositionHeld;
@@ -173,7 +171,7 @@ fn request(kind: DocKind) -> DocRequest {
 #[test]
 fn the_to_trinh_reads_back_exactly_in_the_party_layout() {
     let w = temp_ward();
-    let mut s = common::scenario::build(&w);
+    let mut s = crate::common::scenario::build(&w);
     let mut req = request(DocKind::ToTrinh);
     req.number = Some(5);
     req.text = Some(DocText {
@@ -417,7 +415,7 @@ fn an_empty_plan_and_a_cv_lay_out() {
 #[test]
 fn the_number_register_and_the_signer_rules() {
     let w = temp_ward();
-    let mut s = common::scenario::build(&w);
+    let mut s = crate::common::scenario::build(&w);
     let dir = w.dir.path();
     let save = |s: &mut Store, req: &DocRequest, name: &str| {
         s.save_document(req, &dir.join(name)).map(|m| m.number)
@@ -490,7 +488,7 @@ fn the_number_register_and_the_signer_rules() {
 #[test]
 fn review_report_structure_table_and_training_list() {
     let w = temp_ward();
-    let mut s = common::scenario::build(&w);
+    let mut s = crate::common::scenario::build(&w);
     let lines = s.plan_lines("2030-2035").unwrap();
     let khoa = lines
         .iter()
@@ -548,7 +546,7 @@ fn review_report_structure_table_and_training_list() {
 #[test]
 fn cli_doc_writes_a_pdf_and_names_bad_input() {
     let w = temp_ward();
-    common::scenario::build(&w).close().unwrap();
+    crate::common::scenario::build(&w).close().unwrap();
     let pass = pass_file(&w);
     let out = w.dir.path().join("tờ trình.pdf");
     let o = cli(
@@ -593,7 +591,7 @@ fn cli_doc_writes_a_pdf_and_names_bad_input() {
 #[test]
 fn drafts_take_no_number_and_an_issued_number_is_used_once() {
     let w = temp_ward();
-    let mut s = common::scenario::build(&w);
+    let mut s = crate::common::scenario::build(&w);
     let dir = w.dir.path();
     let mut draft = request(DocKind::ToTrinh);
     draft.issue = false;
@@ -668,7 +666,7 @@ fn drafts_take_no_number_and_an_issued_number_is_used_once() {
 #[test]
 fn cli_doc_writes_a_draft_unless_issued_and_keeps_the_register() {
     let w = temp_ward();
-    common::scenario::build(&w).close().unwrap();
+    crate::common::scenario::build(&w).close().unwrap();
     let pass = pass_file(&w);
     let out = |n: &str| w.dir.path().join(n).to_str().unwrap().to_string();
     let base = [
@@ -731,7 +729,7 @@ fn cli_doc_writes_a_draft_unless_issued_and_keeps_the_register() {
 #[test]
 fn an_installed_times_new_roman_is_preferred_and_embedded() {
     let w = temp_ward();
-    common::scenario::build(&w).close().unwrap();
+    crate::common::scenario::build(&w).close().unwrap();
     let pass = pass_file(&w);
     let fonts = w.dir.path().join("Phông chữ Windows");
     std::fs::create_dir_all(&fonts).unwrap();

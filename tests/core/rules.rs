@@ -1,12 +1,10 @@
 //! Each planning rule and target at its boundaries, on in-memory plans, with the Vietnamese
 //! explanation the clerk reads. (Issue 3.)
 
-mod common;
-
 use std::collections::HashMap;
 
+use crate::common::d;
 use chrono::NaiveDate;
-use common::d;
 use quyhoach::model::plan::*;
 use quyhoach::model::*;
 use quyhoach::rules::check::{check, CheckReport, Finding, PlanInput, Severity};

@@ -1,9 +1,7 @@
 //! Every validation rule of a cadre record: the error names the field and the rule in
 //! Vietnamese, and nothing in the database changes.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use quyhoach::model::*;
 use quyhoach::CoreError;
 

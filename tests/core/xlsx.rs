@@ -1,12 +1,10 @@
 //! Excel export of the full cadre list, read back with calamine: cells, merged header cells,
 //! real dates, the cached total, and (from the package XML) the print setup. (Issue 5, export part.)
 
-mod common;
-
 use std::io::Read;
 
+use crate::common::*;
 use calamine::{open_workbook, Data, Reader, Xlsx};
-use common::*;
 use quyhoach::model::plan::*;
 use quyhoach::model::*;
 use quyhoach::xlsx::plan::PlanExport;
@@ -207,7 +205,7 @@ fn pos_name(s: &quyhoach::Store, code: &str) -> String {
 /// The 2026 review of the Phổ Hòa-like plan: Dung added to BTV, Hạnh continued on BCH, Khoa
 /// taken out of BCH (transferred) by decision 45-QĐ/ĐU.
 fn reviewed_ward(w: &TempWard) -> quyhoach::Store {
-    let mut s = common::scenario::build(w);
+    let mut s = crate::common::scenario::build(w);
     let lines = s.plan_lines("2030-2035").unwrap();
     let entry = |name: &str, code: &str| {
         lines
@@ -335,7 +333,7 @@ fn plan_list_is_grouped_by_position_with_three_years_of_ratings() {
 #[test]
 fn structure_table_counts_and_shares_with_formulas() {
     let w = temp_ward();
-    let s = common::scenario::build(&w);
+    let s = crate::common::scenario::build(&w);
     let out = w.dir.path().join("cơ cấu.xlsx");
     let t = ExportKind::CoCau.default_template();
     s.export_structure(&out, &t, &ExportMeta::default(), "2030-2035")
@@ -570,10 +568,10 @@ fn every_export_prints_in_libreoffice_with_no_text_over_text() {
         .unwrap();
         files.push(out);
     }
-    let pdfs = common::print::libreoffice_pdf(&files, &dir);
+    let pdfs = crate::common::print::libreoffice_pdf(&files, &dir);
     let mut report = Vec::new();
     for (pdf, xlsx) in pdfs.iter().zip(&files) {
-        let pages = common::print::word_boxes(pdf);
+        let pages = crate::common::print::word_boxes(pdf);
         assert!(!pages.is_empty(), "{}", pdf.display());
         for (i, page) in pages.iter().enumerate() {
             let (wd, ht, words) = (page.width, page.height, &page.words);
@@ -596,7 +594,7 @@ fn every_export_prints_in_libreoffice_with_no_text_over_text() {
                 i + 1
             );
         }
-        let over = common::print::overprinted(&pages);
+        let over = crate::common::print::overprinted(&pages);
         report.push(format!(
             "{}: {} trang, {} chữ đè",
             xlsx.file_name().unwrap().to_string_lossy(),

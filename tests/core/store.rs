@@ -1,11 +1,9 @@
 //! The encrypted store on real files in temp folders: create, open, wrong passphrase,
 //! passphrase change, migrations, audit log, backup and restore, and no plaintext on disk.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use quyhoach::model::*;
 use quyhoach::{CoreError, Store};
 

@@ -1,0 +1,15 @@
+//! The core's integration tests in one binary (cargo finds it by itself: a new module here is
+//! compiled and run, never silently left out). Each module is one part of the core, tested on
+//! real encrypted files in temp folders with Vietnamese text; `common` holds the shared helpers.
+
+mod common;
+
+mod cli;
+mod docs;
+mod import;
+mod plan_scenario;
+mod rules;
+mod session;
+mod store;
+mod validation;
+mod xlsx;
