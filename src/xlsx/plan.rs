@@ -244,6 +244,24 @@ pub fn training_rows(
 }
 
 impl Store {
+    /// Saves a workbook about a term's plan: its title names the term.
+    pub(crate) fn save_plan_sheet(
+        &self,
+        out: &Path,
+        template: &Template,
+        meta: &ExportMeta,
+        term_code: &str,
+        rows: &[sheet::Row],
+    ) -> Result<ExportReport> {
+        sheet::save(
+            out,
+            &self.unit()?,
+            &template.with_term(term_code),
+            meta,
+            rows,
+        )
+    }
+
     /// Danh sách trích ngang: everyone actively planned in the term, grouped by position.
     pub fn export_plan_list(
         &self,
@@ -254,13 +272,7 @@ impl Store {
     ) -> Result<ExportReport> {
         let data = self.plan_data(opt.term_code)?;
         let (template, rows) = plan_list_rows(&data, template, opt.rating_year);
-        sheet::save(
-            out,
-            &self.unit()?,
-            &template.with_term(opt.term_code),
-            meta,
-            &rows,
-        )
+        self.save_plan_sheet(out, &template, meta, opt.term_code, &rows)
     }
 
     /// Kết quả rà soát of `review_year`: I. added, II. continued, III. removed (reason, decision).
@@ -279,13 +291,7 @@ impl Store {
         template.title = template.title.replace("{N}", &review_year.to_string());
         let template = &template;
         let (template, rows) = review_rows(&data, template, opt.rating_year, review_year);
-        sheet::save(
-            out,
-            &self.unit()?,
-            &template.with_term(opt.term_code),
-            meta,
-            &rows,
-        )
+        self.save_plan_sheet(out, &template, meta, opt.term_code, &rows)
     }
 
     /// People planned for a post whose standard they do not meet yet, with what they lack.
@@ -298,12 +304,6 @@ impl Store {
     ) -> Result<ExportReport> {
         let data = self.plan_data(opt.term_code)?;
         let rows = training_rows(&data, template, opt.rating_year, opt.as_of);
-        sheet::save(
-            out,
-            &self.unit()?,
-            &template.with_term(opt.term_code),
-            meta,
-            &rows,
-        )
+        self.save_plan_sheet(out, template, meta, opt.term_code, &rows)
     }
 }

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::sheet::{self, column_letter, Cell, ExportMeta, ExportReport, Row};
+use super::sheet::{column_letter, Cell, ExportMeta, ExportReport, Row};
 use super::template::Template;
 use crate::error::{CoreError, Result};
 use crate::model::{PoliticalTheory, ProfessionalLevel, StateManagement};
@@ -150,12 +150,6 @@ impl Store {
     ) -> Result<ExportReport> {
         let data = self.plan_data(term_code)?;
         let rows = structure_rows(&data, template)?;
-        sheet::save(
-            out,
-            &self.unit()?,
-            &template.with_term(term_code),
-            meta,
-            &rows,
-        )
+        self.save_plan_sheet(out, template, meta, term_code, &rows)
     }
 }
