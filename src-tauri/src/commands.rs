@@ -4,10 +4,13 @@ use std::sync::Mutex;
 
 use std::path::PathBuf;
 
+use quyhoach::app::exports::ExportInput;
+use quyhoach::app::plan::NewTerm;
+use quyhoach::app::rules::NewTarget;
 use quyhoach::board::{Board, Candidates};
 use quyhoach::docs::{DocOutput, DocPreview, DocSettings, DocText, IssuedNumber};
 use quyhoach::import::{ImportPreview, Progress};
-use quyhoach::model::plan::{Position, Term, TermKind};
+use quyhoach::model::plan::{Position, Term};
 use quyhoach::model::{Person, PersonSummary};
 use quyhoach::rules::check::Finding;
 use quyhoach::rules::ruleset::RuleSet;
@@ -90,13 +93,18 @@ pub fn terms(state: Shared) -> Result<Vec<Term>> {
 #[tauri::command]
 pub fn add_term(
     state: Shared,
-    kind: TermKind,
+    kind: String,
     start_year: i32,
     end_year: i32,
     reference: String,
 ) -> Result<Vec<Term>> {
     with(&state, |s| {
-        s.add_term(kind, start_year, end_year, &reference)
+        s.add_term(NewTerm {
+            kind,
+            start_year,
+            end_year,
+            reference,
+        })
     })
 }
 
@@ -145,7 +153,13 @@ pub fn export_excel(
     attached_to: Option<String>,
 ) -> Result<ExportReport> {
     with(&state, |s| {
-        s.export_excel(&kind, term.as_deref(), &out, attached_to.as_deref())
+        s.export_excel(ExportInput {
+            kind,
+            term,
+            out,
+            attached_to,
+            ..ExportInput::default()
+        })
     })
 }
 
@@ -282,7 +296,7 @@ pub fn targets(state: Shared) -> Result<Vec<Target>> {
 }
 
 #[tauri::command]
-pub fn add_target(state: Shared, target: Target) -> Result<Vec<Target>> {
+pub fn add_target(state: Shared, target: NewTarget) -> Result<Vec<Target>> {
     with(&state, |s| s.add_target(target))
 }
 

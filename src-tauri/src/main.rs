@@ -6,13 +6,14 @@
 mod commands;
 mod dialogs;
 mod startup;
+mod window_state;
 
 use std::sync::Mutex;
 
 use quyhoach::session::Session;
 
-use quyhoach::window_state::{self, WindowSize};
 use tauri::{Emitter, Manager, WindowEvent};
+use window_state::WindowSize;
 
 fn main() {
     let data_dir = quyhoach::paths::data_dir();

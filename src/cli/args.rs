@@ -379,6 +379,9 @@ pub enum RulesCommand {
     List,
     /// Tạo phiên bản mới: sửa tham số (--param khoa=gia_tri, giá trị JSON) và/hoặc từ tệp JSON
     Set {
+        /// Nhiệm kỳ có bộ quy định cần sửa (mặc định: phiên bản mới nhất)
+        #[arg(long)]
+        term: Option<String>,
         #[arg(long = "param", value_name = "KHÓA=GIÁ_TRỊ")]
         params: Vec<String>,
         #[arg(long, value_name = "TỆP")]

@@ -3,6 +3,7 @@
 pub mod args;
 pub mod doc;
 pub mod excel;
+pub mod out;
 pub mod plan;
 pub mod run;
 pub mod secret;

@@ -6,7 +6,7 @@ pub mod person;
 pub mod plan;
 pub mod unit;
 
-pub use date::{PartialDate, Precision};
+pub use date::{PartialDate, Precision, YearMonth};
 pub use levels::*;
 pub use person::*;
 pub use unit::Unit;

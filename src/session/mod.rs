@@ -190,8 +190,3 @@ impl Session {
         self.store()?.search_people(query)
     }
 }
-
-pub(super) fn day(field: &str, label: &str, text: &str) -> Result<crate::model::PartialDate> {
-    crate::model::PartialDate::parse(text)
-        .map_err(|e| CoreError::validation(field, "date", format!("{label}: {}", e.0)))
-}
