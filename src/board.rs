@@ -5,11 +5,10 @@
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::model::plan::{PlanStep, Term};
+use crate::model::plan::{PlanStep, PositionGroup, Term};
 use crate::rules::check::{CheckReport, Severity};
-use crate::rules::facts::facts;
+use crate::rules::eligibility::{Judge, Verdict};
 use crate::store::Store;
-use crate::text::fold;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct BoardEntry {
@@ -93,7 +92,6 @@ impl Store {
         let as_of = self.today();
         let data = self.plan_data(term_code)?;
         let report = data.check(as_of);
-        let place = fold(&data.place_name);
         let params = &data.rules.params;
         // Posts of the other kind of term (Chủ tịch UBND on a Party term) are not offered,
         // unless someone is already planned there (then the check names the mismatch).
@@ -121,7 +119,7 @@ impl Store {
                     .filter_map(|e| {
                         let p = data.people.get(&e.person_id)?;
                         let step = e.status()?;
-                        let f = facts(p, data.term.reference_month, params, &place);
+                        let f = data.facts(p);
                         let mine: Vec<_> = report
                             .findings
                             .iter()
@@ -151,7 +149,7 @@ impl Store {
                     code: pos.code.clone(),
                     name: pos.name.clone(),
                     key: pos.key,
-                    max: (pos.group != crate::model::plan::PositionGroup::CapUy)
+                    max: (pos.group != PositionGroup::CapUy)
                         .then_some(params.max_people_per_position),
                     entries,
                 }
@@ -171,75 +169,44 @@ impl Store {
     }
 
     /// Everyone who could be planned for a position, eligible ones first (list order within).
-    /// Eligibility is the check's own verdict: every candidate is added to the post as a
-    /// hypothetical entry and the term's plan is checked once; a violation naming the person
-    /// (for this post or for the person as a whole) makes them not eligible, with its message as
-    /// the reason. So the list and the checks screen can never disagree.
+    /// Eligibility is the one function the check itself uses (`rules::eligibility`): each person
+    /// is judged as if planned for the post beside their other posts; a violation naming them
+    /// (for this post or as a whole) makes them not eligible, with its message as the reason. So
+    /// the list and the checks screen can never disagree.
     pub fn plan_candidates(&self, term_code: &str, position_code: &str) -> Result<Candidates> {
         let mut data = self.plan_data(term_code)?;
         let pos = self.position(position_code)?;
         let pos_id = pos.id.unwrap_or_default();
         let as_of = self.today();
-        let params = data.rules.params.clone();
-        let place = fold(&data.place_name);
-        let planned = data
-            .entries
-            .iter()
-            .filter(|e| e.position_id == pos_id && e.is_active())
-            .count();
+        let list = self.list_people()?;
+        for s in list.iter() {
+            if let std::collections::hash_map::Entry::Vacant(v) = data.people.entry(s.id) {
+                v.insert(self.person(s.id)?);
+            }
+        }
         let already: std::collections::HashSet<i64> = data
             .entries
             .iter()
             .filter(|e| e.position_id == pos_id && e.is_active())
             .map(|e| e.person_id)
             .collect();
-        let list = self.list_people()?;
-        let mut next_id = -1;
-        for s in list.iter() {
-            if let std::collections::hash_map::Entry::Vacant(v) = data.people.entry(s.id) {
-                v.insert(self.person(s.id)?);
-            }
-            if already.contains(&s.id) {
-                continue;
-            }
-            data.entries.push(crate::model::plan::PlanEntry {
-                id: next_id,
-                person_id: s.id,
-                position_id: pos_id,
-                term_id: data.term.id.unwrap_or_default(),
-                events: vec![crate::model::plan::PlanEvent::new(
-                    PlanStep::Proposed,
-                    crate::model::PartialDate::from_date(as_of),
-                )],
-            });
-            next_id -= 1;
-        }
-        let report = data.check(as_of);
-        let mut reasons: std::collections::HashMap<i64, (Vec<String>, Vec<String>)> =
-            Default::default();
-        for f in &report.findings {
-            let Some(pid) = f.person_id else { continue };
-            if f.position_code.as_deref().is_some_and(|c| c != pos.code) {
-                continue;
-            }
-            let slot = reasons.entry(pid).or_default();
-            match f.severity {
-                Severity::Violation => slot.0.push(f.message.clone()),
-                Severity::Warning => slot.1.push(f.message.clone()),
-                Severity::Info => {}
-            }
-        }
+        let params = &data.rules.params;
         let years: Vec<i32> = (1..=params.rating_years.max(1))
             .rev()
             .map(|k| chrono::Datelike::year(&as_of) - k)
             .collect();
+        let judge = Judge::new(&data, as_of);
         let mut out = Vec::with_capacity(list.len());
         for s in list.iter() {
             let Some(p) = data.people.get(&s.id) else {
                 continue;
             };
-            let f = facts(p, data.term.reference_month, &params, &place);
-            let (mut why, notes) = reasons.remove(&s.id).unwrap_or_default();
+            let f = data.facts(p);
+            let Verdict {
+                reasons: mut why,
+                notes,
+                ..
+            } = judge.verdict(p, &pos);
             if already.contains(&s.id) {
                 why.insert(0, "Đã có trong quy hoạch chức danh này.".into());
             }
@@ -273,9 +240,8 @@ impl Store {
         Ok(Candidates {
             position_code: pos.code.clone(),
             position_name: pos.name.clone(),
-            planned,
-            max: (pos.group != crate::model::plan::PositionGroup::CapUy)
-                .then_some(params.max_people_per_position),
+            planned: already.len(),
+            max: (pos.group != PositionGroup::CapUy).then_some(params.max_people_per_position),
             candidates: out,
         })
     }

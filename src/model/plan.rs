@@ -9,6 +9,40 @@ use crate::rules::retirement::YearMonth;
 
 use super::levels::codes;
 
+/// Codes of the catalogue posts the rules name by role (the catalogue holds others too, and the
+/// ward may rename a post but not these codes): the committees and their key posts.
+pub mod post {
+    /// Ủy viên Ban Chấp hành (membership of the Party committee).
+    pub const BCH: &str = "BCH";
+    /// Ủy viên Ban Thường vụ (membership of the standing committee).
+    pub const BTV: &str = "BTV";
+    /// Ủy viên Ủy ban Kiểm tra (membership of the inspection committee).
+    pub const UBKT: &str = "UBKT";
+    /// Bí thư Đảng ủy.
+    pub const BT: &str = "BT";
+    pub const PBT_TT: &str = "PBT-TT";
+    pub const PBT_CTUB: &str = "PBT-CTUB";
+    pub const CT_HDND: &str = "CT-HĐND";
+    pub const PCT_HDND: &str = "PCT-HĐND";
+    pub const CT_UBND: &str = "CT-UBND";
+    pub const PCT_UBND: &str = "PCT-UBND";
+    pub const CN_UBKT: &str = "CN-UBKT";
+    pub const TB_XDD: &str = "TB-XDĐ";
+    pub const CVP_DU: &str = "CVP-ĐU";
+    pub const CT_MTTQ: &str = "CT-MTTQ";
+    /// Memberships of the committees: not a post of their own for "only higher" and "posts per
+    /// person", and sized by the committee's plan coefficient rather than per seat.
+    pub const COMMITTEES: [&str; 3] = [BCH, BTV, UBKT];
+}
+
+/// Bodies a target or a statistic counts over, besides a position code.
+pub mod body {
+    /// The whole plan of the term.
+    pub const ALL: &str = "TAT_CA";
+    /// The key posts (chủ chốt).
+    pub const KEY: &str = "CHU_CHOT";
+}
+
 codes!(
     /// Party bodies (congress terms) or People's Council/Committee posts (election terms).
     TermKind {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::retirement::RetirementRule;
 use crate::error::{CoreError, FieldError, Result};
-use crate::model::plan::Standard;
+use crate::model::plan::{post, Standard};
 use crate::model::{PartialDate, PoliticalTheory, ProfessionalLevel, RatingLevel, StateManagement};
 
 /// Which count a vote threshold is taken of (DOMAIN §1.8).
@@ -78,29 +78,35 @@ impl Default for RuleParams {
             state_management: Some(StateManagement::ChuyenVien),
         };
         let standards = [
-            "BT",
-            "PBT-TT",
-            "PBT-CTUB",
-            "CT-HĐND",
-            "PCT-HĐND",
-            "CT-UBND",
-            "PCT-UBND",
+            post::BT,
+            post::PBT_TT,
+            post::PBT_CTUB,
+            post::CT_HDND,
+            post::PCT_HDND,
+            post::CT_UBND,
+            post::PCT_UBND,
         ]
         .into_iter()
         .map(|c| (c.to_string(), key.clone()))
         .chain(
-            ["BTV", "CN-UBKT", "TB-XDĐ", "CVP-ĐU", "CT-MTTQ"]
-                .into_iter()
-                .map(|c| {
-                    (
-                        c.to_string(),
-                        Standard {
-                            professional: Some(ProfessionalLevel::DaiHoc),
-                            political_theory: Some(PoliticalTheory::TrungCap),
-                            state_management: None,
-                        },
-                    )
-                }),
+            [
+                post::BTV,
+                post::CN_UBKT,
+                post::TB_XDD,
+                post::CVP_DU,
+                post::CT_MTTQ,
+            ]
+            .into_iter()
+            .map(|c| {
+                (
+                    c.to_string(),
+                    Standard {
+                        professional: Some(ProfessionalLevel::DaiHoc),
+                        political_theory: Some(PoliticalTheory::TrungCap),
+                        state_management: None,
+                    },
+                )
+            }),
         )
         .collect();
         RuleParams {

@@ -7,6 +7,7 @@ mod catalogue;
 mod migrations;
 mod person;
 pub mod plan;
+mod programme;
 pub mod review;
 mod unit;
 
