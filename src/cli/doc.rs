@@ -30,7 +30,11 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
     let kind = DocKind::from_code(kind).ok_or_else(|| {
         UserError(format!(
             "Loại văn bản “{kind}” không có; hãy chọn: {}.",
-            DocKind::ALL.map(|k| k.code()).join(", ")
+            DocKind::ALL
+                .iter()
+                .map(|k| k.code())
+                .collect::<Vec<_>>()
+                .join(", ")
         ))
     })?;
     let date = match ngay {
