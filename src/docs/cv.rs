@@ -4,9 +4,13 @@
 
 use super::frame::date_words;
 use super::{DocRequest, Resolved};
+use crate::document::table::{Cell, CellAlign, Column, Row};
+use crate::document::{
+    Align, Block, Columns, Document, FramedBox, Orientation, Paragraph as Para, ReportTable, Run,
+    Section, Table, MM,
+};
 use crate::error::Result;
 use crate::model::{Person, RecordKind, Unit};
-use crate::pdf::{Align, Col, Doc, Face, Orientation, Para, Row, Run, Table, MM};
 use crate::store::Store;
 use crate::xlsx::people::positions_text;
 
@@ -72,57 +76,48 @@ fn levels(p: &Person) -> Vec<(String, String)> {
     ]
 }
 
-pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) -> Result<Doc> {
+pub(super) fn build(
+    store: &Store,
+    unit: &Unit,
+    req: &DocRequest,
+    r: &Resolved,
+) -> Result<Document> {
     let p = store.person(req.person_id.unwrap_or_default())?;
-    let mut doc = Doc::new(
-        &format!("Sơ yếu lý lịch {}", p.full_name),
-        Orientation::Portrait,
-        r.settings.margins,
-    );
-    let (x0, w) = (doc.left(), doc.width());
+    let mut doc = Section::new(Orientation::Portrait, r.settings.margins);
     // The bodies (left) and the form's code (right).
-    let top = doc.y;
-    for t in [
-        format!("Cấp ủy cấp trên: {}", unit.superior_body),
-        format!("Đảng ủy cơ sở: {}", unit.name),
-    ] {
-        doc.para_in(&Para::new(vec![Run::plain(t)], 12.0), x0, w * 0.62);
-    }
-    let left_bottom = doc.y;
-    doc.y = top;
-    doc.para_in(
-        &Para::new(vec![Run::bold("Mẫu 2C/TCTW-98")], 12.0).align(Align::Right),
-        x0 + w * 0.62,
-        w * 0.38,
-    );
-    doc.para_in(
-        &Para::new(vec![Run::plain("Số hiệu cán bộ: ……………")], 12.0).align(Align::Right),
-        x0 + w * 0.62,
-        w * 0.38,
-    );
-    doc.y = doc.y.max(left_bottom) + 6.0;
+    doc.push(Block::Columns(Columns {
+        columns: vec![
+            (
+                0.62,
+                [
+                    format!("Cấp ủy cấp trên: {}", unit.superior_body),
+                    format!("Đảng ủy cơ sở: {}", unit.name),
+                ]
+                .into_iter()
+                .map(|t| Para::new(vec![Run::plain(t)], 12.0))
+                .collect(),
+            ),
+            (
+                0.38,
+                vec![
+                    Para::new(vec![Run::bold("Mẫu 2C/TCTW-98")], 12.0).align(Align::Right),
+                    Para::new(vec![Run::plain("Số hiệu cán bộ: ……………")], 12.0).align(Align::Right),
+                ],
+            ),
+        ],
+        space_after: 6.0,
+    }));
     // Photo box 3 × 4 cm, the title beside it.
-    let (bw, bh) = (30.0 * MM, 40.0 * MM);
-    let by = doc.y;
-    doc.rect(x0, by, bw, bh, 0.5);
-    doc.y = by + bh / 2.0 - 10.0;
-    doc.para_in(
-        &Para::new(vec![Run::plain("Ảnh 3 × 4")], 11.0).align(Align::Center),
-        x0,
-        bw,
-    );
-    doc.y = by + 10.0;
-    doc.para_in(
-        &Para::new(vec![Run::bold("SƠ YẾU LÝ LỊCH")], 16.0).align(Align::Center),
-        x0 + bw,
-        w - bw,
-    );
-    doc.para_in(
-        &Para::new(vec![Run::italic("(Dùng cho cán bộ, đảng viên)")], 12.0).align(Align::Center),
-        x0 + bw,
-        w - bw,
-    );
-    doc.y = by + bh + 8.0;
+    doc.push(Block::Box(FramedBox {
+        width: 30.0 * MM,
+        height: 40.0 * MM,
+        label: Para::new(vec![Run::plain("Ảnh 3 × 4")], 11.0).align(Align::Center),
+        beside: vec![
+            Para::new(vec![Run::bold("SƠ YẾU LÝ LỊCH")], 16.0).align(Align::Center),
+            Para::new(vec![Run::italic("(Dùng cho cán bộ, đảng viên)")], 12.0).align(Align::Center),
+        ],
+        space_after: 8.0,
+    }));
 
     let birth = match (p.birth_date.month(), p.birth_date.precision()) {
         (Some(_), crate::model::Precision::Day) => date_words(p.birth_date.earliest()),
@@ -192,54 +187,50 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
     for (label, value) in &items {
         if value == " " {
             // A heading of sub-items: no value, no dots.
-            doc.para(
-                &Para::new(vec![Run::plain(label.as_str())], SIZE)
+            doc.push(
+                Para::new(vec![Run::plain(label.as_str())], SIZE)
                     .line_height(17.0)
                     .after(2.0),
             );
         } else {
-            doc.para(&item(label, value));
+            doc.push(item(label, value));
         }
     }
 
-    doc.para(&section(
+    doc.push(section(
         "17) ĐÀO TẠO, BỒI DƯỠNG VỀ CHUYÊN MÔN, NGHIỆP VỤ, LÝ LUẬN CHÍNH TRỊ, NGOẠI NGỮ, TIN HỌC",
     ));
     let mut rows: Vec<Row> = p
         .trainings
         .iter()
         .map(|t| {
-            Row::Cells(vec![
-                t.institution.clone(),
-                t.name.clone(),
-                format!(
+            Row::Data(vec![
+                Cell::text(&t.institution),
+                Cell::text(&t.name),
+                Cell::Text(format!(
                     "{} – {}",
                     date_or_empty(t.from.as_ref()),
                     date_or_empty(t.to.as_ref())
-                ),
-                t.certificate.clone(),
+                )),
+                Cell::text(&t.certificate),
             ])
         })
         .collect();
     if rows.is_empty() {
-        rows.push(Row::Cells(vec![String::new(); 4]));
+        rows.push(Row::Data(vec![Cell::empty(); 4]));
     }
-    doc.table(&Table {
-        cols: vec![
-            Col::new("Tên trường", 3.0, Align::Left),
-            Col::new("Ngành học hoặc tên lớp", 4.0, Align::Left),
-            Col::new("Thời gian", 2.4, Align::Center),
-            Col::new("Văn bằng, chứng chỉ", 2.6, Align::Left),
+    doc.push(form_table(
+        vec![
+            Column::new("Tên trường", 3.0, CellAlign::Left),
+            Column::new("Ngành học hoặc tên lớp", 4.0, CellAlign::Left),
+            Column::new("Thời gian", 2.4, CellAlign::Center),
+            Column::new("Văn bằng, chứng chỉ", 2.6, CellAlign::Left),
         ],
         rows,
-        size: 12.0,
-        number_row: false,
-        keep_after: 0.0,
-        min_size: 12.0,
-    });
+    ));
 
-    doc.ensure(70.0);
-    doc.para(&section("18) TÓM TẮT QUÁ TRÌNH CÔNG TÁC"));
+    doc.push(Block::KeepRoom(70.0));
+    doc.push(section("18) TÓM TẮT QUÁ TRÌNH CÔNG TÁC"));
     let mut career: Vec<_> = p.positions.iter().collect();
     // Posts without a known start go last, in the order recorded.
     career.sort_by_key(|h| {
@@ -251,8 +242,8 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
     let rows: Vec<Row> = career
         .iter()
         .map(|h| {
-            Row::Cells(vec![
-                format!(
+            Row::Data(vec![
+                Cell::Text(format!(
                     "{} – {}",
                     h.start
                         .as_ref()
@@ -262,86 +253,92 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
                         .as_ref()
                         .map(|e| e.to_display())
                         .unwrap_or_else(|| "nay".into())
+                )),
+                Cell::Text(
+                    [h.title.as_str(), h.organisation.as_str()]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 ),
-                [h.title.as_str(), h.organisation.as_str()]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(", "),
             ])
         })
         .collect();
-    doc.table(&Table {
-        cols: vec![
-            Col::new("Từ tháng, năm đến tháng, năm", 3.0, Align::Center),
-            Col::new("Chức danh, chức vụ, đơn vị công tác", 8.0, Align::Left),
+    doc.push(form_table(
+        vec![
+            Column::new("Từ tháng, năm đến tháng, năm", 3.0, CellAlign::Center),
+            Column::new("Chức danh, chức vụ, đơn vị công tác", 8.0, CellAlign::Left),
         ],
-        rows: if rows.is_empty() {
-            vec![Row::Cells(vec![String::new(); 2])]
+        if rows.is_empty() {
+            vec![Row::Data(vec![Cell::empty(); 2])]
         } else {
             rows
         },
-        size: 12.0,
-        number_row: false,
-        keep_after: 0.0,
-        min_size: 12.0,
-    });
+    ));
     for t in ["19) ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN", "20) QUAN HỆ GIA ĐÌNH"] {
-        doc.para(&section(t));
+        doc.push(section(t));
         for _ in 0..2 {
-            doc.para(&item("", ""));
+            doc.push(item("", ""));
         }
     }
     // Signatures: the office confirming (left), the person declaring (right).
-    let block = 26.0 * MM + 4.0 * 17.0;
-    doc.ensure(block);
-    doc.space(8.0);
-    let top = doc.y;
-    let half = w / 2.0;
-    doc.para_in(
-        &Para::new(
-            vec![Run::bold("XÁC NHẬN CỦA CƠ QUAN\nQUẢN LÝ CÁN BỘ")],
-            SIZE,
-        )
-        .align(Align::Center),
-        x0,
-        half,
-    );
-    doc.y = top;
-    doc.para_in(
-        &Para::new(
-            vec![Run::italic(format!(
-                "{}, {}",
-                unit.place_name,
-                date_words(req.date)
-            ))],
-            SIZE,
-        )
-        .align(Align::Center),
-        x0 + half,
-        half,
-    );
-    doc.para_in(
-        &Para::new(vec![Run::bold("NGƯỜI KHAI")], SIZE).align(Align::Center),
-        x0 + half,
-        half,
-    );
-    doc.para_in(
-        &Para::new(
-            vec![Run::italic(
-                "Tôi xin cam đoan những lời khai trên đây là đúng sự thật",
-            )],
-            11.0,
-        )
-        .align(Align::Center),
-        x0 + half,
-        half,
-    );
-    doc.space(20.0 * MM);
-    doc.para_in(
-        &Para::new(vec![Run::new(&p.full_name, Face::BOLD)], SIZE).align(Align::Center),
-        x0 + half,
-        half,
-    );
-    Ok(doc)
+    doc.push(Block::KeepRoom(26.0 * MM + 4.0 * 17.0));
+    doc.push(Block::Space(8.0));
+    doc.push(Block::Columns(Columns {
+        columns: vec![
+            (
+                0.5,
+                vec![Para::new(
+                    vec![Run::bold("XÁC NHẬN CỦA CƠ QUAN\nQUẢN LÝ CÁN BỘ")],
+                    SIZE,
+                )
+                .align(Align::Center)],
+            ),
+            (
+                0.5,
+                vec![
+                    Para::new(
+                        vec![Run::italic(format!(
+                            "{}, {}",
+                            unit.place_name,
+                            date_words(req.date)
+                        ))],
+                        SIZE,
+                    )
+                    .align(Align::Center),
+                    Para::new(vec![Run::bold("NGƯỜI KHAI")], SIZE).align(Align::Center),
+                    Para::new(
+                        vec![Run::italic(
+                            "Tôi xin cam đoan những lời khai trên đây là đúng sự thật",
+                        )],
+                        11.0,
+                    )
+                    .align(Align::Center),
+                    Para::new(vec![Run::bold(&p.full_name)], SIZE)
+                        .align(Align::Center)
+                        .before(20.0 * MM),
+                ],
+            ),
+        ],
+        space_after: 0.0,
+    }));
+    Ok(Document {
+        title: format!("Sơ yếu lý lịch {}", p.full_name),
+        sections: vec![doc],
+    })
+}
+
+/// A table of the form: bordered, 12 pt, no column-number row.
+fn form_table(columns: Vec<Column>, rows: Vec<Row>) -> Block {
+    Block::Table(Table {
+        table: ReportTable {
+            title: String::new(),
+            columns,
+            rows,
+        },
+        size: 12.0,
+        min_size: 12.0,
+        number_row: false,
+        keep_with_next: false,
+    })
 }

@@ -5,8 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::settings::Signer;
+use crate::document::{Align, Block, Header, Paragraph, ReportTable, Run, Signature, Table, MM};
 use crate::model::Unit;
-use crate::pdf::{Align, Doc, Para, Run, MM};
 
 /// "Số 05-TTr/ĐU": a leading zero below 10.
 pub fn number_text(number: u32, type_code: &str, issuer_code: &str) -> String {
@@ -51,67 +51,44 @@ pub fn superior_standing_committee(superior_body: &str) -> String {
 
 const BODY: f32 = 14.0;
 
-fn line(text: &str, face_bold: bool, size: f32) -> Para {
-    let run = if face_bold {
+fn line(text: &str, bold: bool, size: f32) -> Paragraph {
+    let run = if bold {
         Run::bold(text)
     } else {
         Run::plain(text)
     };
-    Para::new(vec![run], size)
+    Paragraph::new(vec![run], size)
         .align(Align::Center)
         .line_height(size * 1.2)
 }
 
 /// The two-column header. `number` is None for lists and forms without a number.
-pub fn header(doc: &mut Doc, unit: &Unit, number: Option<&str>, date: NaiveDate) {
-    let left_w = doc.width() * 0.45;
-    let right_w = doc.width() - left_w;
-    let x_left = doc.left();
-    let x_right = x_left + left_w;
-    let top = doc.y;
-    // Left: superior body, issuing body (bold), the asterisk, the number.
-    let mut left = vec![
-        line(&unit.superior_body.to_uppercase(), false, BODY),
-        line(&unit.name.to_uppercase(), true, BODY),
-        line("*", false, BODY),
-    ];
-    if let Some(n) = number {
-        left.push(line(n, false, BODY));
-    }
-    for p in &left {
-        doc.para_in(p, x_left, left_w);
-    }
-    let left_bottom = doc.y;
-    // Right: the Party's name in bold with a rule under it as long as the name, then place and date.
-    doc.y = top;
-    let title = "ĐẢNG CỘNG SẢN VIỆT NAM";
-    let size = 15.0;
-    doc.para_in(&line(title, true, size), x_right, right_w);
-    let tw = crate::pdf::fonts::fonts().width(crate::pdf::Face::BOLD, title, size);
-    let mid = x_right + right_w / 2.0;
-    let rule_y = doc.y + 1.0;
-    doc.hline(mid - tw / 2.0, mid + tw / 2.0, rule_y, 0.6);
-    doc.space(BODY * 0.9);
-    doc.para_in(
-        &Para::new(vec![Run::italic(date_line(&unit.place_name, date))], BODY)
-            .align(Align::Center)
-            .line_height(BODY * 1.2),
-        x_right,
-        right_w,
-    );
-    doc.y = doc.y.max(left_bottom) + 10.0;
+pub fn header(unit: &Unit, number: Option<&str>, date: NaiveDate) -> Block {
+    Block::Header(Header {
+        superior: unit.superior_body.to_uppercase(),
+        issuer: unit.name.to_uppercase(),
+        number: number.map(str::to_string),
+        party: "ĐẢNG CỘNG SẢN VIỆT NAM".into(),
+        place_date: date_line(&unit.place_name, date),
+        size: BODY,
+        party_size: 15.0,
+        left_share: 0.45,
+        space_after: 10.0,
+    })
 }
 
 /// Type name (bold capitals, 16), summary (bold, 14) and the line of five hyphens.
-pub fn title(doc: &mut Doc, type_name: &str, summary: &str) {
-    doc.para(&line(&type_name.to_uppercase(), true, 16.0));
-    doc.para(&line(summary, true, BODY));
-    doc.para(&line("-----", false, BODY).after(8.0));
+pub fn title(type_name: &str, summary: &str) -> Vec<Block> {
+    vec![
+        line(&type_name.to_uppercase(), true, 16.0).into(),
+        line(summary, true, BODY).into(),
+        line("-----", false, BODY).after(8.0).into(),
+    ]
 }
 
 /// A body paragraph: 14 pt, justified, first line indented 10 mm, 18 pt lines, 6 pt after.
-pub fn body(text: &str) -> Para {
-    Para::new(vec![Run::plain(text)], BODY)
+pub fn body(text: &str) -> Paragraph {
+    Paragraph::new(vec![Run::plain(text)], BODY)
         .align(Align::Justify)
         .indent(10.0 * MM)
         .line_height(18.0)
@@ -119,8 +96,8 @@ pub fn body(text: &str) -> Para {
 }
 
 /// A Party-style heading ("I- KẾT QUẢ …"): bold, indented like the body.
-pub fn heading(text: &str) -> Para {
-    Para::new(vec![Run::bold(text)], BODY)
+pub fn heading(text: &str) -> Paragraph {
+    Paragraph::new(vec![Run::bold(text)], BODY)
         .align(Align::Justify)
         .indent(10.0 * MM)
         .line_height(18.0)
@@ -147,88 +124,56 @@ pub fn recipient_lines(recipients: &[String], as_above: bool) -> Vec<String> {
     out
 }
 
-fn signature_paras(s: &Signer) -> (Vec<Para>, f32) {
-    let head = vec![
-        line(&s.on_behalf.to_uppercase(), true, BODY),
-        line(&s.title.to_uppercase(), false, BODY),
-    ];
-    (head, 25.0 * MM)
-}
-
-/// Height of the signature block beside the recipients.
-pub fn signature_height(doc: &Doc, s: &Signer, recipients: &[String]) -> f32 {
-    let (left_w, right_w) = (doc.width() * 0.5, doc.width() * 0.5);
-    let (head, gap) = signature_paras(s);
-    let right: f32 = head
-        .iter()
-        .map(|p| Doc::para_height(p, right_w))
-        .sum::<f32>()
-        + gap
-        + Doc::para_height(&line(&s.name, true, BODY), right_w);
-    let heading = if recipients.is_empty() {
-        0.0
-    } else {
-        Doc::para_height(&line("Nơi nhận:", false, BODY), left_w)
-    };
-    let left: f32 = heading
-        + recipients
-            .iter()
-            .map(|r| Doc::para_height(&recipient(r), left_w))
-            .sum::<f32>();
-    right.max(left) + 8.0
-}
-
-fn recipient(text: &str) -> Para {
-    Para::new(vec![Run::plain(text)], 12.0).line_height(14.5)
-}
-
 /// The signature block (right) beside "Nơi nhận:" (left, underlined) and the recipients (none on
-/// an annex).
-/// The caller keeps it with the last lines of the body (see `Doc::para_keep`).
-pub fn signature(doc: &mut Doc, s: &Signer, recipients: &[String]) {
-    let h = signature_height(doc, s, recipients);
-    doc.ensure(h);
-    doc.space(8.0);
-    let half = doc.width() * 0.5;
-    let (x_left, x_right) = (doc.left(), doc.left() + half);
-    let top = doc.y;
-    let (head, gap) = signature_paras(s);
-    for p in &head {
-        doc.para_in(p, x_right, half);
-    }
-    doc.space(gap);
-    doc.para_in(&line(&s.name, true, BODY), x_right, half);
-    let right_bottom = doc.y;
-    doc.y = top;
-    if !recipients.is_empty() {
-        doc.para_in(
-            &Para::new(vec![Run::plain("Nơi nhận:").underlined()], BODY).line_height(BODY * 1.2),
-            x_left,
-            half,
-        );
-    }
-    for r in recipients {
-        doc.para_in(&recipient(r), x_left, half);
-    }
-    doc.y = doc.y.max(right_bottom);
+/// an annex). The paragraph or table before it keeps it on its page.
+pub fn signature(s: &Signer, recipients: &[String]) -> Block {
+    Block::Signature(Signature {
+        on_behalf: s.on_behalf.to_uppercase(),
+        title: s.title.to_uppercase(),
+        name: s.name.clone(),
+        recipients: recipients.to_vec(),
+        size: BODY,
+        recipient_size: 12.0,
+        recipient_line_height: 14.5,
+        sign_space: 25.0 * MM,
+        space_before: 8.0,
+    })
 }
 
 /// The top of an annex: "Phụ lục" (bold), its title (bold capitals) and the italic line naming
 /// the document it belongs to.
-pub fn annex_heading(doc: &mut Doc, label: Option<&str>, title: &str, attached: Option<&str>) {
+pub fn annex_heading(label: Option<&str>, title: &str, attached: Option<&str>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
     if let Some(l) = label {
-        doc.para(&line(l, true, BODY));
+        out.push(line(l, true, BODY).into());
     }
-    doc.para(&line(&title.to_uppercase(), true, BODY));
+    out.push(line(&title.to_uppercase(), true, BODY).into());
     if let Some(a) = attached {
-        doc.para(
-            &Para::new(vec![Run::italic(a)], 13.0)
+        out.push(
+            Paragraph::new(vec![Run::italic(a)], 13.0)
                 .align(Align::Center)
-                .line_height(16.0),
+                .line_height(16.0)
+                .into(),
         );
     }
-    doc.space(8.0);
+    out.push(Block::Space(8.0));
+    out
 }
+
+/// An annex table: the report table in landscape at 11 pt (shrinking to 7 so that words do not
+/// break), with its column-number row, kept with the signature after it.
+pub fn annex_table(table: ReportTable) -> Block {
+    Block::Table(Table {
+        table,
+        size: ANNEX_SIZE,
+        min_size: 7.0,
+        number_row: true,
+        keep_with_next: true,
+    })
+}
+
+/// Size of table text in landscape annexes (DOMAIN §4.8: Times New Roman 11–13).
+pub const ANNEX_SIZE: f32 = 11.0;
 
 #[cfg(test)]
 mod tests {

@@ -1,5 +1,5 @@
-//! The documents a ward sends, as PDF in the Party's layout, each built from the database with its
-//! figures computed: the Tờ trình of a term's plan with its annex, the yearly review report, the
+//! The documents a ward sends, in the Party's layout, each built from the database with its figures
+//! computed and described as a `document::Document` (then printed by `pdf`): the Tờ trình of a term's plan with its annex, the yearly review report, the
 //! structure and quality table, the list of people to train, and the 2C/TCTW-98 CV of one person.
 //! The clerk sets the number, date, signer, recipients and the editable paragraphs; the app
 //! remembers them and keeps the number register.
@@ -14,67 +14,33 @@ pub mod settings;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use settings::{DocSettings, DocText, IssuedNumber, Signer};
 
+use crate::document::Document;
 use crate::error::{CoreError, FieldError, Result};
 use crate::store::Store;
 use crate::text::clean;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum DocKind {
-    /// Tờ trình đề nghị phê duyệt quy hoạch, with the trích ngang annex.
-    ToTrinh,
-    /// Báo cáo kết quả rà soát, bổ sung quy hoạch of one year.
-    BaoCaoRaSoat,
-    /// Biểu tổng hợp cơ cấu, chất lượng.
-    BieuCoCau,
-    /// Danh sách cán bộ cần đào tạo, bồi dưỡng.
-    DaoTao,
-    /// Sơ yếu lý lịch (mẫu 2C/TCTW-98) of one person.
-    LyLich,
-}
+crate::model::levels::codes!(
+    /// The documents a ward issues.
+    DocKind {
+        ToTrinh = "to-trinh" => "Tờ trình đề nghị phê duyệt quy hoạch",
+        BaoCaoRaSoat = "bao-cao-ra-soat" => "Báo cáo kết quả rà soát, bổ sung quy hoạch",
+        BieuCoCau = "bieu-co-cau" => "Biểu tổng hợp cơ cấu, chất lượng",
+        DaoTao = "dao-tao" => "Danh sách cán bộ cần đào tạo, bồi dưỡng",
+        LyLich = "ly-lich" => "Sơ yếu lý lịch (mẫu 2C/TCTW-98)",
+    }
+);
 
 impl DocKind {
-    pub const ALL: [DocKind; 5] = [
-        DocKind::ToTrinh,
-        DocKind::BaoCaoRaSoat,
-        DocKind::BieuCoCau,
-        DocKind::DaoTao,
-        DocKind::LyLich,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            DocKind::ToTrinh => "to-trinh",
-            DocKind::BaoCaoRaSoat => "bao-cao-ra-soat",
-            DocKind::BieuCoCau => "bieu-co-cau",
-            DocKind::DaoTao => "dao-tao",
-            DocKind::LyLich => "ly-lich",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<DocKind> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-
     /// The type code in the number ("TTr", "BC"); lists and forms have no number of their own.
     pub fn type_code(self) -> Option<&'static str> {
         match self {
             DocKind::ToTrinh => Some("TTr"),
             DocKind::BaoCaoRaSoat => Some("BC"),
             _ => None,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            DocKind::ToTrinh => "Tờ trình đề nghị phê duyệt quy hoạch",
-            DocKind::BaoCaoRaSoat => "Báo cáo kết quả rà soát, bổ sung quy hoạch",
-            DocKind::BieuCoCau => "Biểu tổng hợp cơ cấu, chất lượng",
-            DocKind::DaoTao => "Danh sách cán bộ cần đào tạo, bồi dưỡng",
-            DocKind::LyLich => "Sơ yếu lý lịch (mẫu 2C/TCTW-98)",
         }
     }
 
@@ -271,7 +237,23 @@ impl Store {
         })
     }
 
-    /// Lays the document out; writes nothing (for a preview).
+    /// The document as a model (sections of blocks), for any output format; writes nothing.
+    pub fn describe_document(&self, req: &DocRequest) -> Result<Document> {
+        Ok(self.build_document(req)?.0)
+    }
+
+    fn build_document(&self, req: &DocRequest) -> Result<(Document, Resolved)> {
+        let r = self.resolve(req)?;
+        let unit = self.unit()?;
+        let doc = match req.kind {
+            DocKind::ToTrinh | DocKind::BaoCaoRaSoat => narrative::build(self, &unit, req, &r)?,
+            DocKind::BieuCoCau | DocKind::DaoTao => lists::build(self, &unit, req, &r)?,
+            DocKind::LyLich => cv::build(self, &unit, req, &r)?,
+        };
+        Ok((doc, r))
+    }
+
+    /// Lays the document out as a PDF; writes nothing (for a preview).
     pub fn make_document(&self, req: &DocRequest) -> Result<DocOutput> {
         let (doc, r) = self.lay_out_document(req)?;
         let pages = doc.pages.len();
@@ -286,14 +268,8 @@ impl Store {
     }
 
     fn lay_out_document(&self, req: &DocRequest) -> Result<(crate::pdf::Doc, Resolved)> {
-        let r = self.resolve(req)?;
-        let unit = self.unit()?;
-        let doc = match req.kind {
-            DocKind::ToTrinh | DocKind::BaoCaoRaSoat => narrative::build(self, &unit, req, &r)?,
-            DocKind::BieuCoCau | DocKind::DaoTao => lists::build(self, &unit, req, &r)?,
-            DocKind::LyLich => cv::build(self, &unit, req, &r)?,
-        };
-        Ok((doc, r))
+        let (doc, r) = self.build_document(req)?;
+        Ok((crate::pdf::render(&doc), r))
     }
 
     /// The first pages as the PDF will draw them, and how many pages there are; writes nothing.

@@ -4,15 +4,15 @@
 
 use super::figures;
 use super::frame::{self, body, heading};
-use super::lists::{self, term_label, ANNEX_SIZE};
+use super::lists::term_label;
 use super::{DocKind, DocRequest, Resolved};
+use crate::document::{Align, Block, Document, Orientation, Paragraph, Run, Section};
 use crate::error::Result;
 use crate::model::Unit;
-use crate::pdf::{Doc, Orientation, Para};
 use crate::store::plan::PlanData;
 use crate::store::Store;
 use crate::xlsx::plan::{plan_list_rows, review_event, review_rows, REVIEW_GROUPS};
-use crate::xlsx::{ExportKind, Template};
+use crate::xlsx::ExportKind;
 
 fn default_opening(kind: DocKind, data: &PlanData, unit: &Unit, year: i32) -> Vec<String> {
     let term = term_label(&data.term.code);
@@ -55,7 +55,7 @@ fn body_paras(
     r: &Resolved,
     unit: &Unit,
     addressee: &str,
-) -> Vec<Para> {
+) -> Vec<Paragraph> {
     let opening = if r.text.opening.is_empty() {
         default_opening(kind, data, unit, req.year)
     } else {
@@ -67,7 +67,7 @@ fn body_paras(
         r.text.closing.clone()
     };
     let report = data.check(req.date);
-    let mut paras: Vec<Para> = opening.iter().map(|t| body(t)).collect();
+    let mut paras: Vec<Paragraph> = opening.iter().map(|t| body(t)).collect();
     match kind {
         DocKind::ToTrinh => {
             paras.push(heading("I- DANH SÁCH GIỚI THIỆU QUY HOẠCH"));
@@ -129,7 +129,12 @@ fn body_paras(
     paras
 }
 
-pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) -> Result<Doc> {
+pub(super) fn build(
+    store: &Store,
+    unit: &Unit,
+    req: &DocRequest,
+    r: &Resolved,
+) -> Result<Document> {
     let term = req.term_code.as_deref().unwrap_or_default();
     let data = store.plan_data(term)?;
     let number = r.number_line.clone();
@@ -151,35 +156,29 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
             ),
         ),
     };
-    let mut doc = Doc::new(&summary, Orientation::Portrait, r.settings.margins);
-    frame::header(&mut doc, unit, number.as_deref(), req.date);
-    frame::title(&mut doc, type_name, &summary);
+    let mut main = Section::new(Orientation::Portrait, r.settings.margins);
+    main.push(frame::header(unit, number.as_deref(), req.date));
+    main.blocks.extend(frame::title(type_name, &summary));
     if req.kind == DocKind::ToTrinh {
-        doc.para(
-            &Para::new(
-                vec![crate::pdf::Run::plain(format!("Kính gửi: {addressee}"))],
-                14.0,
-            )
-            .align(crate::pdf::Align::Center)
-            .line_height(18.0)
-            .after(8.0),
+        main.push(
+            Paragraph::new(vec![Run::plain(format!("Kính gửi: {addressee}"))], 14.0)
+                .align(Align::Center)
+                .line_height(18.0)
+                .after(8.0),
         );
     }
     let recipients = frame::recipient_lines(&r.recipients, req.kind == DocKind::ToTrinh);
-    let paras = body_paras(req.kind, &data, req, r, unit, &addressee);
-    let sig = frame::signature_height(&doc, &r.signer, &recipients);
-    let n = paras.len();
-    for (i, p) in paras.iter().enumerate() {
-        if i + 1 == n {
-            doc.para_keep(p, 2, sig);
-        } else {
-            doc.para(p);
-        }
+    let mut paras = body_paras(req.kind, &data, req, r, unit, &addressee);
+    // The last lines of the body stay with the signature.
+    if let Some(last) = paras.pop() {
+        paras.push(last.keep_with_next());
     }
-    frame::signature(&mut doc, &r.signer, &recipients);
+    main.blocks.extend(paras.into_iter().map(Block::from));
+    main.push(frame::signature(&r.signer, &recipients));
 
     // The annex: landscape, "Phụ lục", its title, the line naming this document.
-    doc.new_page(Some(Orientation::Landscape));
+    let mut annex = Section::new(Orientation::Landscape, r.settings.margins);
+    annex.numbers.on_first_page = true;
     let attached = format!(
         "(Kèm theo {} {}, {} của Ban Thường vụ {})",
         type_name,
@@ -191,33 +190,37 @@ pub(super) fn build(store: &Store, unit: &Unit, req: &DocRequest, r: &Resolved) 
         unit.name
     );
     let rating_year = req.year - 1;
-    let (template, rows, title): (Template, _, String) = match req.kind {
-        DocKind::ToTrinh => {
-            let (t, rows) = plan_list_rows(
+    let (table, title) = match req.kind {
+        DocKind::ToTrinh => (
+            plan_list_rows(
                 &data,
                 &ExportKind::TrichNgang.default_template(),
                 rating_year,
-            );
-            let title = format!(
+            ),
+            format!(
                 "Danh sách trích ngang cán bộ quy hoạch nhiệm kỳ {}",
                 term_label(term)
-            );
-            (t, rows, title)
-        }
-        _ => {
-            let (t, rows) = review_rows(
+            ),
+        ),
+        _ => (
+            review_rows(
                 &data,
                 &ExportKind::RaSoat.default_template(),
                 rating_year,
                 req.year,
-            );
-            let title = format!("Kết quả rà soát, bổ sung quy hoạch cán bộ năm {}", req.year);
-            (t, rows, title)
-        }
+            ),
+            format!("Kết quả rà soát, bổ sung quy hoạch cán bộ năm {}", req.year),
+        ),
     };
-    frame::annex_heading(&mut doc, Some("Phụ lục"), &title, Some(&attached));
-    let annex_sig = frame::signature_height(&doc, &r.signer, &[]);
-    doc.table(&lists::table(&template, &rows, ANNEX_SIZE, annex_sig));
-    frame::signature(&mut doc, &r.signer, &[]);
-    Ok(doc)
+    annex.blocks.extend(frame::annex_heading(
+        Some("Phụ lục"),
+        &title,
+        Some(&attached),
+    ));
+    annex.push(frame::annex_table(table));
+    annex.push(frame::signature(&r.signer, &[]));
+    Ok(Document {
+        title: summary,
+        sections: vec![main, annex],
+    })
 }

@@ -1,10 +1,10 @@
 //! What a ward sets once and the app remembers for its documents (signer, recipients, editable
-//! paragraphs, margins, the Party-committee term), and the register of document numbers.
+//! paragraphs, margins, the Party-committee term), and the rules of the register of document
+//! numbers. The SQL is in `store::doc_settings`.
 
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, Result};
@@ -72,17 +72,9 @@ impl DocSettings {
     }
 }
 
-const KEY: &str = "documents";
-
 impl Store {
     pub fn doc_settings(&self) -> Result<DocSettings> {
-        let v: Option<String> = self
-            .conn()
-            .query_row("SELECT value FROM doc_setting WHERE key = ?1", [KEY], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        match v {
+        match self.doc_settings_json()? {
             Some(v) => serde_json::from_str(&v)
                 .map_err(|e| CoreError::Json(format!("thiết lập văn bản: {e}"))),
             None => Ok(DocSettings::default()),
@@ -114,56 +106,7 @@ impl Store {
         }
         let old = self.doc_settings()?;
         let json = serde_json::to_string(&s).map_err(|e| CoreError::Json(e.to_string()))?;
-        let tx = self.conn_mut().transaction()?;
-        tx.execute(
-            "INSERT INTO doc_setting (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (KEY, &json),
-        )?;
-        crate::store::audit::write(&tx, "doc_setting", None, "update", Some(&old), Some(&s))?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// The next free number of a document type in a committee term (01 for the first). A
-    /// cancelled number stays in the register, so it is never given again.
-    pub fn next_doc_number(&self, type_code: &str, term: &str) -> Result<u32> {
-        let n: Option<u32> = self.conn().query_row(
-            "SELECT MAX(number) FROM doc_number WHERE type_code = ?1 AND term = ?2",
-            (type_code, term),
-            |r| r.get(0),
-        )?;
-        Ok(n.unwrap_or(0) + 1)
-    }
-
-    /// One number of the register, if it was issued.
-    pub fn issued_number(
-        &self,
-        type_code: &str,
-        term: &str,
-        number: u32,
-    ) -> Result<Option<IssuedNumber>> {
-        let issuer = self.unit()?.issuer_code;
-        Ok(self
-            .conn()
-            .query_row(
-                &format!("{REGISTER_SELECT} WHERE type_code = ?1 AND term = ?2 AND number = ?3"),
-                (type_code, term, number),
-                |r| register_row(r, &issuer),
-            )
-            .optional()?)
-    }
-
-    /// The register: every issued number, newest first, cancelled ones with their reason.
-    pub fn doc_register(&self) -> Result<Vec<IssuedNumber>> {
-        let issuer = self.unit()?.issuer_code;
-        let mut stmt = self.conn().prepare(&format!(
-            "{REGISTER_SELECT} ORDER BY date DESC, type_code, term DESC, number DESC"
-        ))?;
-        let rows = stmt
-            .query_map([], |r| register_row(r, &issuer))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
+        self.write_doc_settings(&json, &old, &s)
     }
 
     /// Records an issued number (issuing it again, a corrected reprint, keeps it). A cancelled
@@ -181,25 +124,7 @@ impl Store {
                 return Err(cancelled_error(&old));
             }
         }
-        let tx = self.conn_mut().transaction()?;
-        tx.execute(
-            "INSERT INTO doc_number (type_code, term, number, date, summary, kind, plan_term)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT (type_code, term, number) DO UPDATE SET date = excluded.date,
-                 summary = excluded.summary, kind = excluded.kind, plan_term = excluded.plan_term",
-            (
-                n.type_code,
-                &n.term,
-                n.number,
-                n.date.to_string(),
-                &n.summary,
-                n.kind,
-                &n.plan_term,
-            ),
-        )?;
-        crate::store::audit::write(&tx, "doc_number", None, "create", None, Some(n))?;
-        tx.commit()?;
-        Ok(())
+        self.write_doc_number(n)
     }
 
     /// Cancels an issued number with a reason; it stays in the register and is never reused.
@@ -230,18 +155,10 @@ impl Store {
                 "Lý do hủy số: bắt buộc (ví dụ “văn bản không ban hành”).",
             ));
         }
-        let today = self.today().to_string();
-        let tx = self.conn_mut().transaction()?;
-        tx.execute(
-            "UPDATE doc_number SET cancelled_at = ?4, cancel_reason = ?5
-             WHERE type_code = ?1 AND term = ?2 AND number = ?3",
-            (type_code, term, number, &today, &reason),
-        )?;
         let mut new = old.clone();
-        new.cancelled_at = Some(today);
+        new.cancelled_at = Some(self.today().to_string());
         new.cancel_reason = Some(reason);
-        crate::store::audit::write(&tx, "doc_number", None, "update", Some(&old), Some(&new))?;
-        tx.commit()?;
+        self.write_doc_number_cancelled(&old, &new)?;
         Ok(new)
     }
 }
@@ -275,26 +192,6 @@ pub struct IssuedNumber {
     pub summary: String,
     pub cancelled_at: Option<String>,
     pub cancel_reason: Option<String>,
-}
-
-const REGISTER_SELECT: &str = "SELECT type_code, term, number, date, kind, plan_term, summary,
-    cancelled_at, cancel_reason FROM doc_number";
-
-fn register_row(r: &rusqlite::Row, issuer: &str) -> rusqlite::Result<IssuedNumber> {
-    let type_code: String = r.get(0)?;
-    let number: u32 = r.get(2)?;
-    Ok(IssuedNumber {
-        text: super::frame::number_text(number, &type_code, issuer),
-        type_code,
-        term: r.get(1)?,
-        number,
-        date: r.get(3)?,
-        kind: r.get(4)?,
-        plan_term: r.get(5)?,
-        summary: r.get(6)?,
-        cancelled_at: r.get(7)?,
-        cancel_reason: r.get(8)?,
-    })
 }
 
 pub(crate) fn cancelled_error(n: &IssuedNumber) -> CoreError {

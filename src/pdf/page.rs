@@ -11,35 +11,7 @@ use printpdf::{
 use super::fonts::{fonts, Face};
 use super::text::{lay_out, Line, Para, Seg};
 
-/// Points per millimetre.
-pub const MM: f32 = 72.0 / 25.4;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Orientation {
-    Portrait,
-    Landscape,
-}
-
-/// Margins in millimetres.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Margins {
-    pub top: f32,
-    pub bottom: f32,
-    pub left: f32,
-    pub right: f32,
-}
-
-impl Default for Margins {
-    /// 20/20/30/15 mm (HD 05-HD/VPTW, DOMAIN §4.1).
-    fn default() -> Self {
-        Margins {
-            top: 20.0,
-            bottom: 20.0,
-            left: 30.0,
-            right: 15.0,
-        }
-    }
-}
+pub use crate::document::{Margins, Orientation, MM};
 
 /// Something drawn on a page; y is measured down from the top edge, in points.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -66,6 +38,8 @@ pub struct Page {
     pub orientation: Orientation,
     pub margins: Margins,
     pub marks: Vec<Mark>,
+    /// The number printed at the top, and its baseline's distance from the top edge.
+    pub number: Option<(String, f32)>,
 }
 
 impl Page {
@@ -104,6 +78,7 @@ impl Doc {
                 orientation,
                 margins,
                 marks: Vec::new(),
+                number: None,
             }],
             y: margins.top * MM,
             number_size: 14.0,
@@ -142,10 +117,16 @@ impl Doc {
     /// Starts a new page (in another orientation if given), cursor at the top margin.
     pub fn new_page(&mut self, orientation: Option<Orientation>) {
         let prev = self.page();
+        self.new_page_with(orientation.unwrap_or(prev.orientation), prev.margins);
+    }
+
+    /// Starts a new page in the given orientation and margins (a new section).
+    pub fn new_page_with(&mut self, orientation: Orientation, margins: Margins) {
         let page = Page {
-            orientation: orientation.unwrap_or(prev.orientation),
-            margins: prev.margins,
+            orientation,
+            margins,
             marks: Vec::new(),
+            number: None,
         };
         self.y = page.margins.top * MM;
         self.pages.push(page);
@@ -308,14 +289,13 @@ impl Doc {
     }
 
     fn add_page_numbers(&mut self) {
-        let n = self.pages.len();
-        for i in 1..n {
-            let size = self.number_size;
-            let page = &mut self.pages[i];
+        let size = self.number_size;
+        for page in &mut self.pages {
+            let Some((text, y)) = page.number.take() else {
+                continue;
+            };
             let (w, _) = page.size();
-            let text = (i + 1).to_string();
             let tw = fonts().width(Face::REGULAR, &text, size);
-            let y = page.margins.top * MM * 0.55;
             page.marks.push(Mark::Text {
                 x: (w - tw) / 2.0,
                 y,
@@ -326,7 +306,7 @@ impl Doc {
         }
     }
 
-    /// Finishes the document: page numbers from page 2, fonts embedded and subset; PDF bytes.
+    /// Finishes the document: the page numbers drawn, fonts embedded and subset; PDF bytes.
     pub fn finish(mut self) -> Vec<u8> {
         self.add_page_numbers();
         let mut doc = PdfDocument::new(&self.title);

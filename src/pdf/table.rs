@@ -68,9 +68,17 @@ impl Geometry {
 }
 
 fn cell_para(text: &str, face: Face, size: f32, align: Align, lh: f32) -> Para {
-    Para::new(vec![Run::new(text, face)], size)
-        .align(align)
-        .line_height(lh)
+    Para::new(
+        vec![Run {
+            text: text.to_string(),
+            bold: face.bold,
+            italic: face.italic,
+            underline: false,
+        }],
+        size,
+    )
+    .align(align)
+    .line_height(lh)
 }
 
 fn cell_height(p: &Para, width: f32) -> f32 {

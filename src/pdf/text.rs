@@ -1,90 +1,16 @@
-//! Paragraphs: runs of text in one of the four faces (optionally underlined), broken into lines
-//! from the real glyph widths, aligned left, centre, right or justified, with a first-line indent.
+//! Paragraphs (the document model's, see `document`): runs of text in one of the four faces
+//! (optionally underlined), broken into lines from the real glyph widths, aligned left, centre,
+//! right or justified, with a first-line indent.
 
 use super::fonts::{fonts, Face};
 
-/// A piece of text in one face.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Run {
-    pub text: String,
-    pub face: Face,
-    pub underline: bool,
-}
+pub use crate::document::{Align, Paragraph as Para, Run};
 
-impl Run {
-    pub fn new(text: impl Into<String>, face: Face) -> Run {
-        Run {
-            text: text.into(),
-            face,
-            underline: false,
-        }
-    }
-    pub fn plain(text: impl Into<String>) -> Run {
-        Run::new(text, Face::REGULAR)
-    }
-    pub fn bold(text: impl Into<String>) -> Run {
-        Run::new(text, Face::BOLD)
-    }
-    pub fn italic(text: impl Into<String>) -> Run {
-        Run::new(text, Face::ITALIC)
-    }
-    pub fn underlined(mut self) -> Run {
-        self.underline = true;
-        self
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Center,
-    Right,
-    Justify,
-}
-
-/// A paragraph; sizes and distances in points.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Para {
-    pub runs: Vec<Run>,
-    pub size: f32,
-    pub align: Align,
-    pub first_indent: f32,
-    pub line_height: f32,
-    pub space_before: f32,
-    pub space_after: f32,
-}
-
-impl Para {
-    pub fn new(runs: Vec<Run>, size: f32) -> Para {
-        Para {
-            runs,
-            size,
-            align: Align::Left,
-            first_indent: 0.0,
-            line_height: size * 1.2,
-            space_before: 0.0,
-            space_after: 0.0,
-        }
-    }
-    pub fn align(mut self, a: Align) -> Para {
-        self.align = a;
-        self
-    }
-    pub fn indent(mut self, pt: f32) -> Para {
-        self.first_indent = pt;
-        self
-    }
-    pub fn line_height(mut self, pt: f32) -> Para {
-        self.line_height = pt;
-        self
-    }
-    pub fn after(mut self, pt: f32) -> Para {
-        self.space_after = pt;
-        self
-    }
-    pub fn before(mut self, pt: f32) -> Para {
-        self.space_before = pt;
-        self
+/// The face a run is set in.
+pub fn face(r: &Run) -> Face {
+    Face {
+        bold: r.bold,
+        italic: r.italic,
     }
 }
 
@@ -119,10 +45,10 @@ fn words(runs: &[Run], size: f32) -> Vec<Word> {
     let mut out = Vec::new();
     let mut cur = Word::default();
     let push_char = |cur: &mut Word, c: char, run: &Run| match cur.segs.last_mut() {
-        Some(s) if s.face == run.face && s.underline == run.underline => s.text.push(c),
+        Some(s) if s.face == face(run) && s.underline == run.underline => s.text.push(c),
         _ => cur.segs.push(Seg {
             text: c.to_string(),
-            face: run.face,
+            face: face(run),
             underline: run.underline,
             width: 0.0,
         }),
@@ -132,7 +58,7 @@ fn words(runs: &[Run], size: f32) -> Vec<Word> {
             match c {
                 ' ' | '\t' | '\n' => {
                     if !cur.segs.is_empty() {
-                        cur.space = f.width(run.face, " ", size);
+                        cur.space = f.width(face(run), " ", size);
                         out.push(std::mem::take(&mut cur));
                     }
                     if c == '\n' {

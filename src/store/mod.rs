@@ -4,6 +4,7 @@
 pub(crate) mod audit;
 pub mod backup;
 mod catalogue;
+mod doc_settings;
 mod migrations;
 mod person;
 pub mod plan;

@@ -131,6 +131,6 @@ impl Store {
         }
         let count = rows.len();
         rows.push(count_row(template, count));
-        sheet::save(out, &unit, template, meta, &rows)
+        sheet::save(out, &unit, &template.sheet, &template.table(rows), meta)
     }
 }

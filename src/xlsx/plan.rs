@@ -5,7 +5,8 @@ use std::path::Path;
 
 use super::people::{count_row, person_cell};
 use super::sheet::{self, roman, Cell, ExportMeta, ExportReport, Row};
-use super::template::Template;
+use super::template::{term_title, Template};
+use crate::document::ReportTable;
 use crate::error::Result;
 use crate::model::plan::{PlanEntry, PlanEvent, PlanStep, Position};
 use crate::model::Person;
@@ -126,13 +127,9 @@ fn ranked(data: &PlanData) -> Vec<&Position> {
     v
 }
 
-/// Rows of the danh sách trích ngang: everyone actively planned, grouped by position (rank order),
-/// and the template with its rating years filled in.
-pub fn plan_list_rows(
-    data: &PlanData,
-    template: &Template,
-    rating_year: i32,
-) -> (Template, Vec<Row>) {
+/// The danh sách trích ngang: everyone actively planned, grouped by position (rank order), in the
+/// template's columns with its rating years filled in.
+pub fn plan_list_rows(data: &PlanData, template: &Template, rating_year: i32) -> ReportTable {
     let template = template.with_year(rating_year);
     let build = Rows::new(data, &template, rating_year);
     let mut rows = Vec::new();
@@ -162,7 +159,7 @@ pub fn plan_list_rows(
         }
     }
     rows.push(count_row(&template, count));
-    (template, rows)
+    template.table(rows)
 }
 
 /// The three groups of a yearly review, in order, with their headings.
@@ -181,13 +178,13 @@ pub fn review_event(e: &PlanEntry, step: PlanStep, year: i32) -> Option<&PlanEve
     })
 }
 
-/// Rows of a yearly review: I. added, II. continued, III. removed (reason, decision).
+/// A yearly review: I. added, II. continued, III. removed (reason, decision).
 pub fn review_rows(
     data: &PlanData,
     template: &Template,
     rating_year: i32,
     review_year: i32,
-) -> (Template, Vec<Row>) {
+) -> ReportTable {
     let template = template.with_year(rating_year);
     let positions = ranked(data);
     let build = Rows::new(data, &template, rating_year);
@@ -215,16 +212,16 @@ pub fn review_rows(
         count += n;
     }
     rows.push(count_row(&template, count));
-    (template, rows)
+    template.table(rows)
 }
 
-/// Rows of the people who lack a standard of their planned post, with what they lack.
+/// The people who lack a standard of their planned post, with what they lack.
 pub fn training_rows(
     data: &PlanData,
     template: &Template,
     rating_year: i32,
     as_of: chrono::NaiveDate,
-) -> Vec<Row> {
+) -> ReportTable {
     let report = data.check(as_of);
     let build = Rows::new(data, template, rating_year);
     let mut rows = Vec::new();
@@ -240,26 +237,22 @@ pub fn training_rows(
     }
     let count = rows.len();
     rows.push(count_row(template, count));
-    rows
+    template.table(rows)
 }
 
 impl Store {
-    /// Saves a workbook about a term's plan: its title names the term.
+    /// Saves a workbook about a term's plan (the sheet of `template`): its title names the term.
     pub(crate) fn save_plan_sheet(
         &self,
         out: &Path,
         template: &Template,
         meta: &ExportMeta,
         term_code: &str,
-        rows: &[sheet::Row],
+        table: &ReportTable,
     ) -> Result<ExportReport> {
-        sheet::save(
-            out,
-            &self.unit()?,
-            &template.with_term(term_code),
-            meta,
-            rows,
-        )
+        let mut table = table.clone();
+        table.title = term_title(&table.title, term_code);
+        sheet::save(out, &self.unit()?, &template.sheet, &table, meta)
     }
 
     /// Danh sách trích ngang: everyone actively planned in the term, grouped by position.
@@ -271,8 +264,8 @@ impl Store {
         opt: &PlanExport,
     ) -> Result<ExportReport> {
         let data = self.plan_data(opt.term_code)?;
-        let (template, rows) = plan_list_rows(&data, template, opt.rating_year);
-        self.save_plan_sheet(out, &template, meta, opt.term_code, &rows)
+        let table = plan_list_rows(&data, template, opt.rating_year);
+        self.save_plan_sheet(out, template, meta, opt.term_code, &table)
     }
 
     /// Kết quả rà soát of `review_year`: I. added, II. continued, III. removed (reason, decision).
@@ -289,9 +282,8 @@ impl Store {
         // last rated year.
         let mut template = template.clone();
         template.title = template.title.replace("{N}", &review_year.to_string());
-        let template = &template;
-        let (template, rows) = review_rows(&data, template, opt.rating_year, review_year);
-        self.save_plan_sheet(out, &template, meta, opt.term_code, &rows)
+        let table = review_rows(&data, &template, opt.rating_year, review_year);
+        self.save_plan_sheet(out, &template, meta, opt.term_code, &table)
     }
 
     /// People planned for a post whose standard they do not meet yet, with what they lack.
@@ -303,7 +295,7 @@ impl Store {
         opt: &PlanExport,
     ) -> Result<ExportReport> {
         let data = self.plan_data(opt.term_code)?;
-        let rows = training_rows(&data, template, opt.rating_year, opt.as_of);
-        self.save_plan_sheet(out, template, meta, opt.term_code, &rows)
+        let table = training_rows(&data, template, opt.rating_year, opt.as_of);
+        self.save_plan_sheet(out, template, meta, opt.term_code, &table)
     }
 }

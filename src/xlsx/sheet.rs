@@ -6,79 +6,13 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 
-use super::template::{Column, Template};
+use crate::document::table::{Column, ReportTable};
 use crate::error::{CoreError, Result};
-use crate::model::{PartialDate, Precision, Unit};
+use crate::model::Unit;
 
-/// One cell of the body.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    Text(String),
-    Date(NaiveDate),
-    Number(f64),
-    /// A share 0–1 shown as a percentage.
-    Percent(f64),
-    /// A formula; `{r}` stands for this row's Excel number, `{first}`/`{last}` for the first and
-    /// last body rows. The cached value is what readers that do not compute show.
-    Formula {
-        text: String,
-        cached: f64,
-        percent: bool,
-    },
-}
-
-impl Cell {
-    pub fn text(s: impl Into<String>) -> Cell {
-        Cell::Text(s.into())
-    }
-    pub fn empty() -> Cell {
-        Cell::Text(String::new())
-    }
-    /// The text a reader sees: dates dd/mm/yyyy, shares "66,7%", whole numbers without decimals.
-    pub fn display(&self) -> String {
-        let number = |x: f64| {
-            if x.fract() == 0.0 {
-                format!("{}", x as i64)
-            } else {
-                format!("{x:.1}").replace('.', ",")
-            }
-        };
-        match self {
-            Cell::Text(t) => t.clone(),
-            Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
-            Cell::Number(x) => number(*x),
-            Cell::Percent(x) => crate::rules::facts::percent(*x),
-            Cell::Formula {
-                cached,
-                percent: true,
-                ..
-            } => crate::rules::facts::percent(*cached),
-            Cell::Formula { cached, .. } => number(*cached),
-        }
-    }
-
-    /// A full date as a real date; a year or month-year as text.
-    pub fn date(d: Option<&PartialDate>) -> Cell {
-        match d {
-            Some(d) if d.precision() == Precision::Day => Cell::Date(d.earliest()),
-            Some(d) => Cell::Text(d.to_display()),
-            None => Cell::empty(),
-        }
-    }
-}
-
-/// A row of the body.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Row {
-    /// A heading over a group of rows ("I. BÍ THƯ ĐẢNG ỦY"), merged across the table.
-    Section(String),
-    Data(Vec<Cell>),
-    /// A bold row (totals).
-    Total(Vec<Cell>),
-}
+pub use crate::document::table::{Cell, Row};
 
 /// Title-block lines set by the clerk.
 #[derive(Debug, Clone, Default)]
@@ -338,18 +272,20 @@ fn format_cached(x: f64) -> String {
     }
 }
 
-/// Writes one sheet from `template` and `rows` into a new workbook at `out`; refuses to overwrite.
+/// Writes a report table as the sheet `sheet_name` of a new workbook at `out`; refuses to
+/// overwrite.
 pub fn save(
     out: &Path,
     unit: &Unit,
-    template: &Template,
+    sheet_name: &str,
+    table: &ReportTable,
     meta: &ExportMeta,
-    rows: &[Row],
 ) -> Result<ExportReport> {
     if out.exists() {
         return Err(CoreError::FileExists(out.to_path_buf()));
     }
-    let cols = &template.columns;
+    let cols = &table.columns;
+    let rows = &table.rows;
     let last_col = cols.len().saturating_sub(1) as u16;
     let f = formats();
     let mut wb = Workbook::new();
@@ -362,7 +298,7 @@ pub fn save(
             .rposition(|r| !matches!(r, Row::Total(_)))
             .unwrap_or(0) as u32;
     (|| -> std::result::Result<(), XlsxError> {
-        ws.set_name(&template.sheet)?;
+        ws.set_name(sheet_name)?;
         let half = (last_col / 2).max(1).min(last_col);
         let superior = unit.superior_body.to_uppercase();
         let issuer = unit.name.to_uppercase();
@@ -380,7 +316,7 @@ pub fn save(
                 ws.merge_range(r, 0, r, last_col, text, fmt).map(|_| ())
             }
         };
-        line(ws, 3, &template.title, &f.title)?;
+        line(ws, 3, &table.title, &f.title)?;
         if let Some(a) = &meta.attached_to {
             line(ws, 4, a, &f.italic)?;
         }
@@ -394,7 +330,7 @@ pub fn save(
         ws.set_row_height(HEADER_ROW + 1, row_points(sub_lines, 12.0).max(30.0))?;
         ws.set_row_height(
             3,
-            row_points(wrapped_lines(&template.title, all_width, 14.0, true), 14.0),
+            row_points(wrapped_lines(&table.title, all_width, 14.0, true), 14.0),
         )?;
         if let Some(a) = &meta.attached_to {
             ws.set_row_height(
@@ -447,7 +383,7 @@ pub fn save(
     .map_err(xerr)?;
     save_beside(&mut wb, out)?;
     Ok(ExportReport {
-        rows: rows.iter().filter(|r| matches!(r, Row::Data(_))).count(),
+        rows: table.data_rows(),
     })
 }
 

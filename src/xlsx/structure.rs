@@ -113,7 +113,10 @@ fn row(template: &Template, label: &str, n: Option<usize>, stats: &Stats) -> Res
 }
 
 /// One row per planned position (rank order) and a total row counting each person once.
-pub fn structure_rows(data: &PlanData, template: &Template) -> Result<Vec<Row>> {
+pub fn structure_rows(
+    data: &PlanData,
+    template: &Template,
+) -> Result<crate::document::ReportTable> {
     let mut positions: Vec<_> = data
         .positions
         .iter()
@@ -136,7 +139,7 @@ pub fn structure_rows(data: &PlanData, template: &Template) -> Result<Vec<Row>> 
         positions.len()
     );
     rows.push(Row::Total(row(template, &label, None, &all)?));
-    Ok(rows)
+    Ok(template.table(rows))
 }
 
 impl Store {
@@ -149,7 +152,7 @@ impl Store {
         term_code: &str,
     ) -> Result<ExportReport> {
         let data = self.plan_data(term_code)?;
-        let rows = structure_rows(&data, template)?;
-        self.save_plan_sheet(out, template, meta, term_code, &rows)
+        let table = structure_rows(&data, template)?;
+        self.save_plan_sheet(out, template, meta, term_code, &table)
     }
 }

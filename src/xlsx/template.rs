@@ -110,6 +110,26 @@ pub const STRUCTURE_KEYS: &[&str] = &[
     "origin_other",
 ];
 
+/// Columns whose text reads left to right; the others (numbers, dates, codes) are centred.
+const TEXT_KEYS: &[&str] = &[
+    "full_name",
+    "other_name",
+    "home_town",
+    "birthplace",
+    "residence",
+    "positions",
+    "professional",
+    "planned_position",
+    "lacks",
+    "note",
+    "reason",
+    "decision",
+    "group",
+    "status_reason",
+    "foreign_language",
+    "it",
+];
+
 /// The workbooks a ward sends, each with its shipped template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportKind {
@@ -271,14 +291,34 @@ impl Template {
     /// Names the planning term in the title: "{NK}" is replaced by it ("2030 – 2035"); a title
     /// without "{NK}" gets " NHIỆM KỲ 2030 – 2035" at its end.
     pub fn with_term(&self, term_code: &str) -> Template {
-        let term = term_code.replace('-', " – ");
         let mut t = self.clone();
-        if t.title.contains("{NK}") {
-            t.title = t.title.replace("{NK}", &term);
-        } else if !term_code.is_empty() {
-            t.title = format!("{} NHIỆM KỲ {term}", t.title);
-        }
+        t.title = term_title(&t.title, term_code);
         t
+    }
+
+    /// The report table of these columns and rows, titled as the template (names and sentences
+    /// read from the left when printed, numbers, dates and codes centred).
+    pub fn table(&self, rows: Vec<crate::document::table::Row>) -> crate::document::ReportTable {
+        use crate::document::table::{CellAlign, Column as TableColumn};
+        crate::document::ReportTable {
+            title: self.title.clone(),
+            columns: self
+                .columns
+                .iter()
+                .map(|c| TableColumn {
+                    key: c.key.clone(),
+                    header: c.header.clone(),
+                    group: c.group.clone(),
+                    width: c.width,
+                    align: if TEXT_KEYS.contains(&c.key.as_str()) {
+                        CellAlign::Left
+                    } else {
+                        CellAlign::Center
+                    },
+                })
+                .collect(),
+            rows,
+        }
     }
 
     /// Replaces "{N}", "{N-1}", "{N-2}" in headers with the years of the ratings shown.
@@ -295,6 +335,18 @@ impl Template {
             c.group = c.group.as_deref().map(fill);
         }
         t
+    }
+}
+
+/// A title naming a term: "{NK}" replaced by "2030 – 2035", or " NHIỆM KỲ 2030 – 2035" added.
+pub fn term_title(title: &str, term_code: &str) -> String {
+    let term = term_code.replace('-', " – ");
+    if title.contains("{NK}") {
+        title.replace("{NK}", &term)
+    } else if !term_code.is_empty() {
+        format!("{title} NHIỆM KỲ {term}")
+    } else {
+        title.to_string()
     }
 }
 

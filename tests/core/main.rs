@@ -6,6 +6,7 @@ mod common;
 
 mod cli;
 mod docs;
+mod document;
 mod import;
 mod plan_scenario;
 mod rules;
