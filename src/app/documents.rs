@@ -43,7 +43,7 @@ pub fn kind_of(text: &str) -> Result<DocKind> {
         "kind",
         "Loại văn bản",
         text,
-        &DocKind::ALL,
+        DocKind::ALL,
         DocKind::code,
         DocKind::label,
     )

@@ -3,6 +3,7 @@
 //! duplicates found against the database and inside the file, and a preview lists every problem by
 //! row and column. Only a preview without errors can be imported, all rows in one transaction.
 
+pub mod cell;
 pub mod header;
 pub mod legacy;
 pub mod read;
@@ -124,14 +125,14 @@ pub(crate) struct Known {
 }
 
 /// Converts every text cell of a sheet typed in TCVN3 or VNI.
-fn unlegacy(mut g: read::Grid) -> (read::Grid, Option<Legacy>) {
+fn unlegacy(mut g: cell::Grid) -> (cell::Grid, Option<Legacy>) {
     let enc = legacy::detect(g.rows.iter().flatten().filter_map(|c| match c {
-        read::Raw::Text(s) => Some(s.as_str()),
+        cell::Raw::Text(s) => Some(s.as_str()),
         _ => None,
     }));
     if let Some(enc) = enc {
         for cell in g.rows.iter_mut().flatten() {
-            if let read::Raw::Text(s) = cell {
+            if let cell::Raw::Text(s) = cell {
                 *s = legacy::convert(s, enc);
             }
         }
@@ -188,7 +189,7 @@ pub fn preview(
         total: 0,
     });
     // Legacy TCVN3/VNI text is converted first, so its headers are recognised too.
-    let grids: Vec<(read::Grid, Option<Legacy>)> = read::read(path, opts.sheet.as_deref())?
+    let grids: Vec<(cell::Grid, Option<Legacy>)> = read::read(path, opts.sheet.as_deref())?
         .into_iter()
         .map(unlegacy)
         .collect();
