@@ -8,6 +8,7 @@ mod cli;
 mod docs;
 mod document;
 mod import;
+mod one_core;
 mod plan_scenario;
 mod rules;
 mod session;
