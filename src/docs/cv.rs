@@ -7,7 +7,7 @@ use super::{DocRequest, Resolved};
 use crate::document::table::{Cell, CellAlign, Column, Row};
 use crate::document::{
     Align, Block, Columns, Document, FramedBox, Orientation, Paragraph as Para, ReportTable, Run,
-    Section, Table, MM,
+    Table, MM,
 };
 use crate::error::Result;
 use crate::model::{Person, RecordKind, Unit};
@@ -83,7 +83,7 @@ pub(super) fn build(
     r: &Resolved,
 ) -> Result<Document> {
     let p = store.person(req.person_id.unwrap_or_default())?;
-    let mut doc = Section::new(Orientation::Portrait, r.settings.margins);
+    let mut doc = super::frame::section(Orientation::Portrait, &r.settings);
     // The bodies (left) and the form's code (right).
     doc.push(Block::Columns(Columns {
         columns: vec![

@@ -4,8 +4,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::settings::Signer;
-use crate::document::{Align, Block, Header, Paragraph, ReportTable, Run, Signature, Table, MM};
+use super::settings::{DocLayout, DocSettings, Signer};
+use crate::document::{
+    Align, Block, Header, Orientation, Paragraph, ReportTable, Run, Section, Signature, Table, MM,
+};
 use crate::model::Unit;
 
 /// "Số 05-TTr/ĐU": a leading zero below 10.
@@ -62,11 +64,27 @@ fn line(text: &str, bold: bool, size: f32) -> Paragraph {
         .line_height(size * 1.2)
 }
 
+/// A section in the ward's margins, numbered from its second page (HD 05: size 14, centred,
+/// 10 mm from the top edge), mirrored for two-sided printing if the ward prints so.
+pub fn section(orientation: Orientation, settings: &DocSettings) -> Section {
+    let mut s = Section::new(orientation, settings.margins);
+    s.mirrored = settings.layout.mirrored;
+    s.numbers = settings.layout.numbers();
+    s
+}
+
+/// An annex's section: landscape, numbered on its own (its first page unnumbered, then 2, 3 …).
+pub fn annex_section(settings: &DocSettings) -> Section {
+    let mut s = section(Orientation::Landscape, settings);
+    s.numbers.restart = true;
+    s
+}
+
 /// The two-column header. `number` is None for lists and forms without a number.
-pub fn header(unit: &Unit, number: Option<&str>, date: NaiveDate) -> Block {
+pub fn header(unit: &Unit, number: Option<&str>, date: NaiveDate, layout: &DocLayout) -> Block {
     Block::Header(Header {
-        superior: unit.superior_body.to_uppercase(),
-        issuer: unit.name.to_uppercase(),
+        superior: layout.tone.apply(&unit.superior_body.to_uppercase()),
+        issuer: layout.tone.apply(&unit.name.to_uppercase()),
         number: number.map(str::to_string),
         party: "ĐẢNG CỘNG SẢN VIỆT NAM".into(),
         place_date: date_line(&unit.place_name, date),
@@ -77,38 +95,38 @@ pub fn header(unit: &Unit, number: Option<&str>, date: NaiveDate) -> Block {
     })
 }
 
-/// Type name (bold capitals, 16), summary (bold, 14) and the line of five hyphens.
-pub fn title(type_name: &str, summary: &str) -> Vec<Block> {
+/// Type name (bold capitals, 15–16), summary (bold, 14–15) and the line of five hyphens.
+pub fn title(type_name: &str, summary: &str, layout: &DocLayout) -> Vec<Block> {
     vec![
-        line(&type_name.to_uppercase(), true, 16.0).into(),
-        line(summary, true, BODY).into(),
+        line(&type_name.to_uppercase(), true, layout.type_name_size).into(),
+        line(summary, true, layout.summary_size).into(),
         line("-----", false, BODY).after(8.0).into(),
     ]
 }
 
-/// A body paragraph: 14 pt, justified, first line indented 10 mm, 18 pt lines, 6 pt after.
-pub fn body(text: &str) -> Paragraph {
+/// A body paragraph: 14 pt, justified, first line indented 10 mm, the ward's exact line spacing
+/// (18–22 pt), 6 pt after.
+pub fn body(text: &str, layout: &DocLayout) -> Paragraph {
     Paragraph::new(vec![Run::plain(text)], BODY)
         .align(Align::Justify)
         .indent(10.0 * MM)
-        .line_height(18.0)
+        .line_height(layout.line_spacing)
         .after(6.0)
 }
 
 /// A Party-style heading ("I- KẾT QUẢ …"): bold, indented like the body.
-pub fn heading(text: &str) -> Paragraph {
-    Paragraph::new(vec![Run::bold(text)], BODY)
-        .align(Align::Justify)
-        .indent(10.0 * MM)
-        .line_height(18.0)
-        .after(6.0)
+pub fn heading(text: &str, layout: &DocLayout) -> Paragraph {
+    Paragraph {
+        runs: vec![Run::bold(text)],
+        ..body("", layout)
+    }
 }
 
-/// The recipients as printed: each "- X," and the last "- Lưu Văn phòng Đảng ủy.".
+/// The recipients as printed (HD 05): each "- X;" and the last "- Lưu Văn phòng Đảng ủy.".
 pub fn recipient_lines(recipients: &[String], as_above: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if as_above {
-        out.push("- Như trên,".into());
+        out.push("- Như trên;".into());
     }
     for r in recipients {
         let r = r
@@ -117,7 +135,7 @@ pub fn recipient_lines(recipients: &[String], as_above: bool) -> Vec<String> {
             .trim()
             .trim_end_matches([',', ';', '.']);
         if !r.is_empty() {
-            out.push(format!("- {r},"));
+            out.push(format!("- {r};"));
         }
     }
     out.push("- Lưu Văn phòng Đảng ủy.".into());
@@ -126,9 +144,9 @@ pub fn recipient_lines(recipients: &[String], as_above: bool) -> Vec<String> {
 
 /// The signature block (right) beside "Nơi nhận:" (left, underlined) and the recipients (none on
 /// an annex). The paragraph or table before it keeps it on its page.
-pub fn signature(s: &Signer, recipients: &[String]) -> Block {
+pub fn signature(s: &Signer, recipients: &[String], layout: &DocLayout) -> Block {
     Block::Signature(Signature {
-        on_behalf: s.on_behalf.to_uppercase(),
+        on_behalf: layout.tone.apply(&s.on_behalf.to_uppercase()),
         title: s.title.to_uppercase(),
         name: s.name.clone(),
         recipients: recipients.to_vec(),
@@ -138,6 +156,18 @@ pub fn signature(s: &Signer, recipients: &[String]) -> Block {
         sign_space: 25.0 * MM,
         space_before: 8.0,
     })
+}
+
+/// The legal bases (paragraphs starting "Căn cứ") as HD 05 closes them: the last ends with "."
+/// where a clerk wrote ";" or ",".
+pub fn close_legal_bases(paras: &mut [String]) {
+    let is_basis = |t: &str| t.trim_start_matches(['-', ' ']).starts_with("Căn cứ");
+    if let Some(last) = paras.iter_mut().rfind(|t| is_basis(t)) {
+        let trimmed = last.trim_end();
+        if let Some(stem) = trimmed.strip_suffix([';', ',']) {
+            *last = format!("{stem}.");
+        }
+    }
 }
 
 /// The top of an annex: "Phụ lục" (bold), its title (bold capitals) and the italic line naming
@@ -177,7 +207,38 @@ pub const ANNEX_SIZE: f32 = 11.0;
 
 #[cfg(test)]
 mod tests {
+    use super::super::settings::TonePlacement;
     use super::*;
+
+    #[test]
+    fn tone_placement_and_legal_bases() {
+        let on_y = TonePlacement::OnY;
+        assert_eq!(
+            on_y.apply("ĐẢNG ỦY PHƯỜNG PHỔ HÒA"),
+            "ĐẢNG UỶ PHƯỜNG PHỔ HÒA"
+        );
+        assert_eq!(
+            on_y.apply("T/M BAN THƯỜNG VỤ TỈNH ỦY"),
+            "T/M BAN THƯỜNG VỤ TỈNH UỶ"
+        );
+        assert_eq!(
+            on_y.apply("ỦY BAN KIỂM TRA, HUYỆN, QUÝ"),
+            "UỶ BAN KIỂM TRA, HUYỆN, QUÝ"
+        );
+        assert_eq!(
+            TonePlacement::OnU.apply("TỈNH UỶ, QUÝ, thuỷ"),
+            "TỈNH ỦY, QUÝ, thủy"
+        );
+        let mut p = vec![
+            "Căn cứ Quy định số 377-QĐ/TW;".to_string(),
+            "Căn cứ Hướng dẫn số 45-HD/BTCTW;".to_string(),
+            "Ban Thường vụ báo cáo như sau:".to_string(),
+        ];
+        close_legal_bases(&mut p);
+        assert_eq!(p[0], "Căn cứ Quy định số 377-QĐ/TW;");
+        assert_eq!(p[1], "Căn cứ Hướng dẫn số 45-HD/BTCTW.");
+        assert_eq!(p[2], "Ban Thường vụ báo cáo như sau:");
+    }
 
     #[test]
     fn numbers_and_dates_follow_the_zero_rules() {
@@ -199,8 +260,8 @@ mod tests {
         assert_eq!(
             recipient_lines(&["Ban Tổ chức Tỉnh ủy;".into()], true),
             vec![
-                "- Như trên,",
-                "- Ban Tổ chức Tỉnh ủy,",
+                "- Như trên;",
+                "- Ban Tổ chức Tỉnh ủy;",
                 "- Lưu Văn phòng Đảng ủy."
             ]
         );

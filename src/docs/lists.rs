@@ -4,7 +4,7 @@
 
 use super::frame;
 use super::{DocKind, DocRequest, Resolved};
-use crate::document::{Document, Orientation, Section};
+use crate::document::{Document, Orientation};
 use crate::error::Result;
 use crate::model::Unit;
 use crate::store::Store;
@@ -30,8 +30,9 @@ pub(super) fn build(
             (format!("{} nhiệm kỳ {}", t.title, term_label(term)), table)
         }
     };
-    let mut s = Section::new(Orientation::Landscape, r.settings.margins);
-    s.push(frame::header(unit, None, req.date));
+    let layout = &r.settings.layout;
+    let mut s = frame::section(Orientation::Landscape, &r.settings);
+    s.push(frame::header(unit, None, req.date, layout));
     s.blocks.extend(frame::annex_heading(
         None,
         &title,
@@ -39,7 +40,7 @@ pub(super) fn build(
     ));
     let recipients = frame::recipient_lines(&r.recipients, false);
     s.push(frame::annex_table(table));
-    s.push(frame::signature(&r.signer, &recipients));
+    s.push(frame::signature(&r.signer, &recipients, layout));
     Ok(Document {
         title: req.kind.label().to_string(),
         sections: vec![s],

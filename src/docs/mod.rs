@@ -16,7 +16,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use settings::{DocSettings, DocText, IssuedNumber, Signer};
+pub use settings::{DocLayout, DocSettings, DocText, IssuedNumber, Signer, TonePlacement};
 
 use crate::document::Document;
 use crate::error::{CoreError, FieldError, Result};

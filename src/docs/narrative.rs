@@ -6,7 +6,7 @@ use super::figures;
 use super::frame::{self, body, heading};
 use super::lists::term_label;
 use super::{DocKind, DocRequest, Resolved};
-use crate::document::{Align, Block, Document, Orientation, Paragraph, Run, Section};
+use crate::document::{Align, Block, Document, Orientation, Paragraph, Run};
 use crate::error::Result;
 use crate::model::Unit;
 use crate::store::plan::PlanData;
@@ -19,11 +19,11 @@ fn default_opening(kind: DocKind, data: &PlanData, unit: &Unit, year: i32) -> Ve
     match kind {
         DocKind::ToTrinh => vec![
             format!(
-                "Căn cứ {} và các hướng dẫn của cấp trên về công tác quy hoạch cán bộ;",
+                "Căn cứ {} và các hướng dẫn của cấp trên về công tác quy hoạch cán bộ.",
                 data.rules.name
             ),
             format!(
-                "Căn cứ kết quả giới thiệu nhân sự tại các hội nghị, {} đã tiến hành quy trình xây dựng quy hoạch cán bộ nhiệm kỳ {term}. Kết quả cụ thể như sau:",
+                "Trên cơ sở kết quả giới thiệu nhân sự tại các hội nghị, {} đã tiến hành quy trình xây dựng quy hoạch cán bộ nhiệm kỳ {term}. Kết quả cụ thể như sau:",
                 unit.name
             ),
         ],
@@ -56,11 +56,15 @@ fn body_paras(
     unit: &Unit,
     addressee: &str,
 ) -> Vec<Paragraph> {
-    let opening = if r.text.opening.is_empty() {
+    let mut opening = if r.text.opening.is_empty() {
         default_opening(kind, data, unit, req.year)
     } else {
         r.text.opening.clone()
     };
+    frame::close_legal_bases(&mut opening);
+    let layout = &r.settings.layout;
+    let body = |t: &str| body(t, layout);
+    let heading = |t: &str| heading(t, layout);
     let closing = if r.text.closing.is_empty() {
         default_closing(kind, unit, addressee)
     } else {
@@ -156,15 +160,24 @@ pub(super) fn build(
             ),
         ),
     };
-    let mut main = Section::new(Orientation::Portrait, r.settings.margins);
-    main.push(frame::header(unit, number.as_deref(), req.date));
-    main.blocks.extend(frame::title(type_name, &summary));
+    let layout = &r.settings.layout;
+    let mut main = frame::section(Orientation::Portrait, &r.settings);
+    main.push(frame::header(unit, number.as_deref(), req.date, layout));
+    main.blocks
+        .extend(frame::title(type_name, &summary, layout));
     if req.kind == DocKind::ToTrinh {
+        // HD 05: a Tờ trình is "Kính trình" (14, italic) to the body above, under the summary.
         main.push(
-            Paragraph::new(vec![Run::plain(format!("Kính gửi: {addressee}"))], 14.0)
-                .align(Align::Center)
-                .line_height(18.0)
-                .after(8.0),
+            Paragraph::new(
+                vec![
+                    Run::italic("Kính trình:"),
+                    Run::plain(format!(" {addressee}")),
+                ],
+                14.0,
+            )
+            .align(Align::Center)
+            .line_height(18.0)
+            .after(8.0),
         );
     }
     let recipients = frame::recipient_lines(&r.recipients, req.kind == DocKind::ToTrinh);
@@ -174,11 +187,10 @@ pub(super) fn build(
         paras.push(last.keep_with_next());
     }
     main.blocks.extend(paras.into_iter().map(Block::from));
-    main.push(frame::signature(&r.signer, &recipients));
+    main.push(frame::signature(&r.signer, &recipients, layout));
 
     // The annex: landscape, "Phụ lục", its title, the line naming this document.
-    let mut annex = Section::new(Orientation::Landscape, r.settings.margins);
-    annex.numbers.on_first_page = true;
+    let mut annex = frame::annex_section(&r.settings);
     let attached = format!(
         "(Kèm theo {} {}, {} của Ban Thường vụ {})",
         type_name,
@@ -218,7 +230,7 @@ pub(super) fn build(
         Some(&attached),
     ));
     annex.push(frame::annex_table(table));
-    annex.push(frame::signature(&r.signer, &[]));
+    annex.push(frame::signature(&r.signer, &[], layout));
     Ok(Document {
         title: summary,
         sections: vec![main, annex],

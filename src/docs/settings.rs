@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::document::Margins;
 use crate::error::{CoreError, Result};
-use crate::pdf::Margins;
 use crate::store::Store;
 use crate::text::clean;
 
@@ -43,11 +43,162 @@ pub struct DocText {
     pub closing: Vec<String>,
 }
 
+/// Where the tone mark of "uy" sits in printed headings: "ĐẢNG ỦY" (on the u, the app's usual
+/// spelling) or "ĐẢNG UỶ" (on the y, as HD 05-HD/VPTW's own examples write it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TonePlacement {
+    #[default]
+    #[serde(rename = "ĐẢNG ỦY")]
+    OnU,
+    #[serde(rename = "ĐẢNG UỶ")]
+    OnY,
+}
+
+impl TonePlacement {
+    /// `text` with every final "uy" carrying its tone in this placement ("TỈNH ỦY" ↔ "TỈNH UỶ");
+    /// "quý", "huyện", "tuyên" are left alone.
+    pub fn apply(self, text: &str) -> String {
+        // (tone on u, tone on y), upper and lower case.
+        const PAIRS: [(&str, &str); 10] = [
+            ("ỦY", "UỶ"),
+            ("ÚY", "UÝ"),
+            ("ÙY", "UỲ"),
+            ("ŨY", "UỸ"),
+            ("ỤY", "UỴ"),
+            ("ủy", "uỷ"),
+            ("úy", "uý"),
+            ("ùy", "uỳ"),
+            ("ũy", "uỹ"),
+            ("ụy", "uỵ"),
+        ];
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = String::with_capacity(text.len());
+        let mut i = 0;
+        while i < chars.len() {
+            let pair: String = chars[i..(i + 2).min(chars.len())].iter().collect();
+            let word_end = chars.get(i + 2).is_none_or(|c| !c.is_alphabetic());
+            let after_q = i > 0 && matches!(chars[i - 1], 'q' | 'Q');
+            let swap = PAIRS.iter().find_map(|(u, y)| match self {
+                TonePlacement::OnY if pair == *u => Some(*y),
+                TonePlacement::OnU if pair == *y && !after_q => Some(*u),
+                _ => None,
+            });
+            match swap {
+                Some(to) if word_end => {
+                    out.push_str(to);
+                    i += 2;
+                }
+                _ => {
+                    out.push(chars[i]);
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The layout values of HD 05-HD/VPTW a ward may set within the guidance's ranges.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DocLayout {
+    /// Body line spacing, exactly, in points (18–22).
+    pub line_spacing: f32,
+    /// The type name ("TỜ TRÌNH"), bold (15–16).
+    pub type_name_size: f32,
+    /// The summary under it, bold (14–15).
+    pub summary_size: f32,
+    /// Page numbers (13–14), and their distance from the top edge in mm (5–15).
+    pub page_number_size: f32,
+    pub page_number_from_top: f32,
+    pub tone: TonePlacement,
+    /// Two-sided printing: even pages take the left and right margins swapped (15 / 30).
+    pub mirrored: bool,
+}
+
+impl Default for DocLayout {
+    fn default() -> Self {
+        DocLayout {
+            line_spacing: 18.0,
+            type_name_size: 16.0,
+            summary_size: 14.0,
+            page_number_size: 14.0,
+            page_number_from_top: 10.0,
+            tone: TonePlacement::OnU,
+            mirrored: false,
+        }
+    }
+}
+
+impl DocLayout {
+    /// How sections of a document are numbered and whether their margins mirror.
+    pub fn numbers(&self) -> crate::document::PageNumbers {
+        crate::document::PageNumbers {
+            restart: false,
+            on_first_page: false,
+            size: self.page_number_size,
+            from_top: self.page_number_from_top,
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        for (v, lo, hi, field, what) in [
+            (
+                self.line_spacing,
+                18.0,
+                22.0,
+                "layout.line_spacing",
+                "Giãn dòng nội dung",
+            ),
+            (
+                self.type_name_size,
+                15.0,
+                16.0,
+                "layout.type_name_size",
+                "Cỡ chữ tên loại văn bản",
+            ),
+            (
+                self.summary_size,
+                14.0,
+                15.0,
+                "layout.summary_size",
+                "Cỡ chữ trích yếu",
+            ),
+            (
+                self.page_number_size,
+                13.0,
+                14.0,
+                "layout.page_number_size",
+                "Cỡ chữ số trang",
+            ),
+            (
+                self.page_number_from_top,
+                5.0,
+                15.0,
+                "layout.page_number_from_top",
+                "Khoảng cách số trang tới mép trên",
+            ),
+        ] {
+            if !(lo..=hi).contains(&v) {
+                return Err(CoreError::validation(
+                    field,
+                    "range",
+                    format!("{what}: phải từ {lo} đến {hi} (Hướng dẫn 05-HD/VPTW)."),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocSettings {
     #[serde(default)]
     pub margins: Margins,
+    /// Line spacing, sizes, page numbers, the tone placement and two-sided printing.
+    #[serde(default)]
+    pub layout: DocLayout,
     /// The Party-committee term numbers restart in ("2025-2030"); by default the five-year term
     /// holding the document's date.
     #[serde(default)]
@@ -104,6 +255,7 @@ impl Store {
                 "Lề trang: mỗi lề phải từ 5 đến 60 mm.",
             ));
         }
+        s.layout.check()?;
         let old = self.doc_settings()?;
         let json = serde_json::to_string(&s).map_err(|e| CoreError::Json(e.to_string()))?;
         self.write_doc_settings(&json, &old, &s)

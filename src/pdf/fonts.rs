@@ -128,6 +128,12 @@ impl Fonts {
         em * size
     }
 
+    /// Height above the baseline of the face's line box, in ems (hhea ascender).
+    pub fn ascent(&self, face: Face) -> f32 {
+        let i = face.index();
+        self.faces[i].font_metrics.ascent / self.units_per_em[i]
+    }
+
     /// Whether every character has a glyph in the face (else it would print as a box).
     pub fn covers(&self, face: Face, text: &str) -> bool {
         let font = &self.faces[face.index()];

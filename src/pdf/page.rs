@@ -38,8 +38,8 @@ pub struct Page {
     pub orientation: Orientation,
     pub margins: Margins,
     pub marks: Vec<Mark>,
-    /// The number printed at the top, and its baseline's distance from the top edge.
-    pub number: Option<(String, f32)>,
+    /// The number printed at the top centre: its text, baseline (from the top edge) and size.
+    pub number: Option<(String, f32, f32)>,
 }
 
 impl Page {
@@ -66,8 +66,10 @@ pub struct Doc {
     pub pages: Vec<Page>,
     /// Cursor: distance from the top of the current page, in points.
     pub y: f32,
-    /// Size of the page numbers.
-    pub number_size: f32,
+    /// Two-sided printing: even pages swap the left and right margins.
+    pub mirrored: bool,
+    /// The margins of the current section (an odd page's).
+    pub margins: Margins,
 }
 
 impl Doc {
@@ -81,7 +83,8 @@ impl Doc {
                 number: None,
             }],
             y: margins.top * MM,
-            number_size: 14.0,
+            mirrored: false,
+            margins,
         }
     }
 
@@ -116,12 +119,24 @@ impl Doc {
 
     /// Starts a new page (in another orientation if given), cursor at the top margin.
     pub fn new_page(&mut self, orientation: Option<Orientation>) {
-        let prev = self.page();
-        self.new_page_with(orientation.unwrap_or(prev.orientation), prev.margins);
+        let prev = self.page().orientation;
+        self.new_page_with(orientation.unwrap_or(prev), self.margins);
     }
 
-    /// Starts a new page in the given orientation and margins (a new section).
+    /// Starts a new page in the given orientation and margins (a new section); on a mirrored
+    /// document an even page takes the left and right margins swapped.
     pub fn new_page_with(&mut self, orientation: Orientation, margins: Margins) {
+        self.margins = margins;
+        let even = self.pages.len() % 2 == 1;
+        let margins = if self.mirrored && even {
+            Margins {
+                left: margins.right,
+                right: margins.left,
+                ..margins
+            }
+        } else {
+            margins
+        };
         let page = Page {
             orientation,
             margins,
@@ -226,7 +241,6 @@ impl Doc {
         self.y += p.space_before;
         let n = lines.len();
         let keep_from = n.saturating_sub(keep);
-        let x0 = self.left();
         for (i, line) in lines.iter().enumerate() {
             let need = if i == keep_from {
                 (n - i) as f32 * p.line_height + p.space_after + then
@@ -234,7 +248,7 @@ impl Doc {
                 p.line_height
             };
             self.ensure(need.min(self.usable_height()));
-            let top = self.y;
+            let (top, x0) = (self.y, self.left());
             self.draw_lines(std::slice::from_ref(line), x0, top, p.size, p.line_height);
             self.y += p.line_height;
         }
@@ -250,9 +264,11 @@ impl Doc {
     pub fn para_in(&mut self, p: &Para, x0: f32, width: f32) {
         let lines = lay_out(p, width);
         self.y += p.space_before;
+        // On a mirrored document the text area moves when the paragraph goes on a new page.
+        let from_left = x0 - self.left();
         for line in &lines {
             self.ensure(p.line_height);
-            let top = self.y;
+            let (top, x0) = (self.y, self.left() + from_left);
             self.draw_lines(std::slice::from_ref(line), x0, top, p.size, p.line_height);
             self.y += p.line_height;
         }
@@ -271,7 +287,8 @@ impl Doc {
             title: String::new(),
             pages: self.pages.iter().take(max).cloned().collect(),
             y: 0.0,
-            number_size: self.number_size,
+            mirrored: self.mirrored,
+            margins: self.margins,
         };
         numbered.add_page_numbers();
         numbered
@@ -289,9 +306,8 @@ impl Doc {
     }
 
     fn add_page_numbers(&mut self) {
-        let size = self.number_size;
         for page in &mut self.pages {
-            let Some((text, y)) = page.number.take() else {
+            let Some((text, y, size)) = page.number.take() else {
                 continue;
             };
             let (w, _) = page.size();

@@ -18,8 +18,13 @@ pub fn render(d: &Document) -> Doc {
     let mut starts = Vec::new();
     for s in &d.sections {
         let doc = match &mut doc {
-            None => doc.insert(Doc::new(&d.title, s.orientation, s.margins)),
+            None => {
+                let doc = doc.insert(Doc::new(&d.title, s.orientation, s.margins));
+                doc.mirrored = s.mirrored;
+                doc
+            }
             Some(doc) => {
+                doc.mirrored = s.mirrored;
                 doc.new_page_with(s.orientation, s.margins);
                 doc
             }
@@ -45,10 +50,11 @@ fn number_pages(doc: &mut Doc, starts: &[(usize, &Section)]) {
         if s.numbers.restart {
             next = 1;
         }
-        doc.number_size = s.numbers.size;
+        // The top of the number's line sits `from_top` below the edge, as a Word header does.
+        let baseline = s.numbers.from_top * MM + fonts().ascent(Face::REGULAR) * s.numbers.size;
         for (i, page) in doc.pages[*start..end].iter_mut().enumerate() {
             if i > 0 || s.numbers.on_first_page {
-                page.number = Some((next.to_string(), s.numbers.from_top * MM));
+                page.number = Some((next.to_string(), baseline, s.numbers.size));
             }
             next += 1;
         }

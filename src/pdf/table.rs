@@ -62,6 +62,14 @@ struct Geometry {
 }
 
 impl Geometry {
+    /// Moves the columns to a page whose text area starts at `left` (mirrored margins).
+    fn start_at(&mut self, left: f32) {
+        let dx = left - self.x.first().copied().unwrap_or(left);
+        for x in &mut self.x {
+            *x += dx;
+        }
+    }
+
     fn span(&self, from: usize, to: usize) -> (f32, f32) {
         (self.x[from], self.x[to] + self.w[to] - self.x[from])
     }
@@ -283,6 +291,7 @@ impl Doc {
             .collect();
         // Keep the header with at least the first row.
         self.ensure(header_h + heights.first().copied().unwrap_or(0.0));
+        g.start_at(self.left());
         self.draw_header(t, &g, header_h);
         let mut run_top = self.y;
         let mut body_top = self.y;
@@ -300,6 +309,7 @@ impl Doc {
             if self.y + need > self.bottom() && self.y > body_top + 0.01 {
                 self.close_run(&g, run_top);
                 self.new_page(None);
+                g.start_at(self.left());
                 self.draw_header(t, &g, header_h);
                 run_top = self.y;
                 body_top = self.y;

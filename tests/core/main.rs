@@ -7,6 +7,7 @@ mod common;
 mod cli;
 mod docs;
 mod document;
+mod hd05;
 mod import;
 mod one_core;
 mod plan_scenario;
