@@ -6,6 +6,7 @@ mod common;
 
 mod cli;
 mod docs;
+mod hd45;
 mod import;
 mod plan_scenario;
 mod rules;
