@@ -107,6 +107,7 @@ fn main() {
                 position_id: pos.id.expect("id"),
                 term_id: 1,
                 events: vec![event.clone()],
+                terms: 1,
             });
             if i % 3 == 0 {
                 entries.push(PlanEntry {
@@ -115,6 +116,7 @@ fn main() {
                     position_id: bch,
                     term_id: 1,
                     events: vec![event.clone()],
+                    terms: 1,
                 });
             }
         }

@@ -5,8 +5,11 @@
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::model::plan::{PlanStep, PositionGroup, Term};
-use crate::rules::check::{CheckReport, Severity};
+use crate::model::plan::{terms_label, PlanEvent, PlanStep, PositionGroup, RemovalReason, Term};
+use crate::model::{PartialDate, Person};
+use crate::rules::check::person::excluding_disciplines;
+use crate::rules::check::position::cap_of;
+use crate::rules::check::{CheckReport, Index, RuleCode, Severity};
 use crate::rules::eligibility::{Judge, Verdict};
 use crate::store::Store;
 
@@ -27,6 +30,16 @@ pub struct BoardEntry {
     /// Messages of the findings naming this person for this position (or the person alone).
     pub flags: Vec<String>,
     pub worst: Option<Severity>,
+    /// One term (đối tượng 1) or two (đối tượng 2), and its label.
+    pub terms: u8,
+    pub terms_label: &'static str,
+    /// A disciplined cadre leaves the plan at once (HD 45 §II.8): the "đưa ra" step to record,
+    /// with reason `ky_luat` and the disciplinary decision, ready for `add_plan_step` (its
+    /// decision number may be empty when the record lacks it: the clerk fills it in).
+    pub remove_now: Option<PlanEvent>,
+    /// Other grounds for removal, left to the next yearly review (HD 45 §II.8): "Xem xét ở đợt
+    /// rà soát năm …: <the violation>".
+    pub review_flags: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -92,6 +105,7 @@ impl Store {
         let as_of = self.today();
         let data = self.plan_data(term_code)?;
         let report = data.check(as_of);
+        let ix = Index::new(&data, as_of);
         let params = &data.rules.params;
         // Posts of the other kind of term (Chủ tịch UBND on a Party term) are not offered,
         // unless someone is already planned there (then the check names the mismatch).
@@ -142,6 +156,25 @@ impl Store {
                             active: e.is_active(),
                             flags: mine.iter().map(|x| x.message.clone()).collect(),
                             worst: mine.iter().map(|x| x.severity).min(),
+                            terms: e.terms,
+                            terms_label: terms_label(e.terms),
+                            remove_now: e.is_active().then(|| discipline_removal(&ix, p)).flatten(),
+                            review_flags: if e.is_active() {
+                                mine.iter()
+                                    .filter(|x| x.severity == Severity::Violation)
+                                    .filter(|x| {
+                                        !matches!(x.rule, RuleCode::Discipline | RuleCode::Votes)
+                                    })
+                                    .map(|x| {
+                                        format!(
+                                            "Xem xét ở đợt rà soát năm {}: {}",
+                                            report.review.year, x.message
+                                        )
+                                    })
+                                    .collect()
+                            } else {
+                                Vec::new()
+                            },
                         })
                     })
                     .collect();
@@ -149,8 +182,7 @@ impl Store {
                     code: pos.code.clone(),
                     name: pos.name.clone(),
                     key: pos.key,
-                    max: (pos.group != PositionGroup::CapUy)
-                        .then_some(params.max_people_per_position),
+                    max: (pos.group != PositionGroup::CapUy).then(|| cap_of(params, pos)),
                     entries,
                 }
             })
@@ -241,10 +273,35 @@ impl Store {
             position_code: pos.code.clone(),
             position_name: pos.name.clone(),
             planned: already.len(),
-            max: (pos.group != PositionGroup::CapUy).then_some(params.max_people_per_position),
+            max: (pos.group != PositionGroup::CapUy).then(|| cap_of(params, &pos)),
             candidates: out,
         })
     }
+}
+
+/// The "đưa ra" step for a cadre under a discipline in effect that excludes from the plan, dated
+/// the day of the board, carrying the disciplinary decision (the latest one if several).
+fn discipline_removal(ix: &Index, p: &Person) -> Option<PlanEvent> {
+    let (d, end, _) = excluding_disciplines(ix, p)
+        .into_iter()
+        .filter(|(_, _, in_effect)| *in_effect)
+        .max_by_key(|(d, _, _)| d.date.earliest())?;
+    let mut ev = PlanEvent::new(PlanStep::Removed, PartialDate::from_date(ix.as_of));
+    ev.reason = Some(RemovalReason::Discipline);
+    ev.decision_no = d.decision_no.clone();
+    ev.decision_date = Some(d.date);
+    ev.note = format!(
+        "Kỷ luật {}{} ngày {}, thời hạn đến {}: đưa ra khỏi quy hoạch ngay khi có quyết định kỷ luật.",
+        d.form.to_lowercase(),
+        if d.decision_no.is_empty() {
+            String::new()
+        } else {
+            format!(" theo quyết định số {}", d.decision_no)
+        },
+        d.date,
+        end.format("%d/%m/%Y")
+    );
+    Some(ev)
 }
 
 fn ratings_of(p: &crate::model::Person, years: &[i32]) -> Vec<(i32, String)> {

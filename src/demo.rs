@@ -396,14 +396,16 @@ pub fn create_demo(path: &std::path::Path, passphrase: &str, n: usize) -> Result
 
 fn add_demo_plan(store: &mut Store, ids: &[i64]) -> Result<()> {
     use crate::model::plan::{PlanEvent, PlanStep, Term, TermKind};
-    use crate::rules::retirement::YearMonth;
     use crate::rules::targets::{Indicator, Target};
-    store.add_term(&Term::new(
-        TermKind::Party,
-        2030,
-        2035,
-        YearMonth::new(2030, 7),
-    ))?;
+    // Deputies as a ward like this has them (HD 45: at most 3 per seat); committee sizes are the
+    // rule set's (BCH 27, BTV 11, UBKT 5).
+    for (code, seats) in [("PCT-UBND", 2), ("PTB-XDĐ", 2), ("PCT-MTTQ", 2)] {
+        let mut p = store.position(code)?;
+        p.seats = seats;
+        store.save_position(&p)?;
+    }
+    let reference = store.default_reference_month(TermKind::Party, 2030)?;
+    store.add_term(&Term::new(TermKind::Party, 2030, 2035, reference))?;
     let mut proposed = PlanEvent::new(PlanStep::Proposed, date(2026, 9, 15));
     proposed.note = "Hội nghị Ban Thường vụ giới thiệu nguồn".into();
     // (index of the person, position codes): leaders for higher posts, younger staff for the BCH.

@@ -156,6 +156,14 @@ pub struct Position {
     pub aliases: Vec<String>,
     #[serde(default = "yes")]
     pub active: bool,
+    /// How many people hold this post at once (3 Phó Chủ tịch UBND → 3); the plan takes at most
+    /// the rule set's number per seat (HD 45 §II.6.2).
+    #[serde(default = "one_seat")]
+    pub seats: u32,
+}
+
+fn one_seat() -> u32 {
+    1
 }
 
 fn default_level() -> String {
@@ -224,6 +232,23 @@ pub struct PlanEntry {
     pub position_id: i64,
     pub term_id: i64,
     pub events: Vec<PlanEvent>,
+    /// Planned for one term (đối tượng 1: 60 months of work left) or two (đối tượng 2: 120),
+    /// HD 45 §II.5.2.
+    #[serde(default = "one_term")]
+    pub terms: u8,
+}
+
+fn one_term() -> u8 {
+    1
+}
+
+/// The label of an entry's number of terms.
+pub fn terms_label(terms: u8) -> &'static str {
+    if terms >= 2 {
+        "Đối tượng 2 (hai nhiệm kỳ)"
+    } else {
+        "Đối tượng 1 (một nhiệm kỳ)"
+    }
 }
 
 impl PlanEntry {

@@ -25,7 +25,12 @@ pub struct Verdict {
 
 /// Every finding of the person-level families for `p` planned for `posts`: the person's own
 /// rules (age, posts per person, only higher, standards, ratings, discipline…) and the record's.
-pub(crate) fn person_findings(ix: &Index, p: &Person, posts: &[&Position], out: &mut Findings) {
+pub(crate) fn person_findings(
+    ix: &Index,
+    p: &Person,
+    posts: &[(&Position, u8)],
+    out: &mut Findings,
+) {
     let f = ix.facts_of(p);
     person::run(ix, p, &f, posts, out);
     records::run(ix, p, out);
@@ -43,13 +48,20 @@ impl<'a> Judge<'a> {
         }
     }
 
-    /// The verdict on `p` for `position`, as if planned there beside their other posts.
+    /// The verdict on `p` for `position`, as if planned there (for one term, đối tượng 1) beside
+    /// their other posts.
     pub fn verdict(&self, p: &Person, position: &Position) -> Verdict {
+        self.verdict_for_terms(p, position, 1)
+    }
+
+    /// The verdict on `p` for `position` planned for `terms` terms (1 or 2).
+    pub fn verdict_for_terms(&self, p: &Person, position: &Position, terms: u8) -> Verdict {
         let ix = &self.ix;
         let person_id = p.id.unwrap_or_default();
         let mut posts = ix.posts_of(person_id);
-        if !posts.iter().any(|x| x.id == position.id) {
-            posts.push(position);
+        match posts.iter_mut().find(|(x, _)| x.id == position.id) {
+            Some(slot) => slot.1 = terms,
+            None => posts.push((position, terms)),
         }
         let mut out = Findings::new(&ix.data.rules.name);
         person_findings(ix, p, &posts, &mut out);

@@ -3,6 +3,7 @@
 //! (one file per family of rules) that produce findings, and statistics.
 
 pub mod advice;
+pub mod calendar;
 pub mod check;
 pub mod codes;
 pub mod eligibility;

@@ -19,11 +19,20 @@ pub struct AgeSchedule {
     pub step_months: i64,
     /// Final age: men 62y = 744; women 60y = 720.
     pub cap_months: i64,
+    /// The fixed age before the base year (Bộ luật Lao động 2012: men 60 = 720, women 55 = 660);
+    /// when absent, the base age in whole years.
+    #[serde(default)]
+    pub before_base_months: Option<i64>,
 }
 
 impl AgeSchedule {
     pub fn age_in_year(&self, year: i32) -> i64 {
-        let steps = (year - self.base_year).max(0) as i64;
+        if year < self.base_year {
+            return self
+                .before_base_months
+                .unwrap_or(self.base_months / 12 * 12);
+        }
+        let steps = (year - self.base_year) as i64;
         (self.base_months + self.step_months * steps).min(self.cap_months)
     }
 }
@@ -43,12 +52,14 @@ impl Default for RetirementRule {
                 base_year: 2021,
                 step_months: 3,
                 cap_months: 62 * 12,
+                before_base_months: Some(60 * 12),
             },
             women: AgeSchedule {
                 base_months: 55 * 12 + 4,
                 base_year: 2021,
                 step_months: 4,
                 cap_months: 60 * 12,
+                before_base_months: Some(55 * 12),
             },
         }
     }
@@ -98,8 +109,9 @@ impl RetirementRule {
     }
 }
 
-/// Months left in service from the reference month, counting both the reference month and the
-/// retirement month when `inclusive` (DOMAIN §1.5: reference 7/2025, retirement 6/2030 → 60).
+/// Months left in service from the reference month: the plain difference (HD 45 §II.5.2:
+/// reference 07/2030, retirement 06/2035 → 59), plus the reference month itself when `inclusive`
+/// (the rule sets before HD 45).
 pub fn months_left(retirement: YearMonth, reference: YearMonth, inclusive: bool) -> i64 {
     retirement.index() - reference.index() + i64::from(inclusive)
 }
@@ -150,6 +162,35 @@ mod tests {
         assert_eq!(
             ret(Sex::Male, "01/03/1970").month,
             ret(Sex::Male, "31/03/1970").month
+        );
+    }
+
+    #[test]
+    fn before_2021_the_old_fixed_ages_apply() {
+        // NĐ 135 applies from 2021: a woman born 12/1964 reached 55 in 12/2019 and retired then
+        // (not 04/2020 at 55y4m).
+        let r = ret(Sex::Female, "12/1964");
+        assert_eq!(r.month, YearMonth::new(2019, 12));
+        assert_eq!(r.age_months, 660);
+        // The last women at 55: born 12/1965 → 12/2020; the first under NĐ 135: born 01/1966 →
+        // 55y4m → 05/2021.
+        assert_eq!(ret(Sex::Female, "12/1965").month, YearMonth::new(2020, 12));
+        let r = ret(Sex::Female, "01/1966");
+        assert_eq!((r.month, r.age_months), (YearMonth::new(2021, 5), 664));
+        // Men: born 12/1960 → 60 in 12/2020; born 01/1961 → 60y3m → 04/2021.
+        let r = ret(Sex::Male, "12/1960");
+        assert_eq!((r.month, r.age_months), (YearMonth::new(2020, 12), 720));
+        let r = ret(Sex::Male, "01/1961");
+        assert_eq!((r.month, r.age_months), (YearMonth::new(2021, 4), 723));
+        // A man born 09/1960 is 60 in 09/2020 (60y3m would be 12/2020).
+        assert_eq!(ret(Sex::Male, "09/1960").month, YearMonth::new(2020, 9));
+        // A rule set stored before this field reads the old ages from the base age's whole years.
+        let mut old = RetirementRule::default();
+        old.women.before_base_months = None;
+        let born = PartialDate::parse("12/1964").unwrap();
+        assert_eq!(
+            old.retirement(Sex::Female, &born).month,
+            YearMonth::new(2019, 12)
         );
     }
 

@@ -37,7 +37,7 @@ impl Store {
     fn load_entries(&self, term_id: i64) -> Result<Vec<PlanEntry>> {
         let mut st = self
             .conn()
-            .prepare_cached("SELECT id, person_id, position_id, term_id FROM plan_entry WHERE term_id = ?1 ORDER BY id")?;
+            .prepare_cached("SELECT id, person_id, position_id, term_id, terms FROM plan_entry WHERE term_id = ?1 ORDER BY id")?;
         let mut entries: Vec<PlanEntry> = st
             .query_map([term_id], |r| {
                 Ok(PlanEntry {
@@ -46,6 +46,7 @@ impl Store {
                     position_id: r.get(2)?,
                     term_id: r.get(3)?,
                     events: vec![],
+                    terms: r.get(4)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -167,6 +168,61 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Sets whether an entry is planned for one term (đối tượng 1: 60 months of work left at the
+    /// reference month) or two (đối tượng 2: 120 months), HD 45 §II.5.2.
+    pub fn set_entry_terms(&mut self, entry_id: i64, terms: u8) -> Result<()> {
+        if !(1..=2).contains(&terms) {
+            return Err(bad(
+                "terms",
+                format!("Đối tượng quy hoạch: {terms} không hợp lệ; chỉ có đối tượng 1 (một nhiệm kỳ) hoặc đối tượng 2 (hai nhiệm kỳ)."),
+            ));
+        }
+        let old: u8 = self
+            .conn()
+            .query_row(
+                "SELECT terms FROM plan_entry WHERE id = ?1",
+                [entry_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| bad("entry", format!("Không có mục quy hoạch số {entry_id}.")))?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE plan_entry SET terms = ?1 WHERE id = ?2",
+            (terms, entry_id),
+        )?;
+        audit::write(
+            &tx,
+            "plan_entry",
+            Some(entry_id),
+            "update",
+            Some(&serde_json::json!({ "terms": old })),
+            Some(&serde_json::json!({ "terms": terms })),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The reference month a new term of `kind` starting in `start_year` gets by default (HD 45
+    /// §II.5.3: ward Party bodies 2030–2035 → 07/2030; HĐND/UBND 2031–2036 → 03/2031), read from
+    /// the newest rule set in force on 1 January of that year.
+    pub fn default_reference_month(
+        &self,
+        kind: TermKind,
+        start_year: i32,
+    ) -> Result<crate::rules::retirement::YearMonth> {
+        let probe = Term::new(
+            kind,
+            start_year,
+            start_year + 5,
+            crate::rules::retirement::YearMonth::new(start_year, 1),
+        );
+        Ok(self
+            .rules_for(&probe)?
+            .params
+            .default_reference_month(kind, start_year))
     }
 
     pub fn plan_entries(&self, term_code: &str) -> Result<Vec<PlanEntry>> {

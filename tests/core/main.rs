@@ -8,6 +8,7 @@ mod cli;
 mod docs;
 mod document;
 mod hd05;
+mod hd45;
 mod import;
 mod one_core;
 mod plan_scenario;

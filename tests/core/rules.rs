@@ -32,6 +32,7 @@ fn catalogue() -> Vec<Position> {
         key,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         active: true,
+        seats: 1,
     };
     use PositionGroup::*;
     use TermKind::*;
@@ -185,6 +186,7 @@ impl Plan {
             position_id: pos.id.unwrap(),
             term_id: 1,
             events: vec![PlanEvent::new(PlanStep::Proposed, d("01/06/2026"))],
+            terms: 1,
         });
         id
     }

@@ -13,6 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use serde_json::Value;
 
+use super::calendar::{review_calendar, ReviewCalendar};
 use super::facts::PersonFacts;
 use super::plan::PlanData;
 use super::retirement::YearMonth;
@@ -25,8 +26,8 @@ use crate::text::fold;
 
 pub use super::codes::{RuleCode, Severity};
 
-pub(crate) mod person;
-pub(crate) mod position;
+pub mod person;
+pub mod position;
 pub(crate) mod records;
 pub(crate) mod structure;
 pub(crate) mod targets;
@@ -79,6 +80,8 @@ pub struct CheckReport {
     pub training_gaps: Vec<TrainingGap>,
     /// Statistics of everyone in the plan of the term.
     pub stats: Stats,
+    /// Where this year's review round stands (Quarter I, reported by June), in words.
+    pub review: ReviewCalendar,
 }
 
 /// Findings as the families give them, each with the rule set's name as its source.
@@ -243,13 +246,13 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// The posts a person is actively planned for in the term.
-    pub fn posts_of(&self, person_id: i64) -> Vec<&'a Position> {
+    /// The posts a person is actively planned for in the term, with each entry's terms.
+    pub fn posts_of(&self, person_id: i64) -> Vec<(&'a Position, u8)> {
         self.by_person
             .get(&person_id)
             .map(|list| {
                 list.iter()
-                    .filter_map(|e| self.position(e.position_id))
+                    .filter_map(|e| Some((self.position(e.position_id)?, e.terms)))
                     .collect()
             })
             .unwrap_or_default()
@@ -267,9 +270,9 @@ pub fn check(data: &PlanData, as_of: NaiveDate) -> CheckReport {
         if !ix.facts.contains_key(person_id) {
             continue;
         }
-        let posts: Vec<&Position> = list
+        let posts: Vec<(&Position, u8)> = list
             .iter()
-            .filter_map(|e| ix.position(e.position_id))
+            .filter_map(|e| Some((ix.position(e.position_id)?, e.terms)))
             .collect();
         super::eligibility::person_findings(&ix, p, &posts, &mut out);
     }
@@ -298,6 +301,7 @@ pub fn check(data: &PlanData, as_of: NaiveDate) -> CheckReport {
         targets: target_results,
         training_gaps: gaps,
         stats: all_stats,
+        review: review_calendar(data, as_of),
     }
 }
 

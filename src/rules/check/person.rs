@@ -14,6 +14,12 @@ use crate::rules::facts::PersonFacts;
 use crate::rules::ruleset::RuleParams;
 use crate::text::fold;
 
+/// Membership of the BCH, BTV or UBKT (or any post of the committee group): not a post of its own
+/// for "only higher" and "posts per person".
+pub fn is_committee(pos: &Position) -> bool {
+    pos.group == PositionGroup::CapUy || post::COMMITTEES.contains(&pos.code.as_str())
+}
+
 /// What a person lacks of a post's standard, one line per level.
 pub fn lacks(p: &Person, s: &Standard) -> Vec<String> {
     let mut out = Vec::new();
@@ -79,12 +85,13 @@ pub fn excluding_disciplines<'p>(
         .collect()
 }
 
-/// The findings of one person planned for `posts` (the whole of their plan in the term).
+/// The findings of one person planned for `posts` (the whole of their plan in the term), each
+/// with the number of terms it is planned for (đối tượng 1 or 2).
 pub(crate) fn run(
     ix: &Index,
     p: &Person,
     f: &PersonFacts,
-    posts: &[&Position],
+    posts: &[(&Position, u8)],
     out: &mut Findings,
 ) {
     let rules = ix.params;
@@ -93,7 +100,7 @@ pub(crate) fn run(
     let held = ix.names.held_by(p);
     let current_rank = held
         .iter()
-        .filter(|h| h.group != PositionGroup::CapUy)
+        .filter(|h| !is_committee(h))
         .map(|h| h.rank)
         .max()
         .unwrap_or(0);
@@ -113,10 +120,10 @@ pub(crate) fn run(
         );
     }
 
-    // At most M positions at one level.
+    // At most M posts at one approval level, not counting committee membership (BCH, BTV, UBKT).
     let mut per_level: BTreeMap<&str, usize> = BTreeMap::new();
-    for pos in posts {
-        if pos.group != PositionGroup::CapUy {
+    for (pos, _) in posts {
+        if !is_committee(pos) {
             *per_level.entry(pos.level.as_str()).or_default() += 1;
         }
     }
@@ -138,11 +145,12 @@ pub(crate) fn run(
 
     let in_bch = ix
         .bch_id()
-        .is_some_and(|b| posts.iter().any(|pos| pos.id == Some(b)));
-    for pos in posts {
+        .is_some_and(|b| posts.iter().any(|(pos, _)| pos.id == Some(b)));
+    for &(pos, terms) in posts {
         let renominated = held.iter().any(|h| h.code == pos.code);
-        // Only higher positions (committee membership is re-nomination, not a higher post).
-        if rules.only_higher && pos.group != PositionGroup::CapUy && pos.rank <= current_rank {
+        // Only higher positions: not the post held, an equivalent or a lower one, nor one held ex
+        // officio (all are matched on the titles held); committee membership is not a post.
+        if rules.only_higher && !is_committee(pos) && pos.rank <= current_rank {
             out.push(
                 Severity::Violation,
                 RuleCode::OnlyHigher,
@@ -156,16 +164,20 @@ pub(crate) fn run(
             );
         }
         // Months left at the reference month.
-        let min = if renominated {
-            rules.min_months_left_renominated
-        } else {
-            rules.min_months_left_first
-        };
-        if f.months_left < min {
-            let whose = if renominated {
-                "cho người tái cử"
+        // Two terms (đối tượng 2) need one more full term.
+        let extra = (i64::from(terms.max(1)) - 1) * rules.min_months_left_first;
+        let min = extra
+            + if renominated {
+                rules.min_months_left_renominated
             } else {
-                "của một nhiệm kỳ"
+                rules.min_months_left_first
+            };
+        if f.months_left < min {
+            let whose = match (renominated, terms >= 2) {
+                (true, false) => "cho người tái cử",
+                (true, true) => "cho người tái cử, quy hoạch hai nhiệm kỳ",
+                (false, false) => "của một nhiệm kỳ",
+                (false, true) => "của hai nhiệm kỳ",
             };
             out.push(
                 Severity::Violation,
@@ -174,7 +186,7 @@ pub(crate) fn run(
                 Some(pos),
                 json!({ "months_left": f.months_left, "min": min, "age": f.age,
                         "retirement_month": f.retirement_month.display(), "reference_month": reference.display(),
-                        "renominated": renominated }),
+                        "renominated": renominated, "terms": terms }),
                 if f.months_left < 0 {
                     format!(
                         "{}: đến tuổi nghỉ hưu tháng {}, trước mốc tính tuổi tháng {}; cần còn ít nhất {} tháng công tác {}.",
