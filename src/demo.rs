@@ -404,7 +404,7 @@ fn add_demo_plan(store: &mut Store, ids: &[i64]) -> Result<()> {
         p.seats = seats;
         store.save_position(&p)?;
     }
-    let reference = store.default_reference_month(TermKind::Party, 2030)?;
+    let reference = crate::app::plan::default_reference_month(store, TermKind::Party, 2030)?;
     store.add_term(&Term::new(TermKind::Party, 2030, 2035, reference))?;
     let mut proposed = PlanEvent::new(PlanStep::Proposed, date(2026, 9, 15));
     proposed.note = "Hội nghị Ban Thường vụ giới thiệu nguồn".into();

@@ -109,6 +109,16 @@ pub fn add_term(
 }
 
 #[tauri::command]
+pub fn default_reference(state: Shared, kind: String, start_year: i32) -> Result<String> {
+    with(&state, |s| s.default_reference(&kind, start_year))
+}
+
+#[tauri::command]
+pub fn set_entry_terms(state: Shared, entry_id: i64, terms: u8) -> Result<()> {
+    with(&state, |s| s.set_entry_terms(entry_id, terms))
+}
+
+#[tauri::command]
 pub fn plan_board(state: Shared, term: String) -> Result<Board> {
     with(&state, |s| s.plan_board(&term))
 }

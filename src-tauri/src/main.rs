@@ -102,6 +102,8 @@ fn main() {
             commands::terms,
             commands::add_term,
             commands::plan_board,
+            commands::default_reference,
+            commands::set_entry_terms,
             commands::plan_candidates,
             commands::plan_person,
             commands::add_plan_step,

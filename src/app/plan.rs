@@ -8,7 +8,7 @@ use crate::error::{CoreError, Result};
 use crate::model::plan::{
     PlanEntry, PlanEvent, PlanStep, RemovalReason, ReviewRound, Term, TermKind, VoteTally,
 };
-use crate::model::PartialDate;
+use crate::model::{PartialDate, YearMonth};
 use crate::rules::check::{CheckReport, TrainingGap};
 use crate::rules::stats::Stats;
 use crate::store::plan::PlanLine;
@@ -21,8 +21,43 @@ pub struct NewTerm {
     pub kind: String,
     pub start_year: i32,
     pub end_year: i32,
-    /// The month ages are reckoned at, "mm/yyyy".
+    /// The month ages are reckoned at, "mm/yyyy"; empty takes the rules' default for the kind
+    /// of term (HD 45: Party bodies 07/2030, HĐND/UBND 03/2031).
+    #[serde(default)]
     pub reference: String,
+}
+
+/// The reference month a new term takes by default: the month the rules in force at its start
+/// give for its kind (Hướng dẫn 45-HD/BTCTW: congresses of ward Party bodies in July 2030,
+/// elections of HĐND in March 2031).
+pub fn default_reference_month(
+    store: &Store,
+    kind: TermKind,
+    start_year: i32,
+) -> Result<YearMonth> {
+    let probe = Term::new(
+        kind,
+        start_year,
+        start_year + 5,
+        YearMonth::new(start_year, 1),
+    );
+    Ok(store
+        .rules_for(&probe)?
+        .params
+        .default_reference_month(kind, start_year))
+}
+
+/// The default reference month of a kind of term, as "mm/yyyy" (the new-term form fills it in).
+pub fn default_reference(store: &Store, kind: &str, start_year: i32) -> Result<String> {
+    let kind = parse_code(
+        "kind",
+        "Loại nhiệm kỳ",
+        kind,
+        TermKind::ALL,
+        TermKind::code,
+        TermKind::label,
+    )?;
+    Ok(default_reference_month(store, kind, start_year)?.display())
 }
 
 /// A term written as "2030-2035": its first and last year.
@@ -65,7 +100,11 @@ pub fn add_term(store: &mut Store, new: &NewTerm) -> Result<i64> {
             ),
         ));
     }
-    let reference = parse_month("reference_month", "Mốc tính tuổi", &new.reference)?;
+    let reference = if new.reference.trim().is_empty() {
+        default_reference_month(store, kind, new.start_year)?
+    } else {
+        parse_month("reference_month", "Mốc tính tuổi", &new.reference)?
+    };
     store.add_term(&Term::new(kind, new.start_year, new.end_year, reference))
 }
 
@@ -166,6 +205,12 @@ pub fn plan_person(
 ) -> Result<i64> {
     let ev = step.event(store.today())?;
     store.plan_person(term, position, person_id, &ev)
+}
+
+/// Whether a plan entry is for one term (đối tượng 1: 60 months left needed) or two (đối tượng
+/// 2: 120 months), HD 45 §II.5.2.
+pub fn set_entry_terms(store: &mut Store, entry_id: i64, terms: u8) -> Result<()> {
+    store.set_entry_terms(entry_id, terms)
 }
 
 /// Records a further step of a plan entry (approval, continuation, removal…).

@@ -282,9 +282,9 @@ pub enum TermCommand {
         /// dang (cấp ủy) hoặc chinh_quyen (HĐND, UBND)
         #[arg(long)]
         kind: String,
-        /// Tháng mốc tính tuổi (mm/yyyy)
+        /// Mốc tính tuổi mm/yyyy (mặc định theo quy định: cấp ủy 07/năm đầu, HĐND/UBND 03/năm sau)
         #[arg(long)]
-        reference: String,
+        reference: Option<String>,
     },
     List {
         #[arg(long)]
@@ -316,9 +316,14 @@ pub enum PlanCommand {
         position: String,
         #[arg(long)]
         person: i64,
+        /// Đối tượng quy hoạch: 1 (một nhiệm kỳ, cần 60 tháng) hoặc 2 (hai nhiệm kỳ, cần 120 tháng)
+        #[arg(long, default_value_t = 1)]
+        terms: u8,
         #[command(flatten)]
         step: StepArgs,
     },
+    /// Đổi đối tượng quy hoạch của một mục: 1 (một nhiệm kỳ) hoặc 2 (hai nhiệm kỳ)
+    Terms { entry: i64, terms: u8 },
     /// Thêm một bước (phê duyệt, bổ sung, tiếp tục, đã bố trí, đưa ra) cho một mục quy hoạch
     Step {
         entry: i64,

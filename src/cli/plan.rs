@@ -66,6 +66,7 @@ fn print_report(r: &CheckReport) {
         r.rule_set,
         r.as_of.format("%d/%m/%Y")
     );
+    println!("{}", r.review.message);
     if r.findings.is_empty() {
         println!("Không có vi phạm hay cảnh báo.");
     }
@@ -110,7 +111,7 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
                     kind: kind.clone(),
                     start_year,
                     end_year,
-                    reference: reference.clone(),
+                    reference: reference.clone().unwrap_or_default(),
                 },
             )
             .map_err(hinted(HINTS))?;
@@ -155,12 +156,24 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
             term,
             position,
             person,
+            terms,
             step,
         }) => {
             let id = plan::plan_person(store, term, position, *person, &step_input(step)?)
                 .map_err(hinted(STEP_HINTS))?;
+            if *terms != 1 {
+                plan::set_entry_terms(store, id, *terms)
+                    .map_err(hinted(&[("terms", "--terms")]))?;
+            }
             println!("{id}");
             eprintln!("Đã đưa vào quy hoạch (mục số {id}).");
+        }
+        Command::Plan(PlanCommand::Terms { entry, terms }) => {
+            plan::set_entry_terms(store, *entry, *terms)?;
+            eprintln!(
+                "Mục quy hoạch số {entry}: đối tượng {terms} ({}).",
+                quyhoach::model::plan::terms_label(*terms)
+            );
         }
         Command::Plan(PlanCommand::Step { entry, step }) => {
             let ev =

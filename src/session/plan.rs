@@ -18,6 +18,16 @@ impl Session {
         self.terms()
     }
 
+    /// The reference month a new term of this kind starting this year takes by default.
+    pub fn default_reference(&self, kind: &str, start_year: i32) -> Result<String> {
+        plan::default_reference(self.store()?, kind, start_year)
+    }
+
+    /// One term (đối tượng 1) or two (đối tượng 2) for a plan entry.
+    pub fn set_entry_terms(&mut self, entry_id: i64, terms: u8) -> Result<()> {
+        plan::set_entry_terms(self.store_mut()?, entry_id, terms)
+    }
+
     pub fn plan_board(&self, term: &str) -> Result<crate::board::Board> {
         board::board(self.store()?, term)
     }

@@ -205,26 +205,6 @@ impl Store {
         Ok(())
     }
 
-    /// The reference month a new term of `kind` starting in `start_year` gets by default (HD 45
-    /// §II.5.3: ward Party bodies 2030–2035 → 07/2030; HĐND/UBND 2031–2036 → 03/2031), read from
-    /// the newest rule set in force on 1 January of that year.
-    pub fn default_reference_month(
-        &self,
-        kind: TermKind,
-        start_year: i32,
-    ) -> Result<crate::rules::retirement::YearMonth> {
-        let probe = Term::new(
-            kind,
-            start_year,
-            start_year + 5,
-            crate::rules::retirement::YearMonth::new(start_year, 1),
-        );
-        Ok(self
-            .rules_for(&probe)?
-            .params
-            .default_reference_month(kind, start_year))
-    }
-
     pub fn plan_entries(&self, term_code: &str) -> Result<Vec<PlanEntry>> {
         let term = self.term(term_code)?;
         self.load_entries(term.id.unwrap_or_default())

@@ -380,12 +380,30 @@ fn the_review_calendar_and_the_reference_months_of_new_terms() {
     let w = temp_ward();
     let mut s = ward(&w);
     assert_eq!(
-        s.default_reference_month(TermKind::Party, 2030).unwrap(),
+        quyhoach::app::plan::default_reference_month(&s, TermKind::Party, 2030).unwrap(),
         YearMonth::new(2030, 7)
     );
     assert_eq!(
-        s.default_reference_month(TermKind::Government, 2031)
-            .unwrap(),
+        quyhoach::app::plan::default_reference_month(&s, TermKind::Government, 2031).unwrap(),
+        YearMonth::new(2031, 3)
+    );
+    // The window's new-term form and a term added without a month take the same default.
+    assert_eq!(
+        quyhoach::app::plan::default_reference(&s, "chinh_quyen", 2031).unwrap(),
+        "03/2031"
+    );
+    quyhoach::app::plan::add_term(
+        &mut s,
+        &quyhoach::app::plan::NewTerm {
+            kind: "chinh_quyen".into(),
+            start_year: 2031,
+            end_year: 2036,
+            reference: String::new(),
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        s.term("2031-2036").unwrap().reference_month,
         YearMonth::new(2031, 3)
     );
     assert_eq!(check(&s).review.status, ReviewStatus::NoPlan);

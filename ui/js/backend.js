@@ -24,6 +24,8 @@ export const terms = () => invoke("terms");
 export const addTerm = (kind, startYear, endYear, reference) =>
   invoke("add_term", { kind, startYear, endYear, reference });
 export const planBoard = (term) => invoke("plan_board", { term });
+export const defaultReference = (kind, startYear) => invoke("default_reference", { kind, startYear });
+export const setEntryTerms = (entryId, terms) => invoke("set_entry_terms", { entryId, terms });
 export const planCandidates = (term, position) => invoke("plan_candidates", { term, position });
 export const planPerson = (term, position, personId, step) =>
   invoke("plan_person", { term, position, personId, step });
