@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("../../migrations/0002_plan.sql")),
     (3, include_str!("../../migrations/0003_documents.sql")),
     (4, include_str!("../../migrations/0004_register.sql")),
+    (5, include_str!("../../migrations/0005_programmes.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -9,6 +9,7 @@ mod docs;
 mod document;
 mod import;
 mod plan_scenario;
+mod programmes;
 mod rules;
 mod session;
 mod store;

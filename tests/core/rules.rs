@@ -32,6 +32,8 @@ fn catalogue() -> Vec<Position> {
         key,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         active: true,
+        managing_body: String::new(),
+        approving_body: String::new(),
     };
     use PositionGroup::*;
     use TermKind::*;
