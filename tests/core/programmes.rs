@@ -571,3 +571,31 @@ fn the_cli_refuses_a_proposal_naming_the_criterion() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("Hồ Thị Chưa Đủ"));
 }
+
+#[test]
+fn the_demo_ward_carries_a_programme_at_every_stage() {
+    let w = temp_ward();
+    let s = quyhoach::demo::create_demo(&w.path, PASS, quyhoach::demo::DEMO_SIZE).unwrap();
+    let list = programmes::list(&s).unwrap();
+    assert_eq!(list.len(), 1);
+    let p = programmes::show(&s, list[0].id).unwrap();
+    let stages: Vec<MemberStage> = p.members.iter().map(|m| m.stage).collect();
+    for st in [
+        MemberStage::Proposed,
+        MemberStage::Approved,
+        MemberStage::Placed,
+        MemberStage::Left,
+    ] {
+        assert!(stages.contains(&st), "{st:?} missing: {stages:?}");
+    }
+    let placed = p
+        .members
+        .iter()
+        .find(|m| m.stage == MemberStage::Placed)
+        .unwrap();
+    let rec = s.person(placed.person_id).unwrap();
+    assert!(rec
+        .current_positions()
+        .any(|h| h.title == "Phó Chủ tịch UBND"));
+    assert!(p.members.iter().any(|m| m.records.len() == 2));
+}
