@@ -181,13 +181,16 @@ function showPositions(list) {
     const rank = el("input", { type: "number", value: p.rank, class: "tiny", "aria-label": "Thứ bậc" });
     const key = el("input", { type: "checkbox", checked: p.key, "aria-label": "Chủ chốt" });
     const active = el("input", { type: "checkbox", checked: p.active, "aria-label": "Đang dùng" });
+    const managing = el("input", { value: p.managing_body || "", name: "managing_body", "aria-label": "Cơ quan quản lý" });
+    const approving = el("input", { value: p.approving_body || "", name: "approving_body", "aria-label": "Cấp phê duyệt quy hoạch" });
     const save = async () => {
       try {
-        showPositions(await backend.savePosition({ ...p, name: name.value, rank: Number(rank.value), key: key.checked, active: active.checked }));
+        showPositions(await backend.savePosition({ ...p, name: name.value, rank: Number(rank.value), key: key.checked, active: active.checked, managing_body: managing.value, approving_body: approving.value }));
         ctx.notice(`Đã lưu chức danh ${name.value}.`);
       } catch (e) { showError(e); }
     };
     return el("tr", {}, el("td", {}, p.code), el("td", {}, name), el("td", {}, rank), el("td", {}, key), el("td", {}, active),
+      el("td", {}, managing), el("td", {}, approving),
       el("td", {}, el("button", { type: "button", class: "secondary small", onclick: save }, "Lưu")));
   }));
 }
