@@ -138,6 +138,22 @@ fn main() {
             commands::move_data_dir,
             commands::set_unit,
             commands::save_doc_settings,
+            commands::programmes,
+            commands::programme,
+            commands::create_programme,
+            commands::programme_candidates,
+            commands::propose_participant,
+            commands::approve_programme,
+            commands::add_programme_record,
+            commands::set_programme_outcome,
+            commands::export_programme,
+            commands::young_list,
+            commands::export_young,
+            commands::criteria_sets,
+            commands::save_criteria_set,
+            commands::rotation_lists,
+            commands::export_rotation,
+            commands::record_movement,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

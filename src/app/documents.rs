@@ -35,6 +35,10 @@ pub struct DocInput {
     pub issue: bool,
     /// "(Kèm theo Tờ trình số …)" for a list sent as an annex.
     pub attached_to: Option<String>,
+    /// The programme a "Báo cáo kết quả thực hiện Đề án" reports on.
+    pub programme_id: Option<i64>,
+    /// A Tờ trình of only the posts this body approves, addressed to it.
+    pub approving_body: Option<String>,
 }
 
 /// The kind of document, by its code or its label.
@@ -74,6 +78,12 @@ pub fn request(store: &Store, input: &DocInput) -> Result<DocRequest> {
     req.text = input.text.clone();
     req.attached_to = input
         .attached_to
+        .as_deref()
+        .map(crate::text::clean)
+        .filter(|a| !a.is_empty());
+    req.programme_id = input.programme_id;
+    req.approving_body = input
+        .approving_body
         .as_deref()
         .map(crate::text::clean)
         .filter(|a| !a.is_empty());

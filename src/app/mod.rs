@@ -6,7 +6,7 @@
 //! message, naming the field as the form labels it; the CLI adds its own hints (its flags).
 //!
 //! One file per domain: people, plan (terms, plan steps, reviews, checks), board, rules,
-//! programmes, documents, exports, imports, safety.
+//! programmes, young (young-cadre list), rotation, documents, exports, imports, safety.
 //!
 //! [`Store`]: crate::store::Store
 
@@ -17,8 +17,10 @@ pub mod imports;
 pub mod people;
 pub mod plan;
 pub mod programmes;
+pub mod rotation;
 pub mod rules;
 pub mod safety;
+pub mod young;
 
 use chrono::NaiveDate;
 

@@ -19,6 +19,8 @@ const HINTS: &[(&str, &str)] = &[
     ("signer.on_behalf", "--thay-mat"),
     ("text", "--van-ban"),
     ("out", "--out"),
+    ("programme", "--de-an"),
+    ("approving_body", "--cap-phe-duyet"),
 ];
 
 pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
@@ -37,6 +39,8 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
         noi_nhan,
         van_ban,
         kem_theo,
+        de_an,
+        cap_phe_duyet,
     } = cmd
     else {
         return Ok(());
@@ -69,6 +73,8 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
         text,
         issue: *issue,
         attached_to: kem_theo.clone(),
+        programme_id: *de_an,
+        approving_body: cap_phe_duyet.clone(),
     };
     if input.issue {
         let v = documents::violations(store, &input).map_err(&err)?;

@@ -5,5 +5,6 @@ pub mod doc;
 pub mod excel;
 pub mod out;
 pub mod plan;
+pub mod programmes;
 pub mod run;
 pub mod secret;

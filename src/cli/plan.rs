@@ -2,7 +2,7 @@
 //! programmes, checks, statistics and training gaps. Each is one call into `quyhoach::app`;
 //! this file turns flags into the app's inputs and formats what comes back.
 
-use quyhoach::app::{board, plan, programmes, rules};
+use quyhoach::app::{board, plan, rules};
 use quyhoach::rules::check::CheckReport;
 use quyhoach::rules::stats::{Bucket, Stats};
 use quyhoach::{CoreError, Store};
@@ -342,45 +342,9 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
             rules::remove_target(store, *id)?;
             eprintln!("Đã xóa chỉ tiêu {id}.");
         }
-        Command::Programme(ProgrammeCommand::Add {
-            name,
-            decision,
-            from,
-            to,
-        }) => {
-            let id = programmes::add(store, name, decision, *from, *to)?;
-            println!("{id}");
-        }
-        Command::Programme(ProgrammeCommand::Enrol {
-            programme,
-            person,
-            date,
-        }) => {
-            programmes::enrol(store, *programme, *person, date)
-                .map_err(hinted(&[("date", "--date")]))?;
-            eprintln!("Đã chọn vào đề án.");
-        }
-        Command::Programme(ProgrammeCommand::Record {
-            programme,
-            person,
-            kind,
-            date,
-            content,
-            result,
-        }) => {
-            let rec = programmes::RecordInput {
-                kind: kind.clone(),
-                date: date.clone(),
-                content: content.clone(),
-                result: result.clone(),
-            };
-            programmes::add_record(store, *programme, *person, &rec)
-                .map_err(hinted(&[("date", "--date"), ("kind", "--kind")]))?;
-            eprintln!("Đã ghi.");
-        }
-        Command::Programme(ProgrammeCommand::Show { programme }) => {
-            print_json(&programmes::show(store, *programme)?)?
-        }
+        Command::Programme(cmd) => super::programmes::programme(store, cmd)?,
+        Command::Young(cmd) => super::programmes::young(store, cmd)?,
+        Command::Rotation(cmd) => super::programmes::rotation(store, cmd)?,
         Command::Check {
             term,
             json,

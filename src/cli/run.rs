@@ -85,6 +85,8 @@ pub fn run(cli: Cli) -> Out {
         | Command::Rules(_)
         | Command::Target(_)
         | Command::Programme(_)
+        | Command::Young(_)
+        | Command::Rotation(_)
         | Command::Check { .. }
         | Command::Stats { .. }
         | Command::Gaps { .. } => {

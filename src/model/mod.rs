@@ -4,6 +4,7 @@ pub mod date;
 pub mod levels;
 pub mod person;
 pub mod plan;
+pub mod programme;
 pub mod unit;
 
 pub use date::{PartialDate, Precision, YearMonth};

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
-use super::levels::{PoliticalTheory, ProfessionalLevel, StateManagement};
+use super::levels::{PoliticalTheory, ProfessionalLevel, RatingLevel, StateManagement};
 use crate::rules::retirement::YearMonth;
 
 use super::levels::codes;
@@ -160,6 +160,12 @@ pub struct Position {
     /// the rule set's number per seat (HD 45 §II.6.2).
     #[serde(default = "one_seat")]
     pub seats: u32,
+    /// The body that manages this post (seed 004: "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Đảng ủy").
+    #[serde(default)]
+    pub managing_body: String,
+    /// The body that approves its plan: the Tờ trình of these posts is addressed to it.
+    #[serde(default)]
+    pub approving_body: String,
 }
 
 fn one_seat() -> u32 {
@@ -282,6 +288,21 @@ pub struct Programme {
     pub start_year: i32,
     pub end_year: i32,
     pub members: Vec<ProgrammeMember>,
+    /// The body that decided it ("Ban Thường vụ Thành ủy Đà Nẵng").
+    #[serde(default)]
+    pub deciding_body: String,
+    #[serde(default)]
+    pub decision_date: Option<PartialDate>,
+    /// The posts it prepares people for (catalogue codes).
+    #[serde(default)]
+    pub posts: Vec<String>,
+    #[serde(default)]
+    pub criteria: super::programme::Criteria,
+    /// The decision approving the list of participants.
+    #[serde(default)]
+    pub approval_no: String,
+    #[serde(default)]
+    pub approval_date: Option<PartialDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -290,6 +311,14 @@ pub struct ProgrammeMember {
     pub full_name: String,
     pub selected_on: PartialDate,
     pub records: Vec<ProgrammeRecord>,
+    #[serde(default = "approved")]
+    pub stage: super::programme::MemberStage,
+    #[serde(default)]
+    pub outcome: Option<super::programme::Outcome>,
+}
+
+fn approved() -> super::programme::MemberStage {
+    super::programme::MemberStage::Approved
 }
 
 /// A training (đào tạo) or an evaluation (đánh giá) of a programme participant.
@@ -297,8 +326,20 @@ pub struct ProgrammeMember {
 pub struct ProgrammeRecord {
     /// "dao_tao" or "danh_gia".
     pub kind: String,
+    /// A training's first day; an evaluation's year (or day).
     pub date: PartialDate,
+    /// The course's name, or the evaluation's remarks.
     pub content: String,
     #[serde(default)]
     pub result: String,
+    #[serde(default)]
+    pub institution: String,
+    /// A training's last day.
+    #[serde(default)]
+    pub to: Option<PartialDate>,
+    #[serde(default)]
+    pub certificate: String,
+    /// An evaluation's rating.
+    #[serde(default)]
+    pub rating: Option<RatingLevel>,
 }

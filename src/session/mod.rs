@@ -4,6 +4,7 @@
 mod output;
 mod people;
 mod plan;
+mod programmes;
 mod rules;
 mod safety;
 

@@ -49,6 +49,8 @@ fn position_from(r: &Row) -> rusqlite::Result<Position> {
             .collect(),
         active: r.get(9)?,
         seats: r.get(10)?,
+        managing_body: r.get(11)?,
+        approving_body: r.get(12)?,
     })
 }
 
@@ -122,7 +124,7 @@ impl Store {
 
     pub fn positions(&self) -> Result<Vec<Position>> {
         let mut st = self.conn().prepare(
-            "SELECT id, code, name, rank, grp, level, term_kind, is_key, aliases, active, seats FROM position ORDER BY rank DESC, id",
+            "SELECT id, code, name, rank, grp, level, term_kind, is_key, aliases, active, seats, managing_body, approving_body FROM position ORDER BY rank DESC, id",
         )?;
         let rows = st.query_map([], position_from)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -186,6 +188,14 @@ impl Store {
         let id: i64 = tx.query_row("SELECT id FROM position WHERE code = ?1", [&code], |r| {
             r.get(0)
         })?;
+        tx.execute(
+            "UPDATE position SET managing_body = ?1, approving_body = ?2 WHERE id = ?3",
+            (
+                clean(&position.managing_body),
+                clean(&position.approving_body),
+                id,
+            ),
+        )?;
         let mut saved = position.clone();
         saved.id = Some(id);
         let action = if old.is_some() { "update" } else { "create" };

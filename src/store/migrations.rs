@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../../migrations/0003_documents.sql")),
     (4, include_str!("../../migrations/0004_register.sql")),
     (5, include_str!("../../migrations/0005_hd45.sql")),
+    (6, include_str!("../../migrations/0006_programmes.sql")),
 ];
 
 pub fn latest_version() -> i64 {

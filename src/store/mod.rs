@@ -8,7 +8,7 @@ mod doc_settings;
 mod migrations;
 mod person;
 pub mod plan;
-mod programme;
+pub mod programme;
 pub mod review;
 mod unit;
 

@@ -12,6 +12,7 @@ mod hd45;
 mod import;
 mod one_core;
 mod plan_scenario;
+mod programmes;
 mod rules;
 mod session;
 mod store;

@@ -280,6 +280,19 @@ fn plan_steps_are_a_history_and_bad_steps_change_nothing() {
     assert!(s.add_review_round("2030-2035", 2026, "", "").is_err());
 }
 
+fn record() -> ProgrammeRecord {
+    ProgrammeRecord {
+        kind: String::new(),
+        date: d("2026"),
+        content: String::new(),
+        result: String::new(),
+        institution: String::new(),
+        to: None,
+        certificate: String::new(),
+        rating: None,
+    }
+}
+
 #[test]
 fn a_source_programme_with_training_and_evaluation() {
     let w = temp_ward();
@@ -302,6 +315,7 @@ fn a_source_programme_with_training_and_evaluation() {
             date: d("06/2026"),
             content: "Bồi dưỡng kỹ năng lãnh đạo, quản lý cấp xã".into(),
             result: "Hoàn thành".into(),
+            ..record()
         },
     )
     .unwrap();
@@ -313,6 +327,7 @@ fn a_source_programme_with_training_and_evaluation() {
             date: d("11/2026"),
             content: "Đánh giá sau 6 tháng thử thách".into(),
             result: "Hoàn thành tốt".into(),
+            ..record()
         },
     )
     .unwrap();
@@ -325,6 +340,7 @@ fn a_source_programme_with_training_and_evaluation() {
                 date: d("11/2026"),
                 content: "x".into(),
                 result: String::new(),
+                ..record()
             },
         )
         .unwrap_err();

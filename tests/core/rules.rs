@@ -33,6 +33,8 @@ fn catalogue() -> Vec<Position> {
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         active: true,
         seats: 1,
+        managing_body: String::new(),
+        approving_body: String::new(),
     };
     use PositionGroup::*;
     use TermKind::*;

@@ -199,6 +199,7 @@ fn documents_and_workbooks_from_the_session() {
         issue: true,
         out: out.clone(),
         attached_to: None,
+        ..Default::default()
     };
     // A preview lays the document out and registers nothing.
     let pv = s.preview_document(input("20/11/2026")).unwrap();

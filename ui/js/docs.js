@@ -277,6 +277,7 @@ export function init(c) {
     text: { opening: lines(fd.opening.value), closing: lines(fd.closing.value) },
     issue,
     out: fd.out.value,
+    approving_body: fd.approving_body ? fd.approving_body.value.trim() || null : null,
   });
   $("btn-doc-preview").addEventListener("click", async () => {
     try {

@@ -188,13 +188,16 @@ function showPositions(list) {
     const seats = el("input", { type: "number", min: 1, max: 20, value: p.seats || 1, class: "tiny", "aria-label": "Số người đảm nhiệm", title: "Quy hoạch tối đa 3 người cho mỗi người đảm nhiệm chức danh (Hướng dẫn 45-HD/BTCTW)" });
     const key = el("input", { type: "checkbox", checked: p.key, "aria-label": "Chủ chốt" });
     const active = el("input", { type: "checkbox", checked: p.active, "aria-label": "Đang dùng" });
+    const managing = el("input", { value: p.managing_body || "", name: "managing_body", "aria-label": "Cơ quan quản lý" });
+    const approving = el("input", { value: p.approving_body || "", name: "approving_body", "aria-label": "Cấp phê duyệt quy hoạch" });
     const save = async () => {
       try {
-        showPositions(await backend.savePosition({ ...p, name: name.value, rank: Number(rank.value), seats: Number(seats.value), key: key.checked, active: active.checked }));
+        showPositions(await backend.savePosition({ ...p, name: name.value, rank: Number(rank.value), seats: Number(seats.value), key: key.checked, active: active.checked, managing_body: managing.value, approving_body: approving.value }));
         ctx.notice(`Đã lưu chức danh ${name.value}.`);
       } catch (e) { showError(e); }
     };
     return el("tr", {}, el("td", {}, p.code), el("td", {}, name), el("td", {}, rank), el("td", {}, seats), el("td", {}, key), el("td", {}, active),
+      el("td", {}, managing), el("td", {}, approving),
       el("td", {}, el("button", { type: "button", class: "secondary small", onclick: save }, "Lưu")));
   }));
 }
