@@ -4,7 +4,6 @@
 
 pub mod app;
 pub mod auto_backup;
-pub mod board;
 pub mod demo;
 pub mod docs;
 pub mod document;

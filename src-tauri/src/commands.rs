@@ -4,10 +4,10 @@ use std::sync::Mutex;
 
 use std::path::PathBuf;
 
+use quyhoach::app::board::{Board, Candidates};
 use quyhoach::app::exports::ExportInput;
 use quyhoach::app::plan::NewTerm;
 use quyhoach::app::rules::NewTarget;
-use quyhoach::board::{Board, Candidates};
 use quyhoach::docs::{DocOutput, DocPreview, DocSettings, DocText, IssuedNumber};
 use quyhoach::import::{ImportPreview, Progress};
 use quyhoach::model::plan::{Position, Term};

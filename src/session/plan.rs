@@ -28,11 +28,15 @@ impl Session {
         plan::set_entry_terms(self.store_mut()?, entry_id, terms)
     }
 
-    pub fn plan_board(&self, term: &str) -> Result<crate::board::Board> {
+    pub fn plan_board(&self, term: &str) -> Result<crate::app::board::Board> {
         board::board(self.store()?, term)
     }
 
-    pub fn plan_candidates(&self, term: &str, position: &str) -> Result<crate::board::Candidates> {
+    pub fn plan_candidates(
+        &self,
+        term: &str,
+        position: &str,
+    ) -> Result<crate::app::board::Candidates> {
         board::candidates(self.store()?, term, position)
     }
 

@@ -115,7 +115,7 @@ fn months_left_is_a_plain_difference_and_two_terms_need_120() {
         .message
         .contains("đối tượng 1 (một nhiệm kỳ) hoặc đối tượng 2 (hai nhiệm kỳ)"));
     // The board shows it.
-    let board = s.plan_board(TERM).unwrap();
+    let board = quyhoach::app::board::board(&s, TERM).unwrap();
     let cvp = board.positions.iter().find(|p| p.code == "CVP-ĐU").unwrap();
     assert_eq!(cvp.entries[0].terms, 2);
     assert_eq!(cvp.entries[0].terms_label, "Đối tượng 2 (hai nhiệm kỳ)");
@@ -183,7 +183,7 @@ fn at_most_three_per_seat() {
     }
     assert!(only(&check(&s), "max_per_position").is_empty());
     assert_eq!(
-        s.plan_board(TERM)
+        quyhoach::app::board::board(&s, TERM)
             .unwrap()
             .positions
             .iter()
@@ -223,7 +223,7 @@ fn committee_membership_is_not_counted_in_posts_per_person() {
         "3 posts and 3 committee memberships"
     );
     // The candidate list agrees: a 4th post is refused, a committee is not.
-    let c = s.plan_candidates(TERM, "PCN-UBKT").unwrap();
+    let c = quyhoach::app::board::candidates(&s, TERM, "PCN-UBKT").unwrap();
     let me = c.candidates.iter().find(|c| c.person_id == p).unwrap();
     assert!(!me.eligible);
     assert_eq!(
@@ -329,7 +329,7 @@ fn a_disciplined_cadre_leaves_at_once_the_board_proposes_the_step() {
     });
     let id = s.add_person(&p).unwrap();
     let entry = plan(&mut s, "TB-XDĐ", id);
-    let board = s.plan_board(TERM).unwrap();
+    let board = quyhoach::app::board::board(&s, TERM).unwrap();
     let e = &board
         .positions
         .iter()
@@ -351,7 +351,7 @@ fn a_disciplined_cadre_leaves_at_once_the_board_proposes_the_step() {
     assert!(e.review_flags.is_empty(), "{:?}", e.review_flags);
     // The proposed step is one the store takes as it is.
     s.add_plan_step(entry, &step).unwrap();
-    let after = s.plan_board(TERM).unwrap();
+    let after = quyhoach::app::board::board(&s, TERM).unwrap();
     let e = &after
         .positions
         .iter()
@@ -362,7 +362,7 @@ fn a_disciplined_cadre_leaves_at_once_the_board_proposes_the_step() {
     // Other grounds wait for the yearly review.
     let old = add(&mut s, "Lý Văn Già", Sex::Male, "1970");
     plan(&mut s, "CVP-ĐU", old);
-    let board = s.plan_board(TERM).unwrap();
+    let board = quyhoach::app::board::board(&s, TERM).unwrap();
     let e = &board
         .positions
         .iter()

@@ -495,8 +495,7 @@ fn candidates_agree_with_the_check(size: usize, ineligible_per_post: usize) {
     let mut s = quyhoach::demo::create_demo(&w.path, PASS, size).unwrap();
     s.set_today(today());
     let term = "2030-2035";
-    let codes: Vec<String> = s
-        .plan_board(term)
+    let codes: Vec<String> = quyhoach::app::board::board(&s, term)
         .unwrap()
         .positions
         .iter()
@@ -506,7 +505,7 @@ fn candidates_agree_with_the_check(size: usize, ineligible_per_post: usize) {
     let date = PartialDate::parse("20/11/2026").unwrap();
     let mut planned_total = 0;
     for code in &codes {
-        let list = s.plan_candidates(term, code).unwrap();
+        let list = quyhoach::app::board::candidates(&s, term, code).unwrap();
         // Not eligible: plan one, see the check give one of the reasons, take them out again.
         let mut tried = 0;
         for c in list.candidates.iter().filter(|c| !c.eligible) {
