@@ -470,3 +470,13 @@ pub fn export_rotation(state: Shared, date: String, out: PathBuf) -> Result<usiz
 pub fn record_movement(state: Shared, input: MovementInput) -> Result<Vec<Movement>> {
     with(&state, |s| s.record_movement(input))
 }
+
+#[tauri::command]
+pub fn propose_list(
+    state: Shared,
+    id: i64,
+    person_ids: Vec<i64>,
+    date: String,
+) -> Result<quyhoach::app::programmes::ProposeReport> {
+    with(&state, |s| s.propose_list(id, person_ids, &date))
+}

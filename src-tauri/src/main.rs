@@ -154,6 +154,7 @@ fn main() {
             commands::rotation_lists,
             commands::export_rotation,
             commands::record_movement,
+            commands::propose_list,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -469,3 +469,44 @@ pub fn export(store: &Store, id: i64, out: &std::path::Path) -> Result<usize> {
         out,
     )
 }
+
+/// What proposing a list did: who was proposed, who was refused and why.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct ProposeReport {
+    pub proposed: Vec<String>,
+    /// (name, reason)
+    pub refused: Vec<(String, String)>,
+}
+
+/// Proposes many people at once (e.g. the young-cadre list as the programme's proposal list):
+/// each is judged by the programme's own criteria; those short, or already in, are reported and
+/// left out, the others proposed.
+pub fn propose_list(
+    store: &mut Store,
+    id: i64,
+    people: &[i64],
+    date: &str,
+) -> Result<ProposeReport> {
+    let day = parse_date("date", "Ngày đề xuất", date)?;
+    store.programme(id)?;
+    let mut r = ProposeReport::default();
+    for person in people {
+        match propose(store, id, *person, &day.to_display()) {
+            Ok(a) => r.proposed.push(a.full_name),
+            Err(e) => {
+                let name = store
+                    .person(*person)
+                    .map(|p| p.full_name)
+                    .unwrap_or_default();
+                let reason = e
+                    .field_errors()
+                    .iter()
+                    .map(|f| f.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                r.refused.push((name, reason));
+            }
+        }
+    }
+    Ok(r)
+}

@@ -496,6 +496,15 @@ pub enum ProgrammeCommand {
         #[arg(long)]
         date: String,
     },
+    /// Đề xuất những người đạt tiêu chí cán bộ trẻ (bộ tiêu chí đã lưu) vào đề án
+    ProposeYoung {
+        programme: i64,
+        #[arg(long)]
+        date: String,
+        /// Tên bộ tiêu chí đã lưu
+        #[arg(long)]
+        set: String,
+    },
     /// Ghi quyết định phê duyệt danh sách
     Approve {
         programme: i64,

@@ -132,6 +132,20 @@ pub fn programme(store: &mut Store, cmd: &ProgrammeCommand) -> Result<(), UserEr
             programmes::propose(store, *programme, *person, date).map_err(&err)?;
             eprintln!("Đã đề xuất vào danh sách.");
         }
+        ProgrammeCommand::ProposeYoung {
+            programme,
+            date,
+            set,
+        } => {
+            let form = saved_set(store, set)?;
+            let l = young::list(store, &form, date).map_err(&err)?;
+            let ids: Vec<i64> = l.meeting.iter().map(|a| a.person_id).collect();
+            let r = programmes::propose_list(store, *programme, &ids, date).map_err(&err)?;
+            eprintln!("Đã đề xuất {} người.", r.proposed.len());
+            for (name, why) in &r.refused {
+                eprintln!("  Không đề xuất {name}: {why}");
+            }
+        }
         ProgrammeCommand::Approve {
             programme,
             decision,
@@ -247,6 +261,18 @@ pub fn young(store: &mut Store, cmd: &YoungCommand) -> Result<(), UserError> {
         YoungCommand::Sets => print_json(&young::sets(store).map_err(&err)?)?,
     }
     Ok(())
+}
+
+/// A saved criteria set by name, as the form's shape.
+fn saved_set(store: &Store, name: &str) -> Result<CriteriaForm, UserError> {
+    let sets = young::sets(store)?;
+    let s = sets.iter().find(|s| s.name == name).ok_or_else(|| {
+        UserError(format!(
+            "Không có bộ tiêu chí “{name}” (xem: quyhoach young sets)."
+        ))
+    })?;
+    let v = serde_json::to_value(&s.criteria).map_err(|e| UserError(e.to_string()))?;
+    Ok(criteria_form_of(&v))
 }
 
 /// A saved set (codes) back into the form's shape.

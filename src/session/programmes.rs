@@ -72,6 +72,16 @@ impl Session {
         self.programme(id)
     }
 
+    /// Proposes many people (the young-cadre list) into a programme; each judged by its criteria.
+    pub fn propose_list(
+        &mut self,
+        id: i64,
+        person_ids: Vec<i64>,
+        date: &str,
+    ) -> Result<programmes::ProposeReport> {
+        programmes::propose_list(self.store_mut()?, id, &person_ids, date)
+    }
+
     pub fn export_programme(&self, id: i64, out: &Path) -> Result<usize> {
         programmes::export(self.store()?, id, out)
     }

@@ -599,3 +599,46 @@ fn the_demo_ward_carries_a_programme_at_every_stage() {
         .any(|h| h.title == "Phó Chủ tịch UBND"));
     assert!(p.members.iter().any(|m| m.records.len() == 2));
 }
+
+#[test]
+fn the_young_cadre_list_is_the_programmes_proposal_list() {
+    let w = temp_ward();
+    let mut s = new_store(&w);
+    let a = s
+        .add_person(&graduate("Trần Thị Hai Chín", "02/06/1996", "051000000501"))
+        .unwrap();
+    let mut b = graduate("Lý Thị Sơ Cấp", "02/06/1997", "051000000502");
+    b.political_theory = Some(PoliticalTheory::SoCap);
+    let b = s.add_person(&b).unwrap();
+    let form = ProgrammeForm {
+        name: "Đề án tạo nguồn Phó Chủ tịch UBND phường".into(),
+        start_year: 2025,
+        end_year: 2030,
+        posts: vec!["PCT-UBND".into()],
+        criteria: CriteriaForm {
+            age_under: Some(35),
+            political_theory: "trung_cap".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let id = programmes::create(&mut s, &form).unwrap();
+    let young_criteria = CriteriaForm {
+        age_under: Some(30),
+        ..Default::default()
+    };
+    let l = young::list(&s, &young_criteria, "01/06/2026").unwrap();
+    let ids: Vec<i64> = l.meeting.iter().map(|x| x.person_id).collect();
+    assert_eq!(ids.len(), 2);
+    let r = programmes::propose_list(&mut s, id, &ids, "01/06/2026").unwrap();
+    assert_eq!(r.proposed, vec!["Trần Thị Hai Chín".to_string()]);
+    assert_eq!(r.refused.len(), 1);
+    assert_eq!(r.refused[0].0, "Lý Thị Sơ Cấp");
+    assert!(r.refused[0]
+        .1
+        .contains("Lý luận chính trị từ Trung cấp trở lên: Sơ cấp"));
+    let p = s.programme(id).unwrap();
+    assert_eq!(p.members.len(), 1);
+    assert_eq!(p.members[0].person_id, a);
+    assert!(p.members.iter().all(|m| m.person_id != b));
+}

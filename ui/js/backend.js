@@ -87,6 +87,7 @@ export const saveCriteriaSet = (name, criteria) => invoke("save_criteria_set", {
 export const rotationLists = (date) => invoke("rotation_lists", { date });
 export const exportRotation = (date, out) => invoke("export_rotation", { date, out });
 export const recordMovement = (input) => invoke("record_movement", { input });
+export const proposeList = (id, personIds, date) => invoke("propose_list", { id, personIds, date });
 
 /** Calls `f()` when the program is started a second time (this window is brought forward). */
 export function onSecondStart(f) {

@@ -83,6 +83,7 @@ export async function refresh() {
   const post = $("form-prog-outcome").post;
   post.replaceChildren(...positions.map((p) => el("option", { value: p.code }, p.name)));
   const list = await backend.programmes();
+  $("young-programme").replaceChildren(...list.map((p) => el("option", { value: p.id }, p.name)));
   const sel = $("prog-select");
   sel.replaceChildren(...list.map((p) => el("option", { value: p.id }, `${p.name} (${p.start_year}–${p.end_year}, ${p.members} người)`)));
   if (!list.length) sel.append(el("option", { value: "" }, "— chưa có đề án —"));
@@ -178,7 +179,10 @@ async function propose(personId) {
   ctx.notice("Đã đề xuất vào danh sách.");
 }
 
+let lastYoung = null;
+
 function young(l) {
+  lastYoung = l;
   const row = (a, i) => el("tr", { dataset: { id: a.person_id } },
     el("td", { class: "num" }, i + 1), el("td", {}, a.full_name), el("td", {}, displayDate(a.birth_date)),
     el("td", {}, a.positions),
@@ -260,6 +264,14 @@ export function init(c) {
   }));
   const fy = $("form-young");
   fy.addEventListener("submit", run(async () => young(await backend.youngList(readCriteria(fy, "y_"), fy.date.value))));
+  $("btn-young-propose").addEventListener("click", run(async () => {
+    if (!lastYoung) await young(await backend.youngList(readCriteria(fy, "y_"), fy.date.value));
+    const id = Number($("young-programme").value);
+    if (!id) throw { message: "Chưa có đề án: tạo đề án trước ở thẻ “Đề án”.", fields: [] };
+    const r = await backend.proposeList(id, lastYoung.meeting.map((a) => a.person_id), fy.date.value);
+    const refused = r.refused.map(([name, why]) => `${name}: ${why}`);
+    ctx.notice(`Đã đề xuất ${r.proposed.length} người vào đề án.` + (refused.length ? ` Không đề xuất ${refused.length} người — ${refused.join("; ")}` : ""));
+  }));
   $("btn-young-save").addEventListener("click", run(async () => {
     await backend.saveCriteriaSet(fy.set_name.value, readCriteria(fy, "y_"));
     await loadSets();

@@ -246,6 +246,37 @@ async fn a_source_programme_from_criteria_to_its_report() {
         assert!(body.contains(want), "thiếu “{want}” trong báo cáo: {body}");
     }
 
+    // The young-cadre list: under 40 on the day; the one over 40 is short of that only.
+    click(&c, "#tab-young").await;
+    visible(&c, "pane-young").await;
+    fill(&c, "#form-young [name=y_age_under]", "40").await;
+    fill(&c, "#form-young [name=date]", "01/05/2026").await;
+    click(&c, "#form-young button[type=submit]").await;
+    until(
+        &c,
+        "danh sách cán bộ trẻ",
+        "document.getElementById('young-meeting-title').textContent === 'Đạt các tiêu chí: 2 người'",
+    )
+    .await;
+    let short = text(&c, "#young-short").await;
+    assert!(
+        short.contains("Hồ Thị Lớn Tuổi")
+            && short.contains("Tuổi dưới 40 (tại 01/05/2026): 55 tuổi"),
+        "{short}"
+    );
+    screenshot(&c, "22-can-bo-tre.png").await;
+    // The rotation lists, with the rule they apply.
+    click(&c, "#tab-rotation").await;
+    visible(&c, "pane-rotation").await;
+    fill(&c, "#form-rotation [name=date]", "01/11/2026").await;
+    click(&c, "#form-rotation button[type=submit]").await;
+    until(
+        &c,
+        "danh sách luân chuyển",
+        "document.getElementById('rot-long-title').textContent === 'Giữ một vị trí lãnh đạo từ 8 năm trở lên: 0 người'",
+    )
+    .await;
+
     // The appointed participant's record shows the post.
     click(&c, "#nav [data-screen=screen-people]").await;
     visible(&c, "screen-people").await;
