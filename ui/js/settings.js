@@ -35,8 +35,18 @@ export async function refresh() {
   await rules.refresh();
 }
 
-// A new file name for each backup (a backup never overwrites one).
+// A new file name for each backup (a backup never overwrites one): the time to the second, and
+// "-2", "-3"… for further names given in the same second.
+let lastStamp = "";
+let sameSecond = 0;
 async function nextBackupName() {
+  const base = await stampedBackupName();
+  sameSecond = base === lastStamp ? sameSecond + 1 : 1;
+  lastStamp = base;
+  return sameSecond === 1 ? base : base.replace(/\.db$/, `-${sameSecond}.db`);
+}
+
+async function stampedBackupName() {
   const folder = await backend.outputDir();
   const sep = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
   const now = new Date();

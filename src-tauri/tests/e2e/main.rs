@@ -816,14 +816,12 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     assert!(text(&c, "#ask-body").await.contains("Võ Văn Cường"));
     click(&c, "#ask-ok").await;
     until(&c, "văn bản đã lưu", "document.getElementById('doc-path')").await;
-    assert!(!js(
+    until(
         &c,
         "nút mở",
-        "return document.getElementById('btn-doc-open').hidden;"
+        "!document.getElementById('btn-doc-open').hidden",
     )
-    .await
-    .as_bool()
-    .unwrap());
+    .await;
     let pdf = text(&c, "#doc-path").await;
     assert!(text(&c, "#doc-result").await.contains("Số 01-TTr/ĐU"));
     let bytes = std::fs::read(&pdf).unwrap();
