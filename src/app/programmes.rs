@@ -29,6 +29,8 @@ pub struct CriteriaForm {
     pub rating_years: u32,
     pub rating_min: String,
     pub in_plan_for: Vec<String>,
+    /// Eligible by the plan's rules for one of the programme's posts.
+    pub plan_rules: bool,
 }
 
 fn opt_code<T: Copy>(
@@ -110,6 +112,7 @@ impl CriteriaForm {
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
                 .collect(),
+            plan_rules: self.plan_rules,
         })
     }
 }
@@ -188,22 +191,29 @@ pub fn candidates(store: &Store, id: i64, day: &str) -> Result<Vec<Assessment>> 
     let plan = store.active_plan_posts()?;
     let names = post_names(store)?;
     let none = Vec::new();
-    let mut out = Vec::new();
+    let mut people = Vec::new();
     for s in store.list_people()? {
         if p.members.iter().any(|m| m.person_id == s.id) {
             continue;
         }
         let person = store.person(s.id)?;
-        if person.status != crate::model::Status::Working {
-            continue;
+        if person.status == crate::model::Status::Working {
+            people.push(person);
         }
-        out.push(assess(
-            &person,
+    }
+    let rules = PlanRules::load(store, &p, &people)?;
+    let mut out = Vec::with_capacity(people.len());
+    for person in &people {
+        let pid = person.id.unwrap_or_default();
+        let mut a = assess(
+            person,
             &p.criteria,
-            plan.get(&s.id).unwrap_or(&none),
+            plan.get(&pid).unwrap_or(&none),
             &names,
             as_of,
-        ));
+        );
+        rules.add_check(&mut a, person, as_of);
+        out.push(a);
     }
     out.sort_by_key(|a| !a.met);
     Ok(out)
@@ -214,13 +224,92 @@ pub fn judge(store: &Store, id: i64, person: i64, as_of: NaiveDate) -> Result<As
     let p = store.programme(id)?;
     let plan = store.active_plan_posts()?;
     let none = Vec::new();
-    Ok(assess(
-        &store.person(person)?,
+    let who = store.person(person)?;
+    let mut a = assess(
+        &who,
         &p.criteria,
         plan.get(&person).unwrap_or(&none),
         &post_names(store)?,
         as_of,
-    ))
+    );
+    PlanRules::load(store, &p, std::slice::from_ref(&who))?.add_check(&mut a, &who, as_of);
+    Ok(a)
+}
+
+/// The criterion "eligible by the plan's rules" of a programme: each post it prepares for,
+/// with the plan of the latest term of the post's kind (its rule set, its entries), judged by
+/// the check's own eligibility function (`rules::eligibility`), as the candidate list of the
+/// plan board judges it. Empty when the programme does not ask it.
+struct PlanRules {
+    posts: Vec<(crate::rules::plan::PlanData, crate::model::plan::Position)>,
+    asked: bool,
+}
+
+impl PlanRules {
+    fn load(store: &Store, p: &Programme, people: &[crate::model::Person]) -> Result<PlanRules> {
+        let mut posts = Vec::new();
+        if p.criteria.plan_rules {
+            let terms = store.terms()?;
+            for code in &p.posts {
+                let pos = store.position(code)?;
+                let Some(term) = terms
+                    .iter()
+                    .filter(|t| t.kind == pos.term_kind)
+                    .max_by_key(|t| t.start_year)
+                else {
+                    continue;
+                };
+                let mut data = store.plan_data(&term.code)?;
+                for person in people {
+                    data.people
+                        .entry(person.id.unwrap_or_default())
+                        .or_insert_with(|| person.clone());
+                }
+                posts.push((data, pos));
+            }
+        }
+        Ok(PlanRules {
+            posts,
+            asked: p.criteria.plan_rules,
+        })
+    }
+
+    fn add_check(&self, a: &mut Assessment, person: &crate::model::Person, as_of: NaiveDate) {
+        if !self.asked {
+            return;
+        }
+        let names: Vec<&str> = self.posts.iter().map(|(_, p)| p.name.as_str()).collect();
+        let mut eligible = Vec::new();
+        let mut reasons = Vec::new();
+        for (data, pos) in &self.posts {
+            let v = crate::rules::eligibility::Judge::new(data, as_of).verdict(person, pos);
+            if v.eligible {
+                eligible.push(format!("{} (nhiệm kỳ {})", pos.name, data.term.code));
+            } else {
+                reasons.extend(v.reasons);
+            }
+        }
+        let check = crate::rules::young::CriterionCheck {
+            criterion: if names.is_empty() {
+                "Đủ điều kiện quy hoạch các chức danh của đề án theo quy định".into()
+            } else {
+                format!(
+                    "Đủ điều kiện quy hoạch {} theo quy định đang áp dụng",
+                    names.join(" hoặc ")
+                )
+            },
+            met: !eligible.is_empty(),
+            detail: if !eligible.is_empty() {
+                format!("đủ điều kiện: {}", eligible.join(", "))
+            } else if self.posts.is_empty() {
+                "chưa có nhiệm kỳ quy hoạch của các chức danh này để xét".into()
+            } else {
+                reasons.join(" ")
+            },
+        };
+        a.met = a.met && check.met;
+        a.checks.push(check);
+    }
 }
 
 /// Proposes a person for the list on a day (as typed); refused, with every criterion not met

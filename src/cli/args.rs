@@ -598,6 +598,9 @@ pub struct CriteriaArgs {
     /// Có trong quy hoạch chức danh (mã, lặp lại)
     #[arg(long = "in-plan-for")]
     pub in_plan_for: Vec<String>,
+    /// Đủ điều kiện quy hoạch một chức danh của đề án theo quy định đang áp dụng (cùng cách xét với bảng quy hoạch)
+    #[arg(long)]
+    pub plan_rules: bool,
 }
 
 #[derive(Subcommand, Debug)]

@@ -50,6 +50,7 @@ fn criteria(a: &CriteriaArgs) -> CriteriaForm {
         rating_years: a.rating_years,
         rating_min: a.rating_min.clone(),
         in_plan_for: a.in_plan_for.clone(),
+        plan_rules: a.plan_rules,
     }
 }
 
@@ -305,6 +306,10 @@ fn criteria_form_of(v: &serde_json::Value) -> CriteriaForm {
                     .collect()
             })
             .unwrap_or_default(),
+        plan_rules: v
+            .get("plan_rules")
+            .and_then(|x| x.as_bool())
+            .unwrap_or(false),
     }
 }
 

@@ -72,6 +72,11 @@ pub struct Criteria {
     /// In the plan (active, any term) for one of these posts (codes); empty: not asked.
     #[serde(default)]
     pub in_plan_for: Vec<String>,
+    /// Eligible, by the plan's own rules (the check's eligibility function, the rule set in
+    /// force for the latest term of the post's kind), for one of the posts the programme
+    /// prepares for.
+    #[serde(default)]
+    pub plan_rules: bool,
 }
 
 /// A named set of criteria the clerk saved for the young-cadre list.

@@ -642,3 +642,66 @@ fn the_young_cadre_list_is_the_programmes_proposal_list() {
     assert_eq!(p.members[0].person_id, a);
     assert!(p.members.iter().all(|m| m.person_id != b));
 }
+
+/// A programme asking "eligible by the plan's rules" judges each person with the plan board's
+/// own eligibility function: the programme and the candidate list of the post never disagree.
+#[test]
+fn the_plan_rules_criterion_is_the_candidate_lists_verdict() {
+    let w = temp_ward();
+    let mut s = crate::common::scenario::build(&w);
+    let list = quyhoach::app::board::candidates(&s, "2030-2035", "BT").unwrap();
+    let ok = list
+        .candidates
+        .iter()
+        .find(|c| c.eligible && !c.planned_here)
+        .expect("someone eligible for Bí thư");
+    let short = list
+        .candidates
+        .iter()
+        .find(|c| !c.eligible && !c.planned_here && !c.reasons.is_empty())
+        .expect("someone not eligible for Bí thư");
+    let form = ProgrammeForm {
+        name: "Đề án tạo nguồn Bí thư Đảng ủy phường giai đoạn 2026–2030".into(),
+        start_year: 2026,
+        end_year: 2030,
+        posts: vec!["BT".into()],
+        criteria: CriteriaForm {
+            plan_rules: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let id = programmes::create(&mut s, &form).unwrap();
+    let today = s.today();
+    let a = programmes::judge(&s, id, ok.person_id, today).unwrap();
+    assert!(a.met, "{a:?}");
+    assert!(
+        a.checks[0]
+            .criterion
+            .contains("Đủ điều kiện quy hoạch Bí thư"),
+        "{a:?}"
+    );
+    assert!(a.checks[0].detail.contains("nhiệm kỳ 2030-2035"), "{a:?}");
+    let b = programmes::judge(&s, id, short.person_id, today).unwrap();
+    assert!(!b.met);
+    assert!(
+        b.checks[0].detail.contains(&short.reasons[0]),
+        "{b:?}\n{short:?}"
+    );
+    // Proposing the one short is refused with the plan's own reason, and nothing is stored.
+    let err = programmes::propose(&mut s, id, short.person_id, "20/11/2026").unwrap_err();
+    assert!(err.to_string().contains(&short.reasons[0]), "{err}");
+    assert!(programmes::show(&s, id).unwrap().members.is_empty());
+    programmes::propose(&mut s, id, ok.person_id, "20/11/2026").unwrap();
+    // The candidates of the programme agree with the board for everyone still working.
+    let all = programmes::candidates(&s, id, "20/11/2026").unwrap();
+    for c in list.candidates.iter().filter(|c| !c.planned_here) {
+        if let Some(x) = all.iter().find(|x| x.person_id == c.person_id) {
+            assert_eq!(
+                x.met, c.eligible,
+                "{} — {:?} / {:?}",
+                c.full_name, x.checks, c.reasons
+            );
+        }
+    }
+}

@@ -40,7 +40,12 @@ function criteriaInputs(box, prefix) {
       el("label", {}, "Số năm liền được đánh giá ", el("input", { name: prefix + "rating_years", type: "number", min: 0, max: 10 })),
       sel("rating_min", RATING, "Mức xếp loại tối thiểu")),
     el("p", { class: "hint" }, "Có trong quy hoạch một trong các chức danh (không chọn: không đòi hỏi):"),
-    plan);
+    plan,
+    // Only a programme has posts of its own to judge against the plan's rules.
+    prefix === "c_"
+      ? el("label", { class: "check" }, el("input", { type: "checkbox", name: prefix + "plan_rules" }),
+        " Đủ điều kiện quy hoạch một chức danh của đề án theo quy định đang áp dụng (xét như bảng quy hoạch)")
+      : "");
 }
 
 function readCriteria(form, prefix) {
@@ -55,6 +60,7 @@ function readCriteria(form, prefix) {
     rating_years: Number(v("rating_years") || 0),
     rating_min: v("rating_min"),
     in_plan_for: [...form.querySelectorAll(`[name="${prefix}in_plan_for"]:checked`)].map((c) => c.value),
+    plan_rules: !!(form.querySelector(`[name="${prefix}plan_rules"]`) || {}).checked,
   };
 }
 
