@@ -457,6 +457,19 @@ pub fn save_criteria_set(
 }
 
 #[tauri::command]
+pub fn rotation_params(state: Shared) -> Result<quyhoach::rules::rotation::RotationParams> {
+    with(&state, |s| s.rotation_params())
+}
+
+#[tauri::command]
+pub fn save_rotation_params(
+    state: Shared,
+    params: quyhoach::rules::rotation::RotationParams,
+) -> Result<quyhoach::rules::rotation::RotationParams> {
+    with(&state, |s| s.save_rotation_params(params))
+}
+
+#[tauri::command]
 pub fn rotation_lists(state: Shared, date: String) -> Result<RotationLists> {
     with(&state, |s| s.rotation_lists(&date))
 }

@@ -152,6 +152,8 @@ fn main() {
             commands::criteria_sets,
             commands::save_criteria_set,
             commands::rotation_lists,
+            commands::rotation_params,
+            commands::save_rotation_params,
             commands::export_rotation,
             commands::record_movement,
             commands::propose_list,

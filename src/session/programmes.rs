@@ -121,4 +121,18 @@ impl Session {
         rotation::record(self.store_mut()?, &input)?;
         rotation::movements(self.store()?, Some(input.person_id))
     }
+
+    /// What the rotation lists count (years in a post, key posts not to be held by a local) and
+    /// the wording of the rules they print.
+    pub fn rotation_params(&self) -> Result<crate::rules::rotation::RotationParams> {
+        crate::app::rotation::params(self.store()?)
+    }
+
+    pub fn save_rotation_params(
+        &mut self,
+        p: crate::rules::rotation::RotationParams,
+    ) -> Result<crate::rules::rotation::RotationParams> {
+        crate::app::rotation::save_params(self.store_mut()?, &p)?;
+        crate::app::rotation::params(self.store()?)
+    }
 }

@@ -94,3 +94,5 @@ export function onSecondStart(f) {
   const ev = window.__TAURI__ && window.__TAURI__.event;
   return ev ? ev.listen("second-start", () => f()) : Promise.resolve(() => {});
 }
+export const rotationParams = () => invoke("rotation_params");
+export const saveRotationParams = (params) => invoke("save_rotation_params", { params });

@@ -105,6 +105,12 @@ export async function refresh() {
   const fy = $("form-young");
   if (!fy.date.value) fy.date.value = today();
   fy.out.value = suggest("Danh sách cán bộ trẻ", "xlsx");
+  const fp = $("form-rotation-params");
+  const rp = await backend.rotationParams();
+  fp.years.value = rp.years;
+  fp.local_posts.value = rp.local_posts.join(", ");
+  fp.tenure_rule.value = rp.tenure_rule;
+  fp.local_rule.value = rp.local_rule;
   const fr = $("form-rotation");
   if (!fr.date.value) fr.date.value = today();
   fr.out.value = suggest("Danh sách luân chuyển", "xlsx");
@@ -294,6 +300,15 @@ export function init(c) {
     await backend.exportRotation(fr.date.value, fr.out.value);
     ctx.notice(`Đã xuất vào ${fr.out.value}`);
     fr.out.value = suggest("Danh sách luân chuyển", "xlsx");
+  }));
+  $("form-rotation-params").addEventListener("submit", run(async () => {
+    const f = $("form-rotation-params");
+    await backend.saveRotationParams({
+      years: Number(f.years.value), tenure_rule: f.tenure_rule.value, local_rule: f.local_rule.value,
+      local_posts: f.local_posts.value.split(",").map((x) => x.trim()).filter(Boolean),
+    });
+    ctx.notice("Đã lưu căn cứ xét luân chuyển; danh sách được lập lại theo căn cứ mới.");
+    rotation(await backend.rotationLists(fr.date.value));
   }));
   $("form-movement").addEventListener("submit", run(async () => {
     const f = $("form-movement");

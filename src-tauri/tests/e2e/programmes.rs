@@ -276,6 +276,21 @@ async fn a_source_programme_from_criteria_to_its_report() {
         "document.getElementById('rot-long-title').textContent === 'Giữ một vị trí lãnh đạo từ 8 năm trở lên: 0 người'",
     )
     .await;
+    // The years are the ward's data, edited here: the list follows at once.
+    until(
+        &c,
+        "căn cứ luân chuyển",
+        "document.querySelector('#form-rotation-params [name=years]').value === '8'",
+    )
+    .await;
+    fill(&c, "#form-rotation-params [name=years]", "5").await;
+    click(&c, "#form-rotation-params button[type=submit]").await;
+    until(
+        &c,
+        "danh sách theo căn cứ mới",
+        "document.getElementById('rot-long-title').textContent.startsWith('Giữ một vị trí lãnh đạo từ 5 năm trở lên')",
+    )
+    .await;
 
     // The appointed participant's record shows the post.
     click(&c, "#nav [data-screen=screen-people]").await;
