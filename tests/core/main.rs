@@ -14,4 +14,5 @@ mod rules;
 mod session;
 mod store;
 mod validation;
+mod word;
 mod xlsx;
