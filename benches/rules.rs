@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 use quyhoach::demo::{demo_people, demo_unit};
 use quyhoach::model::plan::*;
 use quyhoach::model::PartialDate;
-use quyhoach::rules::check::{check, PlanInput};
+use quyhoach::rules::check::check;
+use quyhoach::rules::plan::PlanData;
 use quyhoach::rules::retirement::YearMonth;
 use quyhoach::rules::ruleset::RuleSet;
 use quyhoach::rules::targets::{Indicator, Target};
@@ -106,6 +107,7 @@ fn main() {
                 position_id: pos.id.expect("id"),
                 term_id: 1,
                 events: vec![event.clone()],
+                terms: 1,
             });
             if i % 3 == 0 {
                 entries.push(PlanEntry {
@@ -114,32 +116,34 @@ fn main() {
                     position_id: bch,
                     term_id: 1,
                     events: vec![event.clone()],
+                    terms: 1,
                 });
             }
         }
-        let input = PlanInput {
-            term: &term,
-            rules: &rules,
-            positions: &positions,
-            people: &people,
-            entries: &entries,
-            targets: &targets,
-            place_name: "Hòa An",
-            as_of,
+        let n_entries = entries.len();
+        let input = PlanData {
+            term: term.clone(),
+            rules: rules.clone(),
+            positions: positions.clone(),
+            people,
+            entries,
+            targets: targets.clone(),
+            place_name: "Hòa An".into(),
+            review_years: vec![],
         };
         let runs = if n > 10_000 { 5 } else { 21 };
         let mut times = Vec::new();
         let mut findings = 0;
         for _ in 0..runs {
             let t = Instant::now();
-            let r = std::hint::black_box(check(&input));
+            let r = std::hint::black_box(check(&input, as_of));
             times.push(t.elapsed());
             findings = r.findings.len();
         }
         let ms = median(times).as_secs_f64() * 1000.0;
         println!(
             "Kiểm tra + thống kê {n:>7} người ({} mục quy hoạch, {findings} phát hiện): {ms:>8.2} ms   (mục tiêu ≤ {target_ms} ms: {})",
-            entries.len(),
+            n_entries,
             if ms <= target_ms { "đạt" } else { "CHƯA ĐẠT" }
         );
     }

@@ -90,9 +90,9 @@ fn main() {
         let unit = store.unit().expect("unit");
         let mut fresh = Store::create(&path, PASS, &unit).expect("create");
         let t = Instant::now();
-        let preview = fresh
-            .preview_import(&src, &Default::default(), &mut |_| {})
-            .expect("preview");
+        let preview =
+            quyhoach::app::imports::preview(&fresh, &src, &Default::default(), &mut |_| {})
+                .expect("preview");
         preview_times.push(t.elapsed());
         assert_eq!(
             preview.error_rows,
@@ -100,7 +100,8 @@ fn main() {
             "{:?}",
             preview.rows.iter().find(|r| r.has_errors())
         );
-        let ids = fresh.import_people(&preview, &mut |_| {}).expect("import");
+        let ids =
+            quyhoach::app::imports::import_all(&mut fresh, &preview, &mut |_| {}).expect("import");
         fresh.close().expect("close");
         ids.len()
     });

@@ -391,19 +391,24 @@ pub fn create_demo(path: &std::path::Path, passphrase: &str, n: usize) -> Result
     if n >= LEADERS.len() {
         add_demo_plan(&mut store, &ids)?;
     }
+    if ids.len() > 45 {
+        add_demo_programme(&mut store, &ids)?;
+    }
     Ok(store)
 }
 
 fn add_demo_plan(store: &mut Store, ids: &[i64]) -> Result<()> {
     use crate::model::plan::{PlanEvent, PlanStep, Term, TermKind};
-    use crate::rules::retirement::YearMonth;
     use crate::rules::targets::{Indicator, Target};
-    store.add_term(&Term::new(
-        TermKind::Party,
-        2030,
-        2035,
-        YearMonth::new(2030, 7),
-    ))?;
+    // Deputies as a ward like this has them (HD 45: at most 3 per seat); committee sizes are the
+    // rule set's (BCH 27, BTV 11, UBKT 5).
+    for (code, seats) in [("PCT-UBND", 2), ("PTB-XDĐ", 2), ("PCT-MTTQ", 2)] {
+        let mut p = store.position(code)?;
+        p.seats = seats;
+        store.save_position(&p)?;
+    }
+    let reference = crate::app::plan::default_reference_month(store, TermKind::Party, 2030)?;
+    store.add_term(&Term::new(TermKind::Party, 2030, 2035, reference))?;
     let mut proposed = PlanEvent::new(PlanStep::Proposed, date(2026, 9, 15));
     proposed.note = "Hội nghị Ban Thường vụ giới thiệu nguồn".into();
     // (index of the person, position codes): leaders for higher posts, younger staff for the BCH.
@@ -456,6 +461,91 @@ fn add_demo_plan(store: &mut Store, ids: &[i64]) -> Result<()> {
             source: source.into(),
         })?;
     }
+    Ok(())
+}
+
+/// A source programme like Đà Nẵng's (seed 000) with participants at every stage, so a
+/// newcomer sees one at once: approved with training and evaluations, appointed (the post in
+/// their record), withdrawn, and one proposed after the list was approved. Outside the plan's
+/// people, so the plan's checks are unchanged.
+fn add_demo_programme(store: &mut Store, ids: &[i64]) -> Result<()> {
+    use crate::app::programmes::{self as prog, OutcomeInput, RecordInput};
+    use crate::model::programme::Criteria;
+    use crate::model::{ProfessionalLevel, RatingLevel};
+    use crate::store::programme::NewProgramme;
+    let id = store.create_programme(&NewProgramme {
+        name: "Đề án tạo nguồn cán bộ cho chức danh Bí thư Đảng ủy, Chủ tịch UBND phường giai đoạn 2025–2030 (mẫu)".into(),
+        deciding_body: "Ban Thường vụ Tỉnh ủy".into(),
+        decision_no: "102-QĐ/TU".into(),
+        decision_date: Some(date(2025, 3, 26)),
+        start_year: 2025,
+        end_year: 2030,
+        posts: vec!["BT".into(), "CT-UBND".into()],
+        criteria: Criteria {
+            age_under: Some(45),
+            professional: Some(ProfessionalLevel::DaiHoc),
+            rating_years: 2,
+            rating_min: Some(RatingLevel::Htt),
+            ..Default::default()
+        },
+    })?;
+    let (a, b, c, d, e) = (ids[40], ids[41], ids[42], ids[43], ids[44]);
+    for p in [a, b, c, d] {
+        store.propose_member(id, p, &date(2025, 5, 10))?;
+    }
+    store.approve_programme_list(id, "215-QĐ/TU", &date(2025, 6, 15))?;
+    let training = RecordInput {
+        kind: "dao_tao".into(),
+        date: "01/09/2025".into(),
+        to: "30/11/2025".into(),
+        content: "Bồi dưỡng kỹ năng lãnh đạo, quản lý cấp xã".into(),
+        institution: "Trường Chính trị tỉnh".into(),
+        result: "Hoàn thành".into(),
+        certificate: "Giấy chứng nhận".into(),
+        ..Default::default()
+    };
+    for p in [a, b, c] {
+        prog::add_record(store, id, p, &training)?;
+    }
+    for (p, rating) in [(a, "HTXS"), (b, "HTT")] {
+        prog::add_record(
+            store,
+            id,
+            p,
+            &RecordInput {
+                kind: "danh_gia".into(),
+                date: "2025".into(),
+                content: "Có năng lực, triển vọng phát triển".into(),
+                rating: rating.into(),
+                ..Default::default()
+            },
+        )?;
+    }
+    prog::set_outcome(
+        store,
+        id,
+        a,
+        &OutcomeInput {
+            kind: "bo_nhiem".into(),
+            post: "PCT-UBND".into(),
+            date: "01/10/2026".into(),
+            decision_no: "301-QĐ/UBND".into(),
+            ..Default::default()
+        },
+    )?;
+    prog::set_outcome(
+        store,
+        id,
+        d,
+        &OutcomeInput {
+            kind: "ra_khoi".into(),
+            date: "01/08/2026".into(),
+            decision_no: "288-QĐ/TU".into(),
+            reason: "Chuyển công tác".into(),
+            ..Default::default()
+        },
+    )?;
+    store.propose_member(id, e, &date(2026, 10, 20))?;
     Ok(())
 }
 

@@ -2,8 +2,8 @@
 //! text handling, validation, backup and the demo ward. No Tauri, no WebView: the desktop shell
 //! and the `quyhoach` CLI are thin layers over this crate.
 
+pub mod app;
 pub mod auto_backup;
-pub mod board;
 pub mod demo;
 pub mod docs;
 pub mod document;
@@ -19,7 +19,6 @@ pub mod session;
 pub mod store;
 pub mod text;
 pub mod validate;
-pub mod window_state;
 pub mod xlsx;
 
 pub use error::{CoreError, FieldError, Result};

@@ -8,7 +8,7 @@ fn main() -> std::process::ExitCode {
     let args = cli::args::Cli::parse();
     match cli::run::run(args) {
         Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(cli::run::UserError(msg)) => {
+        Err(cli::out::UserError(msg)) => {
             eprintln!("Lỗi: {msg}");
             std::process::ExitCode::from(1)
         }

@@ -4,10 +4,13 @@ use std::sync::Mutex;
 
 use std::path::PathBuf;
 
-use quyhoach::board::{Board, Candidates};
+use quyhoach::app::board::{Board, Candidates};
+use quyhoach::app::exports::ExportInput;
+use quyhoach::app::plan::NewTerm;
+use quyhoach::app::rules::NewTarget;
 use quyhoach::docs::{DocOutput, DocPreview, DocSettings, DocText, IssuedNumber};
 use quyhoach::import::{ImportPreview, Progress};
-use quyhoach::model::plan::{Position, Term, TermKind};
+use quyhoach::model::plan::{Position, Term};
 use quyhoach::model::{Person, PersonSummary};
 use quyhoach::rules::check::Finding;
 use quyhoach::rules::ruleset::RuleSet;
@@ -90,14 +93,29 @@ pub fn terms(state: Shared) -> Result<Vec<Term>> {
 #[tauri::command]
 pub fn add_term(
     state: Shared,
-    kind: TermKind,
+    kind: String,
     start_year: i32,
     end_year: i32,
     reference: String,
 ) -> Result<Vec<Term>> {
     with(&state, |s| {
-        s.add_term(kind, start_year, end_year, &reference)
+        s.add_term(NewTerm {
+            kind,
+            start_year,
+            end_year,
+            reference,
+        })
     })
+}
+
+#[tauri::command]
+pub fn default_reference(state: Shared, kind: String, start_year: i32) -> Result<String> {
+    with(&state, |s| s.default_reference(&kind, start_year))
+}
+
+#[tauri::command]
+pub fn set_entry_terms(state: Shared, entry_id: i64, terms: u8) -> Result<()> {
+    with(&state, |s| s.set_entry_terms(entry_id, terms))
 }
 
 #[tauri::command]
@@ -145,7 +163,13 @@ pub fn export_excel(
     attached_to: Option<String>,
 ) -> Result<ExportReport> {
     with(&state, |s| {
-        s.export_excel(&kind, term.as_deref(), &out, attached_to.as_deref())
+        s.export_excel(ExportInput {
+            kind,
+            term,
+            out,
+            attached_to,
+            ..ExportInput::default()
+        })
     })
 }
 
@@ -282,7 +306,7 @@ pub fn targets(state: Shared) -> Result<Vec<Target>> {
 }
 
 #[tauri::command]
-pub fn add_target(state: Shared, target: Target) -> Result<Vec<Target>> {
+pub fn add_target(state: Shared, target: NewTarget) -> Result<Vec<Target>> {
     with(&state, |s| s.add_target(target))
 }
 
@@ -327,4 +351,132 @@ pub fn set_unit(state: Shared, unit: quyhoach::model::Unit) -> Result<SessionSta
 #[tauri::command]
 pub fn save_doc_settings(state: Shared, settings: DocSettings) -> Result<DocSettings> {
     with(&state, |s| s.save_doc_settings(settings))
+}
+
+// Source programmes, young cadres and rotation (issue 16).
+
+use quyhoach::app::programmes::{CriteriaForm, OutcomeInput, ProgrammeForm, RecordInput};
+use quyhoach::app::rotation::MovementInput;
+use quyhoach::model::plan::Programme;
+use quyhoach::model::programme::{CriteriaSet, Movement, ProgrammeSummary};
+use quyhoach::rules::rotation::RotationLists;
+use quyhoach::rules::young::{Assessment, YoungList};
+
+#[tauri::command]
+pub fn programmes(state: Shared) -> Result<Vec<ProgrammeSummary>> {
+    with(&state, |s| s.programmes())
+}
+
+#[tauri::command]
+pub fn programme(state: Shared, id: i64) -> Result<Programme> {
+    with(&state, |s| s.programme(id))
+}
+
+#[tauri::command]
+pub fn create_programme(state: Shared, form: ProgrammeForm) -> Result<Programme> {
+    with(&state, |s| s.create_programme(form))
+}
+
+#[tauri::command]
+pub fn programme_candidates(state: Shared, id: i64, date: String) -> Result<Vec<Assessment>> {
+    with(&state, |s| s.programme_candidates(id, &date))
+}
+
+#[tauri::command]
+pub fn propose_participant(
+    state: Shared,
+    id: i64,
+    person_id: i64,
+    date: String,
+) -> Result<Programme> {
+    with(&state, |s| s.propose_participant(id, person_id, &date))
+}
+
+#[tauri::command]
+pub fn approve_programme(
+    state: Shared,
+    id: i64,
+    decision_no: String,
+    date: String,
+) -> Result<Programme> {
+    with(&state, |s| s.approve_programme(id, &decision_no, &date))
+}
+
+#[tauri::command]
+pub fn add_programme_record(
+    state: Shared,
+    id: i64,
+    person_id: i64,
+    input: RecordInput,
+) -> Result<Programme> {
+    with(&state, |s| s.add_programme_record(id, person_id, input))
+}
+
+#[tauri::command]
+pub fn set_programme_outcome(
+    state: Shared,
+    id: i64,
+    person_id: i64,
+    input: OutcomeInput,
+) -> Result<Programme> {
+    with(&state, |s| s.set_programme_outcome(id, person_id, input))
+}
+
+#[tauri::command]
+pub fn export_programme(state: Shared, id: i64, out: PathBuf) -> Result<usize> {
+    with(&state, |s| s.export_programme(id, &out))
+}
+
+#[tauri::command]
+pub fn young_list(state: Shared, criteria: CriteriaForm, date: String) -> Result<YoungList> {
+    with(&state, |s| s.young_list(criteria, &date))
+}
+
+#[tauri::command]
+pub fn export_young(
+    state: Shared,
+    criteria: CriteriaForm,
+    date: String,
+    out: PathBuf,
+) -> Result<usize> {
+    with(&state, |s| s.export_young(criteria, &date, &out))
+}
+
+#[tauri::command]
+pub fn criteria_sets(state: Shared) -> Result<Vec<CriteriaSet>> {
+    with(&state, |s| s.criteria_sets())
+}
+
+#[tauri::command]
+pub fn save_criteria_set(
+    state: Shared,
+    name: String,
+    criteria: CriteriaForm,
+) -> Result<Vec<CriteriaSet>> {
+    with(&state, |s| s.save_criteria_set(&name, criteria))
+}
+
+#[tauri::command]
+pub fn rotation_lists(state: Shared, date: String) -> Result<RotationLists> {
+    with(&state, |s| s.rotation_lists(&date))
+}
+
+#[tauri::command]
+pub fn export_rotation(state: Shared, date: String, out: PathBuf) -> Result<usize> {
+    with(&state, |s| s.export_rotation(&date, &out))
+}
+
+#[tauri::command]
+pub fn record_movement(state: Shared, input: MovementInput) -> Result<Vec<Movement>> {
+    with(&state, |s| s.record_movement(input))
+}
+
+#[tauri::command]
+pub fn propose_list(
+    state: Shared,
+    id: i64,
+    person_ids: Vec<i64>,
+    date: String,
+) -> Result<quyhoach::app::programmes::ProposeReport> {
+    with(&state, |s| s.propose_list(id, person_ids, &date))
 }

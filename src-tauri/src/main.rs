@@ -6,13 +6,14 @@
 mod commands;
 mod dialogs;
 mod startup;
+mod window_state;
 
 use std::sync::Mutex;
 
 use quyhoach::session::Session;
 
-use quyhoach::window_state::{self, WindowSize};
 use tauri::{Emitter, Manager, WindowEvent};
+use window_state::WindowSize;
 
 fn main() {
     let data_dir = quyhoach::paths::data_dir();
@@ -101,6 +102,8 @@ fn main() {
             commands::terms,
             commands::add_term,
             commands::plan_board,
+            commands::default_reference,
+            commands::set_entry_terms,
             commands::plan_candidates,
             commands::plan_person,
             commands::add_plan_step,
@@ -135,6 +138,23 @@ fn main() {
             commands::move_data_dir,
             commands::set_unit,
             commands::save_doc_settings,
+            commands::programmes,
+            commands::programme,
+            commands::create_programme,
+            commands::programme_candidates,
+            commands::propose_participant,
+            commands::approve_programme,
+            commands::add_programme_record,
+            commands::set_programme_outcome,
+            commands::export_programme,
+            commands::young_list,
+            commands::export_young,
+            commands::criteria_sets,
+            commands::save_criteria_set,
+            commands::rotation_lists,
+            commands::export_rotation,
+            commands::record_movement,
+            commands::propose_list,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

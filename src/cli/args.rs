@@ -93,6 +93,12 @@ pub enum Command {
     /// Đề án tạo nguồn
     #[command(subcommand)]
     Programme(ProgrammeCommand),
+    /// Cán bộ trẻ theo tiêu chí (Kết luận 09-KL/TU Hải Phòng)
+    #[command(subcommand)]
+    Young(YoungCommand),
+    /// Luân chuyển, điều động, tăng cường và danh sách cần luân chuyển
+    #[command(subcommand)]
+    Rotation(RotationCommand),
     /// Kiểm tra quy hoạch của nhiệm kỳ theo quy định và chỉ tiêu
     Check {
         #[arg(long)]
@@ -162,9 +168,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Văn bản PDF theo thể thức của Đảng: to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich
+    /// Văn bản PDF theo thể thức của Đảng: to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich, bao-cao-de-an
     Doc {
-        /// Loại: to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich
+        /// Loại: to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich, bao-cao-de-an
         kind: String,
         #[arg(long, value_name = "TỆP")]
         out: PathBuf,
@@ -204,6 +210,12 @@ pub enum Command {
         /// Dòng "(Kèm theo Tờ trình số …)" cho danh sách, biểu
         #[arg(long)]
         kem_theo: Option<String>,
+        /// Mã số đề án, cho báo cáo kết quả thực hiện đề án (bao-cao-de-an)
+        #[arg(long)]
+        de_an: Option<i64>,
+        /// Tờ trình chỉ gồm các chức danh do cấp này phê duyệt, và gửi cấp này
+        #[arg(long)]
+        cap_phe_duyet: Option<String>,
     },
     /// Sổ đăng ký số văn bản: xem, hủy một số (không bao giờ dùng lại)
     #[command(subcommand)]
@@ -282,9 +294,9 @@ pub enum TermCommand {
         /// dang (cấp ủy) hoặc chinh_quyen (HĐND, UBND)
         #[arg(long)]
         kind: String,
-        /// Tháng mốc tính tuổi (mm/yyyy)
+        /// Mốc tính tuổi mm/yyyy (mặc định theo quy định: cấp ủy 07/năm đầu, HĐND/UBND 03/năm sau)
         #[arg(long)]
-        reference: String,
+        reference: Option<String>,
     },
     List {
         #[arg(long)]
@@ -316,9 +328,14 @@ pub enum PlanCommand {
         position: String,
         #[arg(long)]
         person: i64,
+        /// Đối tượng quy hoạch: 1 (một nhiệm kỳ, cần 60 tháng) hoặc 2 (hai nhiệm kỳ, cần 120 tháng)
+        #[arg(long, default_value_t = 1)]
+        terms: u8,
         #[command(flatten)]
         step: StepArgs,
     },
+    /// Đổi đối tượng quy hoạch của một mục: 1 (một nhiệm kỳ) hoặc 2 (hai nhiệm kỳ)
+    Terms { entry: i64, terms: u8 },
     /// Thêm một bước (phê duyệt, bổ sung, tiếp tục, đã bố trí, đưa ra) cho một mục quy hoạch
     Step {
         entry: i64,
@@ -379,6 +396,9 @@ pub enum RulesCommand {
     List,
     /// Tạo phiên bản mới: sửa tham số (--param khoa=gia_tri, giá trị JSON) và/hoặc từ tệp JSON
     Set {
+        /// Nhiệm kỳ có bộ quy định cần sửa (mặc định: phiên bản mới nhất)
+        #[arg(long)]
+        term: Option<String>,
         #[arg(long = "param", value_name = "KHÓA=GIÁ_TRỊ")]
         params: Vec<String>,
         #[arg(long, value_name = "TỆP")]
@@ -426,7 +446,7 @@ pub enum TargetCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum ProgrammeCommand {
-    /// Thêm đề án tạo nguồn
+    /// Thêm đề án tạo nguồn (chỉ tên, quyết định, giai đoạn)
     Add {
         #[arg(long)]
         name: String,
@@ -437,7 +457,63 @@ pub enum ProgrammeCommand {
         #[arg(long)]
         to: i32,
     },
-    /// Chọn một người vào đề án
+    /// Tạo đề án với cơ quan quyết định, chức danh tạo nguồn và tiêu chí tuyển chọn
+    Create {
+        #[arg(long)]
+        name: String,
+        /// Cơ quan quyết định, ví dụ "Ban Thường vụ Thành ủy Đà Nẵng"
+        #[arg(long, default_value = "")]
+        deciding_body: String,
+        #[arg(long, default_value = "")]
+        decision: String,
+        #[arg(long, default_value = "")]
+        decision_date: String,
+        #[arg(long)]
+        from: i32,
+        #[arg(long)]
+        to: i32,
+        /// Mã chức danh tạo nguồn (lặp lại), ví dụ BT, CT-UBND
+        #[arg(long = "post")]
+        posts: Vec<String>,
+        #[command(flatten)]
+        criteria: CriteriaArgs,
+    },
+    /// Các đề án
+    List,
+    /// Người có thể đề xuất: từng tiêu chí đạt hay chưa
+    Candidates {
+        programme: i64,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Đề xuất một người vào danh sách (từ chối, nêu tiêu chí, nếu chưa đủ tiêu chuẩn)
+    Propose {
+        programme: i64,
+        #[arg(long)]
+        person: i64,
+        #[arg(long)]
+        date: String,
+    },
+    /// Đề xuất những người đạt tiêu chí cán bộ trẻ (bộ tiêu chí đã lưu) vào đề án
+    ProposeYoung {
+        programme: i64,
+        #[arg(long)]
+        date: String,
+        /// Tên bộ tiêu chí đã lưu
+        #[arg(long)]
+        set: String,
+    },
+    /// Ghi quyết định phê duyệt danh sách
+    Approve {
+        programme: i64,
+        #[arg(long)]
+        decision: String,
+        #[arg(long)]
+        date: String,
+    },
+    /// Chọn một người vào đề án (đã phê duyệt)
     Enrol {
         programme: i64,
         #[arg(long)]
@@ -458,9 +534,139 @@ pub enum ProgrammeCommand {
         content: String,
         #[arg(long, default_value = "")]
         result: String,
+        #[arg(long, default_value = "")]
+        institution: String,
+        #[arg(long, default_value = "")]
+        to: String,
+        #[arg(long, default_value = "")]
+        certificate: String,
+        /// Xếp loại đánh giá: HTXS, HTT, HT, KHT
+        #[arg(long, default_value = "")]
+        rating: String,
+    },
+    /// Kết quả: bổ nhiệm (bo_nhiem), bầu cử (bau_cu) hoặc ra khỏi đề án (ra_khoi)
+    Outcome {
+        programme: i64,
+        #[arg(long)]
+        person: i64,
+        #[arg(long)]
+        kind: String,
+        #[arg(long, default_value = "")]
+        post: String,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        decision: String,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Danh sách người tham gia ra Excel
+    Export {
+        programme: i64,
+        #[arg(long, value_name = "TỆP")]
+        out: PathBuf,
     },
     Show {
         programme: i64,
+    },
+}
+
+/// Tiêu chí tuyển chọn (đề án, cán bộ trẻ)
+#[derive(Args, Debug, Clone, Default)]
+pub struct CriteriaArgs {
+    /// Tuổi dưới N
+    #[arg(long)]
+    pub age_under: Option<i32>,
+    /// Tính tuổi tại ngày dd/mm/yyyy
+    #[arg(long, default_value = "")]
+    pub age_at: String,
+    /// Trình độ chuyên môn tối thiểu (dai_hoc…)
+    #[arg(long, default_value = "")]
+    pub professional: String,
+    /// Xếp loại tốt nghiệp tối thiểu (kha, gioi…)
+    #[arg(long, default_value = "")]
+    pub graduation: String,
+    /// Lý luận chính trị tối thiểu (trung_cap…)
+    #[arg(long, default_value = "")]
+    pub theory: String,
+    /// Số năm liền gần nhất được đánh giá
+    #[arg(long, default_value_t = 0)]
+    pub rating_years: u32,
+    /// Mức xếp loại tối thiểu (HTT…)
+    #[arg(long, default_value = "")]
+    pub rating_min: String,
+    /// Có trong quy hoạch chức danh (mã, lặp lại)
+    #[arg(long = "in-plan-for")]
+    pub in_plan_for: Vec<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum YoungCommand {
+    /// Danh sách cán bộ trẻ theo tiêu chí (hoặc bộ tiêu chí đã lưu)
+    List {
+        /// Ngày xét dd/mm/yyyy
+        #[arg(long)]
+        date: String,
+        /// Tên bộ tiêu chí đã lưu
+        #[arg(long)]
+        set: Option<String>,
+        #[command(flatten)]
+        criteria: CriteriaArgs,
+        #[arg(long)]
+        json: bool,
+        /// Xuất ra Excel
+        #[arg(long, value_name = "TỆP")]
+        out: Option<PathBuf>,
+    },
+    /// Lưu bộ tiêu chí
+    Save {
+        #[arg(long)]
+        name: String,
+        #[command(flatten)]
+        criteria: CriteriaArgs,
+    },
+    /// Các bộ tiêu chí đã lưu
+    Sets,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RotationCommand {
+    /// Ghi luân chuyển (luan_chuyen), điều động (dieu_dong), tăng cường (tang_cuong)
+    Move {
+        #[arg(long)]
+        person: i64,
+        #[arg(long)]
+        kind: String,
+        #[arg(long, default_value = "")]
+        from_title: String,
+        #[arg(long, default_value = "")]
+        from_org: String,
+        #[arg(long)]
+        to_title: String,
+        #[arg(long, default_value = "")]
+        to_org: String,
+        #[arg(long)]
+        date: String,
+        #[arg(long, default_value = "")]
+        end_date: String,
+        #[arg(long)]
+        decision: String,
+    },
+    /// Danh sách cần luân chuyển tại một ngày
+    List {
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, value_name = "TỆP")]
+        out: Option<PathBuf>,
+    },
+    /// Sửa số năm và các chức danh chủ chốt của danh sách
+    Params {
+        #[arg(long)]
+        years: u32,
+        #[arg(long = "post")]
+        posts: Vec<String>,
     },
 }
 

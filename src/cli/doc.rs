@@ -1,11 +1,27 @@
-//! `quyhoach doc …`: the PDF documents. Argument handling and output only.
+//! `quyhoach doc …` and `quyhoach register …`: flags in, the use case in
+//! `quyhoach::app::documents`, and what it did printed.
 
-use quyhoach::docs::{DocKind, DocRequest, DocText};
-use quyhoach::model::PartialDate;
+use quyhoach::app::documents::{self, DocInput};
 use quyhoach::Store;
 
 use super::args::{Command, RegisterCommand};
-use super::run::UserError;
+use super::out::{hinted, print_json, read_text, UserError};
+
+/// The flag that sets each field a document names.
+const HINTS: &[(&str, &str)] = &[
+    ("kind", "LOẠI"),
+    ("date", "--ngay"),
+    ("term", "--term"),
+    ("person", "--nguoi"),
+    ("number", "--so"),
+    ("signer.name", "--nguoi-ky"),
+    ("signer.title", "--chuc-vu"),
+    ("signer.on_behalf", "--thay-mat"),
+    ("text", "--van-ban"),
+    ("out", "--out"),
+    ("programme", "--de-an"),
+    ("approving_body", "--cap-phe-duyet"),
+];
 
 pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
     let Command::Doc {
@@ -23,85 +39,56 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
         noi_nhan,
         van_ban,
         kem_theo,
+        de_an,
+        cap_phe_duyet,
     } = cmd
     else {
         return Ok(());
     };
-    let kind = DocKind::from_code(kind).ok_or_else(|| {
-        UserError(format!(
-            "Loại văn bản “{kind}” không có; hãy chọn: {}.",
-            DocKind::ALL
-                .iter()
-                .map(|k| k.code())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
-    })?;
-    let date = match ngay {
-        Some(t) => {
-            let d =
-                PartialDate::parse(t).map_err(|e| UserError(format!("Ngày văn bản: {}", e.0)))?;
-            if d.precision() != quyhoach::model::Precision::Day {
-                return Err(UserError(format!(
-                    "Ngày văn bản: “{t}” phải đủ ngày, tháng, năm (dd/mm/yyyy)."
-                )));
-            }
-            d.earliest()
-        }
-        None => store.today(),
+    let err = hinted(HINTS);
+    let signer = if thay_mat.is_some() || chuc_vu.is_some() || nguoi_ky.is_some() {
+        Some(documents::signer_with(
+            store,
+            thay_mat.as_deref(),
+            chuc_vu.as_deref(),
+            nguoi_ky.as_deref(),
+        )?)
+    } else {
+        None
     };
-    let mut req = DocRequest::new(kind, date);
-    req.term_code = term.clone();
-    if let Some(y) = nam {
-        req.year = *y;
-    }
-    req.person_id = *nguoi;
-    req.number = *so;
-    req.issue = *issue;
-    req.attached_to = kem_theo.clone();
-    if thay_mat.is_some() || chuc_vu.is_some() || nguoi_ky.is_some() {
-        let mut s = store.doc_settings()?.signer;
-        if let Some(v) = thay_mat {
-            s.on_behalf = v.clone();
-        }
-        if let Some(v) = chuc_vu {
-            s.title = v.clone();
-        }
-        if let Some(v) = nguoi_ky {
-            s.name = v.clone();
-        }
-        req.signer = Some(s);
-    }
-    if !noi_nhan.is_empty() {
-        req.recipients = Some(noi_nhan.clone());
-    }
-    if let Some(f) = van_ban {
-        let text = std::fs::read_to_string(f)
-            .map_err(|e| UserError(format!("Không đọc được “{}”: {e}", f.display())))?;
-        let t: DocText = serde_json::from_str(&text)
-            .map_err(|e| UserError(format!("Các đoạn văn (“{}”): {e}", f.display())))?;
-        req.text = Some(t);
-    }
-    if req.issue && kind == DocKind::ToTrinh {
-        if let Some(term) = req.term_code.as_deref() {
-            let report = store.plan_data(term)?.check(store.today());
-            let v: Vec<_> = report
-                .findings
-                .iter()
-                .filter(|f| f.severity == quyhoach::rules::check::Severity::Violation)
-                .collect();
-            if !v.is_empty() {
-                eprintln!(
-                    "Lưu ý: quy hoạch còn {} trường hợp chưa đúng quy định (Tờ trình sẽ nêu rõ):",
-                    v.len()
-                );
-                for f in v {
-                    eprintln!("  - {}", f.message);
-                }
+    let text = match van_ban {
+        Some(f) => Some(documents::read_text(&read_text(f)?).map_err(&err)?),
+        None => None,
+    };
+    let input = DocInput {
+        out: out.clone(),
+        kind: kind.clone(),
+        term: term.clone(),
+        year: *nam,
+        person_id: *nguoi,
+        number: *so,
+        date: ngay.clone(),
+        signer,
+        recipients: (!noi_nhan.is_empty()).then(|| noi_nhan.clone()),
+        text,
+        issue: *issue,
+        attached_to: kem_theo.clone(),
+        programme_id: *de_an,
+        approving_body: cap_phe_duyet.clone(),
+    };
+    if input.issue {
+        let v = documents::violations(store, &input).map_err(&err)?;
+        if !v.is_empty() {
+            eprintln!(
+                "Lưu ý: quy hoạch còn {} trường hợp chưa đúng quy định (văn bản sẽ nêu rõ):",
+                v.len()
+            );
+            for f in v {
+                eprintln!("  - {}", f.message);
             }
         }
     }
-    let made = store.save_document(&req, out)?;
+    let made = documents::save(store, &input).map_err(&err)?;
     let what = match (&made.number, made.draft) {
         (Some(n), _) => format!(" {n}"),
         (None, true) => " (bản nháp, chưa cấp số; dùng --issue để cấp số)".to_string(),
@@ -109,7 +96,9 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
     };
     eprintln!(
         "Đã lưu {}{what} ({} trang) vào {}",
-        kind.label(),
+        documents::kind_of(kind)
+            .map(|k| k.label())
+            .unwrap_or_default(),
         made.pages,
         out.display()
     );
@@ -119,12 +108,9 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
 pub fn register(store: &mut Store, cmd: &RegisterCommand) -> Result<(), UserError> {
     match cmd {
         RegisterCommand::List { json } => {
-            let rows = store.doc_register()?;
+            let rows = documents::register(store)?;
             if *json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&rows).unwrap_or_default()
-                );
+                print_json(&rows)?;
             } else {
                 for r in rows {
                     let cancelled = match (&r.cancelled_at, &r.cancel_reason) {
@@ -143,7 +129,7 @@ pub fn register(store: &mut Store, cmd: &RegisterCommand) -> Result<(), UserErro
             so,
             reason,
         } => {
-            let r = store.cancel_doc_number(type_code, term, *so, reason)?;
+            let r = documents::cancel_number(store, type_code, term, *so, reason)?;
             eprintln!(
                 "Đã hủy {} (lý do: {}); số này không được cấp lại.",
                 r.text, reason

@@ -1,70 +1,23 @@
-//! `quyhoach export …` and `quyhoach import …`: argument handling and output only.
+//! `quyhoach export …` and `quyhoach import …`: flags in, the use case in `quyhoach::app`,
+//! and what it did printed.
 
 use std::io::Write;
 use std::path::Path;
 
-use chrono::Datelike;
+use quyhoach::app::exports::{self, ExportInput};
+use quyhoach::app::imports;
 use quyhoach::import::{ImportOptions, ImportPreview, Progress, Severity};
-use quyhoach::xlsx::plan::PlanExport;
-use quyhoach::xlsx::{ExportKind, ExportMeta, Template};
 use quyhoach::Store;
 
-use super::run::UserError;
+use super::out::{hinted, UserError};
 
-pub struct ExportArgs<'a> {
-    pub kind: &'a str,
-    pub out: &'a Path,
-    pub template: Option<&'a Path>,
-    pub attached_to: Option<String>,
-    pub term: Option<&'a str>,
-    pub year: Option<i32>,
-}
-
-pub fn export(store: &Store, a: &ExportArgs) -> Result<(), UserError> {
-    let kind = ExportKind::from_code(a.kind).ok_or_else(|| {
-        UserError(format!(
-            "Loại “{}” không có; hãy chọn: {}.",
-            a.kind,
-            ExportKind::ALL.map(|k| k.code()).join(", ")
-        ))
-    })?;
-    let template = match a.template {
-        Some(t) => Template::from_json(
-            &std::fs::read_to_string(t)
-                .map_err(|e| format!("Không đọc được mẫu “{}”: {e}", t.display()))?,
-            kind,
-        )?,
-        None => kind.default_template(),
-    };
-    let meta = ExportMeta {
-        attached_to: a.attached_to.clone(),
-    };
-    let year = a.year.unwrap_or_else(|| store.today().year());
-    let term = || {
-        a.term.ok_or_else(|| {
-            UserError(format!(
-                "Xuất “{}” cần --term (mã nhiệm kỳ, xem `quyhoach term list`).",
-                kind.code()
-            ))
-        })
-    };
-    let plan = |term_code| PlanExport {
-        term_code,
-        rating_year: year - 1,
-        as_of: store.today(),
-    };
-    let r = match kind {
-        ExportKind::CanBo => store.export_people(a.out, &template, &meta)?,
-        ExportKind::TrichNgang => {
-            store.export_plan_list(a.out, &template, &meta, &plan(term()?))?
-        }
-        ExportKind::CoCau => store.export_structure(a.out, &template, &meta, term()?)?,
-        ExportKind::RaSoat => store.export_review(a.out, &template, &meta, &plan(term()?), year)?,
-        ExportKind::DaoTao => {
-            store.export_training_gaps(a.out, &template, &meta, &plan(term()?))?
-        }
-    };
-    eprintln!("Đã xuất {} dòng ra {}", r.rows, a.out.display());
+pub fn export(store: &Store, input: &ExportInput) -> Result<(), UserError> {
+    let r = exports::export(store, input).map_err(hinted(&[
+        ("kind", "LOẠI"),
+        ("term", "--term (mã nhiệm kỳ, xem `quyhoach term list`)"),
+        ("out", "--out"),
+    ]))?;
+    eprintln!("Đã xuất {} dòng ra {}", r.rows, input.out.display());
     Ok(())
 }
 
@@ -125,7 +78,7 @@ pub fn import(
             }
         }
     };
-    let preview = store.preview_import(file, opts, &mut progress)?;
+    let preview = imports::preview(store, file, opts, &mut progress)?;
     if args.json {
         println!(
             "{}",
@@ -137,21 +90,12 @@ pub fn import(
     if preview.remembered {
         eprintln!("Dùng cách gán cột đã chọn lần trước cho danh sách có cùng dòng tiêu đề.");
     }
-    let default_rejected = file.with_file_name(format!(
-        "{} (dòng không nhập).xlsx",
-        file.file_stem()
-            .map(|s| s.to_string_lossy().to_string())
-            .unwrap_or_default()
-    ));
-    let rejected = args
-        .rejected
-        .or(if args.valid_only && preview.error_rows > 0 {
-            Some(default_rejected.as_path())
-        } else {
-            None
-        });
-    if let Some(out) = rejected {
-        let n = quyhoach::import::write_rejected(&preview, out)?;
+    let rejected = args.rejected.map(Path::to_path_buf).or_else(|| {
+        (args.valid_only && preview.error_rows > 0).then(|| imports::default_rejected_path(file))
+    });
+    let import_valid_now = args.valid_only && !args.dry_run;
+    if let (Some(out), false) = (&rejected, import_valid_now) {
+        let n = imports::save_rejected(&preview, out)?;
         eprintln!(
             "Đã lưu {n} dòng bị từ chối (kèm lý do) vào {}",
             out.display()
@@ -168,18 +112,25 @@ pub fn import(
         return Ok(());
     }
     if args.valid_only {
-        let o = store.import_valid_people(&preview, &mut progress)?;
-        store.remember_import_map(&preview)?;
+        let rejected = rejected.unwrap_or_else(|| imports::default_rejected_path(file));
+        let o = imports::import_valid(store, &preview, &rejected, &mut progress)?;
+        if let Some(f) = &o.rejected_file {
+            eprintln!(
+                "Đã lưu {} dòng bị từ chối (kèm lý do) vào {}",
+                preview.error_rows,
+                f.display()
+            );
+        }
         eprintln!(
             "Đã nhập {} người; bỏ qua {} dòng lỗi{}.",
             o.imported,
-            o.skipped_rows.len(),
-            if o.skipped_rows.is_empty() {
+            o.rejected,
+            if o.rejected_rows.is_empty() {
                 String::new()
             } else {
                 format!(
                     " (dòng {})",
-                    o.skipped_rows
+                    o.rejected_rows
                         .iter()
                         .map(|r| r.to_string())
                         .collect::<Vec<_>>()
@@ -189,8 +140,7 @@ pub fn import(
         );
         return Ok(());
     }
-    let ids = store.import_people(&preview, &mut progress)?;
-    store.remember_import_map(&preview)?;
+    let ids = imports::import_all(store, &preview, &mut progress)?;
     eprintln!("Đã nhập {} người.", ids.len());
     Ok(())
 }

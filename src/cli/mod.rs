@@ -3,6 +3,8 @@
 pub mod args;
 pub mod doc;
 pub mod excel;
+pub mod out;
 pub mod plan;
+pub mod programmes;
 pub mod run;
 pub mod secret;

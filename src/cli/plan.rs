@@ -1,116 +1,46 @@
 //! The planning subcommands: terms, positions, plan steps, review rounds, rules, targets,
-//! programmes, checks, statistics and training gaps. Formatting only; every action is a core call.
+//! programmes, checks, statistics and training gaps. Each is one call into `quyhoach::app`;
+//! this file turns flags into the app's inputs and formats what comes back.
 
-use quyhoach::model::plan::*;
-use quyhoach::model::PartialDate;
+use quyhoach::app::{board, plan, rules};
 use quyhoach::rules::check::CheckReport;
-use quyhoach::rules::retirement::YearMonth;
-use quyhoach::rules::ruleset::RuleSet;
 use quyhoach::rules::stats::{Bucket, Stats};
-use quyhoach::rules::targets::{Indicator, Target};
 use quyhoach::{CoreError, Store};
 
 use super::args::*;
-use super::run::{print_json, read_json, UserError};
+use super::out::{decimal, hinted, print_json, read_json, Out, UserError};
 
-type Out = Result<(), UserError>;
+/// The flag that sets each field a plan step names.
+const STEP_HINTS: &[(&str, &str)] = &[
+    ("step", "--step"),
+    ("date", "--date"),
+    ("decision_date", "--decision-date"),
+    ("reason", "--reason"),
+    ("votes", "--votes"),
+];
 
-fn date_arg(field: &str, text: &str) -> Result<PartialDate, UserError> {
-    PartialDate::parse(text).map_err(|e| UserError(format!("{field}: {e}")))
-}
-
-fn as_of(store: &Store, text: &Option<String>) -> Result<chrono::NaiveDate, UserError> {
-    Ok(match text {
-        Some(t) => date_arg("--as-of", t)?.earliest(),
-        None => store.today(),
-    })
-}
-
-fn event(store: &Store, a: &StepArgs) -> Result<PlanEvent, UserError> {
-    let step = PlanStep::from_code(&a.step).ok_or_else(|| {
-        UserError(format!(
-            "--step: “{}” không hợp lệ; dùng một trong: {}.",
-            a.step,
-            PlanStep::ALL
-                .iter()
-                .map(|s| s.code())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
-    })?;
-    let reason = a
-        .reason
-        .as_deref()
-        .map(|r| {
-            RemovalReason::from_code(r).ok_or_else(|| {
-                UserError(format!(
-                    "--reason: “{r}” không hợp lệ; dùng một trong: {}.",
-                    RemovalReason::ALL
-                        .iter()
-                        .map(|s| s.code())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            })
-        })
-        .transpose()?;
-    let votes = a
-        .votes
-        .as_deref()
-        .map(|v| {
-            let n: Vec<u32> = v
-                .split(',')
-                .map(|x| x.trim().parse::<u32>())
-                .collect::<Result<_, _>>()
-                .map_err(|_| {
-                    UserError(format!(
-                        "--votes: “{v}” phải là 6 số cách nhau bởi dấu phẩy."
-                    ))
-                })?;
-            match n[..] {
-                [summoned, present, issued, returned, valid, agree] => Ok(VoteTally {
-                    summoned,
-                    present,
-                    issued,
-                    returned,
-                    valid,
-                    agree,
-                }),
-                _ => Err(UserError(format!("--votes: “{v}” phải có đúng 6 số."))),
-            }
-        })
-        .transpose()?;
-    Ok(PlanEvent {
-        id: None,
-        step,
-        date: match &a.date {
-            Some(d) => date_arg("--date", d)?,
-            None => PartialDate::from_date(store.today()),
-        },
+fn step_input(a: &StepArgs) -> Result<plan::StepInput, UserError> {
+    Ok(plan::StepInput {
+        step: a.step.clone(),
+        date: a.date.clone(),
         decision_no: a.decision.clone(),
-        decision_date: a
-            .decision_date
-            .as_deref()
-            .map(|d| date_arg("--decision-date", d))
-            .transpose()?,
+        decision_date: a.decision_date.clone(),
         review_year: a.review_year,
-        reason,
+        reason: a.reason.clone(),
         note: a.note.clone(),
-        votes,
+        votes: a
+            .votes
+            .as_deref()
+            .map(plan::parse_votes)
+            .transpose()
+            .map_err(hinted(STEP_HINTS))?,
     })
 }
 
 fn print_buckets(title: &str, b: &[Bucket]) {
     let parts: Vec<String> = b
         .iter()
-        .map(|x| {
-            format!(
-                "{} {} ({}%)",
-                x.label,
-                x.count,
-                x.percent.to_string().replace('.', ",")
-            )
-        })
+        .map(|x| format!("{} {} ({}%)", x.label, x.count, decimal(x.percent)))
         .collect();
     println!("  {title:<22} {}", parts.join("; "));
 }
@@ -136,6 +66,7 @@ fn print_report(r: &CheckReport) {
         r.rule_set,
         r.as_of.format("%d/%m/%Y")
     );
+    println!("{}", r.review.message);
     if r.findings.is_empty() {
         println!("Không có vi phạm hay cảnh báo.");
     }
@@ -167,37 +98,27 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
             kind,
             reference,
         }) => {
-            let (start, end) = code
-                .split_once('-')
-                .and_then(|(a, b)| {
-                    Some((a.trim().parse::<i32>().ok()?, b.trim().parse::<i32>().ok()?))
-                })
-                .ok_or_else(|| {
-                    UserError(format!("Mã nhiệm kỳ “{code}” phải có dạng 2030-2035."))
-                })?;
-            let kind = TermKind::from_code(kind).ok_or_else(|| {
-                UserError(format!(
-                    "--kind: “{kind}” không hợp lệ; dùng dang hoặc chinh_quyen."
-                ))
-            })?;
-            let reference_month = YearMonth::parse(reference).ok_or_else(|| {
-                UserError(format!(
-                    "--reference: “{reference}” phải là tháng dạng mm/yyyy."
-                ))
-            })?;
-            let id = store.add_term(&Term {
-                id: None,
-                code: code.clone(),
-                kind,
-                start_year: start,
-                end_year: end,
-                reference_month,
-                rule_set_id: None,
-            })?;
+            const HINTS: &[(&str, &str)] = &[
+                ("term", "MÃ_NHIỆM_KỲ"),
+                ("end_year", "MÃ_NHIỆM_KỲ"),
+                ("kind", "--kind"),
+                ("reference_month", "--reference"),
+            ];
+            let (start_year, end_year) = plan::parse_term_code(code).map_err(hinted(HINTS))?;
+            let id = plan::add_term(
+                store,
+                &plan::NewTerm {
+                    kind: kind.clone(),
+                    start_year,
+                    end_year,
+                    reference: reference.clone().unwrap_or_default(),
+                },
+            )
+            .map_err(hinted(HINTS))?;
             eprintln!("Đã thêm nhiệm kỳ {code} (mã số {id}).");
         }
         Command::Term(TermCommand::List { json }) => {
-            let terms = store.terms()?;
+            let terms = plan::terms(store)?;
             if *json {
                 return print_json(&terms);
             }
@@ -211,7 +132,7 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
             }
         }
         Command::Position(PositionCommand::List { json }) => {
-            let list = store.positions()?;
+            let list = rules::positions(store)?;
             if *json {
                 return print_json(&list);
             }
@@ -227,32 +148,43 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
             }
         }
         Command::Position(PositionCommand::Save { file }) => {
-            let p: Position = serde_json::from_value(read_json(file.as_deref())?)
-                .map_err(|e| UserError(format!("Chức danh JSON không hợp lệ: {e}")))?;
-            let id = store.save_position(&p)?;
+            let p = rules::read_position(read_json(file.as_deref())?)?;
+            let id = rules::save_position(store, &p)?;
             eprintln!("Đã lưu chức danh {} (mã số {id}).", p.code);
         }
         Command::Plan(PlanCommand::Add {
             term,
             position,
             person,
+            terms,
             step,
         }) => {
-            let ev = event(store, step)?;
-            let id = store.plan_person(term, position, *person, &ev)?;
+            let id = plan::plan_person(store, term, position, *person, &step_input(step)?)
+                .map_err(hinted(STEP_HINTS))?;
+            if *terms != 1 {
+                plan::set_entry_terms(store, id, *terms)
+                    .map_err(hinted(&[("terms", "--terms")]))?;
+            }
             println!("{id}");
             eprintln!("Đã đưa vào quy hoạch (mục số {id}).");
         }
+        Command::Plan(PlanCommand::Terms { entry, terms }) => {
+            plan::set_entry_terms(store, *entry, *terms)?;
+            eprintln!(
+                "Mục quy hoạch số {entry}: đối tượng {terms} ({}).",
+                quyhoach::model::plan::terms_label(*terms)
+            );
+        }
         Command::Plan(PlanCommand::Step { entry, step }) => {
-            let ev = event(store, step)?;
-            store.add_plan_step(*entry, &ev)?;
+            let ev =
+                plan::add_step(store, *entry, &step_input(step)?).map_err(hinted(STEP_HINTS))?;
             eprintln!(
                 "Đã ghi bước “{}” cho mục quy hoạch số {entry}.",
                 ev.step.label()
             );
         }
         Command::Plan(PlanCommand::List { term, json }) => {
-            let lines = store.plan_lines(term)?;
+            let lines = plan::lines(store, term)?;
             if *json {
                 return print_json(&lines);
             }
@@ -280,7 +212,7 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
             position,
             json,
         }) => {
-            let c = store.plan_candidates(term, position)?;
+            let c = board::candidates(store, term, position)?;
             if *json {
                 return print_json(&c);
             }
@@ -302,29 +234,24 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
                 }
             }
         }
-        Command::Plan(PlanCommand::History { term }) => print_json(&store.plan_entries(term)?)?,
+        Command::Plan(PlanCommand::History { term }) => print_json(&plan::entries(store, term)?)?,
         Command::Review(ReviewCommand::Add {
             term,
             year,
             name,
             decision,
         }) => {
-            let id = store.add_review_round(term, *year, name, decision)?;
+            let id = plan::add_review_round(store, term, *year, name, decision)?;
             eprintln!("Đã mở đợt rà soát năm {year} (mã số {id}).");
         }
-        Command::Review(ReviewCommand::List { term }) => print_json(&store.review_rounds(term)?)?,
+        Command::Review(ReviewCommand::List { term }) => {
+            print_json(&plan::review_rounds(store, term)?)?
+        }
         Command::Rules(RulesCommand::Show { term }) => {
-            let rules = match term {
-                Some(t) => store.rules_for(&store.term(t)?)?,
-                None => store
-                    .rule_sets()?
-                    .pop()
-                    .ok_or_else(|| UserError("Chưa có bộ quy định.".into()))?,
-            };
-            print_json(&rules)?;
+            print_json(&rules::rules_for(store, term.as_deref())?)?;
         }
         Command::Rules(RulesCommand::List) => {
-            for r in store.rule_sets()? {
+            for r in rules::rule_sets(store)? {
                 println!(
                     "{:>4}  {}  áp dụng từ {}",
                     r.id.unwrap_or_default(),
@@ -334,59 +261,41 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
             }
         }
         Command::Rules(RulesCommand::Set {
+            term,
             params,
             file,
             name,
             effective,
         }) => {
-            let current = store
-                .rule_sets()?
-                .pop()
-                .ok_or_else(|| UserError("Chưa có bộ quy định.".into()))?;
-            let mut value =
-                serde_json::to_value(&current.params).map_err(|e| UserError(e.to_string()))?;
+            const HINTS: &[(&str, &str)] =
+                &[("params", "--param"), ("effective_from", "--effective")];
+            let mut edit = rules::RulesEdit {
+                term: term.clone(),
+                name: name.clone(),
+                effective_from: effective.clone(),
+                ..rules::RulesEdit::default()
+            };
             if let Some(f) = file {
-                if let (serde_json::Value::Object(m), serde_json::Value::Object(patch)) =
-                    (&mut value, read_json(Some(f))?)
-                {
-                    m.extend(patch);
-                }
-            }
-            for kv in params {
-                let (k, v) = kv.split_once('=').ok_or_else(|| {
-                    UserError(format!("--param “{kv}” phải có dạng khoa=gia_tri."))
-                })?;
-                let v: serde_json::Value = serde_json::from_str(v)
-                    .unwrap_or_else(|_| serde_json::Value::String(v.to_string()));
-                match &mut value {
-                    serde_json::Value::Object(m) if m.contains_key(k) => {
-                        m.insert(k.to_string(), v);
-                    }
+                match read_json(Some(f))? {
+                    serde_json::Value::Object(m) => edit.params.extend(m),
                     _ => {
                         return Err(UserError(format!(
-                            "--param: không có tham số “{k}” trong bộ quy định."
+                            "Tệp “{}” phải là một đối tượng JSON các tham số.",
+                            f.display()
                         )))
                     }
                 }
             }
-            let new = RuleSet {
-                id: None,
-                name: name.clone().unwrap_or_else(|| {
-                    format!(
-                        "{} (sửa đổi {})",
-                        current.name,
-                        store.today().format("%d/%m/%Y")
-                    )
-                }),
-                effective_from: match effective {
-                    Some(e) => date_arg("--effective", e)?,
-                    None => current.effective_from,
-                },
-                params: serde_json::from_value(value)
-                    .map_err(|e| UserError(format!("Tham số không hợp lệ: {e}")))?,
-            };
-            let id = store.add_rule_set(&new)?;
-            eprintln!("Đã lưu phiên bản quy định mới “{}” (mã số {id}).", new.name);
+            for kv in params {
+                let (k, v) = rules::parse_param(kv).map_err(hinted(HINTS))?;
+                edit.params.insert(k, v);
+            }
+            let new = rules::save_params(store, &edit).map_err(hinted(HINTS))?;
+            eprintln!(
+                "Đã lưu phiên bản quy định mới “{}” (mã số {}).",
+                new.name,
+                new.id.unwrap_or_default()
+            );
         }
         Command::Target(TargetCommand::Add {
             body,
@@ -397,30 +306,23 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
             year,
             source,
         }) => {
-            let indicator = Indicator::from_code(indicator).ok_or_else(|| {
-                UserError(format!(
-                    "--indicator: “{indicator}” không hợp lệ; dùng một trong: {}.",
-                    Indicator::ALL
-                        .iter()
-                        .map(|s| s.code())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            })?;
-            let id = store.add_target(&Target {
-                id: None,
-                body: body.clone(),
-                indicator,
-                threshold: *min,
-                strict: *strict,
-                age_under: *age_under,
-                year: *year,
-                source: source.clone(),
-            })?;
+            let id = rules::add_target(
+                store,
+                &rules::NewTarget {
+                    body: body.clone(),
+                    indicator: indicator.clone(),
+                    threshold: *min,
+                    strict: *strict,
+                    age_under: *age_under,
+                    year: *year,
+                    source: source.clone(),
+                },
+            )
+            .map_err(hinted(&[("indicator", "--indicator")]))?;
             eprintln!("Đã thêm chỉ tiêu (mã số {id}).");
         }
         Command::Target(TargetCommand::List { json }) => {
-            let list = store.targets()?;
+            let list = rules::targets(store)?;
             if *json {
                 return print_json(&list);
             }
@@ -437,67 +339,34 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
             }
         }
         Command::Target(TargetCommand::Remove { id }) => {
-            store.remove_target(*id)?;
+            rules::remove_target(store, *id)?;
             eprintln!("Đã xóa chỉ tiêu {id}.");
         }
-        Command::Programme(ProgrammeCommand::Add {
-            name,
-            decision,
-            from,
-            to,
-        }) => {
-            let id = store.add_programme(name, decision, *from, *to)?;
-            println!("{id}");
-        }
-        Command::Programme(ProgrammeCommand::Enrol {
-            programme,
-            person,
-            date,
-        }) => {
-            store.enrol(*programme, *person, &date_arg("--date", date)?)?;
-            eprintln!("Đã chọn vào đề án.");
-        }
-        Command::Programme(ProgrammeCommand::Record {
-            programme,
-            person,
-            kind,
-            date,
-            content,
-            result,
-        }) => {
-            let rec = ProgrammeRecord {
-                kind: kind.clone(),
-                date: date_arg("--date", date)?,
-                content: content.clone(),
-                result: result.clone(),
-            };
-            store.add_programme_record(*programme, *person, &rec)?;
-            eprintln!("Đã ghi.");
-        }
-        Command::Programme(ProgrammeCommand::Show { programme }) => {
-            print_json(&store.programme(*programme)?)?
-        }
+        Command::Programme(cmd) => super::programmes::programme(store, cmd)?,
+        Command::Young(cmd) => super::programmes::young(store, cmd)?,
+        Command::Rotation(cmd) => super::programmes::rotation(store, cmd)?,
         Command::Check {
             term,
             json,
             as_of: day,
         } => {
-            let day = as_of(store, day)?;
-            let report = store.plan_data(term)?.check(day);
+            let day =
+                plan::as_of(store, day.as_deref()).map_err(hinted(&[("as_of", "--as-of")]))?;
+            let report = plan::check(store, term, day)?;
             if *json {
                 return print_json(&report);
             }
             print_report(&report);
         }
         Command::Stats { term, body, json } => {
-            let s = store.plan_data(term)?.stats(body);
+            let s = plan::stats(store, term, body)?;
             if *json {
                 return print_json(&s);
             }
             print_stats(&s);
         }
         Command::Gaps { term, json } => {
-            let gaps = store.plan_data(term)?.check(store.today()).training_gaps;
+            let gaps = plan::training_gaps(store, term)?;
             if *json {
                 return print_json(&gaps);
             }

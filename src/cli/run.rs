@@ -1,30 +1,16 @@
-//! Runs one parsed command over the core. Output formatting only; every action is a core call.
+//! Runs one parsed command: opens the database, calls the use case in `quyhoach::app`, and
+//! prints what comes back. No rule of its own.
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use quyhoach::app::{people, safety};
 use quyhoach::demo::create_demo;
-use quyhoach::model::{Person, PersonSummary, Unit};
-use quyhoach::{CoreError, Store};
+use quyhoach::model::{PersonSummary, Unit};
+use quyhoach::Store;
 
 use super::args::{Cli, Command, PersonCommand};
-use super::secret::{core_to_message, new_passphrase, passphrase};
-
-/// A failure shown to the user (exit code 1).
-pub struct UserError(pub String);
-
-impl From<CoreError> for UserError {
-    fn from(e: CoreError) -> Self {
-        UserError(core_to_message(&e))
-    }
-}
-impl From<String> for UserError {
-    fn from(s: String) -> Self {
-        UserError(s)
-    }
-}
-
-type Out = Result<(), UserError>;
+use super::out::{print_json, read_json, Out, UserError};
+use super::secret::{new_passphrase, passphrase};
 
 fn db_path(cli: &Cli) -> PathBuf {
     cli.common
@@ -36,31 +22,6 @@ fn db_path(cli: &Cli) -> PathBuf {
 fn open(cli: &Cli) -> Result<Store, UserError> {
     let pass = passphrase(cli.common.passphrase_file.as_deref(), false)?;
     Ok(Store::open(&db_path(cli), &pass)?)
-}
-
-pub(crate) fn read_json(file: Option<&Path>) -> Result<serde_json::Value, UserError> {
-    let text = match file {
-        Some(f) if f != Path::new("-") => std::fs::read_to_string(f)
-            .map_err(|e| format!("Không đọc được tệp “{}”: {e}", f.display()))?,
-        _ => {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map_err(|e| format!("Không đọc được dữ liệu vào: {e}"))?;
-            s
-        }
-    };
-    serde_json::from_str(&text).map_err(|e| UserError(format!("Dữ liệu JSON không hợp lệ: {e}")))
-}
-
-fn to_person(v: serde_json::Value) -> Result<Person, UserError> {
-    serde_json::from_value(v).map_err(|e| UserError(format!("Hồ sơ JSON không hợp lệ: {e}")))
-}
-
-pub(crate) fn print_json<T: serde::Serialize>(v: &T) -> Out {
-    let s = serde_json::to_string_pretty(v).map_err(|e| UserError(e.to_string()))?;
-    println!("{s}");
-    Ok(())
 }
 
 fn print_list(people: &[PersonSummary], json: bool) -> Out {
@@ -124,6 +85,8 @@ pub fn run(cli: Cli) -> Out {
         | Command::Rules(_)
         | Command::Target(_)
         | Command::Programme(_)
+        | Command::Young(_)
+        | Command::Rotation(_)
         | Command::Check { .. }
         | Command::Stats { .. }
         | Command::Gaps { .. } => {
@@ -135,7 +98,7 @@ pub fn run(cli: Cli) -> Out {
         Command::Backup { out } => {
             let pass = passphrase(cli.common.passphrase_file.as_deref(), false)?;
             let store = Store::open(&db_path(&cli), &pass)?;
-            let r = store.backup_to(out, &pass)?;
+            let r = safety::backup(&store, out, &pass)?;
             store.close()?;
             eprintln!(
                 "Đã sao lưu và kiểm tra: {} ({} người, {} byte).",
@@ -155,8 +118,11 @@ pub fn run(cli: Cli) -> Out {
                 Some(f) => Some(super::secret::from_file(f)?),
                 None => None,
             };
-            let (store, r) = store.restore_from(from, &pass, backup_pass.as_deref())?;
-            store.close()?;
+            let mut slot = Some(store);
+            let r = safety::restore(&mut slot, from, &pass, backup_pass.as_deref())?;
+            if let Some(store) = slot {
+                store.close()?;
+            }
             eprintln!(
                 "Đã khôi phục từ {} ({} người){}. Tệp cũ được giữ tại: {}",
                 r.restored_from.display(),
@@ -179,15 +145,15 @@ pub fn run(cli: Cli) -> Out {
             nam,
         } => {
             let store = open(&cli)?;
-            let args = super::excel::ExportArgs {
-                kind,
-                out,
-                template: template.as_deref(),
+            let input = quyhoach::app::exports::ExportInput {
+                kind: kind.clone(),
+                term: term.clone(),
+                out: out.clone(),
                 attached_to: kem_theo.clone(),
-                term: term.as_deref(),
+                template: template.as_deref().map(super::out::read_text).transpose()?,
                 year: *nam,
             };
-            super::excel::export(&store, &args)?;
+            super::excel::export(&store, &input)?;
             store.close()?;
             Ok(())
         }
@@ -236,7 +202,7 @@ pub fn run(cli: Cli) -> Out {
         } => {
             let mut store = open(&cli)?;
             let new = new_passphrase(new_passphrase_file.as_deref())?;
-            store.change_passphrase(&new)?;
+            safety::change_passphrase(&mut store, None, &new, &new)?;
             store.close()?;
             eprintln!("Đã đổi mật khẩu.");
             Ok(())
@@ -249,46 +215,30 @@ fn person(cli: &Cli, cmd: &PersonCommand) -> Out {
     match cmd {
         PersonCommand::Add { file } => match read_json(file.as_deref())? {
             serde_json::Value::Array(items) => {
-                let people = items
-                    .into_iter()
-                    .map(to_person)
-                    .collect::<Result<Vec<_>, _>>()?;
-                let ids = store.add_people(&people)?;
+                let ids = people::add_many_json(&mut store, items)?;
                 for id in &ids {
                     println!("{id}");
                 }
                 eprintln!("Đã thêm {} hồ sơ.", ids.len());
             }
             v => {
-                let id = store.add_person(&to_person(v)?)?;
+                let id = people::add_json(&mut store, v)?;
                 println!("{id}");
                 eprintln!("Đã thêm hồ sơ mã số {id}.");
             }
         },
         PersonCommand::Edit { id, file } => {
-            let patch = read_json(file.as_deref())?;
-            let serde_json::Value::Object(patch) = patch else {
-                return Err(UserError("Dữ liệu sửa phải là một đối tượng JSON.".into()));
-            };
-            let current = store.person(*id)?;
-            let mut merged =
-                serde_json::to_value(&current).map_err(|e| UserError(e.to_string()))?;
-            if let serde_json::Value::Object(m) = &mut merged {
-                m.extend(patch);
-                m.insert("id".into(), (*id).into());
-            }
-            store.update_person(&to_person(merged)?)?;
+            people::edit_json(&mut store, *id, read_json(file.as_deref())?)?;
             eprintln!("Đã sửa hồ sơ mã số {id}.");
         }
         PersonCommand::Show { id } => print_json(&store.person(*id)?)?,
         PersonCommand::List { json } => print_list(&store.list_people()?, *json)?,
         PersonCommand::Search { query, json } => print_list(&store.search_people(query)?, *json)?,
         PersonCommand::Remove { id } => {
-            let name = store.person(*id)?.full_name;
-            store.remove_person(*id)?;
+            let name = people::remove(&mut store, *id)?;
             eprintln!("Đã xóa hồ sơ {name} (mã số {id}); bản cũ còn trong nhật ký thay đổi.");
         }
-        PersonCommand::History { id } => print_json(&store.audit_history("person", *id)?)?,
+        PersonCommand::History { id } => print_json(&people::history(&store, *id)?)?,
     }
     store.close()?;
     Ok(())

@@ -3,8 +3,6 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use quyhoach::CoreError;
-
 pub const PASSPHRASE_ENV: &str = "QUYHOACH_PASSPHRASE";
 pub const NEW_PASSPHRASE_ENV: &str = "QUYHOACH_NEW_PASSPHRASE";
 
@@ -50,17 +48,4 @@ pub fn new_passphrase(file: Option<&Path>) -> Result<String, String> {
         return Ok(p);
     }
     prompt("Mật khẩu mới", true)
-}
-
-pub fn core_to_message(e: &CoreError) -> String {
-    let fields = e.field_errors();
-    if fields.is_empty() {
-        e.to_string()
-    } else {
-        let mut s = String::from("Dữ liệu chưa hợp lệ, không có gì được ghi:");
-        for f in fields {
-            s.push_str(&format!("\n  - [{}] {}", f.field, f.message));
-        }
-        s
-    }
 }

@@ -1,7 +1,7 @@
 //! The computed sentences of the narrative documents: who is planned for each post, the structure
 //! and quality figures, and the comparison with the rules and the ward's targets.
 
-use crate::rules::check::{CheckReport, Severity, TargetResult};
+use crate::rules::check::{CheckReport, RuleCode, Severity, TargetResult};
 use crate::rules::facts::percent;
 use crate::rules::stats::{Bucket, Stats};
 use crate::store::plan::PlanData;
@@ -121,31 +121,6 @@ fn target_line(t: &TargetResult) -> String {
     )
 }
 
-/// What a rule checks, in a clerk's words (codes of `rules::check`).
-fn rule_label(code: &str) -> &str {
-    match code {
-        "term_kind" => "Chức danh không thuộc loại nhiệm kỳ",
-        "max_per_position" => "Quá số người quy hoạch cho một chức danh",
-        "three_age_groups" => "Chưa đủ cơ cấu 3 độ tuổi",
-        "plan_coefficient" => "Số lượng quy hoạch chưa đúng hệ số",
-        "not_working" => "Không còn công tác tại đơn vị",
-        "max_positions_per_person" => "Một người quy hoạch quá số chức danh",
-        "only_higher" => "Chức danh quy hoạch không cao hơn chức vụ hiện giữ",
-        "months_left" => "Không đủ tuổi công tác trọn nhiệm kỳ",
-        "max_age_first_time" => "Quá tuổi quy hoạch lần đầu",
-        "standard" => "Chưa đạt tiêu chuẩn của chức danh",
-        "secretary_local" => "Bí thư là người địa phương",
-        "key_without_bch" => "Chức danh chủ chốt chưa có trong quy hoạch cấp ủy",
-        "rating_missing" => "Thiếu kết quả xếp loại chất lượng",
-        "rating" => "Xếp loại chất lượng thấp hơn mức cần có",
-        "discipline" => "Đang trong thời hạn kỷ luật",
-        "discipline_expired" => "Kỷ luật đã hết thời hạn",
-        "rotation" => "Thời gian giữ chức vụ",
-        "votes" => "Kết quả biểu quyết chưa đủ",
-        other => other,
-    }
-}
-
 /// Up to this many violations are listed one by one; more are counted by rule.
 const LIST_LIMIT: usize = 10;
 
@@ -158,7 +133,7 @@ pub fn comparison(r: &CheckReport) -> Vec<String> {
         .map(|f| f.message.as_str())
         .collect();
     let by_rule = {
-        let mut m: Vec<(&str, usize)> = Vec::new();
+        let mut m: Vec<(RuleCode, usize)> = Vec::new();
         for f in r
             .findings
             .iter()
@@ -166,10 +141,10 @@ pub fn comparison(r: &CheckReport) -> Vec<String> {
         {
             match m.iter_mut().find(|(code, _)| *code == f.rule) {
                 Some(e) => e.1 += 1,
-                None => m.push((f.rule.as_str(), 1)),
+                None => m.push((f.rule, 1)),
             }
         }
-        m.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        m.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.code().cmp(b.0.code())));
         m
     };
     let warnings = r
@@ -196,7 +171,7 @@ pub fn comparison(r: &CheckReport) -> Vec<String> {
             out.extend(
                 by_rule
                     .iter()
-                    .map(|(code, n)| format!("+ {}: {n} trường hợp.", rule_label(code))),
+                    .map(|(code, n)| format!("+ {}: {n} trường hợp.", code.label())),
             );
         }
     }

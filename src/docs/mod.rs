@@ -4,11 +4,13 @@
 //! The clerk sets the number, date, signer, recipients and the editable paragraphs; the app
 //! remembers them and keeps the number register.
 
+pub mod approval;
 mod cv;
 mod figures;
 pub mod frame;
 mod lists;
 mod narrative;
+pub mod programme;
 pub mod settings;
 
 use std::path::Path;
@@ -31,6 +33,7 @@ crate::model::levels::codes!(
         BieuCoCau = "bieu-co-cau" => "Biểu tổng hợp cơ cấu, chất lượng",
         DaoTao = "dao-tao" => "Danh sách cán bộ cần đào tạo, bồi dưỡng",
         LyLich = "ly-lich" => "Sơ yếu lý lịch (mẫu 2C/TCTW-98)",
+        BaoCaoDeAn = "bao-cao-de-an" => "Báo cáo kết quả thực hiện Đề án tạo nguồn",
     }
 );
 
@@ -39,13 +42,13 @@ impl DocKind {
     pub fn type_code(self) -> Option<&'static str> {
         match self {
             DocKind::ToTrinh => Some("TTr"),
-            DocKind::BaoCaoRaSoat => Some("BC"),
+            DocKind::BaoCaoRaSoat | DocKind::BaoCaoDeAn => Some("BC"),
             _ => None,
         }
     }
 
     fn needs_term(self) -> bool {
-        !matches!(self, DocKind::LyLich)
+        !matches!(self, DocKind::LyLich | DocKind::BaoCaoDeAn)
     }
 }
 
@@ -96,6 +99,10 @@ pub struct DocRequest {
     pub text: Option<DocText>,
     /// "(Kèm theo Tờ trình số …)" for a list sent as an annex.
     pub attached_to: Option<String>,
+    /// The programme a "Báo cáo kết quả thực hiện Đề án" reports on.
+    pub programme_id: Option<i64>,
+    /// Only the posts this body approves (the Tờ trình is then addressed to it).
+    pub approving_body: Option<String>,
     /// PDF or Word; unset, `save_document` follows the file's ending (.pdf, .docx) and
     /// `make_document` makes a PDF.
     pub format: Option<DocFormat>,
@@ -115,6 +122,8 @@ impl DocRequest {
             recipients: None,
             text: None,
             attached_to: None,
+            programme_id: None,
+            approving_body: None,
             format: None,
         }
     }
@@ -282,6 +291,7 @@ impl Store {
             DocKind::ToTrinh | DocKind::BaoCaoRaSoat => narrative::build(self, &unit, req, &r)?,
             DocKind::BieuCoCau | DocKind::DaoTao => lists::build(self, &unit, req, &r)?,
             DocKind::LyLich => cv::build(self, &unit, req, &r)?,
+            DocKind::BaoCaoDeAn => programme::build(self, &unit, req, &r)?,
         };
         Ok((doc, r))
     }
@@ -347,6 +357,9 @@ impl Store {
         if let (Some(type_code), Some((n, _))) = (req.kind.type_code(), &r.number) {
             let plan_term = req.term_code.clone().unwrap_or_default();
             let mut summary = format!("{} nhiệm kỳ {plan_term}", req.kind.label());
+            if req.kind == DocKind::BaoCaoDeAn {
+                summary = req.kind.label().to_string();
+            }
             if req.kind == DocKind::BaoCaoRaSoat {
                 summary.push_str(&format!(", năm {}", req.year));
             }

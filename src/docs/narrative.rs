@@ -140,9 +140,14 @@ pub(super) fn build(
     r: &Resolved,
 ) -> Result<Document> {
     let term = req.term_code.as_deref().unwrap_or_default();
-    let data = store.plan_data(term)?;
+    let mut data = store.plan_data(term)?;
     let number = r.number_line.clone();
-    let addressee = frame::superior_standing_committee(&unit.superior_body);
+    let addressee = match req.kind {
+        DocKind::ToTrinh => {
+            super::approval::select(&mut data, req.approving_body.as_deref(), unit)?
+        }
+        _ => frame::superior_standing_committee(&unit.superior_body),
+    };
     let (type_name, summary) = match req.kind {
         DocKind::ToTrinh => (
             "Tờ trình",

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::read::{Grid, Raw};
+use super::cell::{Grid, Raw};
 use crate::error::{CoreError, Result};
 use crate::text::fold;
 

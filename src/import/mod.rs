@@ -3,6 +3,7 @@
 //! duplicates found against the database and inside the file, and a preview lists every problem by
 //! row and column. Only a preview without errors can be imported, all rows in one transaction.
 
+pub mod cell;
 pub mod header;
 pub mod legacy;
 pub mod read;
@@ -124,14 +125,14 @@ pub(crate) struct Known {
 }
 
 /// Converts every text cell of a sheet typed in TCVN3 or VNI.
-fn unlegacy(mut g: read::Grid) -> (read::Grid, Option<Legacy>) {
+fn unlegacy(mut g: cell::Grid) -> (cell::Grid, Option<Legacy>) {
     let enc = legacy::detect(g.rows.iter().flatten().filter_map(|c| match c {
-        read::Raw::Text(s) => Some(s.as_str()),
+        cell::Raw::Text(s) => Some(s.as_str()),
         _ => None,
     }));
     if let Some(enc) = enc {
         for cell in g.rows.iter_mut().flatten() {
-            if let read::Raw::Text(s) = cell {
+            if let cell::Raw::Text(s) = cell {
                 *s = legacy::convert(s, enc);
             }
         }
@@ -175,248 +176,244 @@ pub(crate) fn different_people(a: &Option<String>, b: &Option<String>) -> bool {
     matches!((a, b), (Some(x), Some(y)) if x != y)
 }
 
-impl Store {
-    /// Reads the file and checks every row; writes nothing.
-    pub fn preview_import(
-        &self,
-        path: &Path,
-        opts: &ImportOptions,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<ImportPreview> {
-        progress(Progress {
-            stage: "Đọc tệp",
-            done: 0,
-            total: 0,
-        });
-        // Legacy TCVN3/VNI text is converted first, so its headers are recognised too.
-        let grids: Vec<(read::Grid, Option<Legacy>)> = read::read(path, opts.sheet.as_deref())?
-            .into_iter()
-            .map(unlegacy)
-            .collect();
-        let found = grids
-            .iter()
-            .find_map(|(g, l)| header::find(g).map(|h| ((g, *l), h)));
-        let ((grid, legacy), mut header) = match found {
-            Some(x) => x,
-            None if !opts.map.is_empty() && !grids.is_empty() => {
-                // No known header: take the first row as the header and the user's mapping.
-                let (g, l) = &grids[0];
-                let h = header::Header {
-                    row: 0,
-                    height: 1,
-                    columns: g
-                        .rows
-                        .first()
-                        .map(|r| {
-                            r.iter()
-                                .enumerate()
-                                .map(|(i, c)| ColumnMap {
-                                    index: i,
-                                    letter: crate::xlsx::sheet::column_letter(i as u16),
-                                    header: c.display(),
-                                    field: header::recognise(None, &c.display())
-                                        .map(String::from),
-                                    mapped_by_user: false,
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                };
-                ((g, *l), h)
-            }
-            None => {
-                return Err(CoreError::validation(
-                    "header",
-                    "no_header",
-                    format!(
-                        "Không tìm thấy dòng tiêu đề có cột “Họ và tên” trong {} đầu tiên của {}. Hãy chọn đúng trang, hoặc chọn cột nào là “Họ và tên”.",
-                        "30 dòng",
-                        if grids.len() == 1 {
-                            format!("trang “{}”", grids[0].0.sheet)
-                        } else {
-                            "các trang".into()
-                        }
-                    ),
-                ))
-            }
-        };
-        let layout = header
-            .columns
-            .iter()
-            .map(|c| crate::text::fold(&c.header))
-            .collect::<Vec<_>>()
-            .join("|");
-        let mut remembered = false;
-        if opts.map.is_empty() {
-            // The mapping chosen the last time a list of this layout was imported.
-            if let Some(saved) = self.meta(&map_key(&layout))? {
-                if let Ok(map) = serde_json::from_str::<Vec<String>>(&saved) {
-                    let mut h = header.clone();
-                    if header::apply_map(&mut h, &map).is_ok() {
-                        header = h;
-                        remembered = true;
-                    }
-                }
-            }
+/// Reads the file and checks every row; writes nothing.
+pub fn preview(
+    store: &Store,
+    path: &Path,
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportPreview> {
+    progress(Progress {
+        stage: "Đọc tệp",
+        done: 0,
+        total: 0,
+    });
+    // Legacy TCVN3/VNI text is converted first, so its headers are recognised too.
+    let grids: Vec<(cell::Grid, Option<Legacy>)> = read::read(path, opts.sheet.as_deref())?
+        .into_iter()
+        .map(unlegacy)
+        .collect();
+    let found = grids
+        .iter()
+        .find_map(|(g, l)| header::find(g).map(|h| ((g, *l), h)));
+    let ((grid, legacy), mut header) = match found {
+        Some(x) => x,
+        None if !opts.map.is_empty() && !grids.is_empty() => {
+            // No known header: take the first row as the header and the user's mapping.
+            let (g, l) = &grids[0];
+            let h = header::Header {
+                row: 0,
+                height: 1,
+                columns: g
+                    .rows
+                    .first()
+                    .map(|r| {
+                        r.iter()
+                            .enumerate()
+                            .map(|(i, c)| ColumnMap {
+                                index: i,
+                                letter: crate::xlsx::sheet::column_letter(i as u16),
+                                header: c.display(),
+                                field: header::recognise(None, &c.display())
+                                    .map(String::from),
+                                mapped_by_user: false,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            };
+            ((g, *l), h)
         }
-        if !remembered {
-            header::apply_map(&mut header, &opts.map)?;
-        }
-        let user_map = header
-            .columns
-            .iter()
-            .filter(|c| c.mapped_by_user)
-            .map(|c| {
+        None => {
+            return Err(CoreError::validation(
+                "header",
+                "no_header",
                 format!(
-                    "{}={}",
-                    c.letter,
-                    c.field.as_deref().unwrap_or(header::SKIP)
-                )
-            })
-            .collect();
-        let unmapped = header
-            .columns
-            .iter()
-            .filter(|c| c.field.is_none() && !c.mapped_by_user && !c.header.trim().is_empty())
-            .map(|c| format!("{} “{}”", c.letter, c.header))
-            .collect();
-        let known = Known::from_store(self)?;
-        let rows = rows::check_rows(grid, &header, &known, self.today(), progress);
-        let error_rows = rows.iter().filter(|r| r.has_errors()).count();
-        Ok(ImportPreview {
-            sheet: grid.sheet.clone(),
-            header,
-            legacy,
-            unmapped,
-            ok_rows: rows.len() - error_rows,
-            error_rows,
-            rows,
-            choices: header::choices(),
-            layout,
-            user_map,
-            remembered,
-        })
-    }
-
-    /// Writes the imported people in one transaction, with progress before and after.
-    fn write_imported(
-        &mut self,
-        people: &[Person],
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<Vec<i64>> {
-        let total = people.len();
-        let stage = "Ghi vào cơ sở dữ liệu";
-        progress(Progress {
-            stage,
-            done: 0,
-            total,
-        });
-        let ids = self.add_people(people)?;
-        progress(Progress {
-            stage,
-            done: total,
-            total,
-        });
-        Ok(ids)
-    }
-
-    /// Remembers the clerk's mapping for lists of this header layout (used when the next such
-    /// list is previewed without a mapping).
-    pub fn remember_import_map(&self, preview: &ImportPreview) -> Result<()> {
-        if preview.user_map.is_empty() {
-            return Ok(());
-        }
-        let json = serde_json::to_string(&preview.user_map)?;
-        self.set_meta(&map_key(&preview.layout), &json)
-    }
-
-    /// Imports the rows of a preview that have no error, in one transaction, and leaves the
-    /// others out (a row that now duplicates someone on record is left out too).
-    pub fn import_valid_people(
-        &mut self,
-        preview: &ImportPreview,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<ImportOutcome> {
-        let known = Known::from_store(self)?;
-        let mut skipped = Vec::new();
-        let mut people = Vec::new();
-        for r in &preview.rows {
-            match &r.person {
-                Some(p) if !r.has_errors() => {
-                    let key = (match_key(&p.full_name), p.birth_date.to_iso());
-                    if known.same(&key, &p.cccd).is_some() {
-                        skipped.push(r.row);
+                    "Không tìm thấy dòng tiêu đề có cột “Họ và tên” trong {} đầu tiên của {}. Hãy chọn đúng trang, hoặc chọn cột nào là “Họ và tên”.",
+                    "30 dòng",
+                    if grids.len() == 1 {
+                        format!("trang “{}”", grids[0].0.sheet)
                     } else {
-                        people.push(p.clone());
+                        "các trang".into()
                     }
-                }
-                _ => skipped.push(r.row),
+                ),
+            ))
+        }
+    };
+    let layout = header
+        .columns
+        .iter()
+        .map(|c| crate::text::fold(&c.header))
+        .collect::<Vec<_>>()
+        .join("|");
+    let mut remembered = false;
+    if opts.map.is_empty() {
+        // The mapping chosen the last time a list of this layout was imported.
+        if let Some(map) = store.import_map(&map_key(&layout))? {
+            let mut h = header.clone();
+            if header::apply_map(&mut h, &map).is_ok() {
+                header = h;
+                remembered = true;
             }
         }
-        let ids = self.write_imported(&people, progress)?;
-        Ok(ImportOutcome {
-            imported: ids.len(),
-            skipped_rows: skipped,
-        })
     }
+    if !remembered {
+        header::apply_map(&mut header, &opts.map)?;
+    }
+    let user_map = header
+        .columns
+        .iter()
+        .filter(|c| c.mapped_by_user)
+        .map(|c| {
+            format!(
+                "{}={}",
+                c.letter,
+                c.field.as_deref().unwrap_or(header::SKIP)
+            )
+        })
+        .collect();
+    let unmapped = header
+        .columns
+        .iter()
+        .filter(|c| c.field.is_none() && !c.mapped_by_user && !c.header.trim().is_empty())
+        .map(|c| format!("{} “{}”", c.letter, c.header))
+        .collect();
+    let known = Known::from_store(store)?;
+    let rows = rows::check_rows(grid, &header, &known, store.today(), progress);
+    let error_rows = rows.iter().filter(|r| r.has_errors()).count();
+    Ok(ImportPreview {
+        sheet: grid.sheet.clone(),
+        header,
+        legacy,
+        unmapped,
+        ok_rows: rows.len() - error_rows,
+        error_rows,
+        rows,
+        choices: header::choices(),
+        layout,
+        user_map,
+        remembered,
+    })
+}
 
-    /// Imports every row of a preview in one transaction; refuses, writing nothing, if any row has
-    /// an error or a row now duplicates someone added since the preview.
-    pub fn import_people(
-        &mut self,
-        preview: &ImportPreview,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<Vec<i64>> {
-        let mut errors: Vec<FieldError> = preview
-            .rows
-            .iter()
-            .filter(|r| r.has_errors())
-            .map(|r| {
-                FieldError::new(
-                    format!("row[{}]", r.row),
-                    "row_error",
-                    format!(
-                        "Dòng {}: {}",
-                        r.row,
-                        r.problems
-                            .iter()
-                            .filter(|p| p.severity == Severity::Loi)
-                            .map(|p| p.message.as_str())
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    ),
-                )
-            })
-            .collect();
-        let known = Known::from_store(self)?;
-        for r in &preview.rows {
-            if let Some(p) = &r.person {
+/// Writes the imported people in one transaction, with progress before and after.
+fn write_imported(
+    store: &mut Store,
+    people: &[Person],
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Vec<i64>> {
+    let total = people.len();
+    let stage = "Ghi vào cơ sở dữ liệu";
+    progress(Progress {
+        stage,
+        done: 0,
+        total,
+    });
+    let ids = store.add_people(people)?;
+    progress(Progress {
+        stage,
+        done: total,
+        total,
+    });
+    Ok(ids)
+}
+
+/// Remembers the clerk's mapping for lists of this header layout (used when the next such
+/// list is previewed without a mapping).
+pub fn remember_map(store: &Store, preview: &ImportPreview) -> Result<()> {
+    if preview.user_map.is_empty() {
+        return Ok(());
+    }
+    let json = serde_json::to_string(&preview.user_map)?;
+    store.set_import_map(&map_key(&preview.layout), &json)
+}
+
+/// Imports the rows of a preview that have no error, in one transaction, and leaves the
+/// others out (a row that now duplicates someone on record is left out too).
+pub fn import_valid_people(
+    store: &mut Store,
+    preview: &ImportPreview,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportOutcome> {
+    let known = Known::from_store(store)?;
+    let mut skipped = Vec::new();
+    let mut people = Vec::new();
+    for r in &preview.rows {
+        match &r.person {
+            Some(p) if !r.has_errors() => {
                 let key = (match_key(&p.full_name), p.birth_date.to_iso());
-                if let Some(who) = known.same(&key, &p.cccd) {
-                    errors.push(FieldError::new(
-                        format!("row[{}]", r.row),
-                        "duplicate",
-                        format!("Dòng {}: đã có {who} trong cơ sở dữ liệu.", r.row),
-                    ));
+                if known.same(&key, &p.cccd).is_some() {
+                    skipped.push(r.row);
+                } else {
+                    people.push(p.clone());
                 }
             }
+            _ => skipped.push(r.row),
         }
-        if !errors.is_empty() {
-            let n = errors.len();
-            errors.truncate(50);
-            if n > 50 {
+    }
+    let ids = write_imported(store, &people, progress)?;
+    Ok(ImportOutcome {
+        imported: ids.len(),
+        skipped_rows: skipped,
+    })
+}
+
+/// Imports every row of a preview in one transaction; refuses, writing nothing, if any row has
+/// an error or a row now duplicates someone added since the preview.
+pub fn import_people(
+    store: &mut Store,
+    preview: &ImportPreview,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Vec<i64>> {
+    let mut errors: Vec<FieldError> = preview
+        .rows
+        .iter()
+        .filter(|r| r.has_errors())
+        .map(|r| {
+            FieldError::new(
+                format!("row[{}]", r.row),
+                "row_error",
+                format!(
+                    "Dòng {}: {}",
+                    r.row,
+                    r.problems
+                        .iter()
+                        .filter(|p| p.severity == Severity::Loi)
+                        .map(|p| p.message.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            )
+        })
+        .collect();
+    let known = Known::from_store(store)?;
+    for r in &preview.rows {
+        if let Some(p) = &r.person {
+            let key = (match_key(&p.full_name), p.birth_date.to_iso());
+            if let Some(who) = known.same(&key, &p.cccd) {
                 errors.push(FieldError::new(
-                    "rows",
-                    "more",
-                    format!("… và {} dòng lỗi khác.", n - 50),
+                    format!("row[{}]", r.row),
+                    "duplicate",
+                    format!("Dòng {}: đã có {who} trong cơ sở dữ liệu.", r.row),
                 ));
             }
-            return Err(CoreError::Validation(errors));
         }
-        let people: Vec<Person> = preview.people().cloned().collect();
-        let ids = self.write_imported(&people, progress)?;
-        Ok(ids)
     }
+    if !errors.is_empty() {
+        let n = errors.len();
+        errors.truncate(50);
+        if n > 50 {
+            errors.push(FieldError::new(
+                "rows",
+                "more",
+                format!("… và {} dòng lỗi khác.", n - 50),
+            ));
+        }
+        return Err(CoreError::Validation(errors));
+    }
+    let people: Vec<Person> = preview.people().cloned().collect();
+    let ids = write_imported(store, &people, progress)?;
+    Ok(ids)
 }
 
 fn map_key(layout: &str) -> String {

@@ -5,48 +5,8 @@ use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Reader};
 
+use super::cell::{Grid, Raw};
 use crate::error::{CoreError, Result};
-
-/// A cell as the file holds it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Raw {
-    Empty,
-    Text(String),
-    Number(f64),
-    /// An Excel date-time serial (days since 30/12/1899).
-    Date(f64),
-}
-
-impl Raw {
-    /// What the cell shows, for messages and the rejected-rows workbook.
-    pub fn display(&self) -> String {
-        match self {
-            Raw::Empty => String::new(),
-            Raw::Text(s) => s.clone(),
-            Raw::Number(x) if x.fract() == 0.0 && x.abs() < 1e15 => format!("{}", *x as i64),
-            Raw::Number(x) => x.to_string(),
-            Raw::Date(x) => super::values::serial_to_date(*x)
-                .map(|d| d.format("%d/%m/%Y").to_string())
-                .unwrap_or_else(|| x.to_string()),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        match self {
-            Raw::Empty => true,
-            Raw::Text(s) => s.trim().is_empty(),
-            _ => false,
-        }
-    }
-}
-
-/// One sheet, with the Excel row number (1-based) of its first row.
-#[derive(Debug, Clone)]
-pub struct Grid {
-    pub sheet: String,
-    pub rows: Vec<Vec<Raw>>,
-    pub first_row: usize,
-}
 
 fn invalid(path: &Path, why: impl std::fmt::Display) -> CoreError {
     CoreError::validation(

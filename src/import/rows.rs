@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use unicode_normalization::is_nfc;
 
+use super::cell::{Grid, Raw};
 use super::header::{field_label, Header};
-use super::read::{Grid, Raw};
 use super::{different_people, values, Known, Problem, Progress, RowResult, Severity};
 use crate::model::{PartialDate, Person, PositionHeld, Sex};
 use crate::text::{clean, fold, match_key};

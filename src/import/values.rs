@@ -3,18 +3,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::read::Raw;
+use super::cell::Raw;
 use crate::model::*;
 use crate::text::fold;
 
-/// Excel's day 0 is 30/12/1899 (so that serial 60, the non-existent 29/02/1900, is skipped).
-pub fn serial_to_date(serial: f64) -> Option<NaiveDate> {
-    if !(1.0..2_958_466.0).contains(&serial) {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(1899, 12, 30)?
-        .checked_add_days(chrono::Days::new(serial.floor() as u64))
-}
+pub use super::cell::serial_to_date;
 
 /// A date cell: a real date, a serial, a year typed as a number, or text. `today` decides the
 /// century of two-digit years (not later than this year's two digits → 20yy, else 19yy).

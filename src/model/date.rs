@@ -192,6 +192,63 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// A month as (year, month 1–12); JSON "2030-07" (also read as "07/2030").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl YearMonth {
+    pub fn new(year: i32, month: u32) -> Self {
+        YearMonth { year, month }
+    }
+    pub fn of(d: NaiveDate) -> Self {
+        YearMonth::new(d.year(), d.month())
+    }
+    /// Months since year 0, for differences.
+    pub fn index(self) -> i64 {
+        self.year as i64 * 12 + (self.month as i64 - 1)
+    }
+    pub fn from_index(i: i64) -> Self {
+        YearMonth::new(i.div_euclid(12) as i32, (i.rem_euclid(12) + 1) as u32)
+    }
+    pub fn plus(self, months: i64) -> Self {
+        Self::from_index(self.index() + months)
+    }
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or(NaiveDate::MIN)
+    }
+    pub fn last_day(self) -> NaiveDate {
+        self.first_day()
+            .checked_add_months(Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(NaiveDate::MAX)
+    }
+    pub fn display(self) -> String {
+        format!("{:02}/{:04}", self.month, self.year)
+    }
+    pub fn parse(text: &str) -> Option<Self> {
+        let d = PartialDate::parse(text).ok()?;
+        Some(YearMonth::new(d.year(), d.month()?))
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{:04}-{:02}", self.year, self.month))
+    }
+}
+
+impl<'de> Deserialize<'de> for YearMonth {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        YearMonth::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("“{s}” không phải tháng hợp lệ (dạng mm/yyyy)"))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

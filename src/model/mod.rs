@@ -4,9 +4,10 @@ pub mod date;
 pub mod levels;
 pub mod person;
 pub mod plan;
+pub mod programme;
 pub mod unit;
 
-pub use date::{PartialDate, Precision};
+pub use date::{PartialDate, Precision, YearMonth};
 pub use levels::*;
 pub use person::*;
 pub use unit::Unit;

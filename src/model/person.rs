@@ -155,6 +155,9 @@ pub struct Person {
     /// Expected retirement month when it differs from NĐ 135 (early or later retirement).
     #[serde(default)]
     pub retirement_override: Option<PartialDate>,
+    /// Xếp loại tốt nghiệp of the highest professional degree (seed 001: "loại khá trở lên").
+    #[serde(default)]
+    pub graduation_class: Option<super::programme::GraduationClass>,
 }
 
 impl Person {
@@ -191,6 +194,7 @@ impl Person {
             status_date: None,
             status_reason: String::new(),
             retirement_override: None,
+            graduation_class: None,
         }
     }
 

@@ -4,10 +4,44 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
-use super::levels::{PoliticalTheory, ProfessionalLevel, StateManagement};
+use super::levels::{PoliticalTheory, ProfessionalLevel, RatingLevel, StateManagement};
 use crate::rules::retirement::YearMonth;
 
 use super::levels::codes;
+
+/// Codes of the catalogue posts the rules name by role (the catalogue holds others too, and the
+/// ward may rename a post but not these codes): the committees and their key posts.
+pub mod post {
+    /// Ủy viên Ban Chấp hành (membership of the Party committee).
+    pub const BCH: &str = "BCH";
+    /// Ủy viên Ban Thường vụ (membership of the standing committee).
+    pub const BTV: &str = "BTV";
+    /// Ủy viên Ủy ban Kiểm tra (membership of the inspection committee).
+    pub const UBKT: &str = "UBKT";
+    /// Bí thư Đảng ủy.
+    pub const BT: &str = "BT";
+    pub const PBT_TT: &str = "PBT-TT";
+    pub const PBT_CTUB: &str = "PBT-CTUB";
+    pub const CT_HDND: &str = "CT-HĐND";
+    pub const PCT_HDND: &str = "PCT-HĐND";
+    pub const CT_UBND: &str = "CT-UBND";
+    pub const PCT_UBND: &str = "PCT-UBND";
+    pub const CN_UBKT: &str = "CN-UBKT";
+    pub const TB_XDD: &str = "TB-XDĐ";
+    pub const CVP_DU: &str = "CVP-ĐU";
+    pub const CT_MTTQ: &str = "CT-MTTQ";
+    /// Memberships of the committees: not a post of their own for "only higher" and "posts per
+    /// person", and sized by the committee's plan coefficient rather than per seat.
+    pub const COMMITTEES: [&str; 3] = [BCH, BTV, UBKT];
+}
+
+/// Bodies a target or a statistic counts over, besides a position code.
+pub mod body {
+    /// The whole plan of the term.
+    pub const ALL: &str = "TAT_CA";
+    /// The key posts (chủ chốt).
+    pub const KEY: &str = "CHU_CHOT";
+}
 
 codes!(
     /// Party bodies (congress terms) or People's Council/Committee posts (election terms).
@@ -122,6 +156,20 @@ pub struct Position {
     pub aliases: Vec<String>,
     #[serde(default = "yes")]
     pub active: bool,
+    /// How many people hold this post at once (3 Phó Chủ tịch UBND → 3); the plan takes at most
+    /// the rule set's number per seat (HD 45 §II.6.2).
+    #[serde(default = "one_seat")]
+    pub seats: u32,
+    /// The body that manages this post (seed 004: "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Đảng ủy").
+    #[serde(default)]
+    pub managing_body: String,
+    /// The body that approves its plan: the Tờ trình of these posts is addressed to it.
+    #[serde(default)]
+    pub approving_body: String,
+}
+
+fn one_seat() -> u32 {
+    1
 }
 
 fn default_level() -> String {
@@ -190,6 +238,23 @@ pub struct PlanEntry {
     pub position_id: i64,
     pub term_id: i64,
     pub events: Vec<PlanEvent>,
+    /// Planned for one term (đối tượng 1: 60 months of work left) or two (đối tượng 2: 120),
+    /// HD 45 §II.5.2.
+    #[serde(default = "one_term")]
+    pub terms: u8,
+}
+
+fn one_term() -> u8 {
+    1
+}
+
+/// The label of an entry's number of terms.
+pub fn terms_label(terms: u8) -> &'static str {
+    if terms >= 2 {
+        "Đối tượng 2 (hai nhiệm kỳ)"
+    } else {
+        "Đối tượng 1 (một nhiệm kỳ)"
+    }
 }
 
 impl PlanEntry {
@@ -223,6 +288,21 @@ pub struct Programme {
     pub start_year: i32,
     pub end_year: i32,
     pub members: Vec<ProgrammeMember>,
+    /// The body that decided it ("Ban Thường vụ Thành ủy Đà Nẵng").
+    #[serde(default)]
+    pub deciding_body: String,
+    #[serde(default)]
+    pub decision_date: Option<PartialDate>,
+    /// The posts it prepares people for (catalogue codes).
+    #[serde(default)]
+    pub posts: Vec<String>,
+    #[serde(default)]
+    pub criteria: super::programme::Criteria,
+    /// The decision approving the list of participants.
+    #[serde(default)]
+    pub approval_no: String,
+    #[serde(default)]
+    pub approval_date: Option<PartialDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -231,6 +311,14 @@ pub struct ProgrammeMember {
     pub full_name: String,
     pub selected_on: PartialDate,
     pub records: Vec<ProgrammeRecord>,
+    #[serde(default = "approved")]
+    pub stage: super::programme::MemberStage,
+    #[serde(default)]
+    pub outcome: Option<super::programme::Outcome>,
+}
+
+fn approved() -> super::programme::MemberStage {
+    super::programme::MemberStage::Approved
 }
 
 /// A training (đào tạo) or an evaluation (đánh giá) of a programme participant.
@@ -238,8 +326,20 @@ pub struct ProgrammeMember {
 pub struct ProgrammeRecord {
     /// "dao_tao" or "danh_gia".
     pub kind: String,
+    /// A training's first day; an evaluation's year (or day).
     pub date: PartialDate,
+    /// The course's name, or the evaluation's remarks.
     pub content: String,
     #[serde(default)]
     pub result: String,
+    #[serde(default)]
+    pub institution: String,
+    /// A training's last day.
+    #[serde(default)]
+    pub to: Option<PartialDate>,
+    #[serde(default)]
+    pub certificate: String,
+    /// An evaluation's rating.
+    #[serde(default)]
+    pub rating: Option<RatingLevel>,
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::check::{Finding, Severity};
+use super::check::{Finding, RuleCode, Severity};
 
 /// The part of a person's record a finding is fixed in (the record form's sections).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -23,7 +23,7 @@ pub enum RecordSection {
 #[derive(Debug, Clone, Serialize)]
 pub struct Advice {
     pub severity: Severity,
-    pub rule: String,
+    pub rule: RuleCode,
     pub message: String,
     /// What the clerk can do about it, in a clerk's words.
     pub action: String,
@@ -44,79 +44,87 @@ pub struct FindingGroup {
 }
 
 /// What to do about a rule's finding, and where in the record.
-pub fn action_of(rule: &str) -> (&'static str, Option<RecordSection>) {
+pub fn action_of(rule: RuleCode) -> (&'static str, Option<RecordSection>) {
     use RecordSection::*;
+    use RuleCode as R;
     match rule {
-        "rating_missing" => ("Nhập kết quả xếp loại các năm còn thiếu vào hồ sơ.", Some(Ratings)),
-        "rating" => (
+        R::RatingMissing => ("Nhập kết quả xếp loại các năm còn thiếu vào hồ sơ.", Some(Ratings)),
+        R::Rating => (
             "Kiểm tra lại xếp loại trong hồ sơ; nếu đúng, xem xét đưa ra khỏi quy hoạch ở đợt rà soát.",
             Some(Ratings),
         ),
-        "months_left" | "max_age_first_time" => (
+        R::MonthsLeft | R::MaxAgeFirstTime => (
             "Không đủ thời gian công tác: kiểm tra lại ngày sinh; nếu đúng, đưa ra khỏi quy hoạch (lý do quá tuổi) ở đợt rà soát.",
             Some(Identity),
         ),
-        "standard" => (
+        R::Standard => (
             "Cử đi đào tạo, bồi dưỡng (xem Danh sách cần đào tạo), rồi cập nhật trình độ trong hồ sơ.",
             Some(Trainings),
         ),
-        "discipline" => (
+        R::Discipline => (
             "Đưa ra khỏi quy hoạch ngay (bước “Đưa ra”, lý do kỷ luật, kèm số quyết định).",
             Some(Records),
         ),
-        "discipline_expired" => (
+        R::DisciplineExpired => (
             "Kỷ luật đã hết thời hạn: có thể xem xét quy hoạch lại.",
             Some(Records),
         ),
-        "not_working" => (
+        R::NotWorking => (
             "Người này không còn công tác: đưa ra khỏi quy hoạch (bước “Đưa ra”).",
             Some(Identity),
         ),
-        "only_higher" => (
+        R::OnlyHigher => (
             "Chỉ quy hoạch chức danh cao hơn chức vụ đang giữ: bỏ mục này, hoặc sửa quá trình chức vụ nếu ghi chưa đúng.",
             Some(Positions),
         ),
-        "max_positions_per_person" => (
+        R::MaxPositionsPerPerson => (
             "Bớt chức danh quy hoạch của người này (đưa ra khỏi một chức danh ở đợt rà soát).",
             None,
         ),
-        "max_per_position" => (
+        R::MaxPerPosition => (
             "Bớt người ở chức danh này (đưa ra ở đợt rà soát), hoặc sửa số người tối đa trong Cài đặt nếu quy định của tỉnh khác.",
             None,
         ),
-        "three_age_groups" => (
+        R::ThreeAgeGroups => (
             "Khi bổ sung, chọn thêm người ở độ tuổi khác.",
             None,
         ),
-        "plan_coefficient" => (
+        R::PlanCoefficient => (
             "Điều chỉnh số người quy hoạch cấp ủy cho đúng hệ số (Cài đặt → Quy định áp dụng).",
             None,
         ),
-        "term_kind" => (
+        R::TermKind => (
             "Chức danh này thuộc nhiệm kỳ khác loại: quy hoạch ở nhiệm kỳ đúng loại (cấp ủy hoặc HĐND, UBND).",
             None,
         ),
-        "secretary_local" => (
+        R::SecretaryLocal => (
             "Cân nhắc theo chủ trương bố trí Bí thư không là người địa phương.",
             Some(Identity),
         ),
-        "key_without_bch" => (
+        R::KeyWithoutBch => (
             "Đưa người này vào quy hoạch Ban Chấp hành.",
             None,
         ),
-        "rotation" => (
+        R::Rotation => (
             "Xem xét luân chuyển, điều động theo kế hoạch của cấp ủy.",
             Some(Positions),
         ),
-        "votes" => (
+        R::Votes => (
             "Kiểm tra lại số phiếu đã ghi ở bước này; nếu đúng, bước này chưa đạt.",
             None,
         ),
-        "women_share" | "young_share" | "target" => (
+        R::WomenShare | R::YoungShare | R::Target => (
             "Khi rà soát, bổ sung người đáp ứng chỉ tiêu này.",
             None,
         ),
-        _ => ("Xem giải thích và quy định nêu ở trên.", None),
+        R::PositionStartMissing => (
+            "Bổ sung ngày bắt đầu giữ chức vụ trong quá trình chức vụ của hồ sơ.",
+            Some(Positions),
+        ),
+        R::TargetEmpty => (
+            "Chưa có người thuộc diện tính: xem giải thích và chỉ tiêu nêu ở trên.",
+            None,
+        ),
     }
 }
 
@@ -164,7 +172,7 @@ pub fn group_findings(
         if rank(f.severity) < rank(g.worst) {
             g.worst = f.severity;
         }
-        if f.rule == "rating_missing" {
+        if f.rule == RuleCode::RatingMissing {
             if let (Some(id), Some(y)) =
                 (f.person_id, f.values.get("year").and_then(|v| v.as_i64()))
             {
@@ -183,7 +191,11 @@ pub fn group_findings(
                         .map(|y| y.to_string())
                         .collect::<Vec<_>>()
                         .join(", ");
-                    if let Some(a) = g.items.iter_mut().find(|a| a.rule == "rating_missing") {
+                    if let Some(a) = g
+                        .items
+                        .iter_mut()
+                        .find(|a| a.rule == RuleCode::RatingMissing)
+                    {
                         a.message =
                             format!("{name}: chưa có kết quả xếp loại chất lượng các năm {years}.");
                     }
@@ -197,10 +209,10 @@ pub fn group_findings(
         {
             continue;
         }
-        let (action, section) = action_of(&f.rule);
+        let (action, section) = action_of(f.rule);
         g.items.push(Advice {
             severity: f.severity,
-            rule: f.rule.clone(),
+            rule: f.rule,
             message: f.message.clone(),
             action: action.to_string(),
             section,
@@ -227,7 +239,7 @@ mod tests {
 
     fn finding(
         sev: Severity,
-        rule: &str,
+        rule: RuleCode,
         person: Option<i64>,
         pos: Option<&str>,
         msg: &str,
@@ -235,7 +247,7 @@ mod tests {
     ) -> Finding {
         Finding {
             severity: sev,
-            rule: rule.into(),
+            rule,
             source: "Quy định 377-QĐ/TW".into(),
             person_id: person,
             person_name: person.map(|_| "Lê Văn Cường".into()),
@@ -250,7 +262,7 @@ mod tests {
         let f = vec![
             finding(
                 Severity::Warning,
-                "rating_missing",
+                RuleCode::RatingMissing,
                 Some(3),
                 None,
                 "Lê Văn Cường: chưa có kết quả xếp loại chất lượng năm 2023.",
@@ -258,7 +270,7 @@ mod tests {
             ),
             finding(
                 Severity::Warning,
-                "rating_missing",
+                RuleCode::RatingMissing,
                 Some(3),
                 None,
                 "Lê Văn Cường: chưa có kết quả xếp loại chất lượng năm 2024.",
@@ -266,7 +278,7 @@ mod tests {
             ),
             finding(
                 Severity::Warning,
-                "rating_missing",
+                RuleCode::RatingMissing,
                 Some(3),
                 None,
                 "Lê Văn Cường: chưa có kết quả xếp loại chất lượng năm 2025.",
@@ -274,7 +286,7 @@ mod tests {
             ),
             finding(
                 Severity::Warning,
-                "women_share",
+                RuleCode::WomenShare,
                 None,
                 None,
                 "Tỷ lệ cán bộ nữ thấp.",
@@ -282,7 +294,7 @@ mod tests {
             ),
             finding(
                 Severity::Violation,
-                "max_per_position",
+                RuleCode::MaxPerPosition,
                 None,
                 Some("BT"),
                 "Chức danh Bí thư có 4 người.",

@@ -1,10 +1,19 @@
 //! The rules of cadre planning: retirement (NĐ 135), the versioned rule set, the ward's targets,
-//! checks that produce findings, and statistics.
+//! the plan as the rules read it, the steps of an entry and their ballots, eligibility, the checks
+//! (one file per family of rules) that produce findings, and statistics.
 
 pub mod advice;
+pub mod calendar;
 pub mod check;
+pub mod codes;
+pub mod eligibility;
 pub mod facts;
+pub mod plan;
 pub mod retirement;
+pub mod rotation;
 pub mod ruleset;
 pub mod stats;
+pub mod steps;
 pub mod targets;
+pub mod votes;
+pub mod young;

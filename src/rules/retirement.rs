@@ -2,67 +2,12 @@
 //! (normal working conditions). The schedule's numbers are parameters of the rule set; the
 //! algorithm is the one that reproduces Phụ lục I (DOMAIN §3).
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{PartialDate, Sex};
 
-/// A month as (year, month 1–12); JSON "2030-07" (also read as "07/2030").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct YearMonth {
-    pub year: i32,
-    pub month: u32,
-}
-
-impl YearMonth {
-    pub fn new(year: i32, month: u32) -> Self {
-        YearMonth { year, month }
-    }
-    pub fn of(d: NaiveDate) -> Self {
-        YearMonth::new(d.year(), d.month())
-    }
-    /// Months since year 0, for differences.
-    pub fn index(self) -> i64 {
-        self.year as i64 * 12 + (self.month as i64 - 1)
-    }
-    pub fn from_index(i: i64) -> Self {
-        YearMonth::new(i.div_euclid(12) as i32, (i.rem_euclid(12) + 1) as u32)
-    }
-    pub fn plus(self, months: i64) -> Self {
-        Self::from_index(self.index() + months)
-    }
-    pub fn first_day(self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or(NaiveDate::MIN)
-    }
-    pub fn last_day(self) -> NaiveDate {
-        self.first_day()
-            .checked_add_months(Months::new(1))
-            .and_then(|d| d.pred_opt())
-            .unwrap_or(NaiveDate::MAX)
-    }
-    pub fn display(self) -> String {
-        format!("{:02}/{:04}", self.month, self.year)
-    }
-    pub fn parse(text: &str) -> Option<Self> {
-        let d = PartialDate::parse(text).ok()?;
-        Some(YearMonth::new(d.year(), d.month()?))
-    }
-}
-
-impl Serialize for YearMonth {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&format!("{:04}-{:02}", self.year, self.month))
-    }
-}
-
-impl<'de> Deserialize<'de> for YearMonth {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        YearMonth::parse(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!("“{s}” không phải tháng hợp lệ (dạng mm/yyyy)"))
-        })
-    }
-}
+pub use crate::model::YearMonth;
 
 /// The retirement-age schedule for one sex, in months.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -74,11 +19,20 @@ pub struct AgeSchedule {
     pub step_months: i64,
     /// Final age: men 62y = 744; women 60y = 720.
     pub cap_months: i64,
+    /// The fixed age before the base year (Bộ luật Lao động 2012: men 60 = 720, women 55 = 660);
+    /// when absent, the base age in whole years.
+    #[serde(default)]
+    pub before_base_months: Option<i64>,
 }
 
 impl AgeSchedule {
     pub fn age_in_year(&self, year: i32) -> i64 {
-        let steps = (year - self.base_year).max(0) as i64;
+        if year < self.base_year {
+            return self
+                .before_base_months
+                .unwrap_or(self.base_months / 12 * 12);
+        }
+        let steps = (year - self.base_year) as i64;
         (self.base_months + self.step_months * steps).min(self.cap_months)
     }
 }
@@ -98,12 +52,14 @@ impl Default for RetirementRule {
                 base_year: 2021,
                 step_months: 3,
                 cap_months: 62 * 12,
+                before_base_months: Some(60 * 12),
             },
             women: AgeSchedule {
                 base_months: 55 * 12 + 4,
                 base_year: 2021,
                 step_months: 4,
                 cap_months: 60 * 12,
+                before_base_months: Some(55 * 12),
             },
         }
     }
@@ -153,8 +109,9 @@ impl RetirementRule {
     }
 }
 
-/// Months left in service from the reference month, counting both the reference month and the
-/// retirement month when `inclusive` (DOMAIN §1.5: reference 7/2025, retirement 6/2030 → 60).
+/// Months left in service from the reference month: the plain difference (HD 45 §II.5.2:
+/// reference 07/2030, retirement 06/2035 → 59), plus the reference month itself when `inclusive`
+/// (the rule sets before HD 45).
 pub fn months_left(retirement: YearMonth, reference: YearMonth, inclusive: bool) -> i64 {
     retirement.index() - reference.index() + i64::from(inclusive)
 }
@@ -205,6 +162,35 @@ mod tests {
         assert_eq!(
             ret(Sex::Male, "01/03/1970").month,
             ret(Sex::Male, "31/03/1970").month
+        );
+    }
+
+    #[test]
+    fn before_2021_the_old_fixed_ages_apply() {
+        // NĐ 135 applies from 2021: a woman born 12/1964 reached 55 in 12/2019 and retired then
+        // (not 04/2020 at 55y4m).
+        let r = ret(Sex::Female, "12/1964");
+        assert_eq!(r.month, YearMonth::new(2019, 12));
+        assert_eq!(r.age_months, 660);
+        // The last women at 55: born 12/1965 → 12/2020; the first under NĐ 135: born 01/1966 →
+        // 55y4m → 05/2021.
+        assert_eq!(ret(Sex::Female, "12/1965").month, YearMonth::new(2020, 12));
+        let r = ret(Sex::Female, "01/1966");
+        assert_eq!((r.month, r.age_months), (YearMonth::new(2021, 5), 664));
+        // Men: born 12/1960 → 60 in 12/2020; born 01/1961 → 60y3m → 04/2021.
+        let r = ret(Sex::Male, "12/1960");
+        assert_eq!((r.month, r.age_months), (YearMonth::new(2020, 12), 720));
+        let r = ret(Sex::Male, "01/1961");
+        assert_eq!((r.month, r.age_months), (YearMonth::new(2021, 4), 723));
+        // A man born 09/1960 is 60 in 09/2020 (60y3m would be 12/2020).
+        assert_eq!(ret(Sex::Male, "09/1960").month, YearMonth::new(2020, 9));
+        // A rule set stored before this field reads the old ages from the base age's whole years.
+        let mut old = RetirementRule::default();
+        old.women.before_base_months = None;
+        let born = PartialDate::parse("12/1964").unwrap();
+        assert_eq!(
+            old.retirement(Sex::Female, &born).month,
+            YearMonth::new(2019, 12)
         );
     }
 

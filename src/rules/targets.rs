@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::levels::codes;
+use crate::model::plan::{body, post};
 
 codes!(
     /// What a target measures over the people of its body.
@@ -39,10 +40,11 @@ pub struct Target {
 
 pub fn body_label(body: &str) -> String {
     match body {
-        "BCH" => "Ban Chấp hành (quy hoạch)".into(),
-        "BTV" => "Ban Thường vụ (quy hoạch)".into(),
-        "CHU_CHOT" => "cán bộ chủ chốt (quy hoạch)".into(),
-        "TAT_CA" => "toàn bộ quy hoạch".into(),
+        post::BCH => "Ban Chấp hành (quy hoạch)".into(),
+        post::BTV => "Ban Thường vụ (quy hoạch)".into(),
+        post::UBKT => "Ủy ban Kiểm tra (quy hoạch)".into(),
+        body::KEY => "cán bộ chủ chốt (quy hoạch)".into(),
+        body::ALL => "toàn bộ quy hoạch".into(),
         code => format!("quy hoạch chức danh {code}"),
     }
 }

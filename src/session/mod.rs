@@ -4,6 +4,7 @@
 mod output;
 mod people;
 mod plan;
+mod programmes;
 mod rules;
 mod safety;
 
@@ -189,9 +190,4 @@ impl Session {
     pub fn search_people(&self, query: &str) -> Result<Vec<PersonSummary>> {
         self.store()?.search_people(query)
     }
-}
-
-pub(super) fn day(field: &str, label: &str, text: &str) -> Result<crate::model::PartialDate> {
-    crate::model::PartialDate::parse(text)
-        .map_err(|e| CoreError::validation(field, "date", format!("{label}: {}", e.0)))
 }

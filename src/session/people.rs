@@ -1,231 +1,37 @@
-//! The cadre list and records, as the app asks for them.
-
-use std::collections::HashSet;
-
-use serde::{Deserialize, Serialize};
+//! The cadre list and records, as the app asks for them (each a call into `app::people`).
 
 use super::Session;
-use crate::error::{CoreError, Result};
-use crate::model::{PersonSummary, Sex, Status};
+use crate::app::people;
+use crate::error::Result;
+
+pub use crate::app::people::{PeopleFilter, PeoplePage};
 
 impl Session {
     pub fn person(&self, id: i64) -> Result<crate::model::Person> {
         self.store()?.person(id)
     }
 
-    /// A record as the window sent it: a value that does not read (a date that is not in the
-    /// calendar, a level not in the list) is named by its field, in Vietnamese, and nothing is saved.
+    /// A record as the window sent it (see `app::people::save_json`).
     pub fn save_person_json(&mut self, value: serde_json::Value) -> Result<i64> {
-        let p = read_person(value)?;
-        self.save_person(p)
+        people::save_json(self.store_mut()?, value)
     }
 
     /// Adds a record (no id) or replaces it; returns its id.
     pub fn save_person(&mut self, p: crate::model::Person) -> Result<i64> {
-        let s = self.store_mut()?;
-        match p.id {
-            Some(id) => s.update_person(&p).map(|()| id),
-            None => s.add_person(&p),
-        }
+        people::save(self.store_mut()?, &p)
     }
 
     pub fn person_history(&self, id: i64) -> Result<Vec<crate::store::AuditEntry>> {
-        self.store()?.audit_history("person", id)
+        people::history(self.store()?, id)
     }
-}
 
-/// One screenful of the cadre list: the first `limit` matches and how many there are.
-#[derive(Debug, Clone, Serialize)]
-pub struct PeoplePage {
-    /// Matches of the query and filters.
-    pub total: usize,
-    /// Women among them.
-    pub women: usize,
-    /// Everyone matching the query alone (before the filters).
-    pub unfiltered: usize,
-    pub rows: Vec<PersonSummary>,
-}
-
-/// The list's filters; every one is optional.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct PeopleFilter {
-    pub status: Option<Status>,
-    pub sex: Option<Sex>,
-    /// Age today, inclusive bounds.
-    pub age_from: Option<i32>,
-    pub age_to: Option<i32>,
-    /// Words of a current post ("chủ tịch", diacritics optional).
-    pub position: Option<String>,
-    /// In the plan of this term (true) or not (false).
-    pub in_plan: Option<bool>,
-    pub term: Option<String>,
-}
-
-impl Session {
-    /// Search as you type: filters and the row limit are applied here, so only a screenful
-    /// crosses to the window however large the ward.
+    /// Search as you type, one screenful.
     pub fn find_people(
         &self,
         query: &str,
         filter: &PeopleFilter,
         limit: usize,
     ) -> Result<PeoplePage> {
-        let store = self.store()?;
-        let all = store.search_people(query)?;
-        let unfiltered = all.len();
-        let today = store.today();
-        let post = filter
-            .position
-            .as_deref()
-            .map(crate::text::fold)
-            .filter(|p| !p.is_empty());
-        let planned: Option<HashSet<i64>> = match (&filter.in_plan, &filter.term) {
-            (Some(_), Some(term)) if !term.is_empty() => Some(
-                store
-                    .plan_entries(term)?
-                    .iter()
-                    .filter(|e| e.is_active())
-                    .map(|e| e.person_id)
-                    .collect(),
-            ),
-            _ => None,
-        };
-        let matches: Vec<PersonSummary> = all
-            .into_iter()
-            .filter(|p| filter.status.is_none_or(|s| p.status == s))
-            .filter(|p| filter.sex.is_none_or(|s| p.sex == s))
-            .filter(|p| {
-                let age = p.birth_date.age_at(today);
-                filter.age_from.is_none_or(|a| age >= a) && filter.age_to.is_none_or(|a| age <= a)
-            })
-            .filter(|p| {
-                post.as_deref()
-                    .is_none_or(|w| crate::text::fold(&p.positions).contains(w))
-            })
-            .filter(|p| match (&planned, filter.in_plan) {
-                (Some(set), Some(want)) => set.contains(&p.id) == want,
-                _ => true,
-            })
-            .collect();
-        Ok(PeoplePage {
-            total: matches.len(),
-            women: matches.iter().filter(|p| p.sex == Sex::Female).count(),
-            unfiltered,
-            rows: matches.into_iter().take(limit).collect(),
-        })
+        people::find(self.store()?, query, filter, limit)
     }
-}
-
-/// The form's label of a record field ("positions[0].start" → "Chức vụ 1, ngày bắt đầu").
-fn field_label(path: &str) -> String {
-    let base = path.split(['[', '.']).next().unwrap_or(path);
-    let index = path
-        .split('[')
-        .nth(1)
-        .and_then(|r| r.split(']').next())
-        .and_then(|n| n.parse::<usize>().ok())
-        .map(|n| n + 1);
-    let sub = match path.rsplit_once('.') {
-        Some((_, last)) => last,
-        None => "",
-    };
-    let name = match base {
-        "full_name" => "Họ và tên",
-        "sex" => "Giới tính",
-        "birth_date" => "Ngày sinh",
-        "party_admission_date" => "Ngày vào Đảng",
-        "party_official_date" => "Ngày chính thức",
-        "status_date" => "Ngày thay đổi tình trạng",
-        "status" => "Tình trạng",
-        "professional_level" => "Chuyên môn",
-        "political_theory" => "Lý luận chính trị",
-        "state_management" => "Quản lý nhà nước",
-        "positions" => "Chức vụ",
-        "ratings" => "Xếp loại",
-        "discipline_rewards" => "Khen thưởng, kỷ luật",
-        "trainings" => "Đào tạo, bồi dưỡng",
-        "cccd" => "Số CCCD",
-        other => other,
-    };
-    let part = match sub {
-        "start" => ", ngày bắt đầu",
-        "end" => ", ngày kết thúc",
-        "date" => ", ngày",
-        "until" => ", hết hiệu lực",
-        "from" => ", từ ngày",
-        "to" => ", đến ngày",
-        "year" => ", năm",
-        "level" => ", mức",
-        _ => "",
-    };
-    match index {
-        Some(n) => format!("{name} {n}{part}"),
-        None => format!("{name}{part}"),
-    }
-}
-
-/// Reads a record the window sent and names every value that does not read at once (a date
-/// not in the calendar, a level not in the list), each under its field; the record's rules are
-/// checked after that, by the store, so a wrong date never also brings "bắt buộc" errors.
-fn read_person(mut value: serde_json::Value) -> Result<crate::model::Person> {
-    let mut errors: Vec<crate::error::FieldError> = Vec::new();
-    let mut tried_placeholder: Vec<String> = Vec::new();
-    for _ in 0..64 {
-        match serde_path_to_error::deserialize::<_, crate::model::Person>(value.clone()) {
-            Ok(p) if errors.is_empty() => return Ok(p),
-            Ok(_) => break,
-            Err(e) => {
-                let field = e.path().to_string();
-                if !errors.iter().any(|x| x.field == field) {
-                    let label = field_label(&field);
-                    errors.push(crate::error::FieldError::new(
-                        &field,
-                        "format",
-                        format!("{label}: {}", e.inner()),
-                    ));
-                    // Left out, so the fields after it are read too.
-                    if !set_at(&mut value, &field, serde_json::Value::Null) {
-                        break;
-                    }
-                } else if !tried_placeholder.contains(&field) {
-                    // A required value: a placeholder that reads, only to go on reading.
-                    tried_placeholder.push(field.clone());
-                    if !set_at(&mut value, &field, serde_json::json!("2000")) {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-        }
-    }
-    Err(CoreError::Validation(errors))
-}
-
-/// Sets the value at a serde path ("positions[0].start", "birth_date"); false when not found.
-fn set_at(value: &mut serde_json::Value, path: &str, new: serde_json::Value) -> bool {
-    let mut cur = value;
-    for part in path.split('.') {
-        let (key, index) = match part.find('[') {
-            Some(i) => (
-                &part[..i],
-                part[i + 1..part.len() - 1].parse::<usize>().ok(),
-            ),
-            None => (part, None),
-        };
-        let next = match cur.get_mut(key) {
-            Some(v) => v,
-            None => return false,
-        };
-        cur = match index {
-            Some(i) => match next.get_mut(i) {
-                Some(v) => v,
-                None => return false,
-            },
-            None => next,
-        };
-    }
-    *cur = new;
-    true
 }

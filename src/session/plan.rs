@@ -1,80 +1,43 @@
-//! Terms, the plan board and its steps, as the app asks for them.
+//! Terms, the plan board and its steps, as the window asks for them (each a call into `app`).
 
-use serde::Deserialize;
+use super::Session;
+use crate::app::{board, plan};
+use crate::error::Result;
+use crate::model::plan::Term;
 
-use super::{day, Session};
-use crate::error::{CoreError, Result};
-
-/// A plan step as the app asks for it.
-#[derive(Debug, Clone, Deserialize)]
-pub struct StepInput {
-    pub step: crate::model::plan::PlanStep,
-    pub date: String,
-    #[serde(default)]
-    pub decision_no: String,
-    #[serde(default)]
-    pub decision_date: Option<String>,
-    #[serde(default)]
-    pub review_year: Option<i32>,
-    #[serde(default)]
-    pub reason: Option<crate::model::plan::RemovalReason>,
-    #[serde(default)]
-    pub note: String,
-}
-
-impl StepInput {
-    fn event(&self) -> Result<crate::model::plan::PlanEvent> {
-        let mut ev =
-            crate::model::plan::PlanEvent::new(self.step, day("date", "Ngày", &self.date)?);
-        ev.decision_no = self.decision_no.clone();
-        ev.decision_date = match self.decision_date.as_deref().map(str::trim) {
-            Some(t) if !t.is_empty() => Some(day("decision_date", "Ngày quyết định", t)?),
-            _ => None,
-        };
-        ev.review_year = self.review_year;
-        ev.reason = self.reason;
-        ev.note = self.note.clone();
-        Ok(ev)
-    }
-}
+pub use crate::app::plan::StepInput;
 
 impl Session {
-    pub fn terms(&self) -> Result<Vec<crate::model::plan::Term>> {
-        self.store()?.terms()
+    pub fn terms(&self) -> Result<Vec<Term>> {
+        plan::terms(self.store()?)
     }
 
     /// A new term; the reference month is given as "mm/yyyy".
-    pub fn add_term(
-        &mut self,
-        kind: crate::model::plan::TermKind,
-        start_year: i32,
-        end_year: i32,
-        reference: &str,
-    ) -> Result<Vec<crate::model::plan::Term>> {
-        let d = day("reference_month", "Mốc tính tuổi", reference)?;
-        let month = d.month().ok_or_else(|| {
-            CoreError::validation(
-                "reference_month",
-                "month",
-                "Mốc tính tuổi: cần tháng và năm (mm/yyyy).",
-            )
-        })?;
-        let term = crate::model::plan::Term::new(
-            kind,
-            start_year,
-            end_year,
-            crate::rules::retirement::YearMonth::new(d.year(), month),
-        );
-        self.store_mut()?.add_term(&term)?;
+    pub fn add_term(&mut self, new: plan::NewTerm) -> Result<Vec<Term>> {
+        plan::add_term(self.store_mut()?, &new)?;
         self.terms()
     }
 
-    pub fn plan_board(&self, term: &str) -> Result<crate::board::Board> {
-        self.store()?.plan_board(term)
+    /// The reference month a new term of this kind starting this year takes by default.
+    pub fn default_reference(&self, kind: &str, start_year: i32) -> Result<String> {
+        plan::default_reference(self.store()?, kind, start_year)
     }
 
-    pub fn plan_candidates(&self, term: &str, position: &str) -> Result<crate::board::Candidates> {
-        self.store()?.plan_candidates(term, position)
+    /// One term (đối tượng 1) or two (đối tượng 2) for a plan entry.
+    pub fn set_entry_terms(&mut self, entry_id: i64, terms: u8) -> Result<()> {
+        plan::set_entry_terms(self.store_mut()?, entry_id, terms)
+    }
+
+    pub fn plan_board(&self, term: &str) -> Result<crate::app::board::Board> {
+        board::board(self.store()?, term)
+    }
+
+    pub fn plan_candidates(
+        &self,
+        term: &str,
+        position: &str,
+    ) -> Result<crate::app::board::Candidates> {
+        board::candidates(self.store()?, term, position)
     }
 
     pub fn plan_person(
@@ -84,24 +47,25 @@ impl Session {
         person_id: i64,
         step: StepInput,
     ) -> Result<i64> {
-        let ev = step.event()?;
-        self.store_mut()?
-            .plan_person(term, position, person_id, &ev)
+        plan::plan_person(self.store_mut()?, term, position, person_id, &step)
     }
 
     pub fn add_plan_step(&mut self, entry_id: i64, step: StepInput) -> Result<()> {
-        let ev = step.event()?;
-        self.store_mut()?.add_plan_step(entry_id, &ev)
+        plan::add_step(self.store_mut()?, entry_id, &step).map(|_| ())
     }
-}
 
-impl Session {
     /// The yearly review of a term in one go (continue or remove each planned person).
     pub fn review_round(
         &mut self,
         term: &str,
         input: crate::store::review::ReviewInput,
     ) -> Result<crate::store::review::ReviewOutcome> {
-        self.store_mut()?.review_round(term, &input)
+        plan::review(self.store_mut()?, term, &input)
+    }
+
+    /// The term's plan checked today (the checks screen).
+    pub fn check(&self, term: &str) -> Result<crate::rules::check::CheckReport> {
+        let s = self.store()?;
+        plan::check(s, term, s.today())
     }
 }

@@ -1,64 +1,62 @@
 //! The ward's rules and targets and its position catalogue, edited in Settings.
 
 use super::Session;
-use crate::error::{CoreError, Result};
+use crate::app::rules::{self, NewTarget, RulesEdit};
+use crate::error::Result;
 use crate::model::plan::Position;
-use crate::rules::ruleset::{RuleParams, RuleSet};
+use crate::rules::ruleset::RuleSet;
 use crate::rules::targets::Target;
 
 impl Session {
     /// The rule set a term is checked against.
     pub fn rules_for_term(&self, term: &str) -> Result<RuleSet> {
-        let s = self.store()?;
-        s.rules_for(&s.term(term)?)
+        rules::rules_for(self.store()?, Some(term))
     }
 
     /// Saves edited parameters as a new version of the term's rule set (older versions stay, so
-    /// earlier checks can be explained); returns the new version.
+    /// earlier checks can be explained); returns the version the term now uses.
     pub fn save_rule_params(&mut self, term: &str, params: serde_json::Value) -> Result<RuleSet> {
-        let current = self.rules_for_term(term)?;
-        let params: RuleParams = serde_json::from_value(params).map_err(|e| {
-            CoreError::validation("params", "invalid", format!("Tham số quy định: {e}"))
-        })?;
-        let s = self.store_mut()?;
-        let new = RuleSet {
-            id: None,
-            name: format!(
-                "{} (sửa đổi {})",
-                current
-                    .name
-                    .split(" (sửa đổi")
-                    .next()
-                    .unwrap_or(&current.name),
-                s.today().format("%d/%m/%Y")
-            ),
-            effective_from: current.effective_from,
-            params,
+        let params = match params {
+            serde_json::Value::Object(m) => m,
+            _ => {
+                return Err(crate::CoreError::validation(
+                    "params",
+                    "invalid",
+                    "Tham số quy định: dữ liệu gửi lên không phải danh sách tham số.",
+                ))
+            }
         };
-        s.add_rule_set(&new)?;
+        rules::save_params(
+            self.store_mut()?,
+            &RulesEdit {
+                term: Some(term.to_string()),
+                params,
+                ..RulesEdit::default()
+            },
+        )?;
         self.rules_for_term(term)
     }
 
     pub fn targets(&self) -> Result<Vec<Target>> {
-        self.store()?.targets()
+        rules::targets(self.store()?)
     }
 
-    pub fn add_target(&mut self, t: Target) -> Result<Vec<Target>> {
-        self.store_mut()?.add_target(&t)?;
+    pub fn add_target(&mut self, t: NewTarget) -> Result<Vec<Target>> {
+        rules::add_target(self.store_mut()?, &t)?;
         self.targets()
     }
 
     pub fn remove_target(&mut self, id: i64) -> Result<Vec<Target>> {
-        self.store_mut()?.remove_target(id)?;
+        rules::remove_target(self.store_mut()?, id)?;
         self.targets()
     }
 
     pub fn positions(&self) -> Result<Vec<Position>> {
-        self.store()?.positions()
+        rules::positions(self.store()?)
     }
 
     pub fn save_position(&mut self, p: Position) -> Result<Vec<Position>> {
-        self.store_mut()?.save_position(&p)?;
+        rules::save_position(self.store_mut()?, &p)?;
         self.positions()
     }
 }

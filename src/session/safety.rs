@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::{Session, SessionStatus};
+use crate::app::safety;
 use crate::error::{CoreError, Result};
 use crate::store::Store;
 
@@ -13,55 +14,28 @@ impl Session {
         dest: &Path,
         passphrase: &str,
     ) -> Result<crate::store::backup::BackupReport> {
-        if let Some(dir) = dest.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        self.store()?.backup_to(dest, passphrase)
+        safety::backup(self.store()?, dest, passphrase)
     }
 
-    /// Replaces the open database with a verified backup (the old file is kept beside it).
-    /// `passphrase` is the ward's current one (checked); `backup_passphrase` the one the backup
-    /// was made under, when it differs. The ward keeps its current passphrase.
+    /// Replaces the open database with a verified backup (see `app::safety::restore`).
     pub fn restore(
         &mut self,
         from: &Path,
         passphrase: &str,
         backup_passphrase: Option<&str>,
     ) -> Result<SessionStatus> {
-        // Checked before the store is taken, so a typo leaves the session as it was.
-        self.store()?
-            .check_passphrase(passphrase, "passphrase", "chưa khôi phục gì")?;
-        let store = self.store.take().ok_or(CoreError::Locked)?;
-        match store.restore_from(from, passphrase, backup_passphrase) {
-            Ok((s, _)) => {
-                self.keep_store(s);
-                self.status()
-            }
-            Err(e) => {
-                // The old file is untouched; open it again.
-                let path = self.data_file();
-                if path.is_file() {
-                    if let Ok(s) = Store::open(&path, passphrase) {
-                        self.keep_store(s);
-                    }
-                }
-                Err(e)
-            }
+        let mut slot = self.store.take();
+        let done = safety::restore(&mut slot, from, passphrase, backup_passphrase);
+        if let Some(s) = slot {
+            self.keep_store(s);
         }
+        done?;
+        self.status()
     }
 
     /// Changes the passphrase; the current one is asked and checked first.
     pub fn change_passphrase(&mut self, current: &str, new: &str, again: &str) -> Result<()> {
-        self.store()?
-            .check_passphrase(current, "current", "chưa đổi mật khẩu")?;
-        if new != again {
-            return Err(CoreError::validation(
-                "passphrase_again",
-                "mismatch",
-                "Nhập lại mật khẩu mới: không khớp.",
-            ));
-        }
-        self.store_mut()?.change_passphrase(new)
+        safety::change_passphrase(self.store_mut()?, Some(current), new, again)
     }
 }
 

@@ -48,6 +48,9 @@ fn position_from(r: &Row) -> rusqlite::Result<Position> {
             .map(String::from)
             .collect(),
         active: r.get(9)?,
+        seats: r.get(10)?,
+        managing_body: r.get(11)?,
+        approving_body: r.get(12)?,
     })
 }
 
@@ -121,7 +124,7 @@ impl Store {
 
     pub fn positions(&self) -> Result<Vec<Position>> {
         let mut st = self.conn().prepare(
-            "SELECT id, code, name, rank, grp, level, term_kind, is_key, aliases, active FROM position ORDER BY rank DESC, id",
+            "SELECT id, code, name, rank, grp, level, term_kind, is_key, aliases, active, seats, managing_body, approving_body FROM position ORDER BY rank DESC, id",
         )?;
         let rows = st.query_map([], position_from)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -146,6 +149,15 @@ impl Store {
         if code.is_empty() || name.is_empty() {
             return Err(bad("code", "Chức danh: cần cả mã và tên.".into()));
         }
+        if !(1..=20).contains(&position.seats) {
+            return Err(bad(
+                "seats",
+                format!(
+                    "Chức danh {name}: số vị trí (số người đảm nhiệm cùng lúc) {} phải từ 1 đến 20.",
+                    position.seats
+                ),
+            ));
+        }
         let old = self.position(&code).ok();
         let aliases = position
             .aliases
@@ -155,11 +167,11 @@ impl Store {
             .join("|");
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO position (code, name, rank, grp, level, term_kind, is_key, aliases, active)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            "INSERT INTO position (code, name, rank, grp, level, term_kind, is_key, aliases, active, seats)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              ON CONFLICT (code) DO UPDATE SET name = excluded.name, rank = excluded.rank, grp = excluded.grp,
                level = excluded.level, term_kind = excluded.term_kind, is_key = excluded.is_key,
-               aliases = excluded.aliases, active = excluded.active",
+               aliases = excluded.aliases, active = excluded.active, seats = excluded.seats",
             (
                 &code,
                 &name,
@@ -170,11 +182,20 @@ impl Store {
                 position.key,
                 aliases,
                 position.active,
+                position.seats,
             ),
         )?;
         let id: i64 = tx.query_row("SELECT id FROM position WHERE code = ?1", [&code], |r| {
             r.get(0)
         })?;
+        tx.execute(
+            "UPDATE position SET managing_body = ?1, approving_body = ?2 WHERE id = ?3",
+            (
+                clean(&position.managing_body),
+                clean(&position.approving_body),
+                id,
+            ),
+        )?;
         let mut saved = position.clone();
         saved.id = Some(id);
         let action = if old.is_some() { "update" } else { "create" };

@@ -11,6 +11,8 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("../../migrations/0002_plan.sql")),
     (3, include_str!("../../migrations/0003_documents.sql")),
     (4, include_str!("../../migrations/0004_register.sql")),
+    (5, include_str!("../../migrations/0005_hd45.sql")),
+    (6, include_str!("../../migrations/0006_programmes.sql")),
 ];
 
 pub fn latest_version() -> i64 {

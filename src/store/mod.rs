@@ -8,6 +8,7 @@ mod doc_settings;
 mod migrations;
 mod person;
 pub mod plan;
+pub mod programme;
 pub mod review;
 mod unit;
 
@@ -181,6 +182,17 @@ impl Store {
     /// For writers outside `store` (documents) that need a transaction.
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
+    }
+
+    /// The column mapping remembered for an import layout (JSON list of "C=khóa").
+    pub fn import_map(&self, key: &str) -> Result<Option<Vec<String>>> {
+        Ok(self
+            .meta(key)?
+            .and_then(|s| serde_json::from_str::<Vec<String>>(&s).ok()))
+    }
+
+    pub fn set_import_map(&self, key: &str, json: &str) -> Result<()> {
+        self.set_meta(key, json)
     }
 
     pub fn meta(&self, key: &str) -> Result<Option<String>> {

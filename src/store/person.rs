@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction};
 
 use super::{audit, Store};
 use crate::error::{CoreError, Result};
+use crate::model::programme::GraduationClass;
 use crate::model::*;
 use crate::text::{fold, person_sort_key};
 use crate::validate::{normalize_person, validate_person};
@@ -46,7 +47,7 @@ const PERSON_COLUMNS: &str =
     birthplace, residence, cccd, old_id, party_admission_date, party_official_date, party_card_no,
     general_education, professional_level, professional_field, political_theory, state_management,
     foreign_language, foreign_language_note, it_level, it_note, status, status_date, status_reason,
-    retirement_override";
+    retirement_override, graduation_class";
 
 fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
     Ok(Person {
@@ -82,6 +83,7 @@ fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
         status_date: opt_date_at(r, 25)?,
         status_reason: r.get(26)?,
         retirement_override: opt_date_at(r, 27)?,
+        graduation_class: opt_code_at(r, 28, GraduationClass::from_code)?,
         positions: Vec::new(),
         ratings: Vec::new(),
         discipline_rewards: Vec::new(),
@@ -266,6 +268,10 @@ fn write_row(tx: &Transaction, p: &Person) -> Result<i64> {
             id
         }
     };
+    tx.execute(
+        "UPDATE person SET graduation_class = ?1 WHERE id = ?2",
+        (p.graduation_class.map(|g| g.code()), id),
+    )?;
     write_children(tx, id, p)?;
     Ok(id)
 }

@@ -1,5 +1,6 @@
-//! Queries of the plan: entries (person × position × term) and their steps, review rounds,
-//! source programmes, and loading everything a check needs.
+//! Queries of the plan: entries (person × position × term) and their steps, review rounds, and
+//! loading the plan a check reads. SQL only: the plan's rules (steps, ballots, statistics,
+//! eligibility) live in `rules`.
 
 use std::collections::HashMap;
 
@@ -9,13 +10,14 @@ use serde::Serialize;
 use super::{audit, Store};
 use crate::error::{CoreError, Result};
 use crate::model::plan::*;
-use crate::model::{PartialDate, Person};
-use crate::rules::check::{check, CheckReport, PlanInput};
-use crate::rules::ruleset::RuleSet;
-use crate::rules::targets::Target;
+use crate::model::PartialDate;
+use crate::rules::steps::validate_event;
 use crate::text::clean;
 
-fn bad(field: &str, msg: String) -> CoreError {
+/// The plan of a term as the rules read it (kept here too for the exports that name it so).
+pub use crate::rules::plan::PlanData;
+
+pub(super) fn bad(field: &str, msg: String) -> CoreError {
     CoreError::validation(field, "invalid", msg)
 }
 
@@ -31,156 +33,11 @@ pub struct PlanLine {
     pub active: bool,
 }
 
-/// Everything a check reads, owned.
-pub struct PlanData {
-    pub term: Term,
-    pub rules: RuleSet,
-    pub positions: Vec<Position>,
-    pub people: HashMap<i64, Person>,
-    pub entries: Vec<PlanEntry>,
-    pub targets: Vec<Target>,
-    pub place_name: String,
-}
-
-impl PlanData {
-    /// Statistics of the people actively planned for a body ("TAT_CA", "CHU_CHOT" or a position code).
-    pub fn stats(&self, body: &str) -> crate::rules::stats::Stats {
-        let place = crate::text::fold(&self.place_name);
-        let params = &self.rules.params;
-        let mut ids: Vec<i64> = self
-            .entries
-            .iter()
-            .filter(|e| e.is_active())
-            .filter(|e| {
-                self.positions
-                    .iter()
-                    .find(|p| p.id == Some(e.position_id))
-                    .is_some_and(|pos| match body {
-                        "TAT_CA" => true,
-                        "CHU_CHOT" => pos.key,
-                        code => pos.code == code,
-                    })
-            })
-            .map(|e| e.person_id)
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let facts: Vec<(&Person, crate::rules::facts::PersonFacts)> = ids
-            .iter()
-            .filter_map(|id| self.people.get(id))
-            .map(|p| {
-                (
-                    p,
-                    crate::rules::facts::facts(p, self.term.reference_month, params, &place),
-                )
-            })
-            .collect();
-        let pairs: Vec<_> = facts.iter().map(|(p, f)| (*p, f)).collect();
-        crate::rules::stats::stats(&pairs, params)
-    }
-
-    pub fn check(&self, as_of: chrono::NaiveDate) -> CheckReport {
-        check(&PlanInput {
-            term: &self.term,
-            rules: &self.rules,
-            positions: &self.positions,
-            people: &self.people,
-            entries: &self.entries,
-            targets: &self.targets,
-            place_name: &self.place_name,
-            as_of,
-        })
-    }
-}
-
-/// Which steps may follow which: a removed or fulfilled entry is closed.
-fn step_allowed(prev: Option<PlanStep>, next: PlanStep) -> bool {
-    use PlanStep::*;
-    match prev {
-        None => matches!(next, Proposed | Supplemented),
-        Some(Removed) | Some(Fulfilled) => false,
-        Some(_) => next != Proposed,
-    }
-}
-
-pub(super) fn validate_event(
-    ev: &PlanEvent,
-    prev: Option<&PlanEvent>,
-    today: chrono::NaiveDate,
-) -> Result<()> {
-    if !step_allowed(prev.map(|p| p.step), ev.step) {
-        return Err(bad(
-            "step",
-            match prev {
-                Some(p) => format!(
-                    "Bước “{}” không thể sau bước “{}”.",
-                    ev.step.label(),
-                    p.step.label()
-                ),
-                None => format!(
-                    "Bước đầu tiên phải là “Đề xuất” hoặc “Bổ sung”, không phải “{}”.",
-                    ev.step.label()
-                ),
-            },
-        ));
-    }
-    if ev.date.earliest() > today {
-        return Err(bad(
-            "date",
-            format!(
-                "Ngày của bước “{}”: {} ở tương lai.",
-                ev.step.label(),
-                ev.date
-            ),
-        ));
-    }
-    if let Some(p) = prev {
-        if ev.date.latest() < p.date.earliest() {
-            return Err(bad(
-                "date",
-                format!("Ngày {} trước bước trước đó ({}).", ev.date, p.date),
-            ));
-        }
-    }
-    let needs_decision = matches!(ev.step, PlanStep::Approved | PlanStep::Removed);
-    if needs_decision && (clean(&ev.decision_no).is_empty() || ev.decision_date.is_none()) {
-        return Err(bad(
-            "decision_no",
-            format!("Bước “{}”: cần số và ngày quyết định.", ev.step.label()),
-        ));
-    }
-    if ev.step == PlanStep::Removed && ev.reason.is_none() {
-        return Err(bad("reason", "Đưa ra khỏi quy hoạch: cần lý do.".into()));
-    }
-    if ev.step == PlanStep::Supplemented && ev.review_year.is_none() {
-        return Err(bad(
-            "review_year",
-            "Bổ sung quy hoạch: cần năm của đợt rà soát.".into(),
-        ));
-    }
-    if let Some(v) = ev.votes {
-        if v.present > v.summoned
-            || v.returned > v.issued
-            || v.valid > v.returned
-            || v.agree > v.valid
-        {
-            return Err(bad(
-                "votes",
-                format!(
-                    "Kết quả phiếu không hợp lý: triệu tập {}, có mặt {}, phát ra {}, thu về {}, hợp lệ {}, đồng ý {}.",
-                    v.summoned, v.present, v.issued, v.returned, v.valid, v.agree
-                ),
-            ));
-        }
-    }
-    Ok(())
-}
-
 impl Store {
     fn load_entries(&self, term_id: i64) -> Result<Vec<PlanEntry>> {
         let mut st = self
             .conn()
-            .prepare_cached("SELECT id, person_id, position_id, term_id FROM plan_entry WHERE term_id = ?1 ORDER BY id")?;
+            .prepare_cached("SELECT id, person_id, position_id, term_id, terms FROM plan_entry WHERE term_id = ?1 ORDER BY id")?;
         let mut entries: Vec<PlanEntry> = st
             .query_map([term_id], |r| {
                 Ok(PlanEntry {
@@ -189,6 +46,7 @@ impl Store {
                     position_id: r.get(2)?,
                     term_id: r.get(3)?,
                     events: vec![],
+                    terms: r.get(4)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -312,6 +170,41 @@ impl Store {
         Ok(())
     }
 
+    /// Sets whether an entry is planned for one term (đối tượng 1: 60 months of work left at the
+    /// reference month) or two (đối tượng 2: 120 months), HD 45 §II.5.2.
+    pub fn set_entry_terms(&mut self, entry_id: i64, terms: u8) -> Result<()> {
+        if !(1..=2).contains(&terms) {
+            return Err(bad(
+                "terms",
+                format!("Đối tượng quy hoạch: {terms} không hợp lệ; chỉ có đối tượng 1 (một nhiệm kỳ) hoặc đối tượng 2 (hai nhiệm kỳ)."),
+            ));
+        }
+        let old: u8 = self
+            .conn()
+            .query_row(
+                "SELECT terms FROM plan_entry WHERE id = ?1",
+                [entry_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| bad("entry", format!("Không có mục quy hoạch số {entry_id}.")))?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE plan_entry SET terms = ?1 WHERE id = ?2",
+            (terms, entry_id),
+        )?;
+        audit::write(
+            &tx,
+            "plan_entry",
+            Some(entry_id),
+            "update",
+            Some(&serde_json::json!({ "terms": old })),
+            Some(&serde_json::json!({ "terms": terms })),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn plan_entries(&self, term_code: &str) -> Result<Vec<PlanEntry>> {
         let term = self.term(term_code)?;
         self.load_entries(term.id.unwrap_or_default())
@@ -427,181 +320,20 @@ impl Store {
                 v.insert(self.person(e.person_id)?);
             }
         }
+        let review_years = self
+            .review_rounds(term_code)?
+            .into_iter()
+            .map(|r| r.year)
+            .collect();
         Ok(PlanData {
             rules,
+            review_years,
             positions: self.positions()?,
             people,
             entries,
             targets: self.targets()?,
             place_name: self.unit()?.place_name,
             term,
-        })
-    }
-
-    pub fn add_programme(
-        &mut self,
-        name: &str,
-        decision_no: &str,
-        start_year: i32,
-        end_year: i32,
-    ) -> Result<i64> {
-        let name = clean(name);
-        if name.is_empty() {
-            return Err(bad("name", "Tên đề án: bắt buộc phải nhập.".into()));
-        }
-        if end_year < start_year {
-            return Err(bad(
-                "end_year",
-                format!("Đề án: năm kết thúc {end_year} trước năm bắt đầu {start_year}."),
-            ));
-        }
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO programme (name, decision_no, start_year, end_year) VALUES (?1, ?2, ?3, ?4)",
-            (&name, clean(decision_no), start_year, end_year),
-        )?;
-        let id = tx.last_insert_rowid();
-        audit::write(
-            &tx,
-            "programme",
-            Some(id),
-            "create",
-            None,
-            Some(&serde_json::json!({"name": name})),
-        )?;
-        tx.commit()?;
-        Ok(id)
-    }
-
-    pub fn enrol(
-        &mut self,
-        programme_id: i64,
-        person_id: i64,
-        selected_on: &PartialDate,
-    ) -> Result<()> {
-        self.programme(programme_id)?;
-        let person = self.person(person_id)?;
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO programme_member (programme_id, person_id, selected_on) VALUES (?1, ?2, ?3)",
-            (programme_id, person_id, selected_on.to_iso()),
-        )
-        .map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-                bad("person", format!("{} đã có trong đề án.", person.full_name))
-            }
-            e => e.into(),
-        })?;
-        audit::write(
-            &tx,
-            "programme",
-            Some(programme_id),
-            "update",
-            None,
-            Some(&serde_json::json!({"enrol": person_id})),
-        )?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Records a training ("dao_tao") or an evaluation ("danh_gia") of a participant.
-    pub fn add_programme_record(
-        &mut self,
-        programme_id: i64,
-        person_id: i64,
-        rec: &ProgrammeRecord,
-    ) -> Result<()> {
-        if !matches!(rec.kind.as_str(), "dao_tao" | "danh_gia") {
-            return Err(bad(
-                "kind",
-                format!(
-                    "Loại “{}” không hợp lệ: dùng dao_tao hoặc danh_gia.",
-                    rec.kind
-                ),
-            ));
-        }
-        let content = clean(&rec.content);
-        if content.is_empty() {
-            return Err(bad("content", "Nội dung: bắt buộc phải nhập.".into()));
-        }
-        let member: i64 = self
-            .conn()
-            .query_row(
-                "SELECT id FROM programme_member WHERE programme_id = ?1 AND person_id = ?2",
-                (programme_id, person_id),
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| {
-                bad(
-                    "person",
-                    format!("Người mã số {person_id} chưa có trong đề án số {programme_id}."),
-                )
-            })?;
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO programme_record (member_id, kind, date, content, result) VALUES (?1, ?2, ?3, ?4, ?5)",
-            (member, &rec.kind, rec.date.to_iso(), &content, clean(&rec.result)),
-        )?;
-        audit::write(
-            &tx,
-            "programme",
-            Some(programme_id),
-            "update",
-            None,
-            Some(rec),
-        )?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    pub fn programme(&self, id: i64) -> Result<Programme> {
-        let (name, decision_no, start_year, end_year) = self
-            .conn()
-            .query_row(
-                "SELECT name, decision_no, start_year, end_year FROM programme WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?
-            .ok_or_else(|| bad("programme", format!("Không có đề án số {id}.")))?;
-        let mut st = self.conn().prepare(
-            "SELECT m.id, m.person_id, p.full_name, m.selected_on FROM programme_member m JOIN person p ON p.id = m.person_id
-             WHERE m.programme_id = ?1 ORDER BY p.sort_key",
-        )?;
-        let members: Vec<(i64, i64, String, String)> = st
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut out = Vec::new();
-        for (mid, person_id, full_name, sel) in members {
-            let mut st = self.conn().prepare("SELECT kind, date, content, result FROM programme_record WHERE member_id = ?1 ORDER BY date, id")?;
-            let records: Vec<(String, String, String, String)> = st
-                .query_map([mid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            out.push(ProgrammeMember {
-                person_id,
-                full_name,
-                selected_on: PartialDate::parse(&sel).map_err(|e| bad("selected_on", e.0))?,
-                records: records
-                    .into_iter()
-                    .map(|(kind, date, content, result)| {
-                        Ok(ProgrammeRecord {
-                            kind,
-                            date: PartialDate::parse(&date).map_err(|e| bad("date", e.0))?,
-                            content,
-                            result,
-                        })
-                    })
-                    .collect::<Result<_>>()?,
-            });
-        }
-        Ok(Programme {
-            id,
-            name,
-            decision_no,
-            start_year,
-            end_year,
-            members: out,
         })
     }
 }

@@ -3,11 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::plan::{insert_event, validate_event};
+use super::plan::insert_event;
 use super::{audit, Store};
 use crate::error::{CoreError, Result};
 use crate::model::plan::{PlanEvent, PlanStep, RemovalReason};
 use crate::model::PartialDate;
+use crate::rules::steps::validate_event;
 use crate::text::clean;
 
 /// What the review decides for one entry.

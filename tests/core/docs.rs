@@ -595,7 +595,13 @@ fn cli_doc_writes_a_pdf_and_names_bad_input() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("Ngày văn bản"));
     let o = cli(&w, &pass, &["doc", "nghi-quyet", "--out", "x.pdf"]);
-    assert!(String::from_utf8_lossy(&o.stderr).contains("to-trinh, bao-cao-ra-soat"));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains("“nghi-quyet” không có")
+            && e.contains("(to-trinh)")
+            && e.contains("(bao-cao-ra-soat)"),
+        "{e}"
+    );
 }
 
 /// Issue 10 §2: a draft takes no number; issuing takes one; saving the issued document again

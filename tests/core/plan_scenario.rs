@@ -27,8 +27,8 @@ fn the_2030_2035_plan_of_a_ward_like_pho_hoa() {
     let s = build(&w);
     let data = s.plan_data("2030-2035").unwrap();
     assert_eq!(
-        data.rules.name, "Quy định 377-QĐ/TW",
-        "the rule set in force at 07/2030"
+        data.rules.name, "Hướng dẫn 45-HD/BTCTW",
+        "the rule set in force at 07/2030 (HD 45, from 21/11/2025)"
     );
     let r = data.check(today());
     assert_eq!(
@@ -41,8 +41,11 @@ fn the_2030_2035_plan_of_a_ward_like_pho_hoa() {
             "Violation votes Đặng Thị Hạnh BTV",
             "Warning target - -",
             "Warning rating_missing Phạm Thị Dung -",
+            "Warning plan_coefficient - BCH",
+            "Warning plan_coefficient - BTV",
             "Warning standard Hoàng Văn Em CN-UBKT",
             "Warning standard Phạm Thị Dung PBT-TT",
+            "Warning plan_coefficient - UBKT",
             "Info rotation Lê Văn Cường -",
         ],
         "{:#?}",
@@ -58,11 +61,11 @@ fn the_2030_2035_plan_of_a_ward_like_pho_hoa() {
     };
     assert_eq!(
         msg("months_left", Some("BCH")),
-        "Lê Văn Cường: còn 31 tháng công tác tính đến tháng 07/2030 (nghỉ hưu tháng 01/2033), dưới 48 tháng cho người tái cử."
+        "Lê Văn Cường: còn 30 tháng công tác tính đến tháng 07/2030 (nghỉ hưu tháng 01/2033), dưới 48 tháng cho người tái cử."
     );
     assert_eq!(
         msg("months_left", Some("BT")),
-        "Lê Văn Cường: còn 31 tháng công tác tính đến tháng 07/2030 (nghỉ hưu tháng 01/2033), dưới 60 tháng của một nhiệm kỳ."
+        "Lê Văn Cường: còn 30 tháng công tác tính đến tháng 07/2030 (nghỉ hưu tháng 01/2033), dưới 60 tháng của một nhiệm kỳ."
     );
     assert_eq!(
         msg("target", None),
@@ -75,6 +78,17 @@ fn the_2030_2035_plan_of_a_ward_like_pho_hoa() {
     assert_eq!(
         msg("discipline", None),
         "Hoàng Văn Em: đang trong thời hạn kỷ luật khiển trách (đến 10/03/2027), đương nhiên ra khỏi quy hoạch."
+    );
+    // HD 45 §II.6.1: each committee's plan from 1.0 × its members (BCH 27, BTV 11, UBKT 5).
+    assert_eq!(
+        msg("plan_coefficient", Some("BTV")),
+        "Quy hoạch Ủy viên Ban Thường vụ Đảng ủy có 3 người, dưới hệ số 1 lần số ủy viên (11 × 1 = 11 người)."
+    );
+    // The plan was built in 2026: its first yearly review is in Quarter I of 2027.
+    assert_eq!(r.review.year, 2027);
+    assert_eq!(
+        r.review.message,
+        "Quy hoạch nhiệm kỳ 2030-2035 lập năm 2026; đợt rà soát, bổ sung đầu tiên làm trong quý I (hạn 31/03/2027), báo cáo cấp trên trước ngày 30/06/2027."
     );
     assert_eq!(
         msg("rotation", None),
@@ -266,6 +280,19 @@ fn plan_steps_are_a_history_and_bad_steps_change_nothing() {
     assert!(s.add_review_round("2030-2035", 2026, "", "").is_err());
 }
 
+fn record() -> ProgrammeRecord {
+    ProgrammeRecord {
+        kind: String::new(),
+        date: d("2026"),
+        content: String::new(),
+        result: String::new(),
+        institution: String::new(),
+        to: None,
+        certificate: String::new(),
+        rating: None,
+    }
+}
+
 #[test]
 fn a_source_programme_with_training_and_evaluation() {
     let w = temp_ward();
@@ -288,6 +315,7 @@ fn a_source_programme_with_training_and_evaluation() {
             date: d("06/2026"),
             content: "Bồi dưỡng kỹ năng lãnh đạo, quản lý cấp xã".into(),
             result: "Hoàn thành".into(),
+            ..record()
         },
     )
     .unwrap();
@@ -299,6 +327,7 @@ fn a_source_programme_with_training_and_evaluation() {
             date: d("11/2026"),
             content: "Đánh giá sau 6 tháng thử thách".into(),
             result: "Hoàn thành tốt".into(),
+            ..record()
         },
     )
     .unwrap();
@@ -311,6 +340,7 @@ fn a_source_programme_with_training_and_evaluation() {
                 date: d("11/2026"),
                 content: "x".into(),
                 result: String::new(),
+                ..record()
             },
         )
         .unwrap_err();
@@ -343,12 +373,12 @@ fn cli_check_and_stats_json() {
         "--json",
     ]))
     .unwrap();
-    assert_eq!(report["findings"].as_array().unwrap().len(), 10);
+    assert_eq!(report["findings"].as_array().unwrap().len(), 13);
     assert_eq!(report["findings"][0]["severity"], "vi_pham");
     assert_eq!(report["reference_month"], "2030-07");
     let text = run(&["check", "--term", "2030-2035", "--as-of", "22/11/2026"]);
     assert!(
-        text.contains("[Vi phạm] Lê Văn Cường: còn 31 tháng công tác"),
+        text.contains("[Vi phạm] Lê Văn Cường: còn 30 tháng công tác"),
         "{text}"
     );
     let stats: serde_json::Value = serde_json::from_str(&run(&[
@@ -372,7 +402,7 @@ fn cli_check_and_stats_json() {
         "--json",
     ]))
     .unwrap();
-    assert_eq!(report["findings"].as_array().unwrap().len(), 9);
+    assert_eq!(report["findings"].as_array().unwrap().len(), 12);
     let list = run(&["plan", "list", "--term", "2030-2035"]);
     assert!(list.contains("Bí thư Đảng ủy (BT)"), "{list}");
 }
@@ -465,8 +495,7 @@ fn candidates_agree_with_the_check(size: usize, ineligible_per_post: usize) {
     let mut s = quyhoach::demo::create_demo(&w.path, PASS, size).unwrap();
     s.set_today(today());
     let term = "2030-2035";
-    let codes: Vec<String> = s
-        .plan_board(term)
+    let codes: Vec<String> = quyhoach::app::board::board(&s, term)
         .unwrap()
         .positions
         .iter()
@@ -476,7 +505,7 @@ fn candidates_agree_with_the_check(size: usize, ineligible_per_post: usize) {
     let date = PartialDate::parse("20/11/2026").unwrap();
     let mut planned_total = 0;
     for code in &codes {
-        let list = s.plan_candidates(term, code).unwrap();
+        let list = quyhoach::app::board::candidates(&s, term, code).unwrap();
         // Not eligible: plan one, see the check give one of the reasons, take them out again.
         let mut tried = 0;
         for c in list.candidates.iter().filter(|c| !c.eligible) {

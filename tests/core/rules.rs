@@ -7,7 +7,8 @@ use crate::common::d;
 use chrono::NaiveDate;
 use quyhoach::model::plan::*;
 use quyhoach::model::*;
-use quyhoach::rules::check::{check, CheckReport, Finding, PlanInput, Severity};
+use quyhoach::rules::check::{CheckReport, Finding, Severity};
+use quyhoach::rules::plan::PlanData;
 use quyhoach::rules::retirement::YearMonth;
 use quyhoach::rules::ruleset::RuleSet;
 use quyhoach::rules::targets::{Indicator, Target};
@@ -31,6 +32,9 @@ fn catalogue() -> Vec<Position> {
         key,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         active: true,
+        seats: 1,
+        managing_body: String::new(),
+        approving_body: String::new(),
     };
     use PositionGroup::*;
     use TermKind::*;
@@ -184,21 +188,23 @@ impl Plan {
             position_id: pos.id.unwrap(),
             term_id: 1,
             events: vec![PlanEvent::new(PlanStep::Proposed, d("01/06/2026"))],
+            terms: 1,
         });
         id
     }
     fn run(&self) -> CheckReport {
         let positions = catalogue();
-        check(&PlanInput {
-            term: &self.term,
-            rules: &self.rules,
-            positions: &positions,
-            people: &self.people,
-            entries: &self.entries,
-            targets: &self.targets,
-            place_name: "Phổ Hòa",
-            as_of: as_of(),
-        })
+        PlanData {
+            term: self.term.clone(),
+            rules: self.rules.clone(),
+            positions,
+            people: self.people.clone(),
+            entries: self.entries.clone(),
+            targets: self.targets.clone(),
+            place_name: "Phổ Hòa".into(),
+            review_years: vec![],
+        }
+        .check(as_of())
     }
 }
 
@@ -621,4 +627,23 @@ fn a_government_post_in_a_party_term_is_flagged() {
         Some("TB-XDĐ"),
         "and a Party post in a government term"
     );
+}
+
+/// The README's list of rule codes is RuleCode's: every code with its label, none other.
+#[test]
+fn the_readme_lists_every_rule_code_with_its_label() {
+    use quyhoach::rules::codes::RuleCode;
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("Rule codes").unwrap();
+    let end = start + readme[start..].find("Target indicators").unwrap();
+    let listed: Vec<&str> = readme[start..end]
+        .lines()
+        .filter(|l| l.starts_with("- `") && l.contains("`: "))
+        .collect();
+    for r in RuleCode::ALL {
+        let line = format!("- `{}`: {}", r.code(), r.label());
+        assert!(listed.contains(&line.as_str()), "README lacks “{line}”");
+    }
+    assert_eq!(listed.len(), RuleCode::ALL.len(), "{listed:#?}");
 }

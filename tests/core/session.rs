@@ -4,6 +4,7 @@
 
 use crate::common::*;
 use chrono::NaiveDate;
+use quyhoach::app::exports::ExportInput;
 use quyhoach::model::{Sex, Status};
 use quyhoach::session::{DocInput, NewDatabase, PeopleFilter, Session};
 
@@ -173,12 +174,12 @@ fn documents_and_workbooks_from_the_session() {
     let w = temp_ward();
     let mut s = new_session(w.dir.path());
     s.save_person(hoa()).unwrap();
-    s.add_term(
-        quyhoach::model::plan::TermKind::Party,
-        2030,
-        2035,
-        "07/2030",
-    )
+    s.add_term(quyhoach::app::plan::NewTerm {
+        kind: "dang".into(),
+        start_year: 2030,
+        end_year: 2035,
+        reference: "07/2030".into(),
+    })
     .unwrap();
     let out = w.dir.path().join("Văn bản xuất").join("Tờ trình số 1.pdf");
     let input = |date: &str| DocInput {
@@ -187,7 +188,7 @@ fn documents_and_workbooks_from_the_session() {
         year: None,
         person_id: None,
         number: None,
-        date: date.into(),
+        date: Some(date.into()),
         signer: Some(quyhoach::docs::Signer {
             on_behalf: "T/M ĐẢNG ỦY".into(),
             title: "BÍ THƯ".into(),
@@ -197,6 +198,8 @@ fn documents_and_workbooks_from_the_session() {
         text: None,
         issue: true,
         out: out.clone(),
+        attached_to: None,
+        ..Default::default()
     };
     // A preview lays the document out and registers nothing.
     let pv = s.preview_document(input("20/11/2026")).unwrap();
@@ -219,15 +222,24 @@ fn documents_and_workbooks_from_the_session() {
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
     let x = w.dir.path().join("Văn bản xuất").join("danh sách.xlsx");
     assert_eq!(
-        s.export_excel("can-bo", None, &x, Some("(Kèm theo Tờ trình số 01-TTr/ĐU)"))
-            .unwrap()
-            .rows,
+        s.export_excel(ExportInput {
+            kind: "can-bo".into(),
+            out: x.clone(),
+            attached_to: Some("(Kèm theo Tờ trình số 01-TTr/ĐU)".into()),
+            ..ExportInput::default()
+        })
+        .unwrap()
+        .rows,
         1
     );
     assert_eq!(
-        s.export_excel("trich-ngang", None, &w.dir.path().join("y.xlsx"), None)
-            .unwrap_err()
-            .field_errors()[0]
+        s.export_excel(ExportInput {
+            kind: "trich-ngang".into(),
+            out: w.dir.path().join("y.xlsx"),
+            ..ExportInput::default()
+        })
+        .unwrap_err()
+        .field_errors()[0]
             .field,
         "term"
     );
@@ -263,10 +275,9 @@ fn rules_targets_and_posts_are_edited_as_data() {
     params_bad_type(&mut s);
 
     let n = s.targets().unwrap().len();
-    let t = quyhoach::rules::targets::Target {
-        id: None,
+    let t = quyhoach::app::rules::NewTarget {
         body: "BTV".into(),
-        indicator: quyhoach::rules::targets::Indicator::Women,
+        indicator: "nu".into(),
         threshold: 0.3,
         strict: false,
         age_under: None,

@@ -404,7 +404,7 @@ fn a_to_trinh_as_word_reads_back_and_prints_like_the_pdf() {
     let body = doc
         .all("w:p")
         .into_iter()
-        .find(|p| p.text().starts_with("Căn cứ Quy định 377-QĐ/TW"))
+        .find(|p| p.text().starts_with("Căn cứ "))
         .unwrap();
     assert_eq!(body.all("w:jc")[0].attr("w:val"), "both");
     assert!((twips(body.all("w:ind")[0], "w:firstLine") - 10.0 * TWIPS_PER_MM).abs() < 2.0);
@@ -602,4 +602,35 @@ fn a_word_copy_takes_the_same_number_and_a_draft_none() {
         &dir.join("hai mặt.docx"),
     );
     assert!(parts(&dir.join("hai mặt.docx"))["word/settings.xml"].contains("<w:mirrorMargins/>"));
+}
+
+/// The programme report (issue 16) is built on the same model, so it comes as Word too.
+#[cfg_attr(windows, ignore = "LibreOffice and poppler run on the Linux side")]
+#[test]
+fn the_programme_report_as_word() {
+    let w = temp_ward();
+    let mut s = quyhoach::demo::create_demo(&w.path, PASS, quyhoach::demo::DEMO_SIZE).unwrap();
+    let list = quyhoach::app::programmes::list(&s).unwrap();
+    let mut req = quyhoach::docs::DocRequest::new(DocKind::BaoCaoDeAn, d("20/11/2026").earliest());
+    req.programme_id = Some(list[0].id);
+    req.signer = request(DocKind::ToTrinh).signer;
+    let out = w.dir.path().join("Báo cáo Đề án.docx");
+    let made = save(&mut s, &req, &out);
+    assert_eq!(made.format, DocFormat::Docx);
+    let p = parts(&out);
+    let doc = El::parse(&p["word/document.xml"]);
+    assert_schema_order("word/document.xml", &doc);
+    let paras: Vec<String> = doc.all("w:p").iter().map(|p| p.text()).collect();
+    assert!(paras.iter().any(|t| t == "BÁO CÁO"), "{paras:?}");
+    let programme = quyhoach::app::programmes::show(&s, list[0].id).unwrap();
+    let cells: Vec<String> = doc.all("w:tc").iter().map(|c| c.text()).collect();
+    for m in &programme.members {
+        let name = s.person(m.person_id).unwrap().full_name;
+        assert!(cells.contains(&name), "{name}");
+    }
+    let pdf = libreoffice_pdf(std::slice::from_ref(&out), w.dir.path()).remove(0);
+    let pages = words(&pdf);
+    assert_inside_margins(&pages);
+    assert_page_numbers(&pages);
+    assert_eq!(overprinted(&word_boxes(&pdf)), Vec::<String>::new());
 }

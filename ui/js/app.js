@@ -6,12 +6,14 @@ import * as plan from "./plan.js";
 import * as checks from "./checks.js";
 import * as docs from "./docs.js";
 import * as settings from "./settings.js";
+import * as programmes from "./programmes.js";
 
-const screens = ["screen-first-run", "screen-unlock", "screen-people", "screen-person", "screen-plan", "screen-checks", "screen-docs", "screen-settings"];
+const screens = ["screen-first-run", "screen-unlock", "screen-people", "screen-person", "screen-plan", "screen-checks", "screen-programmes", "screen-docs", "screen-settings"];
 const onShow = {
   "screen-people": people.refresh,
   "screen-plan": plan.refresh,
   "screen-checks": checks.refresh,
+  "screen-programmes": programmes.refresh,
   "screen-docs": docs.refresh,
   "screen-settings": settings.refresh,
 };
@@ -144,6 +146,7 @@ window.addEventListener("DOMContentLoaded", () => {
   people.init({ go, notice });
   plan.init({ go, notice });
   checks.init({ go });
+  programmes.init({ go, notice });
   docs.init({ notice });
   settings.init({ notice, run, idleMinutes });
   watchIdle();

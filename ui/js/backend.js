@@ -24,6 +24,8 @@ export const terms = () => invoke("terms");
 export const addTerm = (kind, startYear, endYear, reference) =>
   invoke("add_term", { kind, startYear, endYear, reference });
 export const planBoard = (term) => invoke("plan_board", { term });
+export const defaultReference = (kind, startYear) => invoke("default_reference", { kind, startYear });
+export const setEntryTerms = (entryId, terms) => invoke("set_entry_terms", { entryId, terms });
 export const planCandidates = (term, position) => invoke("plan_candidates", { term, position });
 export const planPerson = (term, position, personId, step) =>
   invoke("plan_person", { term, position, personId, step });
@@ -67,6 +69,25 @@ export const docText = (kind) => invoke("doc_text", { kind });
 export const docRegister = () => invoke("doc_register");
 export const cancelDocNumber = (typeCode, term, number, reason) =>
   invoke("cancel_doc_number", { typeCode, term, number, reason });
+
+// Source programmes, young cadres, rotation.
+export const programmes = () => invoke("programmes");
+export const programme = (id) => invoke("programme", { id });
+export const createProgramme = (form) => invoke("create_programme", { form });
+export const programmeCandidates = (id, date) => invoke("programme_candidates", { id, date });
+export const proposeParticipant = (id, personId, date) => invoke("propose_participant", { id, personId, date });
+export const approveProgramme = (id, decisionNo, date) => invoke("approve_programme", { id, decisionNo, date });
+export const addProgrammeRecord = (id, personId, input) => invoke("add_programme_record", { id, personId, input });
+export const setProgrammeOutcome = (id, personId, input) => invoke("set_programme_outcome", { id, personId, input });
+export const exportProgramme = (id, out) => invoke("export_programme", { id, out });
+export const youngList = (criteria, date) => invoke("young_list", { criteria, date });
+export const exportYoung = (criteria, date, out) => invoke("export_young", { criteria, date, out });
+export const criteriaSets = () => invoke("criteria_sets");
+export const saveCriteriaSet = (name, criteria) => invoke("save_criteria_set", { name, criteria });
+export const rotationLists = (date) => invoke("rotation_lists", { date });
+export const exportRotation = (date, out) => invoke("export_rotation", { date, out });
+export const recordMovement = (input) => invoke("record_movement", { input });
+export const proposeList = (id, personIds, date) => invoke("propose_list", { id, personIds, date });
 
 /** Calls `f()` when the program is started a second time (this window is brought forward). */
 export function onSecondStart(f) {

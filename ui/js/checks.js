@@ -93,6 +93,10 @@ export async function refresh() {
   const bad = r.findings.filter((f) => f.severity === "vi_pham").length;
   const warn = r.findings.filter((f) => f.severity === "canh_bao").length;
   $("checks-summary").textContent = `${bad} vi phạm, ${warn} cảnh báo — ${r.rule_set}, kiểm tra ngày ${r.as_of.split("-").reverse().join("/")}`;
+  // The yearly review's calendar (HD 45: done in Quarter I, reported by June): due, late or done.
+  const rc = $("checks-review");
+  rc.textContent = r.review ? r.review.message : "";
+  rc.className = "review-calendar " + (r.review ? r.review.status : "");
   // Grouped by person, then post, then the plan; most serious first; each line says what to do.
   const SECTION_BUTTON = { ratings: "Nhập xếp loại", trainings: "Ghi đào tạo", records: "Xem kỷ luật", positions: "Sửa chức vụ", identity: "Xem hồ sơ" };
   const groups = board.groups

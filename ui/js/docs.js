@@ -277,6 +277,7 @@ export function init(c) {
     text: { opening: lines(fd.opening.value), closing: lines(fd.closing.value) },
     issue,
     out: fd.out.value,
+    approving_body: fd.approving_body ? fd.approving_body.value.trim() || null : null,
   });
   $("btn-doc-preview").addEventListener("click", async () => {
     try {
@@ -312,13 +313,14 @@ export function init(c) {
       ctx.notice(made.draft
         ? "Đã lưu bản nháp (số để trống). Khi ban hành, bấm “Cấp số và lưu”."
         : "Đã lưu văn bản PDF: bấm “Mở để in” để mở bằng chương trình xem PDF của máy.");
+      // The saved file can be opened at once; the register below catches up.
+      $("btn-doc-open").dataset.path = input.out;
+      $("btn-doc-open").hidden = false;
       if (made.number) {
         numberState({ value: made.number_value, text: made.number });
         fd.number.value = "";
         await showRegister();
       }
-      $("btn-doc-open").dataset.path = input.out;
-      $("btn-doc-open").hidden = false;
       fd.out.value = suggest(fd.kind.value, "pdf");
     } catch (e) { $("doc-result").textContent = ""; showError(e); }
   };

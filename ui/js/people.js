@@ -107,6 +107,7 @@ function fill(p) {
   f.sex.value = p.sex || "nam";
   f.status.value = p.status || "dang_cong_tac";
   f.professional_level.value = p.professional_level || "";
+  f.graduation_class.value = p.graduation_class || "";
   f.political_theory.value = p.political_theory || "";
   f.state_management.value = p.state_management || "";
   f.foreign_language.value = [p.foreign_language?.note, p.foreign_language?.level].filter(Boolean).join(" ");
@@ -129,6 +130,7 @@ function collect() {
     party_admission_date: opt("party_admission_date"), party_official_date: opt("party_official_date"),
     party_card_no: v("party_card_no"), general_education: v("general_education"),
     professional_level: opt("professional_level"), professional_field: v("professional_field"),
+    graduation_class: opt("graduation_class"),
     political_theory: opt("political_theory"), state_management: opt("state_management"),
     status: v("status"), status_date: opt("status_date"), status_reason: v("status_reason"),
   });
@@ -259,6 +261,7 @@ export function init(c) {
   options(f.sex, SEX);
   options(f.status, STATUS);
   options(f.professional_level, PROFESSIONAL, "—");
+  options(f.graduation_class, { trung_binh: "Trung bình", trung_binh_kha: "Trung bình khá", kha: "Khá", gioi: "Giỏi", xuat_sac: "Xuất sắc" }, "—");
   options(f.political_theory, THEORY, "—");
   options(f.state_management, STATE_MGMT, "—");
   $("search").addEventListener("input", () => refresh().catch(showError));

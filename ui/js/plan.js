@@ -23,13 +23,33 @@ const flagClass = (worst) => (worst === "vi_pham" ? "bad" : worst === "canh_bao"
 function entryRow(e, pos) {
   const ratings = e.ratings.map(([y, r]) => el("span", { class: r && r !== "HTXS" && r !== "HTT" ? "rating low" : "rating", title: String(y) }, r || "—"));
   return el("tr", { class: [e.active ? "" : "inactive", flagClass(e.worst)].join(" ").trim() || null, dataset: { entry: e.entry_id } },
-    el("td", {}, e.full_name, el("div", { class: "hint" }, e.birth_date)),
+    el("td", {}, e.full_name, el("div", { class: "hint" }, e.birth_date),
+      e.active ? termsSelect(e) : el("div", { class: "hint" }, e.terms_label)),
     el("td", { class: "num" }, e.age),
-    el("td", { class: "num" + (e.months_left < 60 ? " short" : "") }, e.months_left),
+    el("td", { class: "num" + (e.months_left < (e.terms >= 2 ? 120 : 60) ? " short" : "") }, e.months_left),
     el("td", {}, ratings),
     el("td", {}, e.step_label),
-    el("td", { class: "flags" }, e.flags.map((f) => el("div", {}, f))),
-    el("td", {}, e.active ? el("button", { type: "button", class: "secondary small", onclick: () => openStep(e, pos) }, "Ghi bước") : ""));
+    el("td", { class: "flags" }, e.flags.map((f) => el("div", {}, f)), e.review_flags.map((f) => el("div", { class: "hint" }, f))),
+    el("td", {}, e.active ? [
+      e.remove_now ? el("button", { type: "button", class: "small danger", title: "Cán bộ bị kỷ luật phải đưa ra khỏi quy hoạch ngay (Hướng dẫn 45-HD/BTCTW)", onclick: () => openStep(e, pos, e.remove_now) }, "Đưa ra (kỷ luật)") : "",
+      el("button", { type: "button", class: "secondary small", onclick: () => openStep(e, pos) }, "Ghi bước"),
+    ] : ""));
+}
+
+// One term (đối tượng 1) or two (đối tượng 2): changes the months left the check asks for.
+function termsSelect(e) {
+  const s = el("select", { class: "small", "aria-label": "Đối tượng quy hoạch" },
+    el("option", { value: "1" }, "Đối tượng 1 (một nhiệm kỳ)"),
+    el("option", { value: "2" }, "Đối tượng 2 (hai nhiệm kỳ)"));
+  s.value = String(e.terms);
+  s.addEventListener("change", async () => {
+    try {
+      await backend.setEntryTerms(e.entry_id, Number(s.value));
+      ctx.notice(`${e.full_name}: ${s.options[s.selectedIndex].text}.`);
+      await refresh();
+    } catch (err) { showError(err); s.value = String(e.terms); }
+  });
+  return s;
 }
 
 function positionCard(p) {
@@ -147,15 +167,16 @@ async function openAdd(p) {
   if (first) { pick(cands.candidates.find((c) => String(c.person_id) === first.dataset.person)); first.focus(); }
 }
 
-function openStep(e, p) {
+function openStep(e, p, proposed) {
   stepping = e.entry_id;
   $("plan-add").hidden = true;
   $("plan-step-title").textContent = `${e.full_name} — ${p.name}`;
   const f = $("form-plan-step");
   f.date.value = today();
-  f.decision_no.value = "";
-  f.decision_date.value = "";
-  f.note.value = "";
+  f.decision_no.value = proposed ? proposed.decision_no || "" : "";
+  f.decision_date.value = proposed && proposed.decision_date ? displayDate(proposed.decision_date) : "";
+  f.note.value = proposed ? proposed.note || "" : "";
+  if (proposed) { f.step.value = proposed.step; f.reason.value = proposed.reason || ""; }
   $("plan-step").hidden = false;
   f.step.focus();
 }
@@ -175,6 +196,18 @@ export function init(c) {
       await refresh();
     } catch (e) { showError(e); }
   });
+  // The reference month follows the kind of term and its first year (HD 45), until the clerk types one.
+  const ft = $("form-term");
+  const suggest = async () => {
+    if (ft.reference.dataset.typed || !Number(ft.start_year.value)) return;
+    try {
+      const month = await backend.defaultReference(ft.kind.value, Number(ft.start_year.value));
+      if (!ft.reference.dataset.typed) ft.reference.value = month;
+    } catch (e) { /* keeps what is there */ }
+  };
+  ft.kind.addEventListener("change", suggest);
+  ft.start_year.addEventListener("change", suggest);
+  ft.reference.addEventListener("input", () => { ft.reference.dataset.typed = ft.reference.value ? "1" : ""; });
   $("plan-candidate-filter").addEventListener("input", () => { if (cands) drawCandidates(); });
   $("form-plan-add").addEventListener("submit", async (ev) => {
     ev.preventDefault();
@@ -198,7 +231,8 @@ export function init(c) {
     }
     try {
       const step = { step: f.step.value, date: f.date.value, review_year: f.review_year.value ? Number(f.review_year.value) : null, note };
-      await backend.planPerson($("plan-term").value, adding, c.person_id, step);
+      const id = await backend.planPerson($("plan-term").value, adding, c.person_id, step);
+      if (f.terms.value !== "1") await backend.setEntryTerms(id, Number(f.terms.value));
       ctx.notice(`Đã đưa ${c.full_name} vào quy hoạch.`);
       await refresh();
       // Stay in the form for the next person of the same post.

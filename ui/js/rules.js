@@ -23,9 +23,15 @@ const LABELS = {
   age_bands: "Các mốc nhóm tuổi (cách nhau bằng dấu phẩy)",
   three_age_groups: "Mốc của 3 độ tuổi (cách nhau bằng dấu phẩy)",
   bch_size: "Số ủy viên Ban Chấp hành",
-  bch_plan_coefficient: "Hệ số quy hoạch Ban Chấp hành",
+  bch_plan_coefficient: "Hệ số quy hoạch Ban Chấp hành (tối đa)",
   btv_size: "Số ủy viên Ban Thường vụ",
-  btv_plan_coefficient: "Hệ số quy hoạch Ban Thường vụ",
+  btv_plan_coefficient: "Hệ số quy hoạch Ban Thường vụ (tối đa)",
+  ubkt_size: "Số ủy viên Ủy ban Kiểm tra",
+  ubkt_plan_coefficient: "Hệ số quy hoạch Ủy ban Kiểm tra (tối đa)",
+  committee_plan_min_coefficient: "Hệ số quy hoạch cấp ủy tối thiểu",
+  reference_months: "Tháng mốc tính tuổi mặc định theo loại nhiệm kỳ",
+  review_month: "Rà soát hằng năm xong trước hết tháng",
+  review_report_month: "Báo cáo kết quả rà soát trước hết tháng",
   rotation_after_years: "Số năm giữ một chức vụ thì xem xét luân chuyển",
   secretary_not_local: "Bí thư không là người địa phương",
   min_women_share: "Tỷ lệ nữ tối thiểu (0–1)",
@@ -179,15 +185,19 @@ function showPositions(list) {
   $("positions-list").replaceChildren(...list.map((p) => {
     const name = el("input", { value: p.name, "aria-label": "Tên chức danh" });
     const rank = el("input", { type: "number", value: p.rank, class: "tiny", "aria-label": "Thứ bậc" });
+    const seats = el("input", { type: "number", min: 1, max: 20, value: p.seats || 1, class: "tiny", "aria-label": "Số người đảm nhiệm", title: "Quy hoạch tối đa 3 người cho mỗi người đảm nhiệm chức danh (Hướng dẫn 45-HD/BTCTW)" });
     const key = el("input", { type: "checkbox", checked: p.key, "aria-label": "Chủ chốt" });
     const active = el("input", { type: "checkbox", checked: p.active, "aria-label": "Đang dùng" });
+    const managing = el("input", { value: p.managing_body || "", name: "managing_body", "aria-label": "Cơ quan quản lý" });
+    const approving = el("input", { value: p.approving_body || "", name: "approving_body", "aria-label": "Cấp phê duyệt quy hoạch" });
     const save = async () => {
       try {
-        showPositions(await backend.savePosition({ ...p, name: name.value, rank: Number(rank.value), key: key.checked, active: active.checked }));
+        showPositions(await backend.savePosition({ ...p, name: name.value, rank: Number(rank.value), seats: Number(seats.value), key: key.checked, active: active.checked, managing_body: managing.value, approving_body: approving.value }));
         ctx.notice(`Đã lưu chức danh ${name.value}.`);
       } catch (e) { showError(e); }
     };
-    return el("tr", {}, el("td", {}, p.code), el("td", {}, name), el("td", {}, rank), el("td", {}, key), el("td", {}, active),
+    return el("tr", {}, el("td", {}, p.code), el("td", {}, name), el("td", {}, rank), el("td", {}, seats), el("td", {}, key), el("td", {}, active),
+      el("td", {}, managing), el("td", {}, approving),
       el("td", {}, el("button", { type: "button", class: "secondary small", onclick: save }, "Lưu")));
   }));
 }

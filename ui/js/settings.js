@@ -20,6 +20,11 @@ export async function refresh() {
   fs.name.value = docSettings.signer.name || "";
   fs.to_trinh.value = (docSettings.recipients["to-trinh"] || []).join("\n");
   fs.bao_cao.value = (docSettings.recipients["bao-cao-ra-soat"] || []).join("\n");
+  const fl = $("form-layout");
+  for (const k of ["top", "bottom", "left", "right"]) fl[k].value = docSettings.margins[k];
+  for (const k of ["line_spacing", "type_name_size", "summary_size", "page_number_size", "page_number_from_top"]) fl[k].value = docSettings.layout[k];
+  fl.tone.value = docSettings.layout.tone;
+  fl.mirrored.checked = !!docSettings.layout.mirrored;
   $("form-move").hidden = st.is_demo;
   $("idle-minutes").value = ctx.idleMinutes();
   $("auto-keep").value = st.auto_backup_keep || 7;
@@ -30,8 +35,18 @@ export async function refresh() {
   await rules.refresh();
 }
 
-// A new file name for each backup (a backup never overwrites one).
+// A new file name for each backup (a backup never overwrites one): the time to the second, and
+// "-2", "-3"… for further names given in the same second.
+let lastStamp = "";
+let sameSecond = 0;
 async function nextBackupName() {
+  const base = await stampedBackupName();
+  sameSecond = base === lastStamp ? sameSecond + 1 : 1;
+  lastStamp = base;
+  return sameSecond === 1 ? base : base.replace(/\.db$/, `-${sameSecond}.db`);
+}
+
+async function stampedBackupName() {
   const folder = await backend.outputDir();
   const sep = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
   const now = new Date();
@@ -64,6 +79,19 @@ export function init(c) {
     try {
       docSettings = await backend.saveDocSettings(next);
       ctx.notice("Đã lưu người ký và nơi nhận mặc định.");
+    } catch (e) { showError(e); }
+  });
+  $("form-layout").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const f = ev.target;
+    const next = structuredClone(docSettings);
+    for (const k of ["top", "bottom", "left", "right"]) next.margins[k] = Number(f[k].value);
+    for (const k of ["line_spacing", "type_name_size", "summary_size", "page_number_size", "page_number_from_top"]) next.layout[k] = Number(f[k].value);
+    next.layout.tone = f.tone.value;
+    next.layout.mirrored = f.mirrored.checked;
+    try {
+      docSettings = await backend.saveDocSettings(next);
+      ctx.notice("Đã lưu thể thức văn bản: văn bản từ nay in theo thể thức này.");
     } catch (e) { showError(e); }
   });
   $("form-unit").addEventListener("submit", async (ev) => {

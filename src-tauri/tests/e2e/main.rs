@@ -11,6 +11,8 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
+mod programmes;
+
 /// The repository root (this test belongs to the app crate in src-tauri/).
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -139,10 +141,19 @@ async fn until(c: &Client, what: &str, expr: &str) -> serde_json::Value {
         if !(v.is_null() || v == json!(false) || v == json!("") || v == json!(0)) {
             return v;
         }
-        assert!(
-            Instant::now() < deadline,
-            "hết thời gian chờ: {what} ({expr})"
-        );
+        if Instant::now() >= deadline {
+            // What the window says, so a failure names the app's own message.
+            let shown = wd(
+                "đọc thông báo lỗi",
+                c.execute(
+                    "const e = document.getElementById('error'); return e && !e.hidden ? e.textContent : '';",
+                    vec![],
+                ),
+            )
+            .await;
+            screenshot(c, "loi-het-thoi-gian-cho.png").await;
+            panic!("hết thời gian chờ: {what} ({expr}); thông báo trên cửa sổ: {shown}");
+        }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -805,14 +816,12 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     assert!(text(&c, "#ask-body").await.contains("Võ Văn Cường"));
     click(&c, "#ask-ok").await;
     until(&c, "văn bản đã lưu", "document.getElementById('doc-path')").await;
-    assert!(!js(
+    until(
         &c,
         "nút mở",
-        "return document.getElementById('btn-doc-open').hidden;"
+        "!document.getElementById('btn-doc-open').hidden",
     )
-    .await
-    .as_bool()
-    .unwrap());
+    .await;
     let pdf = text(&c, "#doc-path").await;
     assert!(text(&c, "#doc-result").await.contains("Số 01-TTr/ĐU"));
     let bytes = std::fs::read(&pdf).unwrap();
@@ -913,7 +922,7 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     until(
         &c,
         "quy định của nhiệm kỳ",
-        "document.getElementById('rules-name').textContent.includes('377-QĐ/TW')",
+        "document.getElementById('rules-name').textContent.includes('45-HD/BTCTW')",
     )
     .await;
     set(&c, "#form-target [name=indicator]", "nu").await;
@@ -940,6 +949,17 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
         "document.querySelectorAll('#targets rect.met').length === 1",
     )
     .await;
+    // The yearly review's calendar (HD 45: Quarter I, report by June) is said on the checks screen.
+    let review = until(
+        &c,
+        "lịch rà soát",
+        "document.getElementById('checks-review').textContent",
+    )
+    .await;
+    assert!(
+        review.as_str().unwrap_or_default().contains("rà soát"),
+        "{review}"
+    );
     click(&c, "#nav [data-screen=screen-settings]").await;
     visible(&c, "screen-settings").await;
 

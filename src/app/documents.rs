@@ -1,0 +1,214 @@
+//! The documents a ward issues: preview, save (draft or issued under a number), the number
+//! register, and the remembered signer, recipients and paragraphs.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::parse_day;
+use crate::docs::{
+    DocKind, DocOutput, DocPreview, DocRequest, DocSettings, DocText, IssuedNumber, Signer,
+};
+use crate::error::{CoreError, Result};
+use crate::rules::check::Finding;
+use crate::store::Store;
+
+/// A document as the clerk asks for it (dates as typed, "dd/mm/yyyy").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct DocInput {
+    /// Where to save (ignored by a preview).
+    pub out: PathBuf,
+    /// "to-trinh", "bao-cao-ra-soat", "bieu-co-cau", "dao-tao", "ly-lich" (or the label).
+    pub kind: String,
+    pub term: Option<String>,
+    pub year: Option<i32>,
+    pub person_id: Option<i64>,
+    pub number: Option<u32>,
+    /// The document's date; none is today.
+    pub date: Option<String>,
+    pub signer: Option<Signer>,
+    pub recipients: Option<Vec<String>>,
+    /// The editable opening and closing paragraphs.
+    pub text: Option<DocText>,
+    /// "Cấp số và lưu": the document takes its number from the register. Otherwise a draft.
+    pub issue: bool,
+    /// "(Kèm theo Tờ trình số …)" for a list sent as an annex.
+    pub attached_to: Option<String>,
+    /// The programme a "Báo cáo kết quả thực hiện Đề án" reports on.
+    pub programme_id: Option<i64>,
+    /// A Tờ trình of only the posts this body approves, addressed to it.
+    pub approving_body: Option<String>,
+}
+
+/// The kind of document, by its code or its label.
+pub fn kind_of(text: &str) -> Result<DocKind> {
+    super::parse_code(
+        "kind",
+        "Loại văn bản",
+        text,
+        DocKind::ALL,
+        DocKind::code,
+        DocKind::label,
+    )
+}
+
+/// The request the document builders take: every value read and checked.
+pub fn request(store: &Store, input: &DocInput) -> Result<DocRequest> {
+    let kind = kind_of(&input.kind)?;
+    let date = match input.date.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() => parse_day("date", "Ngày văn bản", t)?,
+        _ => store.today(),
+    };
+    let mut req = DocRequest::new(kind, date);
+    req.term_code = input
+        .term
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string);
+    if let Some(y) = input.year {
+        req.year = y;
+    }
+    req.person_id = input.person_id;
+    req.number = input.number;
+    req.issue = input.issue;
+    req.signer = input.signer.clone();
+    req.recipients = input.recipients.clone();
+    req.text = input.text.clone();
+    req.attached_to = input
+        .attached_to
+        .as_deref()
+        .map(crate::text::clean)
+        .filter(|a| !a.is_empty());
+    req.programme_id = input.programme_id;
+    req.approving_body = input
+        .approving_body
+        .as_deref()
+        .map(crate::text::clean)
+        .filter(|a| !a.is_empty());
+    Ok(req)
+}
+
+/// The first pages of a document as they will print; writes nothing.
+pub fn preview(store: &Store, input: &DocInput, max_pages: usize) -> Result<DocPreview> {
+    store.preview_document(&request(store, input)?, max_pages)
+}
+
+/// Saves a document (never over an existing file; its folder is made if needed).
+pub fn save(store: &mut Store, input: &DocInput) -> Result<DocOutput> {
+    let req = request(store, input)?;
+    if input.out.as_os_str().is_empty() {
+        return Err(CoreError::validation(
+            "out",
+            "required",
+            "Lưu văn bản: chưa chọn nơi lưu tệp.",
+        ));
+    }
+    if let Some(dir) = input.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    store.save_document(&req, &input.out)
+}
+
+/// The violations of the plan a document reports on (a Tờ trình, a review report), shown to
+/// the clerk before the document is issued; empty for other kinds.
+pub fn violations(store: &Store, input: &DocInput) -> Result<Vec<Finding>> {
+    let req = request(store, input)?;
+    match (req.kind, req.term_code.as_deref()) {
+        (DocKind::ToTrinh | DocKind::BaoCaoRaSoat, Some(term)) => {
+            super::plan::violations(store, term)
+        }
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// The editable paragraphs as a JSON text (a file the clerk wrote).
+pub fn read_text(json: &str) -> Result<DocText> {
+    serde_json::from_str(json).map_err(|e| {
+        CoreError::validation(
+            "text",
+            "format",
+            format!("Các đoạn văn (mở đầu, kết thúc): không đọc được: {e}"),
+        )
+    })
+}
+
+/// The remembered opening and closing paragraphs of a document kind (empty if none yet).
+pub fn text(store: &Store, kind: &str) -> Result<DocText> {
+    let kind = kind_of(kind)?;
+    Ok(store
+        .doc_settings()?
+        .texts
+        .get(kind.code())
+        .cloned()
+        .unwrap_or_default())
+}
+
+pub fn settings(store: &Store) -> Result<DocSettings> {
+    store.doc_settings()
+}
+
+/// The default signer and recipients of each document kind, as Settings edits them.
+pub fn save_settings(store: &mut Store, settings: &DocSettings) -> Result<DocSettings> {
+    store.save_doc_settings(settings)?;
+    store.doc_settings()
+}
+
+/// The remembered signer with some of its parts replaced.
+pub fn signer_with(
+    store: &Store,
+    on_behalf: Option<&str>,
+    title: Option<&str>,
+    name: Option<&str>,
+) -> Result<Signer> {
+    let mut s = store.doc_settings()?.signer;
+    if let Some(v) = on_behalf {
+        s.on_behalf = v.to_string();
+    }
+    if let Some(v) = title {
+        s.title = v.to_string();
+    }
+    if let Some(v) = name {
+        s.name = v.to_string();
+    }
+    Ok(s)
+}
+
+/// The number register: issued documents, newest first.
+pub fn register(store: &Store) -> Result<Vec<IssuedNumber>> {
+    store.doc_register()
+}
+
+/// Cancels an issued number with a reason (it is never given again).
+pub fn cancel_number(
+    store: &mut Store,
+    type_code: &str,
+    term: &str,
+    number: u32,
+    reason: &str,
+) -> Result<IssuedNumber> {
+    store.cancel_doc_number(type_code, term, number, reason)
+}
+
+/// Opens a saved document or workbook in the system's viewer (to print or edit it there).
+pub fn open_in_viewer(path: &Path) -> Result<()> {
+    let ok = path.is_file()
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ["pdf", "xlsx", "docx"].contains(&e.to_ascii_lowercase().as_str()));
+    if !ok {
+        return Err(CoreError::validation(
+            "path",
+            "not_a_document",
+            format!("Không có văn bản “{}” để mở.", path.display()),
+        ));
+    }
+    opener::open(path).map_err(|e| {
+        CoreError::Io(std::io::Error::other(format!(
+            "không mở được “{}” bằng chương trình của máy: {e}",
+            path.display()
+        )))
+    })
+}

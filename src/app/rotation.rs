@@ -1,0 +1,226 @@
+//! Rotation (seed 001): moves between posts (luân chuyển, điều động, tăng cường) recorded as
+//! events of a person's positions, and the two lists: the same leadership post for N years or
+//! more, and key posts held by a local. The lists' parameters are data the clerk can change.
+
+use serde::Deserialize;
+
+use super::{parse_code, parse_date, parse_optional_date};
+use crate::document::table::{Cell, CellAlign, Column, ReportTable, Row};
+use crate::error::{CoreError, Result};
+use crate::model::programme::{Movement, MovementKind};
+use crate::model::PositionHeld;
+use crate::rules::rotation::{rotation_lists, RotationLists, RotationParams};
+use crate::store::Store;
+use crate::text::fold;
+
+const PARAMS_KEY: &str = "rotation_params";
+
+/// A move as the form gives it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct MovementInput {
+    pub person_id: i64,
+    /// "luan_chuyen", "dieu_dong", "tang_cuong" (or the label).
+    pub kind: String,
+    pub from_title: String,
+    pub from_org: String,
+    pub to_title: String,
+    pub to_org: String,
+    pub date: String,
+    pub end_date: String,
+    pub decision_no: String,
+    pub note: String,
+}
+
+/// Records a move: the post left ends the day before, the new post starts on the day (both in
+/// the person's positions), and the move is kept with its decision. Returns its id.
+pub fn record(store: &mut Store, input: &MovementInput) -> Result<i64> {
+    let kind = parse_code(
+        "kind",
+        "Hình thức",
+        &input.kind,
+        MovementKind::ALL,
+        MovementKind::code,
+        MovementKind::label,
+    )?;
+    let date = parse_date("date", "Từ ngày", &input.date)?;
+    let end_date = parse_optional_date("end_date", "Đến ngày", Some(&input.end_date))?;
+    if let Some(e) = &end_date {
+        if e.latest() < date.earliest() {
+            return Err(CoreError::validation(
+                "end_date",
+                "order",
+                format!(
+                    "Đến ngày {} trước từ ngày {}.",
+                    e.to_display(),
+                    date.to_display()
+                ),
+            ));
+        }
+    }
+    if input.to_title.trim().is_empty() {
+        return Err(CoreError::validation(
+            "to_title",
+            "required",
+            "Chức vụ mới (đến): bắt buộc phải nhập.",
+        ));
+    }
+    if input.decision_no.trim().is_empty() {
+        return Err(CoreError::validation(
+            "decision_no",
+            "required",
+            "Số quyết định: bắt buộc phải nhập.",
+        ));
+    }
+    let mut person = store.person(input.person_id)?;
+    let from = fold(input.from_title.trim());
+    if !from.is_empty() {
+        let end = chrono::NaiveDate::pred_opt(&date.earliest()).unwrap_or(date.earliest());
+        match person
+            .positions
+            .iter_mut()
+            .find(|h| h.is_current() && fold(&h.title) == from)
+        {
+            Some(h) => h.end = Some(crate::model::PartialDate::from_date(end)),
+            None => {
+                return Err(CoreError::validation(
+                    "from_title",
+                    "not_held",
+                    format!(
+                        "Chức vụ cũ (từ): {} hiện không giữ “{}”.",
+                        person.full_name,
+                        input.from_title.trim()
+                    ),
+                ))
+            }
+        }
+    }
+    person.positions.push(PositionHeld {
+        title: input.to_title.trim().to_string(),
+        organisation: input.to_org.trim().to_string(),
+        start: Some(date),
+        end: end_date,
+    });
+    let m = Movement {
+        id: None,
+        person_id: input.person_id,
+        kind,
+        from_title: input.from_title.clone(),
+        from_org: input.from_org.clone(),
+        to_title: input.to_title.clone(),
+        to_org: input.to_org.clone(),
+        date,
+        end_date,
+        decision_no: input.decision_no.clone(),
+        note: input.note.clone(),
+    };
+    store.update_person(&person)?;
+    store.add_movement(&m)
+}
+
+pub fn movements(store: &Store, person: Option<i64>) -> Result<Vec<Movement>> {
+    store.movements(person)
+}
+
+/// The parameters of the lists as saved (the defaults of Kết luận 09-KL/TU until changed).
+pub fn params(store: &Store) -> Result<RotationParams> {
+    Ok(match store.meta(PARAMS_KEY)? {
+        Some(s) => serde_json::from_str(&s)?,
+        None => RotationParams::default(),
+    })
+}
+
+pub fn save_params(store: &mut Store, p: &RotationParams) -> Result<()> {
+    if !(1..=40).contains(&p.years) {
+        return Err(CoreError::validation(
+            "years",
+            "range",
+            format!(
+                "Số năm giữ một vị trí: {} không hợp lệ (từ 1 đến 40).",
+                p.years
+            ),
+        ));
+    }
+    let positions = store.positions()?;
+    for code in &p.local_posts {
+        if !positions.iter().any(|x| &x.code == code) {
+            return Err(CoreError::validation(
+                "local_posts",
+                "unknown",
+                format!("Chức danh chủ chốt: không có mã “{code}” trong danh mục chức danh."),
+            ));
+        }
+    }
+    store.set_meta(PARAMS_KEY, &serde_json::to_string(p)?)
+}
+
+/// Both lists on a day (as typed).
+pub fn lists(store: &Store, day: &str) -> Result<RotationLists> {
+    let as_of = parse_date("as_of", "Ngày xét", day)?.latest();
+    let mut people = Vec::new();
+    for s in store.list_people()? {
+        people.push(store.person(s.id)?);
+    }
+    let unit = store.unit()?;
+    Ok(rotation_lists(
+        &people,
+        &store.positions()?,
+        &unit.place_name,
+        &params(store)?,
+        as_of,
+    ))
+}
+
+/// The lists as a report table (the Excel export): one section per list, each line with its
+/// years and the rule.
+pub fn table(l: &RotationLists) -> ReportTable {
+    let columns = vec![
+        Column::new("STT", 5.0, CellAlign::Center),
+        Column::new("Họ và tên", 24.0, CellAlign::Left),
+        Column::new("Chức vụ", 28.0, CellAlign::Left),
+        Column::new("Giữ từ", 12.0, CellAlign::Center),
+        Column::new("Số năm", 8.0, CellAlign::Center),
+        Column::new("Quê quán", 20.0, CellAlign::Left),
+        Column::new("Quy định", 50.0, CellAlign::Left),
+    ];
+    let mut rows = Vec::new();
+    let parts = [
+        (
+            format!("Giữ một vị trí lãnh đạo từ {} năm trở lên", l.params.years),
+            &l.long_tenure,
+        ),
+        (
+            "Chức danh chủ chốt là người địa phương".to_string(),
+            &l.local_key,
+        ),
+    ];
+    let mut i = 0;
+    for (name, lines) in parts {
+        rows.push(Row::Section(format!("{name} ({} người)", lines.len())));
+        for r in lines {
+            i += 1;
+            rows.push(Row::Data(vec![
+                Cell::Number(i as f64),
+                Cell::text(&r.full_name),
+                Cell::text(&r.title),
+                Cell::date(Some(&r.since)),
+                Cell::Number(r.years as f64),
+                Cell::text(&r.home_town),
+                Cell::text(&r.rule),
+            ]));
+        }
+    }
+    ReportTable {
+        title: format!(
+            "Danh sách cán bộ cần xem xét luân chuyển (tại ngày {})",
+            l.as_of.format("%d/%m/%Y")
+        ),
+        columns,
+        rows,
+    }
+}
+
+/// Saves the lists as an Excel workbook (never over an existing file).
+pub fn export(store: &Store, l: &RotationLists, out: &std::path::Path) -> Result<usize> {
+    super::programmes::save_table(store, &table(l), "Luan chuyen", out)
+}

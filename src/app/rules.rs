@@ -1,0 +1,175 @@
+//! The ward's rules (versioned rule sets), its targets and its position catalogue.
+
+use serde::Deserialize;
+
+use super::{parse_code, parse_optional_date};
+use crate::error::{CoreError, Result};
+use crate::model::plan::Position;
+use crate::rules::ruleset::{RuleParams, RuleSet};
+use crate::rules::targets::{Indicator, Target};
+use crate::store::Store;
+
+/// The rule set a term is checked against; without a term, the newest version.
+pub fn rules_for(store: &Store, term: Option<&str>) -> Result<RuleSet> {
+    match term.filter(|t| !t.trim().is_empty()) {
+        Some(t) => store.rules_for(&store.term(t)?),
+        None => store
+            .rule_sets()?
+            .pop()
+            .ok_or_else(|| CoreError::validation("rules", "missing", "Chưa có bộ quy định nào.")),
+    }
+}
+
+pub fn rule_sets(store: &Store) -> Result<Vec<RuleSet>> {
+    store.rule_sets()
+}
+
+/// An edit of the rules: the parameters changed (the others stay as they are), and optionally
+/// the new version's name and the day it is in force from.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct RulesEdit {
+    /// The term whose rules are edited; none is the newest version.
+    pub term: Option<String>,
+    /// Parameters to change (all of them, or only some).
+    pub params: serde_json::Map<String, serde_json::Value>,
+    pub name: Option<String>,
+    /// "dd/mm/yyyy"; none keeps the edited version's.
+    pub effective_from: Option<String>,
+}
+
+/// A parameter as "khoa=giá trị" ("months_left_inclusive=false", "min_months=60"): the value is
+/// read as JSON when it reads, else as text.
+pub fn parse_param(text: &str) -> Result<(String, serde_json::Value)> {
+    let (k, v) = text.split_once('=').ok_or_else(|| {
+        CoreError::validation(
+            "params",
+            "format",
+            format!(
+                "Tham số quy định: “{}” phải có dạng tên=giá trị.",
+                text.trim()
+            ),
+        )
+    })?;
+    let v = serde_json::from_str(v.trim())
+        .unwrap_or_else(|_| serde_json::Value::String(v.trim().to_string()));
+    Ok((k.trim().to_string(), v))
+}
+
+/// Saves edited parameters as a new version of the rules (older versions stay, so earlier
+/// checks can be explained). The new version is named after the one edited, "(sửa đổi
+/// dd/mm/yyyy)" (an earlier "(sửa đổi …)" is replaced, not repeated), unless a name is given.
+pub fn save_params(store: &mut Store, edit: &RulesEdit) -> Result<RuleSet> {
+    let current = rules_for(store, edit.term.as_deref())?;
+    let mut value = serde_json::to_value(&current.params)?;
+    let serde_json::Value::Object(m) = &mut value else {
+        return Err(CoreError::Json(
+            "tham số quy định không phải đối tượng".into(),
+        ));
+    };
+    for (k, v) in &edit.params {
+        if !m.contains_key(k) {
+            return Err(CoreError::validation(
+                "params",
+                "unknown",
+                format!("Tham số quy định: không có tham số “{k}” trong bộ quy định."),
+            ));
+        }
+        m.insert(k.clone(), v.clone());
+    }
+    let params: RuleParams = serde_json::from_value(value).map_err(|e| {
+        CoreError::validation("params", "invalid", format!("Tham số quy định: {e}"))
+    })?;
+    let base = current
+        .name
+        .split(" (sửa đổi")
+        .next()
+        .unwrap_or(&current.name)
+        .to_string();
+    let name = match edit.name.as_deref().map(str::trim) {
+        Some(n) if !n.is_empty() => n.to_string(),
+        _ => format!("{base} (sửa đổi {})", store.today().format("%d/%m/%Y")),
+    };
+    let effective_from = parse_optional_date(
+        "effective_from",
+        "Áp dụng từ ngày",
+        edit.effective_from.as_deref(),
+    )?
+    .unwrap_or(current.effective_from);
+    let new = RuleSet {
+        id: None,
+        name,
+        effective_from,
+        params,
+    };
+    let id = store.add_rule_set(&new)?;
+    Ok(RuleSet {
+        id: Some(id),
+        ..new
+    })
+}
+
+/// A target as the clerk gives it; the indicator by its code or label.
+#[derive(Debug, Clone, Deserialize)]
+pub struct NewTarget {
+    pub body: String,
+    pub indicator: String,
+    pub threshold: f64,
+    #[serde(default)]
+    pub strict: bool,
+    #[serde(default)]
+    pub age_under: Option<i32>,
+    pub year: i32,
+    #[serde(default)]
+    pub source: String,
+}
+
+pub fn targets(store: &Store) -> Result<Vec<Target>> {
+    store.targets()
+}
+
+/// Adds one of the ward's targets; returns its id.
+pub fn add_target(store: &mut Store, t: &NewTarget) -> Result<i64> {
+    let indicator = parse_code(
+        "indicator",
+        "Chỉ tiêu",
+        &t.indicator,
+        Indicator::ALL,
+        Indicator::code,
+        Indicator::label,
+    )?;
+    store.add_target(&Target {
+        id: None,
+        body: t.body.trim().to_string(),
+        indicator,
+        threshold: t.threshold,
+        strict: t.strict,
+        age_under: t.age_under,
+        year: t.year,
+        source: t.source.trim().to_string(),
+    })
+}
+
+pub fn remove_target(store: &mut Store, id: i64) -> Result<()> {
+    store.remove_target(id)
+}
+
+pub fn positions(store: &Store) -> Result<Vec<Position>> {
+    store.positions()
+}
+
+/// Adds or changes a post of the catalogue; returns its id.
+pub fn save_position(store: &mut Store, p: &Position) -> Result<i64> {
+    store.save_position(p)
+}
+
+/// A post as a JSON record (a file, a form); a field that does not read is named.
+pub fn read_position(value: serde_json::Value) -> Result<Position> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        CoreError::validation(
+            &e.path().to_string(),
+            "format",
+            format!("Chức danh, trường “{}”: {}", e.path(), e.inner()),
+        )
+    })
+}

@@ -1,0 +1,211 @@
+//! "Báo cáo kết quả thực hiện Đề án …" (seed 000): the Party frame, the programme's decision, its
+//! figures by stage, and the annex listing every participant with their trainings, evaluations
+//! and outcome. The annex table is also what the Excel export of the list writes.
+
+use super::frame::{self, body, heading};
+use super::{DocRequest, Resolved};
+use crate::document::table::{Cell, CellAlign, Column, ReportTable, Row};
+use crate::document::{Block, Document, Orientation};
+use crate::error::{CoreError, Result};
+use crate::model::plan::Programme;
+use crate::model::programme::MemberStage;
+use crate::model::Unit;
+use crate::store::Store;
+
+/// The participants as a report table: one row each, trainings and evaluations listed in their
+/// cells, the outcome last.
+pub fn participants_table(p: &Programme) -> ReportTable {
+    let columns = vec![
+        Column::new("STT", 5.0, CellAlign::Center),
+        Column::new("Họ và tên", 26.0, CellAlign::Left),
+        Column::new("Ngày được đề xuất", 12.0, CellAlign::Center),
+        Column::new("Tình trạng", 16.0, CellAlign::Left),
+        Column::new("Đào tạo, bồi dưỡng", 34.0, CellAlign::Left),
+        Column::new("Đánh giá hằng năm", 30.0, CellAlign::Left),
+        Column::new("Kết quả bố trí", 30.0, CellAlign::Left),
+    ];
+    let mut rows = Vec::new();
+    for (i, m) in p.members.iter().enumerate() {
+        let trainings: Vec<String> = m
+            .records
+            .iter()
+            .filter(|r| r.kind == "dao_tao")
+            .map(|r| {
+                let mut s = r.content.clone();
+                if !r.institution.is_empty() {
+                    s.push_str(&format!(", {}", r.institution));
+                }
+                s.push_str(&format!(" (từ {}", r.date.to_display()));
+                if let Some(to) = &r.to {
+                    s.push_str(&format!(" đến {}", to.to_display()));
+                }
+                s.push(')');
+                if !r.result.is_empty() {
+                    s.push_str(&format!(": {}", r.result));
+                }
+                if !r.certificate.is_empty() {
+                    s.push_str(&format!("; {}", r.certificate));
+                }
+                s
+            })
+            .collect();
+        let evaluations: Vec<String> = m
+            .records
+            .iter()
+            .filter(|r| r.kind == "danh_gia")
+            .map(|r| {
+                let rating = r.rating.map(|x| x.label()).unwrap_or(r.result.as_str());
+                format!("Năm {}: {rating}. {}", r.date.year(), r.content)
+            })
+            .collect();
+        let outcome = match &m.outcome {
+            Some(o) => match o.kind {
+                Some(k) => format!(
+                    "{} {} từ {} (Quyết định số {})",
+                    k.label(),
+                    o.post,
+                    o.date.to_display(),
+                    o.decision_no
+                ),
+                None => format!(
+                    "Ra khỏi đề án từ {}: {} (Quyết định số {})",
+                    o.date.to_display(),
+                    o.reason,
+                    o.decision_no
+                ),
+            },
+            None => String::new(),
+        };
+        rows.push(Row::Data(vec![
+            Cell::Number((i + 1) as f64),
+            Cell::text(&m.full_name),
+            Cell::date(Some(&m.selected_on)),
+            Cell::text(m.stage.label()),
+            Cell::text(trainings.join("\n")),
+            Cell::text(evaluations.join("\n")),
+            Cell::text(outcome),
+        ]));
+    }
+    ReportTable {
+        title: format!("Danh sách cán bộ tham gia {}", p.name),
+        columns,
+        rows,
+    }
+}
+
+fn count(p: &Programme, stage: MemberStage) -> usize {
+    p.members.iter().filter(|m| m.stage == stage).count()
+}
+
+pub(super) fn build(
+    store: &Store,
+    unit: &Unit,
+    req: &DocRequest,
+    r: &Resolved,
+) -> Result<Document> {
+    let id = req.programme_id.ok_or_else(|| {
+        CoreError::validation(
+            "programme",
+            "required",
+            "Báo cáo đề án: cần chọn một đề án.",
+        )
+    })?;
+    let p = store.programme(id)?;
+    let summary = format!("kết quả thực hiện {}", p.name);
+    let layout = &r.settings.layout;
+    let body = |t: &str| body(t, layout);
+    let heading = |t: &str| heading(t, layout);
+    let mut main = frame::section(Orientation::Portrait, &r.settings);
+    main.push(frame::header(
+        unit,
+        r.number_line.as_deref(),
+        req.date,
+        layout,
+    ));
+    main.blocks
+        .extend(frame::title("Báo cáo", &summary, layout));
+    let mut paras = Vec::new();
+    let mut basis = format!("Thực hiện {}", p.name);
+    if !p.decision_no.is_empty() {
+        basis.push_str(&format!(" (Quyết định số {}", p.decision_no));
+        if let Some(d) = &p.decision_date {
+            basis.push_str(&format!(" ngày {}", d.to_display()));
+        }
+        if !p.deciding_body.is_empty() {
+            basis.push_str(&format!(" của {}", p.deciding_body));
+        }
+        basis.push(')');
+    }
+    basis.push_str(&format!(
+        ", giai đoạn {}–{}, {} báo cáo kết quả thực hiện như sau:",
+        p.start_year, p.end_year, unit.name
+    ));
+    paras.push(body(&basis));
+    paras.push(heading("I- TUYỂN CHỌN VÀ PHÊ DUYỆT DANH SÁCH"));
+    let approved = p.members.len() - count(&p, MemberStage::Proposed);
+    let mut line = format!(
+        "Tổng số cán bộ được đề xuất tham gia Đề án: {} đồng chí; được phê duyệt: {approved} đồng chí",
+        p.members.len()
+    );
+    if !p.approval_no.is_empty() {
+        line.push_str(&format!(" (Quyết định số {}", p.approval_no));
+        if let Some(d) = &p.approval_date {
+            line.push_str(&format!(" ngày {}", d.to_display()));
+        }
+        line.push(')');
+    }
+    line.push('.');
+    paras.push(body(&line));
+    paras.push(heading("II- ĐÀO TẠO, BỒI DƯỠNG VÀ ĐÁNH GIÁ"));
+    let trainings: usize = p
+        .members
+        .iter()
+        .map(|m| m.records.iter().filter(|r| r.kind == "dao_tao").count())
+        .sum();
+    let evaluations: usize = p
+        .members
+        .iter()
+        .map(|m| m.records.iter().filter(|r| r.kind == "danh_gia").count())
+        .sum();
+    paras.push(body(&format!(
+        "Đã tổ chức đào tạo, bồi dưỡng {trainings} lượt; đánh giá hằng năm {evaluations} lượt (chi tiết tại Phụ lục)."
+    )));
+    paras.push(heading("III- KẾT QUẢ BỐ TRÍ CÁN BỘ"));
+    paras.push(body(&format!(
+        "Được bổ nhiệm, bầu giữ chức vụ: {} đồng chí; ra khỏi Đề án: {} đồng chí; đang tiếp tục thực hiện: {} đồng chí.",
+        count(&p, MemberStage::Placed),
+        count(&p, MemberStage::Left),
+        count(&p, MemberStage::Approved)
+    )));
+    paras.extend(r.text.closing.iter().map(|t| body(t)));
+    if let Some(last) = paras.pop() {
+        paras.push(last.keep_with_next());
+    }
+    main.blocks.extend(paras.into_iter().map(Block::from));
+    let recipients = frame::recipient_lines(&r.recipients, false);
+    main.push(frame::signature(&r.signer, &recipients, layout));
+
+    // The annex: landscape, numbered on its own (HD 05), "Phụ lục", its title, the parent line.
+    let mut annex = frame::annex_section(&r.settings);
+    let attached = format!(
+        "(Kèm theo Báo cáo {}, {} của Ban Thường vụ {})",
+        r.number_line
+            .as_deref()
+            .map(|n| n.replacen("Số", "số", 1))
+            .unwrap_or_default(),
+        frame::date_words(req.date),
+        unit.name
+    );
+    let table = participants_table(&p);
+    annex.blocks.extend(frame::annex_heading(
+        Some("Phụ lục"),
+        &table.title.clone(),
+        Some(&attached),
+    ));
+    annex.push(frame::annex_table(table));
+    annex.push(frame::signature(&r.signer, &[], layout));
+    Ok(Document {
+        title: summary,
+        sections: vec![main, annex],
+    })
+}

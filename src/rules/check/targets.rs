@@ -1,0 +1,147 @@
+//! The ward's own targets (chỉ tiêu) for the years of the term, against the actual figures.
+
+use serde_json::json;
+
+use super::{Findings, Index, RuleCode, Severity, TargetResult};
+use crate::model::plan::body;
+use crate::model::{Person, PoliticalTheory, ProfessionalLevel};
+use crate::rules::facts::{is_female, percent, PersonFacts};
+use crate::rules::targets::{body_label, Indicator};
+
+pub(crate) fn run(ix: &Index, out: &mut Findings) -> Vec<TargetResult> {
+    let rules = ix.params;
+    let term = &ix.data.term;
+    let mut results = Vec::new();
+    for t in ix
+        .data
+        .targets
+        .iter()
+        .filter(|t| (term.start_year..=term.end_year).contains(&t.year))
+    {
+        let people: Vec<(&Person, &PersonFacts)> = ix
+            .by_person
+            .iter()
+            .filter(|(_, list)| {
+                list.iter().any(|e| {
+                    ix.position(e.position_id)
+                        .is_some_and(|pos| match t.body.as_str() {
+                            body::ALL => true,
+                            body::KEY => pos.key,
+                            code => pos.code == code,
+                        })
+                })
+            })
+            .filter_map(|(id, _)| Some((ix.data.people.get(id)?, ix.facts.get(id)?)))
+            .collect();
+        let young_under = t.age_under.unwrap_or_else(|| rules.young_under());
+        let (count, of) = match t.indicator {
+            Indicator::Women | Indicator::WomenCount => (
+                people.iter().filter(|(p, _)| is_female(p)).count(),
+                people.len(),
+            ),
+            Indicator::Young => (
+                people.iter().filter(|(_, f)| f.age < young_under).count(),
+                people.len(),
+            ),
+            Indicator::Degree => (
+                people
+                    .iter()
+                    .filter(|(p, _)| {
+                        p.professional_level
+                            .is_some_and(|l| l >= ProfessionalLevel::DaiHoc)
+                    })
+                    .count(),
+                people.len(),
+            ),
+            Indicator::TheoryMid => (
+                people
+                    .iter()
+                    .filter(|(p, _)| {
+                        p.political_theory
+                            .is_some_and(|l| l >= PoliticalTheory::TrungCap)
+                    })
+                    .count(),
+                people.len(),
+            ),
+            Indicator::YoungForeignLanguage => {
+                let young: Vec<_> = people.iter().filter(|(_, f)| f.age < young_under).collect();
+                (
+                    young
+                        .iter()
+                        .filter(|(p, _)| !p.foreign_language.level.is_empty())
+                        .count(),
+                    young.len(),
+                )
+            }
+        };
+        let value = if t.indicator.is_count() {
+            count as f64
+        } else if of == 0 {
+            0.0
+        } else {
+            count as f64 / of as f64
+        };
+        let met = if t.strict {
+            value > t.threshold
+        } else {
+            value >= t.threshold
+        };
+        let label = body_label(&t.body);
+        if of == 0 && !t.indicator.is_count() {
+            out.push(
+                Severity::Info,
+                RuleCode::TargetEmpty,
+                None,
+                None,
+                json!({ "indicator": t.indicator.code(), "body": t.body, "year": t.year }),
+                format!(
+                    "Chỉ tiêu năm {}: {} trong {}: chưa có người thuộc diện tính nên chưa đánh giá được.",
+                    t.year,
+                    t.indicator.label().to_lowercase(),
+                    label
+                ),
+            );
+        } else if !met {
+            let (actual, needed) = if t.indicator.is_count() {
+                (format!("{count}"), format!("{}", t.threshold))
+            } else {
+                (
+                    format!("{} ({count}/{of})", percent(value)),
+                    percent(t.threshold),
+                )
+            };
+            out.push(
+                Severity::Warning,
+                RuleCode::Target,
+                None,
+                None,
+                json!({ "indicator": t.indicator.code(), "body": t.body, "count": count, "of": of,
+                        "value": value, "threshold": t.threshold, "year": t.year }),
+                format!(
+                    "Chỉ tiêu năm {}: {} trong {} là {}, yêu cầu {} {}{}.",
+                    t.year,
+                    t.indicator.label().to_lowercase(),
+                    label,
+                    actual,
+                    if t.strict { "trên" } else { "từ" },
+                    needed,
+                    if t.strict { "" } else { " trở lên" }
+                ),
+            );
+            if let Some(last) = out.list.last_mut() {
+                if !t.source.is_empty() {
+                    last.source = t.source.clone();
+                }
+            }
+        }
+        results.push(TargetResult {
+            target: t.clone(),
+            body_label: label,
+            count,
+            of,
+            value,
+            met,
+        });
+    }
+    results
+}

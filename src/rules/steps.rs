@@ -1,0 +1,102 @@
+//! The life of a plan entry: which step may follow which (proposed → approved → continued …;
+//! a removed or fulfilled entry is closed), and what each step must carry.
+
+use chrono::NaiveDate;
+
+use super::votes::validate_tally;
+use crate::error::{CoreError, Result};
+use crate::model::plan::{PlanEvent, PlanStep};
+use crate::text::clean;
+
+fn bad(field: &str, msg: String) -> CoreError {
+    CoreError::validation(field, "invalid", msg)
+}
+
+/// Whether `next` may follow `prev` (None: the entry's first step).
+pub fn step_allowed(prev: Option<PlanStep>, next: PlanStep) -> bool {
+    use PlanStep::*;
+    match prev {
+        None => matches!(next, Proposed | Supplemented),
+        Some(Removed) | Some(Fulfilled) => false,
+        Some(_) => next != Proposed,
+    }
+}
+
+/// Checks a step against the one before it (if any) on `today`: order, dates, the decision a
+/// step needs, the reason of a removal, the review year of a supplement, the ballots.
+pub fn validate_event(ev: &PlanEvent, prev: Option<&PlanEvent>, today: NaiveDate) -> Result<()> {
+    if !step_allowed(prev.map(|p| p.step), ev.step) {
+        return Err(bad(
+            "step",
+            match prev {
+                Some(p) => format!(
+                    "Bước “{}” không thể sau bước “{}”.",
+                    ev.step.label(),
+                    p.step.label()
+                ),
+                None => format!(
+                    "Bước đầu tiên phải là “Đề xuất” hoặc “Bổ sung”, không phải “{}”.",
+                    ev.step.label()
+                ),
+            },
+        ));
+    }
+    if ev.date.earliest() > today {
+        return Err(bad(
+            "date",
+            format!(
+                "Ngày của bước “{}”: {} ở tương lai.",
+                ev.step.label(),
+                ev.date
+            ),
+        ));
+    }
+    if let Some(p) = prev {
+        if ev.date.latest() < p.date.earliest() {
+            return Err(bad(
+                "date",
+                format!("Ngày {} trước bước trước đó ({}).", ev.date, p.date),
+            ));
+        }
+    }
+    let needs_decision = matches!(ev.step, PlanStep::Approved | PlanStep::Removed);
+    if needs_decision && (clean(&ev.decision_no).is_empty() || ev.decision_date.is_none()) {
+        return Err(bad(
+            "decision_no",
+            format!("Bước “{}”: cần số và ngày quyết định.", ev.step.label()),
+        ));
+    }
+    if ev.step == PlanStep::Removed && ev.reason.is_none() {
+        return Err(bad("reason", "Đưa ra khỏi quy hoạch: cần lý do.".into()));
+    }
+    if ev.step == PlanStep::Supplemented && ev.review_year.is_none() {
+        return Err(bad(
+            "review_year",
+            "Bổ sung quy hoạch: cần năm của đợt rà soát.".into(),
+        ));
+    }
+    if let Some(v) = &ev.votes {
+        validate_tally(v)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use PlanStep::*;
+
+    #[test]
+    fn a_closed_entry_takes_no_step_and_only_a_new_one_is_proposed() {
+        assert!(step_allowed(None, Proposed) && step_allowed(None, Supplemented));
+        assert!(!step_allowed(None, Approved));
+        assert!(step_allowed(Some(Proposed), Approved));
+        assert!(step_allowed(Some(Approved), Removed));
+        assert!(!step_allowed(Some(Approved), Proposed));
+        for closed in [Removed, Fulfilled] {
+            for next in PlanStep::ALL {
+                assert!(!step_allowed(Some(closed), *next));
+            }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! The window and the CLI are adapters over the same use cases (`quyhoach::app`): on the same
+//! ward file they accept and refuse the same things with the same Vietnamese message, and make
+//! the same records. The CLI adds the flag that sets the field; the window never sees a flag.
+
+use crate::common::*;
+use quyhoach::app::plan::{NewTerm, StepInput};
+use quyhoach::session::{NewDatabase, Session};
+
+/// A ward the window (a `Session`) and the CLI (on the same file) both use.
+fn both() -> (TempWard, Session, std::path::PathBuf) {
+    let mut w = temp_ward();
+    let mut s = Session::new(w.dir.path());
+    s.set_today(today());
+    s.create(NewDatabase {
+        unit: unit(),
+        passphrase: PASS.into(),
+        passphrase_again: PASS.into(),
+    })
+    .unwrap();
+    w.path = w.dir.path().join(quyhoach::paths::DATA_FILE);
+    s.add_term(NewTerm {
+        kind: "dang".into(),
+        start_year: 2030,
+        end_year: 2035,
+        reference: "07/2030".into(),
+    })
+    .unwrap();
+    let pass = pass_file(&w);
+    (w, s, pass)
+}
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+#[test]
+fn a_bad_plan_step_gets_the_same_message_from_the_window_and_the_cli() {
+    let (w, mut s, pass) = both();
+    let id = s.save_person(hoa()).unwrap();
+    for (date, step, field) in [
+        ("31/02/2027", "de_xuat", "date"),
+        ("20/09/2026", "duyet_luon", "step"),
+    ] {
+        let err = s
+            .plan_person(
+                "2030-2035",
+                "BT",
+                id,
+                StepInput {
+                    step: step.into(),
+                    date: Some(date.into()),
+                    ..StepInput::default()
+                },
+            )
+            .unwrap_err();
+        let f = &err.field_errors()[0];
+        assert_eq!(f.field, field);
+        assert!(!f.message.contains("--"), "{}", f.message);
+        let o = cli(
+            &w,
+            &pass,
+            &[
+                "plan",
+                "add",
+                "--term",
+                "2030-2035",
+                "--position",
+                "BT",
+                "--person",
+                &id.to_string(),
+                "--step",
+                step,
+                "--date",
+                date,
+            ],
+        );
+        assert_eq!(o.status.code(), Some(1));
+        let e = stderr(&o);
+        assert!(e.contains(&f.message), "CLI: {e}\nwindow: {}", f.message);
+        assert!(e.contains(&format!("sửa ở --{field}")), "{e}");
+    }
+    // Neither wrote anything.
+    assert!(s
+        .plan_board("2030-2035")
+        .unwrap()
+        .positions
+        .iter()
+        .all(|p| p.entries.is_empty()));
+    // The same step, read the same way, is accepted by both (by code, or by its label).
+    s.plan_person(
+        "2030-2035",
+        "BT",
+        id,
+        StepInput {
+            step: "Đề xuất".into(),
+            date: Some("20/09/2026".into()),
+            ..StepInput::default()
+        },
+    )
+    .unwrap();
+    let o = cli(
+        &w,
+        &pass,
+        &[
+            "plan",
+            "add",
+            "--term",
+            "2030-2035",
+            "--position",
+            "PBT-TT",
+            "--person",
+            &id.to_string(),
+            "--date",
+            "20/09/2026",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        s.plan_board("2030-2035")
+            .unwrap()
+            .positions
+            .iter()
+            .map(|p| p.entries.len())
+            .sum::<usize>(),
+        2
+    );
+}
+
+#[test]
+fn a_rule_edit_makes_one_kind_of_version_from_either_side() {
+    let (w, mut s, pass) = both();
+    let base = s.rules_for_term("2030-2035").unwrap().name;
+    let o = cli(
+        &w,
+        &pass,
+        &[
+            "rules",
+            "set",
+            "--term",
+            "2030-2035",
+            "--param",
+            "min_rating=\"HT\"",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let from_cli = s.rules_for_term("2030-2035").unwrap();
+    assert!(
+        from_cli.name.starts_with(&format!("{base} (sửa đổi ")),
+        "{}",
+        from_cli.name
+    );
+    // The window edits the version the CLI made: the suffix is replaced, never stacked.
+    let mut params = serde_json::to_value(&from_cli.params).unwrap();
+    params["min_rating"] = serde_json::json!("HTT");
+    let from_window = s.save_rule_params("2030-2035", params).unwrap();
+    assert_eq!(from_window.name, format!("{base} (sửa đổi 22/11/2026)"));
+    // And the CLI after the window, once more.
+    let o = cli(
+        &w,
+        &pass,
+        &[
+            "rules",
+            "set",
+            "--term",
+            "2030-2035",
+            "--param",
+            "rating_years=2",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let last = s.rules_for_term("2030-2035").unwrap();
+    assert_eq!(last.name.matches("sửa đổi").count(), 1, "{}", last.name);
+    assert_eq!(last.params.rating_years, 2);
+    // An unknown parameter is refused by name on both sides, and nothing is saved.
+    let n = s.store().unwrap().rule_sets().unwrap().len();
+    let o = cli(
+        &w,
+        &pass,
+        &[
+            "rules",
+            "set",
+            "--term",
+            "2030-2035",
+            "--param",
+            "so_nguoi=4",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("không có tham số “so_nguoi”"),
+        "{}",
+        stderr(&o)
+    );
+    let err = s
+        .save_rule_params("2030-2035", serde_json::json!({"so_nguoi": 4}))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("không có tham số “so_nguoi”"),
+        "{err}"
+    );
+    assert_eq!(s.store().unwrap().rule_sets().unwrap().len(), n);
+}
+
+#[test]
+fn exports_and_records_go_through_the_same_use_cases() {
+    let (w, mut s, pass) = both();
+    // A plan workbook without a term: the same field named on both sides.
+    let out = w.dir.path().join("Xuất").join("trích ngang.xlsx");
+    let err = s
+        .export_excel(quyhoach::app::exports::ExportInput {
+            kind: "trich-ngang".into(),
+            out: out.clone(),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "term");
+    let o = cli(
+        &w,
+        &pass,
+        &["export", "trich-ngang", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(&err.field_errors()[0].message),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+    // "person add" with an id in the JSON adds a record; it never replaces the one with that id.
+    let id = s.save_person(hoa()).unwrap();
+    let mut other = simple(
+        "Trần Thị Bích Ngọc",
+        quyhoach::model::Sex::Female,
+        "12/05/1990",
+        "",
+    );
+    other.id = Some(id);
+    let file = w.dir.path().join("hồ sơ.json");
+    std::fs::write(&file, serde_json::to_string(&other).unwrap()).unwrap();
+    let o = cli(
+        &w,
+        &pass,
+        &["person", "add", "--file", file.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(s.person(id).unwrap().full_name, hoa().full_name);
+    assert_eq!(s.store().unwrap().count_people().unwrap(), 2);
+    // A list with one unreadable record names it by its place and adds none.
+    let list = serde_json::json!([
+        serde_json::to_value(simple("Lê Văn Tám", quyhoach::model::Sex::Male, "1985", "")).unwrap(),
+        {"full_name": "Phạm Thị Hồng", "sex": "nu", "birth_date": "31/02/1991"}
+    ]);
+    std::fs::write(&file, list.to_string()).unwrap();
+    let o = cli(
+        &w,
+        &pass,
+        &["person", "add", "--file", file.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("Hồ sơ thứ 2: Ngày sinh"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(s.store().unwrap().count_people().unwrap(), 2);
+}

@@ -1,0 +1,303 @@
+// Source programmes (đề án tạo nguồn): create one with its posts and criteria, propose people
+// (each criterion shown met or not; the core refuses one who falls short, naming the criterion),
+// approve the list, record trainings, evaluations and outcomes, save the report and the list.
+// Also the young-cadre list (criteria as data, saved sets) and the rotation lists.
+import * as backend from "./backend.js";
+import { $, el, PROFESSIONAL, THEORY, RATING, displayDate, options, showError, today } from "./dom.js";
+
+let ctx;
+let current = null; // the programme shown
+let folder = "";
+let positions = [];
+
+const GRADUATION = { trung_binh: "Trung bình", trung_binh_kha: "Trung bình khá", kha: "Khá", gioi: "Giỏi", xuat_sac: "Xuất sắc" };
+const STAGE = { de_xuat: "Đề xuất", phe_duyet: "Đã phê duyệt danh sách", bo_tri: "Đã bổ nhiệm, bầu cử", ra_khoi: "Ra khỏi đề án" };
+const OUTCOME = { bo_nhiem: "Bổ nhiệm", bau_cu: "Bầu cử" };
+
+const sep = () => (folder.includes("\\") && !folder.includes("/") ? "\\" : "/");
+const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
+const suggest = (name, ext) => `${folder}${sep()}${name} ${stamp()}.${ext}`;
+
+/** The criteria inputs, named with a prefix, into a container. */
+function criteriaInputs(box, prefix) {
+  const sel = (name, map, label) => {
+    const s = el("select", { name: prefix + name, "aria-label": label });
+    options(s, map, "— không đòi hỏi —");
+    return el("label", {}, label, " ", s);
+  };
+  const plan = el("div", { class: "checks-list", "data-field": "in_plan_for" },
+    positions.map((p) => el("label", { class: "inline" },
+      el("input", { type: "checkbox", name: prefix + "in_plan_for", value: p.code }), " ", p.name)));
+  box.replaceChildren(
+    el("div", { class: "row" },
+      el("label", {}, "Tuổi dưới ", el("input", { name: prefix + "age_under", type: "number", min: 18, max: 70 })),
+      el("label", {}, "Tính tuổi tại ngày ", el("input", { name: prefix + "age_at", placeholder: "dd/mm/yyyy" }))),
+    el("div", { class: "row" },
+      sel("professional", PROFESSIONAL, "Chuyên môn từ"),
+      sel("graduation", GRADUATION, "Tốt nghiệp loại từ"),
+      sel("political_theory", THEORY, "Lý luận chính trị từ")),
+    el("div", { class: "row" },
+      el("label", {}, "Số năm liền được đánh giá ", el("input", { name: prefix + "rating_years", type: "number", min: 0, max: 10 })),
+      sel("rating_min", RATING, "Mức xếp loại tối thiểu")),
+    el("p", { class: "hint" }, "Có trong quy hoạch một trong các chức danh (không chọn: không đòi hỏi):"),
+    plan);
+}
+
+function readCriteria(form, prefix) {
+  const v = (n) => (form.querySelector(`[name="${prefix}${n}"]`) || {}).value || "";
+  const age = v("age_under").trim();
+  return {
+    age_under: age ? Number(age) : null,
+    age_at: v("age_at").trim(),
+    professional: v("professional"),
+    graduation: v("graduation"),
+    political_theory: v("political_theory"),
+    rating_years: Number(v("rating_years") || 0),
+    rating_min: v("rating_min"),
+    in_plan_for: [...form.querySelectorAll(`[name="${prefix}in_plan_for"]:checked`)].map((c) => c.value),
+  };
+}
+
+function fillCriteria(form, prefix, c) {
+  const set = (n, val) => { const i = form.querySelector(`[name="${prefix}${n}"]`); if (i) i.value = val ?? ""; };
+  set("age_under", c.age_under);
+  set("age_at", displayDate(c.age_at));
+  set("professional", c.professional);
+  set("graduation", c.graduation);
+  set("political_theory", c.political_theory);
+  set("rating_years", c.rating_years || "");
+  set("rating_min", c.rating_min);
+  form.querySelectorAll(`[name="${prefix}in_plan_for"]`).forEach((b) => { b.checked = (c.in_plan_for || []).includes(b.value); });
+}
+
+const result = (...parts) => $("prog-result").replaceChildren(...parts);
+
+export async function refresh() {
+  folder = await backend.outputDir();
+  positions = await backend.positions();
+  $("prog-posts").replaceChildren(...positions.map((p) => el("label", { class: "inline" },
+    el("input", { type: "checkbox", name: "posts", value: p.code }), " ", p.name)));
+  criteriaInputs($("prog-criteria"), "c_");
+  criteriaInputs($("young-criteria"), "y_");
+  options($("form-prog-record").rating, RATING, "—");
+  const post = $("form-prog-outcome").post;
+  post.replaceChildren(...positions.map((p) => el("option", { value: p.code }, p.name)));
+  const list = await backend.programmes();
+  $("young-programme").replaceChildren(...list.map((p) => el("option", { value: p.id }, p.name)));
+  const sel = $("prog-select");
+  sel.replaceChildren(...list.map((p) => el("option", { value: p.id }, `${p.name} (${p.start_year}–${p.end_year}, ${p.members} người)`)));
+  if (!list.length) sel.append(el("option", { value: "" }, "— chưa có đề án —"));
+  if (current && list.some((p) => p.id === current.id)) sel.value = String(current.id);
+  $("form-programme").hidden = list.length > 0;
+  for (const id of ["prog-cand-date"]) if (!$(id).value) $(id).value = today();
+  const r = $("form-prog-report");
+  if (!r.date.value) r.date.value = today();
+  r.out.value = suggest("Báo cáo đề án", "pdf");
+  r.xlsx.value = suggest("Danh sách đề án", "xlsx");
+  const settings = await backend.docSettings();
+  if (!r.signer_name.value) r.signer_name.value = (settings.signer && settings.signer.name) || "";
+  const fy = $("form-young");
+  if (!fy.date.value) fy.date.value = today();
+  fy.out.value = suggest("Danh sách cán bộ trẻ", "xlsx");
+  const fr = $("form-rotation");
+  if (!fr.date.value) fr.date.value = today();
+  fr.out.value = suggest("Danh sách luân chuyển", "xlsx");
+  await loadSets();
+  const people = await backend.searchPeople("");
+  $("form-movement").person_id.replaceChildren(...people.map((p) => el("option", { value: p.id }, `${p.full_name} (${displayDate(p.birth_date)})`)));
+  if (sel.value) await show(Number(sel.value));
+  else { current = null; $("prog-detail").hidden = true; }
+}
+
+async function loadSets() {
+  const sets = await backend.criteriaSets();
+  const s = $("young-sets");
+  s.replaceChildren(el("option", { value: "" }, "—"), ...sets.map((x, i) => el("option", { value: i }, x.name)));
+  s.onchange = () => {
+    const x = sets[Number(s.value)];
+    if (x) { fillCriteria($("form-young"), "y_", x.criteria); $("form-young").set_name.value = x.name; }
+  };
+}
+
+function records(m, kind) {
+  return m.records.filter((r) => r.kind === kind).map((r) => el("div", {},
+    kind === "dao_tao"
+      ? `${r.content}${r.institution ? ", " + r.institution : ""} (${displayDate(r.date)}${r.to ? "–" + displayDate(r.to) : ""})${r.result ? ": " + r.result : ""}${r.certificate ? "; " + r.certificate : ""}`
+      : `Năm ${r.date.slice(0, 4)}: ${RATING[r.rating] || r.result}${r.content ? ". " + r.content : ""}`));
+}
+
+function outcomeText(m) {
+  const o = m.outcome;
+  if (!o) return "";
+  return o.kind
+    ? `${OUTCOME[o.kind]} ${o.post} từ ${displayDate(o.date)} (QĐ ${o.decision_no})`
+    : `Ra khỏi đề án từ ${displayDate(o.date)}: ${o.reason} (QĐ ${o.decision_no})`;
+}
+
+function draw(p) {
+  current = p;
+  $("prog-detail").hidden = false;
+  const posts = p.posts.map((c) => (positions.find((x) => x.code === c) || { name: c }).name).join(", ");
+  $("prog-head").textContent = [
+    p.decision_no ? `Quyết định số ${p.decision_no}${p.decision_date ? " ngày " + displayDate(p.decision_date) : ""}${p.deciding_body ? " của " + p.deciding_body : ""}` : "",
+    `Giai đoạn ${p.start_year}–${p.end_year}`,
+    posts ? `Tạo nguồn: ${posts}` : "",
+    p.approval_no ? `Danh sách phê duyệt: Quyết định số ${p.approval_no} ngày ${displayDate(p.approval_date)}` : "Danh sách chưa được phê duyệt",
+  ].filter(Boolean).join(" · ");
+  $("prog-members").replaceChildren(...p.members.map((m, i) => el("tr", { dataset: { id: m.person_id } },
+    el("td", { class: "num" }, i + 1),
+    el("td", {}, m.full_name),
+    el("td", { class: "stage" }, STAGE[m.stage] || m.stage),
+    el("td", {}, records(m, "dao_tao")),
+    el("td", {}, records(m, "danh_gia")),
+    el("td", { class: "outcome" }, outcomeText(m)))));
+  if (!p.members.length) $("prog-members").append(el("tr", {}, el("td", { colspan: 6 }, "Chưa có ai: xét tiêu chí và đề xuất ở bảng dưới.")));
+  const people = p.members.map((m) => el("option", { value: m.person_id }, m.full_name));
+  $("form-prog-record").person.replaceChildren(...people.map((o) => o.cloneNode(true)));
+  $("form-prog-outcome").person.replaceChildren(...people);
+}
+
+async function show(id) {
+  draw(await backend.programme(id));
+  $("prog-candidates").replaceChildren();
+}
+
+async function candidates() {
+  const list = await backend.programmeCandidates(current.id, $("prog-cand-date").value);
+  $("prog-candidates").replaceChildren(...list.map((a) => el("tr", { dataset: { id: a.person_id }, class: a.met ? "met" : "unmet" },
+    el("td", {}, a.full_name),
+    el("td", {}, el("ul", { class: "criteria" }, a.checks.map((c) =>
+      el("li", { class: c.met ? "met" : "unmet" }, `${c.met ? "✓" : "✗"} ${c.criterion}: ${c.detail}`)))),
+    el("td", {}, el("button", { type: "button", class: "small propose", onclick: () => propose(a.person_id).catch(showError) }, "Đề xuất")))));
+  if (!list.length) $("prog-candidates").append(el("tr", {}, el("td", { colspan: 3 }, "Không còn ai để đề xuất.")));
+}
+
+async function propose(personId) {
+  showError(null);
+  draw(await backend.proposeParticipant(current.id, personId, $("prog-cand-date").value));
+  await candidates();
+  ctx.notice("Đã đề xuất vào danh sách.");
+}
+
+let lastYoung = null;
+
+function young(l) {
+  lastYoung = l;
+  const row = (a, i) => el("tr", { dataset: { id: a.person_id } },
+    el("td", { class: "num" }, i + 1), el("td", {}, a.full_name), el("td", {}, displayDate(a.birth_date)),
+    el("td", {}, a.positions),
+    el("td", {}, a.met ? a.checks.map((c) => c.criterion).join("; ") : a.checks.filter((c) => !c.met).map((c) => `${c.criterion}: ${c.detail}`).join("; ")));
+  $("young-meeting-title").textContent = `Đạt các tiêu chí: ${l.meeting.length} người`;
+  $("young-meeting").replaceChildren(...l.meeting.map(row));
+  $("young-short-title").textContent = `Còn thiếu một tiêu chí: ${l.just_short.length} người`;
+  $("young-short").replaceChildren(...l.just_short.map(row));
+}
+
+function rotation(l) {
+  $("rot-long-title").textContent = `Giữ một vị trí lãnh đạo từ ${l.params.years} năm trở lên: ${l.long_tenure.length} người`;
+  $("rot-long").replaceChildren(...l.long_tenure.map((r) => el("tr", {},
+    el("td", {}, r.full_name), el("td", {}, r.title), el("td", {}, displayDate(r.since)), el("td", { class: "num" }, r.years), el("td", {}, r.rule))));
+  $("rot-local-title").textContent = `Chức danh chủ chốt là người địa phương: ${l.local_key.length} người`;
+  $("rot-local").replaceChildren(...l.local_key.map((r) => el("tr", {},
+    el("td", {}, r.full_name), el("td", {}, r.title), el("td", {}, r.home_town), el("td", { class: "num" }, r.years), el("td", {}, r.rule))));
+}
+
+const run = (f) => (e) => { if (e && e.preventDefault) e.preventDefault(); showError(null); f().catch(showError); };
+
+export function init(c) {
+  ctx = c;
+  document.querySelectorAll("#screen-programmes .tab").forEach((b) => b.addEventListener("click", () => {
+    document.querySelectorAll("#screen-programmes .tab").forEach((t) => t.classList.toggle("active", t === b));
+    document.querySelectorAll("#screen-programmes .pane").forEach((p) => { p.hidden = p.id !== b.dataset.tab; });
+  }));
+  $("prog-select").addEventListener("change", run(async () => { if ($("prog-select").value) await show(Number($("prog-select").value)); }));
+  $("btn-prog-new").addEventListener("click", () => { $("form-programme").hidden = !$("form-programme").hidden; });
+  $("form-programme").addEventListener("submit", run(async () => {
+    const f = $("form-programme");
+    const form = {
+      name: f.name.value, deciding_body: f.deciding_body.value, decision_no: f.decision_no.value,
+      decision_date: f.decision_date.value, start_year: Number(f.start_year.value || 0), end_year: Number(f.end_year.value || 0),
+      posts: [...f.querySelectorAll("[name=posts]:checked")].map((x) => x.value),
+      criteria: readCriteria(f, "c_"),
+    };
+    const p = await backend.createProgramme(form);
+    current = p;
+    f.reset();
+    await refresh();
+    ctx.notice("Đã tạo đề án.");
+  }));
+  $("btn-prog-candidates").addEventListener("click", run(candidates));
+  $("form-prog-approve").addEventListener("submit", run(async () => {
+    const f = $("form-prog-approve");
+    draw(await backend.approveProgramme(current.id, f.decision_no.value, f.date.value));
+    ctx.notice("Đã ghi quyết định phê duyệt danh sách.");
+  }));
+  $("form-prog-record").addEventListener("submit", run(async () => {
+    const f = $("form-prog-record");
+    const input = {
+      kind: f.kind.value, date: f.date.value, to: f.to.value, content: f.content.value, institution: f.institution.value,
+      result: f.result.value, certificate: f.certificate.value, rating: f.rating.value,
+    };
+    draw(await backend.addProgrammeRecord(current.id, Number(f.person.value), input));
+    for (const n of ["date", "to", "content", "institution", "result", "certificate"]) f[n].value = "";
+    ctx.notice("Đã ghi.");
+  }));
+  $("form-prog-outcome").addEventListener("submit", run(async () => {
+    const f = $("form-prog-outcome");
+    const input = { kind: f.kind.value, post: f.kind.value === "ra_khoi" ? "" : f.post.value, date: f.date.value, decision_no: f.decision_no.value, reason: f.reason.value };
+    draw(await backend.setProgrammeOutcome(current.id, Number(f.person.value), input));
+    ctx.notice("Đã ghi kết quả.");
+  }));
+  $("form-prog-report").addEventListener("submit", run(async () => {
+    const f = $("form-prog-report");
+    const settings = await backend.docSettings();
+    const signer = { ...(settings.signer || {}), name: f.signer_name.value };
+    const made = await backend.saveDocument({ kind: "bao-cao-de-an", programme_id: current.id, date: f.date.value, signer, out: f.out.value, issue: false });
+    result(`Đã lưu báo cáo (${made.pages} trang) vào `, el("code", { id: "prog-pdf-path" }, f.out.value));
+    f.out.value = suggest("Báo cáo đề án", "pdf");
+  }));
+  $("btn-prog-xlsx").addEventListener("click", run(async () => {
+    const f = $("form-prog-report");
+    const n = await backend.exportProgramme(current.id, f.xlsx.value);
+    result(`Đã xuất ${n} người vào `, el("code", { id: "prog-xlsx-path" }, f.xlsx.value));
+    f.xlsx.value = suggest("Danh sách đề án", "xlsx");
+  }));
+  const fy = $("form-young");
+  fy.addEventListener("submit", run(async () => young(await backend.youngList(readCriteria(fy, "y_"), fy.date.value))));
+  $("btn-young-propose").addEventListener("click", run(async () => {
+    if (!lastYoung) await young(await backend.youngList(readCriteria(fy, "y_"), fy.date.value));
+    const id = Number($("young-programme").value);
+    if (!id) throw { message: "Chưa có đề án: tạo đề án trước ở thẻ “Đề án”.", fields: [] };
+    const r = await backend.proposeList(id, lastYoung.meeting.map((a) => a.person_id), fy.date.value);
+    const refused = r.refused.map(([name, why]) => `${name}: ${why}`);
+    ctx.notice(`Đã đề xuất ${r.proposed.length} người vào đề án.` + (refused.length ? ` Không đề xuất ${refused.length} người — ${refused.join("; ")}` : ""));
+  }));
+  $("btn-young-save").addEventListener("click", run(async () => {
+    await backend.saveCriteriaSet(fy.set_name.value, readCriteria(fy, "y_"));
+    await loadSets();
+    ctx.notice("Đã lưu bộ tiêu chí.");
+  }));
+  $("btn-young-xlsx").addEventListener("click", run(async () => {
+    await backend.exportYoung(readCriteria(fy, "y_"), fy.date.value, fy.out.value);
+    ctx.notice(`Đã xuất vào ${fy.out.value}`);
+    fy.out.value = suggest("Danh sách cán bộ trẻ", "xlsx");
+  }));
+  const fr = $("form-rotation");
+  fr.addEventListener("submit", run(async () => rotation(await backend.rotationLists(fr.date.value))));
+  $("btn-rotation-xlsx").addEventListener("click", run(async () => {
+    await backend.exportRotation(fr.date.value, fr.out.value);
+    ctx.notice(`Đã xuất vào ${fr.out.value}`);
+    fr.out.value = suggest("Danh sách luân chuyển", "xlsx");
+  }));
+  $("form-movement").addEventListener("submit", run(async () => {
+    const f = $("form-movement");
+    const input = {
+      person_id: Number(f.person_id.value), kind: f.kind.value, from_title: f.from_title.value, from_org: f.from_org.value,
+      to_title: f.to_title.value, to_org: f.to_org.value, date: f.date.value, end_date: f.end_date.value, decision_no: f.decision_no.value,
+    };
+    await backend.recordMovement(input);
+    f.reset();
+    ctx.notice("Đã ghi; chức vụ của người này đã được cập nhật.");
+    rotation(await backend.rotationLists(fr.date.value));
+  }));
+}
