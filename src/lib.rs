@@ -7,6 +7,7 @@ pub mod auto_backup;
 pub mod demo;
 pub mod docs;
 pub mod document;
+pub mod docx;
 pub mod error;
 pub mod import;
 pub mod instance;

@@ -52,6 +52,34 @@ impl DocKind {
     }
 }
 
+/// The file a document is saved as: a PDF to print, or a Word file to edit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocFormat {
+    #[default]
+    Pdf,
+    Docx,
+}
+
+impl DocFormat {
+    /// The format a file name asks for (".pdf", ".docx", any case); None for another ending.
+    pub fn of_path(path: &Path) -> Option<DocFormat> {
+        let ext = path.extension()?.to_str()?.to_lowercase();
+        match ext.as_str() {
+            "pdf" => Some(DocFormat::Pdf),
+            "docx" => Some(DocFormat::Docx),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            DocFormat::Pdf => "pdf",
+            DocFormat::Docx => "docx",
+        }
+    }
+}
+
 /// What the clerk asks for. Unset values come from the remembered settings.
 #[derive(Debug, Clone)]
 pub struct DocRequest {
@@ -75,6 +103,9 @@ pub struct DocRequest {
     pub programme_id: Option<i64>,
     /// Only the posts this body approves (the Tờ trình is then addressed to it).
     pub approving_body: Option<String>,
+    /// PDF or Word; unset, `save_document` follows the file's ending (.pdf, .docx) and
+    /// `make_document` makes a PDF.
+    pub format: Option<DocFormat>,
 }
 
 impl DocRequest {
@@ -93,6 +124,7 @@ impl DocRequest {
             attached_to: None,
             programme_id: None,
             approving_body: None,
+            format: None,
         }
     }
 }
@@ -110,6 +142,7 @@ pub struct DocOutput {
     /// A numbered kind saved before issuing: its number is left blank.
     pub draft: bool,
     pub kind: &'static str,
+    pub format: DocFormat,
 }
 
 /// A preview of a document: its first pages as drawn.
@@ -263,13 +296,21 @@ impl Store {
         Ok((doc, r))
     }
 
-    /// Lays the document out as a PDF; writes nothing (for a preview).
+    /// Makes the document's file in the requested format (a PDF unless asked for Word); writes
+    /// nothing. The page count is the PDF layout's (Word may lay it out a little differently).
     pub fn make_document(&self, req: &DocRequest) -> Result<DocOutput> {
-        let (doc, r) = self.lay_out_document(req)?;
-        let pages = doc.pages.len();
+        let (document, r) = self.build_document(req)?;
+        let format = req.format.unwrap_or_default();
+        let laid = crate::pdf::render(&document);
+        let pages = laid.pages.len();
+        let bytes = match format {
+            DocFormat::Pdf => laid.finish(),
+            DocFormat::Docx => crate::docx::write(&document)?,
+        };
         Ok(DocOutput {
-            bytes: doc.finish(),
+            bytes,
             pages,
+            format,
             draft: r.number.is_none() && req.kind.type_code().is_some(),
             number_value: r.number.as_ref().map(|n| n.0),
             number: r.number.map(|n| n.1),
@@ -277,14 +318,10 @@ impl Store {
         })
     }
 
-    fn lay_out_document(&self, req: &DocRequest) -> Result<(crate::pdf::Doc, Resolved)> {
-        let (doc, r) = self.build_document(req)?;
-        Ok((crate::pdf::render(&doc), r))
-    }
-
     /// The first pages as the PDF will draw them, and how many pages there are; writes nothing.
     pub fn preview_document(&self, req: &DocRequest, max_pages: usize) -> Result<DocPreview> {
-        let (doc, r) = self.lay_out_document(req)?;
+        let (doc, r) = self.build_document(req)?;
+        let doc = crate::pdf::render(&doc);
         Ok(DocPreview {
             pages: doc.pages.len(),
             number: r.number.map(|n| n.1),
@@ -292,19 +329,26 @@ impl Store {
         })
     }
 
-    /// Makes the document and saves it at `out` (never over an existing file). Issued, it records
-    /// its number in the register (a re-save under the same number keeps it); a draft takes no
-    /// number. Remembers the signer, recipients and paragraphs for next time.
+    /// Makes the document and saves it at `out` (never over an existing file), as a PDF or a
+    /// Word file: the request's format, else the file's ending (.docx for Word; anything else a
+    /// PDF). Issued, it records its number in the register; saving the same document again under
+    /// its number (a reprint, its Word copy) keeps that one number; a draft takes no number.
+    /// Remembers the signer, recipients and paragraphs for next time.
     pub fn save_document(&mut self, req: &DocRequest, out: &Path) -> Result<DocOutput> {
         if out.exists() {
             return Err(CoreError::FileExists(out.to_path_buf()));
         }
         let r = self.resolve(req)?;
+        let format = req
+            .format
+            .or_else(|| DocFormat::of_path(out))
+            .unwrap_or_default();
         let made = self.make_document(&DocRequest {
             number: r.number.as_ref().map(|n| n.0),
+            format: Some(format),
             ..req.clone()
         })?;
-        let tmp = out.with_extension("dang-ghi.pdf");
+        let tmp = out.with_extension(format!("dang-ghi.{}", format.extension()));
         std::fs::write(&tmp, &made.bytes)?;
         if let Err(e) = std::fs::rename(&tmp, out) {
             let _ = std::fs::remove_file(&tmp);

@@ -225,7 +225,8 @@ fn framed_box(doc: &mut Doc, b: &FramedBox) {
     doc.y = by + b.height + b.space_after;
 }
 
-fn table(tb: &Table, keep_after: f32) -> t::Table {
+/// The layout engine's table of a model table.
+pub(crate) fn table(tb: &Table, keep_after: f32) -> t::Table {
     let cols = tb
         .table
         .columns

@@ -194,9 +194,9 @@ fn fitting_size(t: &Table, width: f32) -> f32 {
 }
 
 /// The widest cell of each column set on one line, padding included, capped at half the width.
-fn max_widths(t: &Table, width: f32) -> Vec<f32> {
+fn max_widths(t: &Table, width: f32, size: f32) -> Vec<f32> {
     let f = fonts();
-    per_column(t, t.size, |c, face| f.width(face, c, t.size))
+    per_column(t, size, |c, face| f.width(face, c, size))
         .into_iter()
         .map(|m| m.min(width * 0.5) + 2.0 * PAD_X + 0.5)
         .collect()
@@ -207,13 +207,13 @@ fn max_widths(t: &Table, width: f32) -> Vec<f32> {
 /// longest text; the room between goes to the columns that can use it. Spare width beyond that
 /// is shared by the template's weights. When even the minimums do not fit, they shrink in
 /// proportion and long words break.
-fn column_widths(t: &Table, width: f32) -> Vec<f32> {
-    let mins = min_widths(t, width, t.size);
+fn column_widths(t: &Table, width: f32, size: f32) -> Vec<f32> {
+    let mins = min_widths(t, width, size);
     let sum_min: f32 = mins.iter().sum();
     if sum_min >= width {
         return mins.iter().map(|m| m * width / sum_min).collect();
     }
-    let maxs: Vec<f32> = max_widths(t, width)
+    let maxs: Vec<f32> = max_widths(t, width, size)
         .into_iter()
         .zip(&mins)
         .map(|(a, b)| a.max(*b))
@@ -239,6 +239,18 @@ fn column_widths(t: &Table, width: f32) -> Vec<f32> {
         .collect()
 }
 
+/// The size a table prints at in a text area `width` points wide (shrunk so that words do not
+/// break, down to its `min_size`) and its columns' widths: what the PDF draws, and what a Word
+/// table is given.
+pub fn layout(t: &Table, width: f32) -> (f32, Vec<f32>) {
+    let size = if t.min_size < t.size {
+        fitting_size(t, width)
+    } else {
+        t.size
+    };
+    (size, column_widths(t, width, size))
+}
+
 impl Doc {
     /// Draws the table from the cursor down, over as many pages as it needs.
     pub fn table(&mut self, t: &Table) {
@@ -246,19 +258,17 @@ impl Doc {
             return;
         }
         let width = self.width();
+        let (size, widths) = layout(t, width);
         let fitted;
-        let t = if t.min_size < t.size {
-            fitted = Table {
-                size: fitting_size(t, width),
-                ..t.clone()
-            };
+        let t = if size != t.size {
+            fitted = Table { size, ..t.clone() };
             &fitted
         } else {
             t
         };
         let mut g = Geometry {
             x: Vec::new(),
-            w: column_widths(t, width),
+            w: widths,
             line_height: t.size * 1.2,
         };
         let mut x = self.left();

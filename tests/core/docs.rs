@@ -30,7 +30,7 @@ fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
 }
 
 /// Text of one page (1-based), or all pages.
-fn text(pdf: &Path, page: Option<usize>, mode: &str) -> String {
+pub(crate) fn text(pdf: &Path, page: Option<usize>, mode: &str) -> String {
     let p = page.map(|p| p.to_string());
     let mut args = vec![mode];
     if let Some(p) = &p {
@@ -40,23 +40,23 @@ fn text(pdf: &Path, page: Option<usize>, mode: &str) -> String {
 }
 
 /// Whitespace collapsed, so a name wrapped inside a table cell reads whole.
-fn flat(s: &str) -> String {
+pub(crate) fn flat(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[derive(Debug)]
-struct Word {
-    page: usize,
-    x0: f32,
-    y0: f32,
-    x1: f32,
-    y1: f32,
-    text: String,
+pub(crate) struct Word {
+    pub page: usize,
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+    pub text: String,
 }
 
-struct Pages {
-    sizes: Vec<(f32, f32)>,
-    words: Vec<Word>,
+pub(crate) struct Pages {
+    pub sizes: Vec<(f32, f32)>,
+    pub words: Vec<Word>,
 }
 
 fn attr(line: &str, name: &str) -> f32 {
@@ -66,7 +66,7 @@ fn attr(line: &str, name: &str) -> f32 {
 }
 
 /// Every word with its box, from `pdftotext -bbox`.
-fn words(pdf: &Path) -> Pages {
+pub(crate) fn words(pdf: &Path) -> Pages {
     let html = tool("pdftotext", &["-bbox"], pdf);
     let mut sizes = Vec::new();
     let mut words = Vec::new();
@@ -99,7 +99,7 @@ fn words(pdf: &Path) -> Pages {
 const MM: f32 = 72.0 / 25.4;
 
 /// All text inside the 20/20/30/15 mm margins, except the page numbers in the top margin.
-fn assert_inside_margins(p: &Pages) {
+pub(crate) fn assert_inside_margins(p: &Pages) {
     for w in &p.words {
         let (pw, ph) = p.sizes[w.page - 1];
         // (Which number each page carries is checked by `assert_page_numbers`.)
@@ -125,10 +125,10 @@ fn assert_inside_margins(p: &Pages) {
     }
 }
 
-/// HD 05: the first page has no number; page n ≥ 2 has "n" (14 pt) centred with its top about
+/// HD 05: the first page has no number; page n ≥ 2 has "n" centred with its top about
 /// 10 mm from the top edge. Each annex (a change of orientation: the landscape annex of a
 /// portrait letter) is numbered on its own: its first page unnumbered, then 2, 3 …
-fn assert_page_numbers(p: &Pages) {
+pub(crate) fn assert_page_numbers(p: &Pages) {
     let mut n = 0;
     for (i, (pw, ph)) in p.sizes.iter().enumerate() {
         let page = i + 1;
@@ -155,12 +155,7 @@ fn assert_page_numbers(p: &Pages) {
                 "page {page}: number's top {:.1} mm from the edge",
                 top[0].y0 / MM
             );
-            let size = top[0].y1 - top[0].y0;
-            // The box is ascent + descent: 1.107 em in Liberation Serif, 1.164 in DejaVu Serif.
-            assert!(
-                (1.0..1.2).contains(&(size / 14.0)),
-                "page {page}: number of 14 pt ({size:.1} pt high)"
-            );
+            // (Their size, 14 pt, is read with the fonts: `hd05::assert_numbers_in_14`.)
         }
     }
 }
@@ -173,7 +168,7 @@ fn signer() -> Signer {
     }
 }
 
-fn request(kind: DocKind) -> DocRequest {
+pub(crate) fn request(kind: DocKind) -> DocRequest {
     let mut r = DocRequest::new(kind, d("20/11/2026").earliest());
     r.issue = true;
     r.term_code = Some("2030-2035".into());
@@ -289,7 +284,7 @@ fn the_to_trinh_reads_back_exactly_in_the_party_layout() {
 }
 
 /// A ward with `n` people all planned for the Executive Committee (long names included).
-fn big_plan(w: &TempWard, n: usize) -> Store {
+pub(crate) fn big_plan(w: &TempWard, n: usize) -> Store {
     let mut s = new_store(w);
     let mut people = quyhoach::demo::demo_people(n);
     people[0].full_name = "Tôn Nữ Thị Hoàng Phương Thảo Nguyên Ngọc Bích Huyền Trang".into();

@@ -98,6 +98,19 @@ pub fn line<'a>(lines: &'a [TextLine], text: &str) -> &'a TextLine {
         })
 }
 
+/// Every page number (the text above the top margin) is set in 14 pt.
+pub fn assert_numbers_in_14(pdf: &Path) {
+    let (_, lines) = text_lines(pdf);
+    let numbers: Vec<&TextLine> = lines.iter().filter(|l| l.top < 20.0 * MM).collect();
+    assert!(!numbers.is_empty(), "{} has page numbers", pdf.display());
+    for n in numbers {
+        assert!(
+            n.size == 14.0 && !n.bold && !n.italic && n.text.parse::<usize>().is_ok(),
+            "{n:?}"
+        );
+    }
+}
+
 pub fn to_trinh() -> DocRequest {
     let mut r = DocRequest::new(DocKind::ToTrinh, d("20/11/2026").earliest());
     r.issue = true;
@@ -138,6 +151,7 @@ fn a_to_trinh_follows_hd05() {
     let w = temp_ward();
     let mut s = crate::common::scenario::build(&w);
     let out = save(&mut s, w.dir.path(), "Tờ trình HD 05.pdf", &to_trinh());
+    assert_numbers_in_14(&out);
     let (sizes, lines) = text_lines(&out);
     let p1: Vec<TextLine> = lines.iter().filter(|l| l.page == 1).cloned().collect();
 

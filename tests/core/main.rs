@@ -17,4 +17,5 @@ mod rules;
 mod session;
 mod store;
 mod validation;
+mod word;
 mod xlsx;
