@@ -7,7 +7,8 @@ use serde::Deserialize;
 
 use super::parse_day;
 use crate::docs::{
-    DocKind, DocOutput, DocPreview, DocRequest, DocSettings, DocText, IssuedNumber, Signer,
+    DocFormat, DocKind, DocOutput, DocPreview, DocRequest, DocSettings, DocText, IssuedNumber,
+    Signer,
 };
 use crate::error::{CoreError, Result};
 use crate::rules::check::Finding;
@@ -39,6 +40,43 @@ pub struct DocInput {
     pub programme_id: Option<i64>,
     /// A Tờ trình of only the posts this body approves, addressed to it.
     pub approving_body: Option<String>,
+    /// "pdf" or "docx" (Word); none: the file's ending decides (a PDF otherwise).
+    pub format: Option<String>,
+}
+
+/// The format a document is saved in: the one asked for, else the file's ending, else PDF. A
+/// file whose ending names the other format is refused (a Word file named ".pdf" would open in
+/// no program).
+pub fn format_of(input: &DocInput) -> Result<DocFormat> {
+    let by_name = DocFormat::of_path(&input.out);
+    let asked = match input.format.as_deref().map(str::trim) {
+        Some(f) if !f.is_empty() => Some(match crate::text::fold(f).as_str() {
+            "pdf" => DocFormat::Pdf,
+            "docx" | "word" => DocFormat::Docx,
+            _ => {
+                return Err(CoreError::validation(
+                    "format",
+                    "unknown",
+                    format!("Định dạng văn bản: “{f}” không có; chọn PDF (pdf) hoặc Word (docx)."),
+                ))
+            }
+        }),
+        _ => None,
+    };
+    match (asked, by_name) {
+        (Some(a), Some(n)) if a != n => Err(CoreError::validation(
+            "out",
+            "extension",
+            format!(
+                "Lưu vào tệp: tệp văn bản {} phải có đuôi .{} (tên đang có đuôi .{}).",
+                if a == DocFormat::Docx { "Word" } else { "PDF" },
+                a.extension(),
+                n.extension()
+            ),
+        )),
+        (Some(a), _) => Ok(a),
+        (None, n) => Ok(n.unwrap_or_default()),
+    }
 }
 
 /// The kind of document, by its code or its label.
@@ -87,6 +125,7 @@ pub fn request(store: &Store, input: &DocInput) -> Result<DocRequest> {
         .as_deref()
         .map(crate::text::clean)
         .filter(|a| !a.is_empty());
+    req.format = Some(format_of(input)?);
     Ok(req)
 }
 

@@ -168,12 +168,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Văn bản PDF theo thể thức của Đảng: to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich, bao-cao-de-an
+    /// Văn bản theo thể thức của Đảng, PDF hoặc Word (.docx): to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich, bao-cao-de-an
     Doc {
         /// Loại: to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich, bao-cao-de-an
         kind: String,
+        /// Tệp sẽ lưu; đuôi .docx là văn bản Word, .pdf là PDF
         #[arg(long, value_name = "TỆP")]
         out: PathBuf,
+        /// Định dạng: pdf hoặc docx (mặc định theo đuôi tệp)
+        #[arg(long, value_name = "pdf|docx")]
+        format: Option<String>,
         /// Nhiệm kỳ quy hoạch (mã), cho các văn bản về quy hoạch
         #[arg(long)]
         term: Option<String>,

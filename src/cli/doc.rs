@@ -41,6 +41,7 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
         kem_theo,
         de_an,
         cap_phe_duyet,
+        format,
     } = cmd
     else {
         return Ok(());
@@ -75,6 +76,7 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
         attached_to: kem_theo.clone(),
         programme_id: *de_an,
         approving_body: cap_phe_duyet.clone(),
+        format: format.clone(),
     };
     if input.issue {
         let v = documents::violations(store, &input).map_err(&err)?;
@@ -95,10 +97,15 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
         (None, false) => String::new(),
     };
     eprintln!(
-        "Đã lưu {}{what} ({} trang) vào {}",
+        "Đã lưu {}{what}{} ({} trang) vào {}",
         documents::kind_of(kind)
             .map(|k| k.label())
             .unwrap_or_default(),
+        if made.format == quyhoach::docs::DocFormat::Docx {
+            ", văn bản Word"
+        } else {
+            ""
+        },
         made.pages,
         out.display()
     );

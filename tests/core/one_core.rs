@@ -264,3 +264,109 @@ fn exports_and_records_go_through_the_same_use_cases() {
     );
     assert_eq!(s.store().unwrap().count_people().unwrap(), 2);
 }
+
+/// Issue 15: the CLI and the window save a document as Word (.docx) through the same use case;
+/// the Word copy of an issued document keeps its number (one register entry), a draft takes none,
+/// and a Word file named ".pdf" is refused by name.
+#[test]
+fn word_files_from_the_cli_and_the_window_share_the_register() {
+    let (w, mut s, pass) = both();
+    s.save_person(hoa()).unwrap();
+    let dir = w.dir.path().join("Văn bản");
+    let pdf = dir.join("Tờ trình 01.pdf");
+    let o = cli(
+        &w,
+        &pass,
+        &[
+            "doc",
+            "to-trinh",
+            "--term",
+            "2030-2035",
+            "--issue",
+            "--ngay",
+            "20/11/2026",
+            "--nguoi-ky",
+            "Nguyễn Văn Nho",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The Word copy from the CLI: the extension decides, the number is the PDF's.
+    let docx = dir.join("Tờ trình 01.docx");
+    let o = cli(
+        &w,
+        &pass,
+        &[
+            "doc",
+            "to-trinh",
+            "--term",
+            "2030-2035",
+            "--issue",
+            "--so",
+            "1",
+            "--ngay",
+            "20/11/2026",
+            "--out",
+            docx.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Số 01-TTr/ĐU, văn bản Word"),
+        "{}",
+        stderr(&o)
+    );
+    let bytes = std::fs::read(&docx).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a zip package");
+    // The window's "Lưu Word": the same document, explicitly Word, under the issued number.
+    let from_window = dir.join("Tờ trình 01 (sửa).docx");
+    let mut input = quyhoach::app::documents::DocInput {
+        kind: "to-trinh".into(),
+        term: Some("2030-2035".into()),
+        date: Some("20/11/2026".into()),
+        issue: true,
+        number: Some(1),
+        out: from_window.clone(),
+        format: Some("docx".into()),
+        ..Default::default()
+    };
+    let made = s.save_document(input.clone()).unwrap();
+    assert_eq!(made.number.as_deref(), Some("Số 01-TTr/ĐU"));
+    assert_eq!(made.format, quyhoach::docs::DocFormat::Docx);
+    let register = s.doc_register().unwrap();
+    assert_eq!(register.len(), 1, "{register:?}");
+    // A Word file named .pdf is refused by name on both sides, and nothing is written.
+    input.out = dir.join("nhầm.pdf");
+    let err = s.save_document(input.clone()).unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "out");
+    assert!(err.field_errors()[0].message.contains(".docx"), "{err}");
+    let o = cli(
+        &w,
+        &pass,
+        &[
+            "doc",
+            "to-trinh",
+            "--term",
+            "2030-2035",
+            "--format",
+            "docx",
+            "--out",
+            input.out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(&err.field_errors()[0].message),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!input.out.exists());
+    // A draft in Word takes no number.
+    input.out = dir.join("nháp.docx");
+    input.issue = false;
+    input.number = None;
+    let draft = s.save_document(input).unwrap();
+    assert!(draft.draft && draft.number.is_none());
+    assert_eq!(s.doc_register().unwrap().len(), 1);
+}

@@ -284,6 +284,29 @@ export function init(c) {
       drawPreview(await backend.previewDocument(docInput(Boolean(fd.dataset.issued))));
     } catch (e) { showError(e); }
   });
+  $("btn-doc-edit").addEventListener("click", async () => {
+    try {
+      await backend.openInViewer($("btn-doc-edit").dataset.path);
+    } catch (e) { showError(e); }
+  });
+  // The same document as Word (.docx), to finish in Word: a draft stays a draft, an issued
+  // document keeps its number (one number whichever formats are saved).
+  $("btn-doc-word").addEventListener("click", async () => {
+    const input = docInput(Boolean(fd.dataset.issued));
+    input.out = fd.out.value.replace(/\.(pdf|docx)$/i, "") + ".docx";
+    input.format = "docx";
+    $("doc-result").textContent = "Đang tạo văn bản Word…";
+    try {
+      const made = await backend.saveDocument(input);
+      const what = made.number ? made.number + " " : (made.draft ? "bản nháp, chưa cấp số " : "");
+      result(`Đã lưu văn bản Word ${what}vào `, el("code", { id: "doc-word-path" }, input.out));
+      ctx.notice("Đã lưu văn bản Word: bấm “Mở để sửa” để mở bằng Word (hoặc chương trình soạn thảo của máy).");
+      $("btn-doc-edit").dataset.path = input.out;
+      $("btn-doc-edit").hidden = false;
+      if (made.number) await showRegister();
+      fd.out.value = suggest(fd.kind.value, "pdf");
+    } catch (e) { $("doc-result").textContent = ""; showError(e); }
+  });
   $("btn-doc-open").addEventListener("click", async () => {
     try {
       await backend.openInViewer($("btn-doc-open").dataset.path);

@@ -866,6 +866,34 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
         .await,
         json!(1)
     );
+    // The same document as Word, to finish in Word: the issued number, still one line in the
+    // register, and "Mở để sửa" beside it (issue 15).
+    click(&c, "#btn-doc-word").await;
+    let word = until(
+        &c,
+        "văn bản Word",
+        "(document.getElementById('doc-word-path') || {}).textContent",
+    )
+    .await;
+    let word = word.as_str().unwrap().to_string();
+    assert!(word.ends_with(".docx"), "{word}");
+    assert!(text(&c, "#doc-result").await.contains("Số 01-TTr/ĐU"));
+    assert!(std::fs::read(&word).unwrap().starts_with(b"PK"), "{word}");
+    until(
+        &c,
+        "nút mở để sửa",
+        "!document.getElementById('btn-doc-edit').hidden",
+    )
+    .await;
+    assert_eq!(
+        js(
+            &c,
+            "vẫn một dòng trong sổ",
+            "return document.querySelectorAll('#register-list tr').length;"
+        )
+        .await,
+        json!(1)
+    );
     set(&c, "#form-xlsx [name=kind]", "trich-ngang").await;
     click(&c, "#form-xlsx button[type=submit]").await;
     until(&c, "Excel đã xuất", "document.getElementById('xlsx-path')").await;
