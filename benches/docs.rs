@@ -59,12 +59,12 @@ fn main() {
     let verdict = |ok: bool| if ok { "đạt" } else { "CHƯA ĐẠT" };
     for (format, ms_target) in [(DocFormat::Pdf, 300.0), (DocFormat::Docx, 150.0)] {
         req.format = Some(format);
-        let _ = s.make_document(&req).expect("warm-up");
+        let _ = quyhoach::docs::make(&s, &req).expect("warm-up");
         let mut times: Vec<Duration> = Vec::new();
         let mut last = None;
         for _ in 0..7 {
             let t = Instant::now();
-            last = Some(s.make_document(&req).expect("document"));
+            last = Some(quyhoach::docs::make(&s, &req).expect("document"));
             times.push(t.elapsed());
         }
         times.sort();

@@ -69,13 +69,13 @@ fn main() {
     let (export, _) = time(3, || {
         n_out += 1;
         let out = dir.path().join(format!("danh sách {n_out}.xlsx"));
-        store
-            .export_people(
-                &out,
-                &quyhoach::xlsx::Template::people_default(),
-                &Default::default(),
-            )
-            .expect("export")
+        quyhoach::xlsx::people::export_people(
+            &store,
+            &out,
+            &quyhoach::xlsx::Template::people_default(),
+            &Default::default(),
+        )
+        .expect("export")
     });
     line("Xuất Excel danh sách 10.000 người", export, 1000.0);
 

@@ -131,7 +131,7 @@ pub fn request(store: &Store, input: &DocInput) -> Result<DocRequest> {
 
 /// The first pages of a document as they will print; writes nothing.
 pub fn preview(store: &Store, input: &DocInput, max_pages: usize) -> Result<DocPreview> {
-    store.preview_document(&request(store, input)?, max_pages)
+    crate::docs::preview(store, &request(store, input)?, max_pages)
 }
 
 /// Saves a document (never over an existing file; its folder is made if needed).
@@ -147,7 +147,7 @@ pub fn save(store: &mut Store, input: &DocInput) -> Result<DocOutput> {
     if let Some(dir) = input.out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    store.save_document(&req, &input.out)
+    crate::docs::save(store, &req, &input.out)
 }
 
 /// The violations of the plan a document reports on (a Tờ trình, a review report), shown to
@@ -176,8 +176,7 @@ pub fn read_text(json: &str) -> Result<DocText> {
 /// The remembered opening and closing paragraphs of a document kind (empty if none yet).
 pub fn text(store: &Store, kind: &str) -> Result<DocText> {
     let kind = kind_of(kind)?;
-    Ok(store
-        .doc_settings()?
+    Ok(crate::docs::settings::settings(store)?
         .texts
         .get(kind.code())
         .cloned()
@@ -185,13 +184,13 @@ pub fn text(store: &Store, kind: &str) -> Result<DocText> {
 }
 
 pub fn settings(store: &Store) -> Result<DocSettings> {
-    store.doc_settings()
+    crate::docs::settings::settings(store)
 }
 
 /// The default signer and recipients of each document kind, as Settings edits them.
 pub fn save_settings(store: &mut Store, settings: &DocSettings) -> Result<DocSettings> {
-    store.save_doc_settings(settings)?;
-    store.doc_settings()
+    crate::docs::settings::save_settings(store, settings)?;
+    crate::docs::settings::settings(store)
 }
 
 /// The remembered signer with some of its parts replaced.
@@ -201,7 +200,7 @@ pub fn signer_with(
     title: Option<&str>,
     name: Option<&str>,
 ) -> Result<Signer> {
-    let mut s = store.doc_settings()?.signer;
+    let mut s = crate::docs::settings::settings(store)?.signer;
     if let Some(v) = on_behalf {
         s.on_behalf = v.to_string();
     }
@@ -227,7 +226,7 @@ pub fn cancel_number(
     number: u32,
     reason: &str,
 ) -> Result<IssuedNumber> {
-    store.cancel_doc_number(type_code, term, number, reason)
+    crate::docs::settings::cancel_number(store, type_code, term, number, reason)
 }
 
 /// Opens a saved document or workbook in the system's viewer (to print or edit it there).

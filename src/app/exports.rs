@@ -95,10 +95,18 @@ pub fn export(store: &Store, input: &ExportInput) -> Result<ExportReport> {
     };
     let out = input.out.as_path();
     match kind {
-        ExportKind::CanBo => store.export_people(out, &template, &meta),
-        ExportKind::TrichNgang => store.export_plan_list(out, &template, &meta, &plan(term()?)),
-        ExportKind::CoCau => store.export_structure(out, &template, &meta, term()?),
-        ExportKind::RaSoat => store.export_review(out, &template, &meta, &plan(term()?), year),
-        ExportKind::DaoTao => store.export_training_gaps(out, &template, &meta, &plan(term()?)),
+        ExportKind::CanBo => crate::xlsx::people::export_people(store, out, &template, &meta),
+        ExportKind::TrichNgang => {
+            crate::xlsx::plan::export_plan_list(store, out, &template, &meta, &plan(term()?))
+        }
+        ExportKind::CoCau => {
+            crate::xlsx::structure::export_structure(store, out, &template, &meta, term()?)
+        }
+        ExportKind::RaSoat => {
+            crate::xlsx::plan::export_review(store, out, &template, &meta, &plan(term()?), year)
+        }
+        ExportKind::DaoTao => {
+            crate::xlsx::plan::export_training_gaps(store, out, &template, &meta, &plan(term()?))
+        }
     }
 }

@@ -198,172 +198,176 @@ fn check_signer(s: &Signer, issuer_is_office: bool) -> Vec<FieldError> {
     e
 }
 
-impl Store {
-    fn resolve(&self, req: &DocRequest) -> Result<Resolved> {
-        let settings = self.doc_settings()?;
-        let unit = self.unit()?;
-        let signer = req
-            .signer
-            .clone()
-            .unwrap_or_else(|| settings.signer.clone());
-        let is_office = crate::text::fold(&unit.name).contains("van phong");
-        let mut errors = Vec::new();
-        let signed = !matches!(req.kind, DocKind::LyLich);
-        if signed {
-            errors.extend(check_signer(&signer, is_office));
-        }
-        if req.kind.needs_term() && req.term_code.as_deref().is_none_or(str::is_empty) {
-            errors.push(FieldError::new(
-                "term",
-                "required",
-                format!("{}: cần chọn nhiệm kỳ quy hoạch.", req.kind.label()),
-            ));
-        }
-        if req.kind == DocKind::LyLich && req.person_id.is_none() {
-            errors.push(FieldError::new(
-                "person",
-                "required",
-                "Sơ yếu lý lịch: cần chọn một người.",
-            ));
-        }
-        if !errors.is_empty() {
-            return Err(CoreError::Validation(errors));
-        }
-        let number = match req.kind.type_code() {
-            Some(code) if req.issue => {
-                let term = settings.term_of(req.date);
-                let n = match req.number {
-                    Some(0) => {
-                        return Err(CoreError::validation(
-                            "number",
-                            "range",
-                            "Số văn bản: phải từ 1 trở lên.",
-                        ))
-                    }
-                    Some(n) => n,
-                    None => self.next_doc_number(code, &term)?,
-                };
-                if let Some(old) = self.issued_number(code, &term, n)? {
-                    if old.cancelled_at.is_some() {
-                        return Err(settings::cancelled_error(&old));
-                    }
+fn resolve(store: &Store, req: &DocRequest) -> Result<Resolved> {
+    let settings = settings::settings(store)?;
+    let unit = store.unit()?;
+    let signer = req
+        .signer
+        .clone()
+        .unwrap_or_else(|| settings.signer.clone());
+    let is_office = crate::text::fold(&unit.name).contains("van phong");
+    let mut errors = Vec::new();
+    let signed = !matches!(req.kind, DocKind::LyLich);
+    if signed {
+        errors.extend(check_signer(&signer, is_office));
+    }
+    if req.kind.needs_term() && req.term_code.as_deref().is_none_or(str::is_empty) {
+        errors.push(FieldError::new(
+            "term",
+            "required",
+            format!("{}: cần chọn nhiệm kỳ quy hoạch.", req.kind.label()),
+        ));
+    }
+    if req.kind == DocKind::LyLich && req.person_id.is_none() {
+        errors.push(FieldError::new(
+            "person",
+            "required",
+            "Sơ yếu lý lịch: cần chọn một người.",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(CoreError::Validation(errors));
+    }
+    let number = match req.kind.type_code() {
+        Some(code) if req.issue => {
+            let term = settings.term_of(req.date);
+            let n = match req.number {
+                Some(0) => {
+                    return Err(CoreError::validation(
+                        "number",
+                        "range",
+                        "Số văn bản: phải từ 1 trở lên.",
+                    ))
                 }
-                Some((n, frame::number_text(n, code, &unit.issuer_code)))
+                Some(n) => n,
+                None => store.next_doc_number(code, &term)?,
+            };
+            if let Some(old) = store.issued_number(code, &term, n)? {
+                if old.cancelled_at.is_some() {
+                    return Err(settings::cancelled_error(&old));
+                }
             }
-            _ => None,
-        };
-        let number_line = match (&number, req.kind.type_code()) {
-            (Some((_, text)), _) => Some(text.clone()),
-            (None, Some(code)) => Some(frame::draft_number_text(code, &unit.issuer_code)),
-            (None, None) => None,
-        };
-        let recipients = req.recipients.clone().unwrap_or_else(|| {
-            settings
-                .recipients
-                .get(req.kind.code())
-                .cloned()
-                .unwrap_or_else(|| vec![frame::superior_standing_committee(&unit.superior_body)])
-        });
-        let text = req
-            .text
-            .clone()
-            .or_else(|| settings.texts.get(req.kind.code()).cloned())
-            .unwrap_or_default();
-        Ok(Resolved {
-            number,
-            number_line,
-            signer,
-            recipients,
-            text,
-            settings,
-        })
-    }
-
-    /// The document as a model (sections of blocks), for any output format; writes nothing.
-    pub fn describe_document(&self, req: &DocRequest) -> Result<Document> {
-        Ok(self.build_document(req)?.0)
-    }
-
-    fn build_document(&self, req: &DocRequest) -> Result<(Document, Resolved)> {
-        let r = self.resolve(req)?;
-        let unit = self.unit()?;
-        let doc = match req.kind {
-            DocKind::ToTrinh | DocKind::BaoCaoRaSoat => narrative::build(self, &unit, req, &r)?,
-            DocKind::BieuCoCau | DocKind::DaoTao => lists::build(self, &unit, req, &r)?,
-            DocKind::LyLich => cv::build(self, &unit, req, &r)?,
-            DocKind::BaoCaoDeAn => programme::build(self, &unit, req, &r)?,
-        };
-        Ok((doc, r))
-    }
-
-    /// Makes the document's file in the requested format (a PDF unless asked for Word); writes
-    /// nothing. The page count is the PDF layout's (Word may lay it out a little differently).
-    pub fn make_document(&self, req: &DocRequest) -> Result<DocOutput> {
-        let (document, r) = self.build_document(req)?;
-        let format = req.format.unwrap_or_default();
-        let laid = crate::pdf::render(&document);
-        let pages = laid.pages.len();
-        let bytes = match format {
-            DocFormat::Pdf => laid.finish(),
-            DocFormat::Docx => crate::docx::write(&document)?,
-        };
-        Ok(DocOutput {
-            bytes,
-            pages,
-            format,
-            draft: r.number.is_none() && req.kind.type_code().is_some(),
-            number_value: r.number.as_ref().map(|n| n.0),
-            number: r.number.map(|n| n.1),
-            kind: req.kind.code(),
-        })
-    }
-
-    /// The first pages as the PDF will draw them, and how many pages there are; writes nothing.
-    pub fn preview_document(&self, req: &DocRequest, max_pages: usize) -> Result<DocPreview> {
-        let (doc, r) = self.build_document(req)?;
-        let doc = crate::pdf::render(&doc);
-        Ok(DocPreview {
-            pages: doc.pages.len(),
-            number: r.number.map(|n| n.1),
-            shown: doc.preview(max_pages),
-        })
-    }
-
-    /// Makes the document and saves it at `out` (never over an existing file), as a PDF or a
-    /// Word file: the request's format, else the file's ending (.docx for Word; anything else a
-    /// PDF). Issued, it records its number in the register; saving the same document again under
-    /// its number (a reprint, its Word copy) keeps that one number; a draft takes no number.
-    /// Remembers the signer, recipients and paragraphs for next time.
-    pub fn save_document(&mut self, req: &DocRequest, out: &Path) -> Result<DocOutput> {
-        if out.exists() {
-            return Err(CoreError::FileExists(out.to_path_buf()));
+            Some((n, frame::number_text(n, code, &unit.issuer_code)))
         }
-        let r = self.resolve(req)?;
-        let format = req
-            .format
-            .or_else(|| DocFormat::of_path(out))
-            .unwrap_or_default();
-        let made = self.make_document(&DocRequest {
+        _ => None,
+    };
+    let number_line = match (&number, req.kind.type_code()) {
+        (Some((_, text)), _) => Some(text.clone()),
+        (None, Some(code)) => Some(frame::draft_number_text(code, &unit.issuer_code)),
+        (None, None) => None,
+    };
+    let recipients = req.recipients.clone().unwrap_or_else(|| {
+        settings
+            .recipients
+            .get(req.kind.code())
+            .cloned()
+            .unwrap_or_else(|| vec![frame::superior_standing_committee(&unit.superior_body)])
+    });
+    let text = req
+        .text
+        .clone()
+        .or_else(|| settings.texts.get(req.kind.code()).cloned())
+        .unwrap_or_default();
+    Ok(Resolved {
+        number,
+        number_line,
+        signer,
+        recipients,
+        text,
+        settings,
+    })
+}
+
+/// The document as a model (sections of blocks), for any output format; writes nothing.
+pub fn describe(store: &Store, req: &DocRequest) -> Result<Document> {
+    Ok(build_document(store, req)?.0)
+}
+
+fn build_document(store: &Store, req: &DocRequest) -> Result<(Document, Resolved)> {
+    let r = resolve(store, req)?;
+    let unit = store.unit()?;
+    let doc = match req.kind {
+        DocKind::ToTrinh | DocKind::BaoCaoRaSoat => narrative::build(store, &unit, req, &r)?,
+        DocKind::BieuCoCau | DocKind::DaoTao => lists::build(store, &unit, req, &r)?,
+        DocKind::LyLich => cv::build(store, &unit, req, &r)?,
+        DocKind::BaoCaoDeAn => programme::build(store, &unit, req, &r)?,
+    };
+    Ok((doc, r))
+}
+
+/// Makes the document's file in the requested format (a PDF unless asked for Word); writes
+/// nothing. The page count is the PDF layout's (Word may lay it out a little differently).
+pub fn make(store: &Store, req: &DocRequest) -> Result<DocOutput> {
+    let (document, r) = build_document(store, req)?;
+    let format = req.format.unwrap_or_default();
+    let laid = crate::pdf::render(&document);
+    let pages = laid.pages.len();
+    let bytes = match format {
+        DocFormat::Pdf => laid.finish(),
+        DocFormat::Docx => crate::docx::write(&document)?,
+    };
+    Ok(DocOutput {
+        bytes,
+        pages,
+        format,
+        draft: r.number.is_none() && req.kind.type_code().is_some(),
+        number_value: r.number.as_ref().map(|n| n.0),
+        number: r.number.map(|n| n.1),
+        kind: req.kind.code(),
+    })
+}
+
+/// The first pages as the PDF will draw them, and how many pages there are; writes nothing.
+pub fn preview(store: &Store, req: &DocRequest, max_pages: usize) -> Result<DocPreview> {
+    let (doc, r) = build_document(store, req)?;
+    let doc = crate::pdf::render(&doc);
+    Ok(DocPreview {
+        pages: doc.pages.len(),
+        number: r.number.map(|n| n.1),
+        shown: doc.preview(max_pages),
+    })
+}
+
+/// Makes the document and saves it at `out` (never over an existing file), as a PDF or a
+/// Word file: the request's format, else the file's ending (.docx for Word; anything else a
+/// PDF). Issued, it records its number in the register; saving the same document again under
+/// its number (a reprint, its Word copy) keeps that one number; a draft takes no number.
+/// Remembers the signer, recipients and paragraphs for next time.
+pub fn save(store: &mut Store, req: &DocRequest, out: &Path) -> Result<DocOutput> {
+    if out.exists() {
+        return Err(CoreError::FileExists(out.to_path_buf()));
+    }
+    let r = resolve(store, req)?;
+    let format = req
+        .format
+        .or_else(|| DocFormat::of_path(out))
+        .unwrap_or_default();
+    let made = crate::docs::make(
+        store,
+        &DocRequest {
             number: r.number.as_ref().map(|n| n.0),
             format: Some(format),
             ..req.clone()
-        })?;
-        let tmp = out.with_extension(format!("dang-ghi.{}", format.extension()));
-        std::fs::write(&tmp, &made.bytes)?;
-        if let Err(e) = std::fs::rename(&tmp, out) {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(e.into());
+        },
+    )?;
+    let tmp = out.with_extension(format!("dang-ghi.{}", format.extension()));
+    std::fs::write(&tmp, &made.bytes)?;
+    if let Err(e) = std::fs::rename(&tmp, out) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e.into());
+    }
+    if let (Some(type_code), Some((n, _))) = (req.kind.type_code(), &r.number) {
+        let plan_term = req.term_code.clone().unwrap_or_default();
+        let mut summary = format!("{} nhiệm kỳ {plan_term}", req.kind.label());
+        if req.kind == DocKind::BaoCaoDeAn {
+            summary = req.kind.label().to_string();
         }
-        if let (Some(type_code), Some((n, _))) = (req.kind.type_code(), &r.number) {
-            let plan_term = req.term_code.clone().unwrap_or_default();
-            let mut summary = format!("{} nhiệm kỳ {plan_term}", req.kind.label());
-            if req.kind == DocKind::BaoCaoDeAn {
-                summary = req.kind.label().to_string();
-            }
-            if req.kind == DocKind::BaoCaoRaSoat {
-                summary.push_str(&format!(", năm {}", req.year));
-            }
-            self.register_doc_number(&settings::NewNumber {
+        if req.kind == DocKind::BaoCaoRaSoat {
+            summary.push_str(&format!(", năm {}", req.year));
+        }
+        crate::docs::settings::register_number(
+            store,
+            &settings::NewNumber {
                 type_code,
                 term: r.settings.term_of(req.date),
                 number: *n,
@@ -371,20 +375,20 @@ impl Store {
                 summary,
                 kind: req.kind.code(),
                 plan_term,
-            })?;
-        }
-        let mut s = r.settings.clone();
-        if !matches!(req.kind, DocKind::LyLich) {
-            s.signer = r.signer.clone();
-            s.recipients
-                .insert(req.kind.code().to_string(), r.recipients.clone());
-        }
-        if let Some(t) = &req.text {
-            s.texts.insert(req.kind.code().to_string(), t.clone());
-        }
-        if s != r.settings {
-            self.save_doc_settings(&s)?;
-        }
-        Ok(made)
+            },
+        )?;
     }
+    let mut s = r.settings.clone();
+    if !matches!(req.kind, DocKind::LyLich) {
+        s.signer = r.signer.clone();
+        s.recipients
+            .insert(req.kind.code().to_string(), r.recipients.clone());
+    }
+    if let Some(t) = &req.text {
+        s.texts.insert(req.kind.code().to_string(), t.clone());
+    }
+    if s != r.settings {
+        crate::docs::settings::save_settings(store, &s)?;
+    }
+    Ok(made)
 }

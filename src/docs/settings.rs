@@ -223,96 +223,95 @@ impl DocSettings {
     }
 }
 
-impl Store {
-    pub fn doc_settings(&self) -> Result<DocSettings> {
-        match self.doc_settings_json()? {
-            Some(v) => serde_json::from_str(&v)
-                .map_err(|e| CoreError::Json(format!("thiết lập văn bản: {e}"))),
-            None => Ok(DocSettings::default()),
+pub fn settings(store: &Store) -> Result<DocSettings> {
+    match store.doc_settings_json()? {
+        Some(v) => {
+            serde_json::from_str(&v).map_err(|e| CoreError::Json(format!("thiết lập văn bản: {e}")))
         }
+        None => Ok(DocSettings::default()),
     }
+}
 
-    pub fn save_doc_settings(&mut self, s: &DocSettings) -> Result<()> {
-        let mut s = s.clone();
-        s.signer.on_behalf = clean(&s.signer.on_behalf).to_uppercase();
-        s.signer.title = clean(&s.signer.title).to_uppercase();
-        s.signer.name = clean(&s.signer.name);
-        for list in s.recipients.values_mut() {
-            *list = list
-                .iter()
-                .map(|r| clean(r))
-                .filter(|r| !r.is_empty())
-                .collect();
-        }
-        let m = s.margins;
-        if [m.top, m.bottom, m.left, m.right]
+pub fn save_settings(store: &mut Store, s: &DocSettings) -> Result<()> {
+    let mut s = s.clone();
+    s.signer.on_behalf = clean(&s.signer.on_behalf).to_uppercase();
+    s.signer.title = clean(&s.signer.title).to_uppercase();
+    s.signer.name = clean(&s.signer.name);
+    for list in s.recipients.values_mut() {
+        *list = list
             .iter()
-            .any(|v| !(5.0..=60.0).contains(v))
-        {
-            return Err(CoreError::validation(
-                "margins",
-                "range",
-                "Lề trang: mỗi lề phải từ 5 đến 60 mm.",
-            ));
-        }
-        s.layout.check()?;
-        let old = self.doc_settings()?;
-        let json = serde_json::to_string(&s).map_err(|e| CoreError::Json(e.to_string()))?;
-        self.write_doc_settings(&json, &old, &s)
+            .map(|r| clean(r))
+            .filter(|r| !r.is_empty())
+            .collect();
     }
-
-    /// Records an issued number (issuing it again, a corrected reprint, keeps it). A cancelled
-    /// number is refused by name.
-    pub(crate) fn register_doc_number(&mut self, n: &NewNumber) -> Result<()> {
-        if n.number == 0 {
-            return Err(CoreError::validation(
-                "number",
-                "range",
-                "Số văn bản: phải từ 1 trở lên.",
-            ));
-        }
-        if let Some(old) = self.issued_number(n.type_code, &n.term, n.number)? {
-            if old.cancelled_at.is_some() {
-                return Err(cancelled_error(&old));
-            }
-        }
-        self.write_doc_number(n)
+    let m = s.margins;
+    if [m.top, m.bottom, m.left, m.right]
+        .iter()
+        .any(|v| !(5.0..=60.0).contains(v))
+    {
+        return Err(CoreError::validation(
+            "margins",
+            "range",
+            "Lề trang: mỗi lề phải từ 5 đến 60 mm.",
+        ));
     }
+    s.layout.check()?;
+    let old = settings(store)?;
+    let json = serde_json::to_string(&s).map_err(|e| CoreError::Json(e.to_string()))?;
+    store.write_doc_settings(&json, &old, &s)
+}
 
-    /// Cancels an issued number with a reason; it stays in the register and is never reused.
-    pub fn cancel_doc_number(
-        &mut self,
-        type_code: &str,
-        term: &str,
-        number: u32,
-        reason: &str,
-    ) -> Result<IssuedNumber> {
-        let reason = clean(reason);
-        let Some(old) = self.issued_number(type_code, term, number)? else {
-            return Err(CoreError::validation(
-                "number",
-                "not_issued",
-                format!(
-                    "Hủy số: số {number:02}-{type_code} nhiệm kỳ {term} chưa được cấp, không có gì để hủy."
-                ),
-            ));
-        };
+/// Records an issued number (issuing it again, a corrected reprint, keeps it). A cancelled
+/// number is refused by name.
+pub(crate) fn register_number(store: &mut Store, n: &NewNumber) -> Result<()> {
+    if n.number == 0 {
+        return Err(CoreError::validation(
+            "number",
+            "range",
+            "Số văn bản: phải từ 1 trở lên.",
+        ));
+    }
+    if let Some(old) = store.issued_number(n.type_code, &n.term, n.number)? {
         if old.cancelled_at.is_some() {
             return Err(cancelled_error(&old));
         }
-        if reason.is_empty() {
-            return Err(CoreError::validation(
-                "reason",
-                "required",
-                "Lý do hủy số: bắt buộc (ví dụ “văn bản không ban hành”).",
-            ));
-        }
-        let mut new = old.clone();
-        new.cancelled_at = Some(self.today().to_string());
-        new.cancel_reason = Some(reason);
-        self.write_doc_number_cancelled(&old, &new)?;
-        Ok(new)
     }
+    store.write_doc_number(n)
+}
+
+/// Cancels an issued number with a reason; it stays in the register and is never reused.
+pub fn cancel_number(
+    store: &mut Store,
+    type_code: &str,
+    term: &str,
+    number: u32,
+    reason: &str,
+) -> Result<IssuedNumber> {
+    let reason = clean(reason);
+    let Some(old) = store.issued_number(type_code, term, number)? else {
+        return Err(CoreError::validation(
+            "number",
+            "not_issued",
+            format!(
+                "Hủy số: số {number:02}-{type_code} nhiệm kỳ {term} chưa được cấp, không có gì để hủy."
+            ),
+        ));
+    };
+    if old.cancelled_at.is_some() {
+        return Err(cancelled_error(&old));
+    }
+    if reason.is_empty() {
+        return Err(CoreError::validation(
+            "reason",
+            "required",
+            "Lý do hủy số: bắt buộc (ví dụ “văn bản không ban hành”).",
+        ));
+    }
+    let mut new = old.clone();
+    new.cancelled_at = Some(store.today().to_string());
+    new.cancel_reason = Some(reason);
+    store.write_doc_number_cancelled(&old, &new)?;
+    Ok(new)
 }
 
 /// A number being issued.

@@ -109,28 +109,26 @@ pub fn count_row(template: &Template, count: usize) -> Row {
     Row::Total(cells)
 }
 
-impl Store {
-    /// Writes everyone (list order) into a new workbook at `out`; refuses to overwrite a file.
-    pub fn export_people(
-        &self,
-        out: &Path,
-        template: &Template,
-        meta: &ExportMeta,
-    ) -> Result<ExportReport> {
-        let unit = self.unit()?;
-        let mut rows = Vec::new();
-        for (n, s) in self.list_people()?.iter().enumerate() {
-            let p = self.person(s.id)?;
-            rows.push(Row::Data(
-                template
-                    .columns
-                    .iter()
-                    .map(|c| person_cell(&p, &c.key, n + 1))
-                    .collect(),
-            ));
-        }
-        let count = rows.len();
-        rows.push(count_row(template, count));
-        sheet::save(out, &unit, &template.sheet, &template.table(rows), meta)
+/// Writes everyone (list order) into a new workbook at `out`; refuses to overwrite a file.
+pub fn export_people(
+    store: &Store,
+    out: &Path,
+    template: &Template,
+    meta: &ExportMeta,
+) -> Result<ExportReport> {
+    let unit = store.unit()?;
+    let mut rows = Vec::new();
+    for (n, s) in store.list_people()?.iter().enumerate() {
+        let p = store.person(s.id)?;
+        rows.push(Row::Data(
+            template
+                .columns
+                .iter()
+                .map(|c| person_cell(&p, &c.key, n + 1))
+                .collect(),
+        ));
     }
+    let count = rows.len();
+    rows.push(count_row(template, count));
+    sheet::save(out, &unit, &template.sheet, &template.table(rows), meta)
 }

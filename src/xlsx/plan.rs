@@ -240,62 +240,60 @@ pub fn training_rows(
     template.table(rows)
 }
 
-impl Store {
-    /// Saves a workbook about a term's plan (the sheet of `template`): its title names the term.
-    pub(crate) fn save_plan_sheet(
-        &self,
-        out: &Path,
-        template: &Template,
-        meta: &ExportMeta,
-        term_code: &str,
-        table: &ReportTable,
-    ) -> Result<ExportReport> {
-        let mut table = table.clone();
-        table.title = term_title(&table.title, term_code);
-        sheet::save(out, &self.unit()?, &template.sheet, &table, meta)
-    }
+/// Saves a workbook about a term's plan (the sheet of `template`): its title names the term.
+pub(crate) fn save_plan_sheet(
+    store: &Store,
+    out: &Path,
+    template: &Template,
+    meta: &ExportMeta,
+    term_code: &str,
+    table: &ReportTable,
+) -> Result<ExportReport> {
+    let mut table = table.clone();
+    table.title = term_title(&table.title, term_code);
+    sheet::save(out, &store.unit()?, &template.sheet, &table, meta)
+}
 
-    /// Danh sách trích ngang: everyone actively planned in the term, grouped by position.
-    pub fn export_plan_list(
-        &self,
-        out: &Path,
-        template: &Template,
-        meta: &ExportMeta,
-        opt: &PlanExport,
-    ) -> Result<ExportReport> {
-        let data = self.plan_data(opt.term_code)?;
-        let table = plan_list_rows(&data, template, opt.rating_year);
-        self.save_plan_sheet(out, template, meta, opt.term_code, &table)
-    }
+/// Danh sách trích ngang: everyone actively planned in the term, grouped by position.
+pub fn export_plan_list(
+    store: &Store,
+    out: &Path,
+    template: &Template,
+    meta: &ExportMeta,
+    opt: &PlanExport,
+) -> Result<ExportReport> {
+    let data = store.plan_data(opt.term_code)?;
+    let table = plan_list_rows(&data, template, opt.rating_year);
+    save_plan_sheet(store, out, template, meta, opt.term_code, &table)
+}
 
-    /// Kết quả rà soát of `review_year`: I. added, II. continued, III. removed (reason, decision).
-    pub fn export_review(
-        &self,
-        out: &Path,
-        template: &Template,
-        meta: &ExportMeta,
-        opt: &PlanExport,
-        review_year: i32,
-    ) -> Result<ExportReport> {
-        let data = self.plan_data(opt.term_code)?;
-        // "NĂM {N}" in the title is the year reviewed; {N} in the rating headers is the
-        // last rated year.
-        let mut template = template.clone();
-        template.title = template.title.replace("{N}", &review_year.to_string());
-        let table = review_rows(&data, &template, opt.rating_year, review_year);
-        self.save_plan_sheet(out, &template, meta, opt.term_code, &table)
-    }
+/// Kết quả rà soát of `review_year`: I. added, II. continued, III. removed (reason, decision).
+pub fn export_review(
+    store: &Store,
+    out: &Path,
+    template: &Template,
+    meta: &ExportMeta,
+    opt: &PlanExport,
+    review_year: i32,
+) -> Result<ExportReport> {
+    let data = store.plan_data(opt.term_code)?;
+    // "NĂM {N}" in the title is the year reviewed; {N} in the rating headers is the
+    // last rated year.
+    let mut template = template.clone();
+    template.title = template.title.replace("{N}", &review_year.to_string());
+    let table = review_rows(&data, &template, opt.rating_year, review_year);
+    save_plan_sheet(store, out, &template, meta, opt.term_code, &table)
+}
 
-    /// People planned for a post whose standard they do not meet yet, with what they lack.
-    pub fn export_training_gaps(
-        &self,
-        out: &Path,
-        template: &Template,
-        meta: &ExportMeta,
-        opt: &PlanExport,
-    ) -> Result<ExportReport> {
-        let data = self.plan_data(opt.term_code)?;
-        let table = training_rows(&data, template, opt.rating_year, opt.as_of);
-        self.save_plan_sheet(out, template, meta, opt.term_code, &table)
-    }
+/// People planned for a post whose standard they do not meet yet, with what they lack.
+pub fn export_training_gaps(
+    store: &Store,
+    out: &Path,
+    template: &Template,
+    meta: &ExportMeta,
+    opt: &PlanExport,
+) -> Result<ExportReport> {
+    let data = store.plan_data(opt.term_code)?;
+    let table = training_rows(&data, template, opt.rating_year, opt.as_of);
+    save_plan_sheet(store, out, template, meta, opt.term_code, &table)
 }

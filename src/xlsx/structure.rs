@@ -142,17 +142,15 @@ pub fn structure_rows(
     Ok(template.table(rows))
 }
 
-impl Store {
-    /// The structure and quality table of everyone actively planned in a term.
-    pub fn export_structure(
-        &self,
-        out: &Path,
-        template: &Template,
-        meta: &ExportMeta,
-        term_code: &str,
-    ) -> Result<ExportReport> {
-        let data = self.plan_data(term_code)?;
-        let table = structure_rows(&data, template)?;
-        self.save_plan_sheet(out, template, meta, term_code, &table)
-    }
+/// The structure and quality table of everyone actively planned in a term.
+pub fn export_structure(
+    store: &Store,
+    out: &Path,
+    template: &Template,
+    meta: &ExportMeta,
+    term_code: &str,
+) -> Result<ExportReport> {
+    let data = store.plan_data(term_code)?;
+    let table = structure_rows(&data, template)?;
+    super::plan::save_plan_sheet(store, out, template, meta, term_code, &table)
 }

@@ -198,7 +198,7 @@ fn the_to_trinh_reads_back_exactly_in_the_party_layout() {
     });
     let out = w.dir.path().join("Văn bản").join("Tờ trình 05.pdf");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
-    let made = s.save_document(&req, &out).unwrap();
+    let made = quyhoach::docs::save(&mut s, &req, &out).unwrap();
     assert_eq!(made.number.as_deref(), Some("Số 05-TTr/ĐU"));
 
     // Fonts: the four faces used are embedded and subset, with a Unicode map.
@@ -318,7 +318,7 @@ fn a_300_person_annex_repeats_its_header_and_never_splits_a_row() {
     let w = temp_ward();
     let mut s = big_plan(&w, 300);
     let out = w.dir.path().join("Tờ trình 300 người.pdf");
-    let made = s.save_document(&request(DocKind::ToTrinh), &out).unwrap();
+    let made = quyhoach::docs::save(&mut s, &request(DocKind::ToTrinh), &out).unwrap();
     assert_eq!(made.number.as_deref(), Some("Số 01-TTr/ĐU"));
     let pages = words(&out);
     assert_eq!(pages.sizes.len(), made.pages);
@@ -394,7 +394,7 @@ fn an_empty_plan_and_a_cv_lay_out() {
     .unwrap();
     let id = s.add_person(&hoa()).unwrap();
     let out = w.dir.path().join("trống.pdf");
-    s.save_document(&request(DocKind::ToTrinh), &out).unwrap();
+    quyhoach::docs::save(&mut s, &request(DocKind::ToTrinh), &out).unwrap();
     let all = flat(&text(&out, None, "-raw"));
     assert!(all.contains("Chưa có đồng chí nào được giới thiệu quy hoạch."));
     assert!(all.contains("Chưa có đồng chí nào trong quy hoạch."));
@@ -403,7 +403,7 @@ fn an_empty_plan_and_a_cv_lay_out() {
     let mut cv = DocRequest::new(DocKind::LyLich, d("20/11/2026").earliest());
     cv.person_id = Some(id);
     let out = w.dir.path().join("Sơ yếu lý lịch Nguyễn Văn Hòa.pdf");
-    let made = s.save_document(&cv, &out).unwrap();
+    let made = quyhoach::docs::save(&mut s, &cv, &out).unwrap();
     assert_eq!(made.number, None);
     let t = flat(&text(&out, None, "-raw"));
     for part in [
@@ -434,7 +434,7 @@ fn the_number_register_and_the_signer_rules() {
     let mut s = crate::common::scenario::build(&w);
     let dir = w.dir.path();
     let save = |s: &mut Store, req: &DocRequest, name: &str| {
-        s.save_document(req, &dir.join(name)).map(|m| m.number)
+        quyhoach::docs::save(s, req, &dir.join(name)).map(|m| m.number)
     };
     let r = request(DocKind::ToTrinh);
     assert_eq!(
@@ -489,7 +489,7 @@ fn the_number_register_and_the_signer_rules() {
     assert!(!dir.join("kt.pdf").exists() && !dir.join("anon.pdf").exists());
     assert_eq!(s.next_doc_number("TTr", "2025-2030").unwrap(), 11);
     // The signer and recipients were remembered.
-    let st = s.doc_settings().unwrap();
+    let st = quyhoach::docs::settings::settings(&s).unwrap();
     assert_eq!(st.signer.on_behalf, "T/M BAN THƯỜNG VỤ");
     assert_eq!(
         st.recipients["to-trinh"],
@@ -518,8 +518,7 @@ fn review_report_structure_table_and_training_list() {
     out_ev.decision_date = Some(d("12/11/2026"));
     s.add_plan_step(khoa, &out_ev).unwrap();
     let out = w.dir.path().join("báo cáo rà soát 2026.pdf");
-    s.save_document(&request(DocKind::BaoCaoRaSoat), &out)
-        .unwrap();
+    quyhoach::docs::save(&mut s, &request(DocKind::BaoCaoRaSoat), &out).unwrap();
     let t = flat(&text(&out, None, "-raw"));
     assert!(
         t.contains(
@@ -539,14 +538,14 @@ fn review_report_structure_table_and_training_list() {
     let out = w.dir.path().join("biểu cơ cấu.pdf");
     let mut req = request(DocKind::BieuCoCau);
     req.attached_to = Some("(Kèm theo Báo cáo số 01-BC/ĐU ngày 20/11/2026)".into());
-    s.save_document(&req, &out).unwrap();
+    quyhoach::docs::save(&mut s, &req, &out).unwrap();
     let t = flat(&text(&out, None, "-raw"));
     assert!(t.contains("BIỂU TỔNG HỢP CƠ CẤU, CHẤT LƯỢNG CÁN BỘ QUY HOẠCH NHIỆM KỲ 2030 – 2035 (Kèm theo Báo cáo số 01-BC/ĐU ngày 20/11/2026)"), "{t}");
     assert!(t.contains("Tổng số (7 người"), "{t}");
     assert_inside_margins(&words(&out));
 
     let out = w.dir.path().join("cần đào tạo.pdf");
-    s.save_document(&request(DocKind::DaoTao), &out).unwrap();
+    quyhoach::docs::save(&mut s, &request(DocKind::DaoTao), &out).unwrap();
     let t = flat(&text(&out, None, "-raw"));
     assert!(
         t.contains("Lý luận chính trị: cần trung cấp trở lên (hiện Sơ cấp)"),
@@ -617,7 +616,7 @@ fn drafts_take_no_number_and_an_issued_number_is_used_once() {
     let dir = w.dir.path();
     let mut draft = request(DocKind::ToTrinh);
     draft.issue = false;
-    let made = s.save_document(&draft, &dir.join("nháp.pdf")).unwrap();
+    let made = quyhoach::docs::save(&mut s, &draft, &dir.join("nháp.pdf")).unwrap();
     assert!(made.draft && made.number.is_none());
     let page1 = text(&dir.join("nháp.pdf"), Some(1), "-layout");
     assert!(flat(&page1).contains("Số -TTr/ĐU"), "{page1}");
@@ -627,46 +626,44 @@ fn drafts_take_no_number_and_an_issued_number_is_used_once() {
     );
 
     // Issued: 01. Saved again under its number (a reprint, the Word copy): still 01, one entry.
-    let first = s
-        .save_document(&request(DocKind::ToTrinh), &dir.join("01.pdf"))
-        .unwrap();
+    let first =
+        quyhoach::docs::save(&mut s, &request(DocKind::ToTrinh), &dir.join("01.pdf")).unwrap();
     assert_eq!(first.number.as_deref(), Some("Số 01-TTr/ĐU"));
     let mut again = request(DocKind::ToTrinh);
     again.number = first.number_value;
-    let second = s.save_document(&again, &dir.join("01 in lại.pdf")).unwrap();
+    let second = quyhoach::docs::save(&mut s, &again, &dir.join("01 in lại.pdf")).unwrap();
     assert_eq!(second.number.as_deref(), Some("Số 01-TTr/ĐU"));
     assert!(flat(&text(&dir.join("01 in lại.pdf"), Some(1), "-layout")).contains("Số 01-TTr/ĐU"));
     assert_eq!(s.doc_register().unwrap().len(), 1);
 
     // 02 is issued, then cancelled with a reason; the next one is 03 and 02 is refused.
-    let two = s
-        .save_document(&request(DocKind::ToTrinh), &dir.join("02.pdf"))
-        .unwrap();
+    let two =
+        quyhoach::docs::save(&mut s, &request(DocKind::ToTrinh), &dir.join("02.pdf")).unwrap();
     assert_eq!(two.number.as_deref(), Some("Số 02-TTr/ĐU"));
-    let err = s
-        .cancel_doc_number("TTr", "2025-2030", 2, "  ")
-        .unwrap_err();
+    let err =
+        quyhoach::docs::settings::cancel_number(&mut s, "TTr", "2025-2030", 2, "  ").unwrap_err();
     assert_eq!(err.field_errors()[0].field, "reason");
-    let c = s
-        .cancel_doc_number("TTr", "2025-2030", 2, "Văn bản không ban hành")
-        .unwrap();
+    let c = quyhoach::docs::settings::cancel_number(
+        &mut s,
+        "TTr",
+        "2025-2030",
+        2,
+        "Văn bản không ban hành",
+    )
+    .unwrap();
     assert_eq!(c.cancel_reason.as_deref(), Some("Văn bản không ban hành"));
-    let three = s
-        .save_document(&request(DocKind::ToTrinh), &dir.join("03.pdf"))
-        .unwrap();
+    let three =
+        quyhoach::docs::save(&mut s, &request(DocKind::ToTrinh), &dir.join("03.pdf")).unwrap();
     assert_eq!(three.number.as_deref(), Some("Số 03-TTr/ĐU"));
     let mut reuse = request(DocKind::ToTrinh);
     reuse.number = Some(2);
-    let err = s
-        .save_document(&reuse, &dir.join("02 lại.pdf"))
-        .unwrap_err();
+    let err = quyhoach::docs::save(&mut s, &reuse, &dir.join("02 lại.pdf")).unwrap_err();
     assert_eq!(err.field_errors()[0].rule, "cancelled");
     assert!(err.field_errors()[0]
         .message
         .contains("không được dùng lại"));
     assert!(!dir.join("02 lại.pdf").exists());
-    let err = s
-        .cancel_doc_number("TTr", "2025-2030", 2, "lần nữa")
+    let err = quyhoach::docs::settings::cancel_number(&mut s, "TTr", "2025-2030", 2, "lần nữa")
         .unwrap_err();
     assert_eq!(err.field_errors()[0].rule, "cancelled");
 

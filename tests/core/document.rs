@@ -25,7 +25,7 @@ fn to_trinh() -> DocRequest {
 fn a_to_trinh_is_described_as_sections_of_blocks() {
     let w = temp_ward();
     let s = crate::common::scenario::build(&w);
-    let doc = s.describe_document(&to_trinh()).unwrap();
+    let doc = quyhoach::docs::describe(&s, &to_trinh()).unwrap();
     assert_eq!(doc.sections.len(), 2, "the letter and its annex");
     let (main, annex) = (&doc.sections[0], &doc.sections[1]);
     assert_eq!(main.orientation, Orientation::Portrait);

@@ -138,7 +138,7 @@ pub fn to_trinh() -> DocRequest {
 
 fn save(s: &mut Store, dir: &Path, name: &str, req: &DocRequest) -> std::path::PathBuf {
     let out = dir.join(name);
-    s.save_document(req, &out).unwrap();
+    quyhoach::docs::save(s, req, &out).unwrap();
     out
 }
 
@@ -276,7 +276,7 @@ fn the_ward_sets_line_spacing_tone_placement_and_two_sided_margins() {
     let w = temp_ward();
     let mut s = crate::common::scenario::build(&w);
     // Defaults: "ỦY", 18 pt, single-sided.
-    let st = s.doc_settings().unwrap();
+    let st = quyhoach::docs::settings::settings(&s).unwrap();
     assert_eq!(st.layout.tone, TonePlacement::OnU);
     assert_eq!(st.layout.line_spacing, 18.0);
     assert!(!st.layout.mirrored);
@@ -284,7 +284,7 @@ fn the_ward_sets_line_spacing_tone_placement_and_two_sided_margins() {
     // Out of HD 05's range: refused, named in Vietnamese.
     let mut bad = st.clone();
     bad.layout.line_spacing = 24.0;
-    let err = s.save_doc_settings(&bad).unwrap_err();
+    let err = quyhoach::docs::settings::save_settings(&mut s, &bad).unwrap_err();
     assert!(
         err.field_errors()[0]
             .message
@@ -293,18 +293,21 @@ fn the_ward_sets_line_spacing_tone_placement_and_two_sided_margins() {
     );
     let mut bad = st.clone();
     bad.layout.type_name_size = 18.0;
-    assert!(s.save_doc_settings(&bad).is_err());
+    assert!(quyhoach::docs::settings::save_settings(&mut s, &bad).is_err());
 
     let mut set = st.clone();
     set.layout.line_spacing = 22.0;
     set.layout.type_name_size = 15.0;
     set.layout.tone = TonePlacement::OnY;
     set.layout.mirrored = true;
-    s.save_doc_settings(&set).unwrap();
+    quyhoach::docs::settings::save_settings(&mut s, &set).unwrap();
     s.close().unwrap();
     // Saved by the store: read again from the encrypted file.
     let mut s = reopen(&w);
-    assert_eq!(s.doc_settings().unwrap().layout, set.layout);
+    assert_eq!(
+        quyhoach::docs::settings::settings(&s).unwrap().layout,
+        set.layout
+    );
 
     let mut req = to_trinh();
     req.signer = Some(Signer {

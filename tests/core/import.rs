@@ -66,8 +66,7 @@ fn round_trip(template: &Template, people: &[Person], compare: impl Fn(&Person) 
         .join("Xuất Excel")
         .join("danh sách cán bộ.xlsx");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
-    s.export_people(&out, template, &ExportMeta::default())
-        .unwrap();
+    quyhoach::xlsx::people::export_people(&s, &out, template, &ExportMeta::default()).unwrap();
     let before: Vec<Person> = s
         .list_people()
         .unwrap()

@@ -303,7 +303,7 @@ fn the_to_trinh_is_addressed_to_the_approving_body_of_the_catalogue() {
     req.term_code = Some("2030-2035".into());
     req.signer = Some(signer());
     let out = w.dir.path().join("Tờ trình.pdf");
-    s.save_document(&req, &out).unwrap();
+    quyhoach::docs::save(&mut s, &req, &out).unwrap();
     let text = pdftotext(&out);
     assert!(
         text.contains("Kính trình: Ban Thường vụ Thành ủy Đà Nẵng"),
@@ -316,7 +316,7 @@ fn the_to_trinh_is_addressed_to_the_approving_body_of_the_catalogue() {
     s.save_position(&p).unwrap();
     req.approving_body = Some("Ban Thường vụ Đảng ủy".into());
     let out = w.dir.path().join("Tờ trình Đảng ủy.pdf");
-    s.save_document(&req, &out).unwrap();
+    quyhoach::docs::save(&mut s, &req, &out).unwrap();
     let text = pdftotext(&out);
     assert!(
         text.contains("Kính trình: Ban Thường vụ Đảng ủy phường Phổ Hòa"),
@@ -327,9 +327,7 @@ fn the_to_trinh_is_addressed_to_the_approving_body_of_the_catalogue() {
 
     // A body approving nothing in the plan is refused, naming it.
     req.approving_body = Some("Ban Thường vụ Tỉnh ủy Quảng Nam".into());
-    let e = s
-        .save_document(&req, &w.dir.path().join("không.pdf"))
-        .unwrap_err();
+    let e = quyhoach::docs::save(&mut s, &req, &w.dir.path().join("không.pdf")).unwrap_err();
     assert_eq!(e.field_errors()[0].field, "approving_body");
     assert!(!w.dir.path().join("không.pdf").exists());
 }
@@ -479,7 +477,7 @@ fn a_programme_from_proposal_to_outcome_and_its_report() {
     req.programme_id = Some(id);
     req.signer = Some(signer());
     let out = w.dir.path().join("Báo cáo đề án.pdf");
-    s.save_document(&req, &out).unwrap();
+    quyhoach::docs::save(&mut s, &req, &out).unwrap();
     let text = pdftotext(&out);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for want in [

@@ -241,7 +241,7 @@ fn assert_schema_order(part: &str, el: &El) {
 }
 
 fn save(s: &mut Store, req: &quyhoach::docs::DocRequest, out: &Path) -> quyhoach::docs::DocOutput {
-    s.save_document(req, out).unwrap()
+    quyhoach::docs::save(s, req, out).unwrap()
 }
 
 const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
@@ -588,14 +588,13 @@ fn a_word_copy_takes_the_same_number_and_a_draft_none() {
     let made = save(&mut s, &asked, &dir.join("biểu cơ cấu.tai-lieu"));
     assert_eq!(made.format, DocFormat::Docx);
     assert!(parts(&dir.join("biểu cơ cấu.tai-lieu")).contains_key("word/document.xml"));
-    let err = s
-        .save_document(&request(DocKind::ToTrinh), &dir.join("02.docx"))
-        .unwrap_err();
+    let err =
+        quyhoach::docs::save(&mut s, &request(DocKind::ToTrinh), &dir.join("02.docx")).unwrap_err();
     assert_eq!(err.code(), "file_exists");
     // Mirrored margins for two-sided printing reach Word too.
-    let mut st = s.doc_settings().unwrap();
+    let mut st = quyhoach::docs::settings::settings(&s).unwrap();
     st.layout.mirrored = true;
-    s.save_doc_settings(&st).unwrap();
+    quyhoach::docs::settings::save_settings(&mut s, &st).unwrap();
     save(
         &mut s,
         &request(DocKind::ToTrinh),

@@ -33,13 +33,12 @@ fn cadre_list_workbook_reads_back() {
         .join("danh sách cán bộ phường Phổ Hòa.xlsx");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
     let meta = ExportMeta { attached_to: Some("(Kèm theo Tờ trình số 05-TTr/ĐU ngày 20/11/2026 của Ban Thường vụ Đảng ủy phường Phổ Hòa)".into()) };
-    let r = s
-        .export_people(&out, &Template::people_default(), &meta)
+    let r = quyhoach::xlsx::people::export_people(&s, &out, &Template::people_default(), &meta)
         .unwrap();
     assert_eq!(r.rows, 2);
     // Never overwrites.
     assert_eq!(
-        s.export_people(&out, &Template::people_default(), &meta)
+        quyhoach::xlsx::people::export_people(&s, &out, &Template::people_default(), &meta)
             .err()
             .unwrap()
             .code(),
@@ -254,7 +253,7 @@ fn plan_list_is_grouped_by_position_with_three_years_of_ratings() {
         attached_to: Some("(Kèm theo Tờ trình số 05-TTr/ĐU ngày 20/11/2026)".into()),
     };
     let t = ExportKind::TrichNgang.default_template();
-    let r = s.export_plan_list(&out, &t, &meta, &plan_opts()).unwrap();
+    let r = quyhoach::xlsx::plan::export_plan_list(&s, &out, &t, &meta, &plan_opts()).unwrap();
     // 8 on BCH minus Khoa removed, 3+1 on BTV, 2 on BT, 2 on PBT-TT, 1 on CN-UBKT.
     assert_eq!(r.rows, 7 + 4 + 2 + 2 + 1);
     let (mut wb, range) = open_sheet(&out, "Trích ngang");
@@ -336,7 +335,7 @@ fn structure_table_counts_and_shares_with_formulas() {
     let s = crate::common::scenario::build(&w);
     let out = w.dir.path().join("cơ cấu.xlsx");
     let t = ExportKind::CoCau.default_template();
-    s.export_structure(&out, &t, &ExportMeta::default(), "2030-2035")
+    quyhoach::xlsx::structure::export_structure(&s, &out, &t, &ExportMeta::default(), "2030-2035")
         .unwrap();
     let (mut wb, range) = open_sheet(&out, "Cơ cấu chất lượng");
     let col = |key: &str| t.columns.iter().position(|c| c.key == key).unwrap() as u32;
@@ -404,9 +403,15 @@ fn review_result_and_training_gaps() {
     let s = reviewed_ward(&w);
     let out = w.dir.path().join("rà soát 2026.xlsx");
     let t = ExportKind::RaSoat.default_template();
-    let r = s
-        .export_review(&out, &t, &ExportMeta::default(), &plan_opts(), 2026)
-        .unwrap();
+    let r = quyhoach::xlsx::plan::export_review(
+        &s,
+        &out,
+        &t,
+        &ExportMeta::default(),
+        &plan_opts(),
+        2026,
+    )
+    .unwrap();
     assert_eq!(r.rows, 3);
     let (_, range) = open_sheet(&out, "Rà soát quy hoạch");
     assert_eq!(
@@ -442,7 +447,7 @@ fn review_result_and_training_gaps() {
 
     let out = w.dir.path().join("cần đào tạo.xlsx");
     let t = ExportKind::DaoTao.default_template();
-    s.export_training_gaps(&out, &t, &ExportMeta::default(), &plan_opts())
+    quyhoach::xlsx::plan::export_training_gaps(&s, &out, &t, &ExportMeta::default(), &plan_opts())
         .unwrap();
     let (_, range) = open_sheet(&out, "Cần đào tạo");
     let lacks = t.columns.iter().position(|c| c.key == "lacks").unwrap() as u32;
@@ -508,10 +513,16 @@ fn templates_of_each_kind_are_checked_and_an_empty_plan_exports() {
         let t = kind.default_template();
         let meta = ExportMeta::default();
         let r = match kind {
-            ExportKind::TrichNgang => s.export_plan_list(&out, &t, &meta, &plan_opts()),
-            ExportKind::CoCau => s.export_structure(&out, &t, &meta, "2030-2035"),
-            ExportKind::RaSoat => s.export_review(&out, &t, &meta, &plan_opts(), 2026),
-            _ => s.export_training_gaps(&out, &t, &meta, &plan_opts()),
+            ExportKind::TrichNgang => {
+                quyhoach::xlsx::plan::export_plan_list(&s, &out, &t, &meta, &plan_opts())
+            }
+            ExportKind::CoCau => {
+                quyhoach::xlsx::structure::export_structure(&s, &out, &t, &meta, "2030-2035")
+            }
+            ExportKind::RaSoat => {
+                quyhoach::xlsx::plan::export_review(&s, &out, &t, &meta, &plan_opts(), 2026)
+            }
+            _ => quyhoach::xlsx::plan::export_training_gaps(&s, &out, &t, &meta, &plan_opts()),
         }
         .unwrap();
         assert_eq!(r.rows, 0, "{}", kind.code());
@@ -559,11 +570,19 @@ fn every_export_prints_in_libreoffice_with_no_text_over_text() {
             as_of: today(),
         };
         match kind {
-            ExportKind::CanBo => s.export_people(&out, &t, &meta),
-            ExportKind::TrichNgang => s.export_plan_list(&out, &t, &meta, &opts),
-            ExportKind::CoCau => s.export_structure(&out, &t, &meta, "2030-2035"),
-            ExportKind::RaSoat => s.export_review(&out, &t, &meta, &opts, 2026),
-            ExportKind::DaoTao => s.export_training_gaps(&out, &t, &meta, &opts),
+            ExportKind::CanBo => quyhoach::xlsx::people::export_people(&s, &out, &t, &meta),
+            ExportKind::TrichNgang => {
+                quyhoach::xlsx::plan::export_plan_list(&s, &out, &t, &meta, &opts)
+            }
+            ExportKind::CoCau => {
+                quyhoach::xlsx::structure::export_structure(&s, &out, &t, &meta, "2030-2035")
+            }
+            ExportKind::RaSoat => {
+                quyhoach::xlsx::plan::export_review(&s, &out, &t, &meta, &opts, 2026)
+            }
+            ExportKind::DaoTao => {
+                quyhoach::xlsx::plan::export_training_gaps(&s, &out, &t, &meta, &opts)
+            }
         }
         .unwrap();
         files.push(out);
