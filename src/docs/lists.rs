@@ -17,7 +17,11 @@ pub(super) fn build(
     r: &Resolved,
 ) -> Result<Document> {
     let term = req.term_code.as_deref().unwrap_or_default();
-    let data = store.plan_data(term)?;
+    let mut data = store.plan_data(term)?;
+    // Made for one approving body: only the posts it approves (seed 004).
+    if req.approving_body.is_some() {
+        super::approval::select(&mut data, req.approving_body.as_deref(), unit)?;
+    }
     let (title, table) = match req.kind {
         DocKind::BieuCoCau => {
             let t = ExportKind::CoCau.default_template();

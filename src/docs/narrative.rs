@@ -142,9 +142,11 @@ pub(super) fn build(
     let term = req.term_code.as_deref().unwrap_or_default();
     let mut data = store.plan_data(term)?;
     let number = r.number_line.clone();
-    let addressee = match req.kind {
-        DocKind::ToTrinh => {
-            super::approval::select(&mut data, req.approving_body.as_deref(), unit)?
+    // A Tờ trình goes to the body approving its posts; a review report made for one approving
+    // body covers only its posts and goes to it too (seed 004). Otherwise the superior's.
+    let addressee = match (req.kind, req.approving_body.as_deref()) {
+        (DocKind::ToTrinh, body) | (_, body @ Some(_)) => {
+            super::approval::select(&mut data, body, unit)?
         }
         _ => frame::superior_standing_committee(&unit.superior_body),
     };

@@ -325,6 +325,28 @@ fn the_to_trinh_is_addressed_to_the_approving_body_of_the_catalogue() {
     assert!(text.contains("Chủ nhiệm Ủy ban Kiểm tra"), "{text}");
     assert!(!text.contains("Phó Bí thư Thường trực Đảng ủy"), "{text}");
 
+    // The review report and the training list can be made per approving body too.
+    let mut report = DocRequest::new(DocKind::BaoCaoRaSoat, d("20/11/2026").earliest());
+    report.term_code = Some("2030-2035".into());
+    report.signer = Some(signer());
+    report.approving_body = Some("Ban Thường vụ Đảng ủy".into());
+    let out = w.dir.path().join("Báo cáo rà soát Đảng ủy.pdf");
+    quyhoach::docs::save(&mut s, &report, &out).unwrap();
+    let text = pdftotext(&out);
+    // Its figures count only the people planned for the posts that body approves.
+    assert!(text.contains("- Tổng số: 1 đồng chí"), "{text}");
+    report.approving_body = None;
+    let all = w.dir.path().join("Báo cáo rà soát.pdf");
+    quyhoach::docs::save(&mut s, &report, &all).unwrap();
+    let text = pdftotext(&all);
+    assert!(!text.contains("- Tổng số: 1 đồng chí"), "{text}");
+    let mut list = DocRequest::new(DocKind::DaoTao, d("20/11/2026").earliest());
+    list.term_code = Some("2030-2035".into());
+    list.signer = Some(signer());
+    list.approving_body = Some("Ban Thường vụ Tỉnh ủy Quảng Nam".into());
+    let e = quyhoach::docs::save(&mut s, &list, &w.dir.path().join("đào tạo.pdf")).unwrap_err();
+    assert_eq!(e.field_errors()[0].field, "approving_body");
+
     // A body approving nothing in the plan is refused, naming it.
     req.approving_body = Some("Ban Thường vụ Tỉnh ủy Quảng Nam".into());
     let e = quyhoach::docs::save(&mut s, &req, &w.dir.path().join("không.pdf")).unwrap_err();
