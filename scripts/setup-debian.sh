@@ -13,8 +13,9 @@ if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 
 pkgs=(libwebkit2gtk-4.1-dev pkg-config build-essential xvfb xauth)
 if [ "$want_test" = 1 ]; then
-  # LibreOffice prints the exports as a clerk's office suite would (tests count overprinted text).
-  pkgs+=(webkit2gtk-driver poppler-utils python3-venv fonts-dejavu-core libreoffice-calc-nogui fonts-liberation2)
+  # LibreOffice prints the exports and the Word files as a clerk's office suite would (tests count
+  # overprinted text, read the page numbers and margins back).
+  pkgs+=(webkit2gtk-driver poppler-utils python3-venv fonts-dejavu-core libreoffice-calc-nogui libreoffice-writer-nogui fonts-liberation2)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
