@@ -24,6 +24,8 @@ pub enum RecordSection {
 pub struct Advice {
     pub severity: Severity,
     pub rule: RuleCode,
+    /// The rule's name in the clerk's words (`RuleCode::label`), shown beside the finding.
+    pub rule_label: &'static str,
     pub message: String,
     /// What the clerk can do about it, in a clerk's words.
     pub action: String,
@@ -213,6 +215,7 @@ pub fn group_findings(
         g.items.push(Advice {
             severity: f.severity,
             rule: f.rule,
+            rule_label: f.rule.label(),
             message: f.message.clone(),
             action: action.to_string(),
             section,

@@ -113,7 +113,7 @@ export async function refresh() {
           g.person_id && a.section && a.section !== "identity"
             ? el("button", { type: "button", class: "link", dataset: { section: a.section }, onclick: () => openRecord(g.person_id, a.section).catch(showError) }, SECTION_BUTTON[a.section])
             : ""),
-        el("div", { class: "hint" }, a.source))))));
+        el("div", { class: "hint" }, a.rule_label ? `${a.rule_label} — ${a.source}` : a.source))))));
   $("findings").replaceChildren(...(items.length ? items : [el("li", { class: "ok" }, "Không có vi phạm hay cảnh báo.")]));
   $("targets").replaceChildren(targetBars(r.targets));
   $("pyramid").replaceChildren(pyramid(board));

@@ -45,11 +45,16 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// One window at a time: each test starts its own app and WebKit, and on a 2-core machine
+/// several at once starve each other (a WebDriver session then fails to open).
+static ONE_WINDOW: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// tauri-driver for one test, with its own data folder; stopped with SIGTERM so that
 /// WebKitWebDriver goes with it.
 struct Driver {
     child: Child,
     port: u16,
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
 
 impl Driver {
@@ -63,6 +68,8 @@ impl Driver {
             std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
             "Không có màn hình: chạy dưới `xvfb-run -a` (scripts/test.sh làm việc này)."
         );
+        // A test that failed earlier leaves the lock poisoned; the next one still runs.
+        let turn = ONE_WINDOW.lock().unwrap_or_else(|p| p.into_inner());
         let (port, native) = (free_port(), free_port());
         let child = Command::new(tauri_driver())
             .args([
@@ -85,7 +92,11 @@ impl Driver {
             );
             std::thread::sleep(Duration::from_millis(100));
         }
-        Driver { child, port }
+        Driver {
+            child,
+            port,
+            _turn: turn,
+        }
     }
 
     async fn session(&self) -> Client {
@@ -96,12 +107,23 @@ impl Driver {
             json!({ "application": app_binary() }),
         );
         let url = format!("http://127.0.0.1:{}", self.port);
-        let mut builder = ClientBuilder::new(HttpConnector::new());
-        builder.capabilities(caps);
-        tokio::time::timeout(Duration::from_secs(120), builder.connect(&url))
-            .await
-            .expect("hết thời gian chờ mở cửa sổ ứng dụng qua WebDriver")
-            .expect("không mở được phiên WebDriver tới ứng dụng")
+        // WebKitWebDriver sometimes drops the very first request while it starts: try again.
+        let mut last = None;
+        for _ in 0..3 {
+            let mut builder = ClientBuilder::new(HttpConnector::new());
+            builder.capabilities(caps.clone());
+            match tokio::time::timeout(Duration::from_secs(120), builder.connect(&url))
+                .await
+                .expect("hết thời gian chờ mở cửa sổ ứng dụng qua WebDriver")
+            {
+                Ok(c) => return c,
+                Err(e) => {
+                    last = Some(e);
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+            }
+        }
+        panic!("không mở được phiên WebDriver tới ứng dụng: {last:?}")
     }
 }
 
@@ -749,6 +771,11 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     let first_group = text(&c, "#findings li.group:first-child .group-head").await;
     assert!(first_group.contains("Võ Văn Cường"), "{first_group}");
     assert!(findings.contains("Cần làm:"), "{findings}");
+    // Each finding names its rule in the clerk's words (RuleCode's label), beside its source.
+    assert!(
+        findings.contains("Thiếu kết quả xếp loại chất lượng — "),
+        "{findings}"
+    );
     screenshot(&c, "07-kiem-tra.png").await;
     // "Nhập xếp loại" opens Ánh's record at its ratings.
     click(&c, "#findings button[data-section=ratings]").await;
