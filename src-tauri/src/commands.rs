@@ -378,6 +378,19 @@ pub fn create_programme(state: Shared, form: ProgrammeForm) -> Result<Programme>
 }
 
 #[tauri::command]
+pub fn update_programme(state: Shared, id: i64, form: ProgrammeForm) -> Result<Programme> {
+    with(&state, |s| s.update_programme(id, form))
+}
+
+#[tauri::command]
+pub fn delete_programme(
+    state: Shared,
+    id: i64,
+) -> Result<Vec<quyhoach::model::programme::ProgrammeSummary>> {
+    with(&state, |s| s.delete_programme(id))
+}
+
+#[tauri::command]
 pub fn programme_candidates(state: Shared, id: i64, date: String) -> Result<Vec<Assessment>> {
     with(&state, |s| s.programme_candidates(id, &date))
 }

@@ -141,6 +141,8 @@ fn main() {
             commands::programmes,
             commands::programme,
             commands::create_programme,
+            commands::update_programme,
+            commands::delete_programme,
             commands::programme_candidates,
             commands::propose_participant,
             commands::approve_programme,

@@ -136,8 +136,8 @@ pub fn add(store: &mut Store, name: &str, decision_no: &str, from: i32, to: i32)
     store.add_programme(name, decision_no, from, to)
 }
 
-/// Creates a programme from the form; returns its id.
-pub fn create(store: &mut Store, f: &ProgrammeForm) -> Result<i64> {
+/// The programme as the form gives it, every value read and checked.
+fn read_form(f: &ProgrammeForm) -> Result<NewProgramme> {
     if f.start_year < 1945 || f.end_year < 1945 {
         return Err(CoreError::validation(
             "start_year",
@@ -145,7 +145,7 @@ pub fn create(store: &mut Store, f: &ProgrammeForm) -> Result<i64> {
             "Giai đoạn của đề án: cần năm bắt đầu và năm kết thúc (ví dụ 2025–2030).",
         ));
     }
-    let p = NewProgramme {
+    Ok(NewProgramme {
         name: f.name.clone(),
         deciding_body: f.deciding_body.clone(),
         decision_no: f.decision_no.clone(),
@@ -163,8 +163,22 @@ pub fn create(store: &mut Store, f: &ProgrammeForm) -> Result<i64> {
             .filter(|s| !s.is_empty())
             .collect(),
         criteria: f.criteria.read()?,
-    };
-    store.create_programme(&p)
+    })
+}
+
+/// Creates a programme from the form; returns its id.
+pub fn create(store: &mut Store, f: &ProgrammeForm) -> Result<i64> {
+    store.create_programme(&read_form(f)?)
+}
+
+/// Corrects a programme's details from the form (its participants stay).
+pub fn update(store: &mut Store, id: i64, f: &ProgrammeForm) -> Result<()> {
+    store.update_programme(id, &read_form(f)?)
+}
+
+/// Deletes a programme made by mistake (refused once it has participants).
+pub fn delete(store: &mut Store, id: i64) -> Result<()> {
+    store.delete_programme(id)
 }
 
 pub fn list(store: &Store) -> Result<Vec<ProgrammeSummary>> {

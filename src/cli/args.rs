@@ -482,6 +482,32 @@ pub enum ProgrammeCommand {
         #[command(flatten)]
         criteria: CriteriaArgs,
     },
+    /// Sửa thông tin đề án (cho đủ các mục như khi tạo); người tham gia và hồ sơ của họ giữ nguyên
+    Edit {
+        programme: i64,
+        #[arg(long)]
+        name: String,
+        /// Cơ quan quyết định, ví dụ "Ban Thường vụ Thành ủy Đà Nẵng"
+        #[arg(long, default_value = "")]
+        deciding_body: String,
+        #[arg(long, default_value = "")]
+        decision: String,
+        #[arg(long, default_value = "")]
+        decision_date: String,
+        #[arg(long)]
+        from: i32,
+        #[arg(long)]
+        to: i32,
+        /// Mã chức danh tạo nguồn (lặp lại), ví dụ BT, CT-UBND
+        #[arg(long = "post")]
+        posts: Vec<String>,
+        #[command(flatten)]
+        criteria: CriteriaArgs,
+    },
+    /// Xóa đề án tạo nhầm (chỉ khi chưa có người tham gia)
+    Remove {
+        programme: i64,
+    },
     /// Các đề án
     List,
     /// Người có thể đề xuất: từng tiêu chí đạt hay chưa

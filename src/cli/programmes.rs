@@ -105,6 +105,34 @@ pub fn programme(store: &mut Store, cmd: &ProgrammeCommand) -> Result<(), UserEr
             };
             println!("{}", programmes::create(store, &f).map_err(&err)?);
         }
+        ProgrammeCommand::Edit {
+            programme,
+            name,
+            deciding_body,
+            decision,
+            decision_date,
+            from,
+            to,
+            posts,
+            criteria: c,
+        } => {
+            let f = ProgrammeForm {
+                name: name.clone(),
+                deciding_body: deciding_body.clone(),
+                decision_no: decision.clone(),
+                decision_date: decision_date.clone(),
+                start_year: *from,
+                end_year: *to,
+                posts: posts.clone(),
+                criteria: criteria(c),
+            };
+            programmes::update(store, *programme, &f).map_err(&err)?;
+            eprintln!("Đã sửa thông tin đề án số {programme}.");
+        }
+        ProgrammeCommand::Remove { programme } => {
+            programmes::delete(store, *programme).map_err(&err)?;
+            eprintln!("Đã xóa đề án số {programme}.");
+        }
         ProgrammeCommand::List => {
             for p in programmes::list(store).map_err(&err)? {
                 println!(

@@ -28,6 +28,18 @@ impl Session {
         self.programme(id)
     }
 
+    /// Corrects a programme's details; its participants stay.
+    pub fn update_programme(&mut self, id: i64, form: ProgrammeForm) -> Result<Programme> {
+        programmes::update(self.store_mut()?, id, &form)?;
+        self.programme(id)
+    }
+
+    /// Deletes a programme made by mistake (refused once it has participants).
+    pub fn delete_programme(&mut self, id: i64) -> Result<Vec<ProgrammeSummary>> {
+        programmes::delete(self.store_mut()?, id)?;
+        self.programmes()
+    }
+
     pub fn programme_candidates(&self, id: i64, date: &str) -> Result<Vec<Assessment>> {
         programmes::candidates(self.store()?, id, date)
     }

@@ -82,6 +82,84 @@ impl Store {
 
     /// Creates a programme with its deciding body, posts and criteria; returns its id.
     pub fn create_programme(&mut self, p: &NewProgramme) -> Result<i64> {
+        let name = self.checked_programme(p)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO programme (name, decision_no, start_year, end_year, deciding_body, decision_date, posts, criteria)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            (
+                &name,
+                clean(&p.decision_no),
+                p.start_year,
+                p.end_year,
+                clean(&p.deciding_body),
+                iso(&p.decision_date),
+                p.posts.join("|"),
+                serde_json::to_string(&p.criteria)?,
+            ),
+        )?;
+        let id = tx.last_insert_rowid();
+        audit::write(&tx, "programme", Some(id), "create", None, Some(p))?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Changes a programme's details (name, decision, period, posts, criteria); its participants
+    /// and their records stay as they are.
+    pub fn update_programme(&mut self, id: i64, p: &NewProgramme) -> Result<()> {
+        let old = self.programme(id)?;
+        let name = self.checked_programme(p)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE programme SET name = ?1, decision_no = ?2, start_year = ?3, end_year = ?4,
+               deciding_body = ?5, decision_date = ?6, posts = ?7, criteria = ?8 WHERE id = ?9",
+            (
+                &name,
+                clean(&p.decision_no),
+                p.start_year,
+                p.end_year,
+                clean(&p.deciding_body),
+                iso(&p.decision_date),
+                p.posts.join("|"),
+                serde_json::to_string(&p.criteria)?,
+                id,
+            ),
+        )?;
+        audit::write(
+            &tx,
+            "programme",
+            Some(id),
+            "update",
+            Some(&serde_json::to_value(&old)?),
+            Some(&serde_json::to_value(p)?),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes a programme created by mistake: only while it has no participant (a programme
+    /// with people in it is history and stays).
+    pub fn delete_programme(&mut self, id: i64) -> Result<()> {
+        let old = self.programme(id)?;
+        if !old.members.is_empty() {
+            return Err(bad(
+                "programme",
+                format!(
+                    "Xóa đề án “{}”: đề án đã có {} người tham gia nên không xóa được; chỉ sửa được thông tin của đề án.",
+                    old.name,
+                    old.members.len()
+                ),
+            ));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM programme WHERE id = ?1", [id])?;
+        audit::write::<Programme>(&tx, "programme", Some(id), "delete", Some(&old), None)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The programme's details checked; returns its cleaned name.
+    fn checked_programme(&self, p: &NewProgramme) -> Result<String> {
         let name = clean(&p.name);
         if name.is_empty() {
             return Err(bad("name", "Tên đề án: bắt buộc phải nhập.".into()));
@@ -112,25 +190,7 @@ impl Store {
                 ));
             }
         }
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO programme (name, decision_no, start_year, end_year, deciding_body, decision_date, posts, criteria)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            (
-                &name,
-                clean(&p.decision_no),
-                p.start_year,
-                p.end_year,
-                clean(&p.deciding_body),
-                iso(&p.decision_date),
-                p.posts.join("|"),
-                serde_json::to_string(&p.criteria)?,
-            ),
-        )?;
-        let id = tx.last_insert_rowid();
-        audit::write(&tx, "programme", Some(id), "create", None, Some(p))?;
-        tx.commit()?;
-        Ok(id)
+        Ok(name)
     }
 
     /// Every programme, newest first.

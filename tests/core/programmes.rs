@@ -725,3 +725,60 @@ fn the_plan_rules_criterion_is_the_candidate_lists_verdict() {
         }
     }
 }
+
+/// A programme's details are corrected without touching its participants; a programme made by
+/// mistake is deleted, but never one with people in it; bad input changes nothing.
+#[test]
+fn a_programme_is_corrected_and_one_made_by_mistake_deleted() {
+    let w = temp_ward();
+    let mut s = new_store(&w);
+    let a = s
+        .add_person(&graduate("Lý Thị Sửa", "02/06/1995", "051095000401"))
+        .unwrap();
+    let form = ProgrammeForm {
+        name: "Đề án tạo nguồn Bí thư Đảng ủy phường (gõ nhầm)".into(),
+        start_year: 2025,
+        end_year: 2030,
+        posts: vec!["BT".into()],
+        ..Default::default()
+    };
+    let id = programmes::create(&mut s, &form).unwrap();
+    programmes::propose(&mut s, id, a, "01/05/2026").unwrap();
+    let mut fixed = form.clone();
+    fixed.name = "Đề án tạo nguồn Bí thư Đảng ủy, Chủ tịch UBND phường".into();
+    fixed.posts = vec!["BT".into(), "CT-UBND".into()];
+    fixed.deciding_body = "Ban Thường vụ Thành ủy Đà Nẵng".into();
+    fixed.decision_date = "26/03/2024".into();
+    programmes::update(&mut s, id, &fixed).unwrap();
+    let p = programmes::show(&s, id).unwrap();
+    assert_eq!(p.name, fixed.name);
+    assert_eq!(p.posts, vec!["BT".to_string(), "CT-UBND".to_string()]);
+    assert_eq!(p.deciding_body, "Ban Thường vụ Thành ủy Đà Nẵng");
+    assert_eq!(p.members.len(), 1, "the participant stays");
+    // A period ending before it starts is refused by name, and nothing changes.
+    let mut bad = fixed.clone();
+    bad.end_year = 2020;
+    let e = programmes::update(&mut s, id, &bad).unwrap_err();
+    assert_eq!(e.field_errors()[0].field, "end_year");
+    assert_eq!(programmes::show(&s, id).unwrap().end_year, 2030);
+    // With a participant it cannot be deleted; it can be corrected.
+    let e = programmes::delete(&mut s, id).unwrap_err();
+    assert!(e.to_string().contains("đã có 1 người tham gia"), "{e}");
+    assert!(programmes::show(&s, id).is_ok());
+    // One made by mistake, still empty, goes.
+    let empty = programmes::create(
+        &mut s,
+        &ProgrammeForm {
+            name: "Đề án trùng".into(),
+            start_year: 2025,
+            end_year: 2030,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    programmes::delete(&mut s, empty).unwrap();
+    assert!(programmes::show(&s, empty).is_err());
+    assert_eq!(programmes::list(&s).unwrap().len(), 1);
+    let log = s.audit_history("programme", id).unwrap();
+    assert!(log.iter().any(|e| e.action == "update"), "{log:?}");
+}

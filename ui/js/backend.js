@@ -74,6 +74,8 @@ export const cancelDocNumber = (typeCode, term, number, reason) =>
 export const programmes = () => invoke("programmes");
 export const programme = (id) => invoke("programme", { id });
 export const createProgramme = (form) => invoke("create_programme", { form });
+export const updateProgramme = (id, form) => invoke("update_programme", { id, form });
+export const deleteProgramme = (id) => invoke("delete_programme", { id });
 export const programmeCandidates = (id, date) => invoke("programme_candidates", { id, date });
 export const proposeParticipant = (id, personId, date) => invoke("propose_participant", { id, personId, date });
 export const approveProgramme = (id, decisionNo, date) => invoke("approve_programme", { id, decisionNo, date });

@@ -3,7 +3,7 @@
 // approve the list, record trainings, evaluations and outcomes, save the report and the list.
 // Also the young-cadre list (criteria as data, saved sets) and the rotation lists.
 import * as backend from "./backend.js";
-import { $, el, PROFESSIONAL, THEORY, RATING, displayDate, options, showError, today } from "./dom.js";
+import { $, el, PROFESSIONAL, THEORY, RATING, ask, displayDate, options, showError, today } from "./dom.js";
 
 let ctx;
 let current = null; // the programme shown
@@ -74,6 +74,29 @@ function fillCriteria(form, prefix, c) {
   set("rating_years", c.rating_years || "");
   set("rating_min", c.rating_min);
   form.querySelectorAll(`[name="${prefix}in_plan_for"]`).forEach((b) => { b.checked = (c.in_plan_for || []).includes(b.value); });
+  const pr = form.querySelector(`[name="${prefix}plan_rules"]`);
+  if (pr) pr.checked = !!c.plan_rules;
+}
+
+// The programme form: a new programme, or the shown one's details to correct.
+function programmeForm(p) {
+  const f = $("form-programme");
+  f.reset();
+  f.dataset.editing = p ? String(p.id) : "";
+  $("prog-form-title").textContent = p ? `Sửa thông tin: ${p.name}` : "Đề án mới";
+  $("btn-prog-save").textContent = p ? "Lưu sửa đổi" : "Tạo đề án";
+  if (p) {
+    f.name.value = p.name;
+    f.deciding_body.value = p.deciding_body || "";
+    f.decision_no.value = p.decision_no || "";
+    f.decision_date.value = displayDate(p.decision_date);
+    f.start_year.value = p.start_year;
+    f.end_year.value = p.end_year;
+    f.querySelectorAll("[name=posts]").forEach((b) => { b.checked = (p.posts || []).includes(b.value); });
+    fillCriteria(f, "c_", p.criteria || {});
+  }
+  f.hidden = false;
+  f.name.focus();
 }
 
 const result = (...parts) => $("prog-result").replaceChildren(...parts);
@@ -118,7 +141,7 @@ export async function refresh() {
   const people = await backend.searchPeople("");
   $("form-movement").person_id.replaceChildren(...people.map((p) => el("option", { value: p.id }, `${p.full_name} (${displayDate(p.birth_date)})`)));
   if (sel.value) await show(Number(sel.value));
-  else { current = null; $("prog-detail").hidden = true; }
+  else { current = null; $("prog-detail").hidden = true; $("btn-prog-edit").hidden = true; $("btn-prog-delete").hidden = true; }
 }
 
 async function loadSets() {
@@ -149,6 +172,9 @@ function outcomeText(m) {
 function draw(p) {
   current = p;
   $("prog-detail").hidden = false;
+  $("btn-prog-edit").hidden = false;
+  // A programme with people in it is history: it can be corrected, not deleted.
+  $("btn-prog-delete").hidden = p.members.length > 0;
   const posts = p.posts.map((c) => (positions.find((x) => x.code === c) || { name: c }).name).join(", ");
   $("prog-head").textContent = [
     p.decision_no ? `Quyết định số ${p.decision_no}${p.decision_date ? " ngày " + displayDate(p.decision_date) : ""}${p.deciding_body ? " của " + p.deciding_body : ""}` : "",
@@ -223,7 +249,26 @@ export function init(c) {
     document.querySelectorAll("#screen-programmes .pane").forEach((p) => { p.hidden = p.id !== b.dataset.tab; });
   }));
   $("prog-select").addEventListener("change", run(async () => { if ($("prog-select").value) await show(Number($("prog-select").value)); }));
-  $("btn-prog-new").addEventListener("click", () => { $("form-programme").hidden = !$("form-programme").hidden; });
+  $("btn-prog-new").addEventListener("click", () => {
+    const f = $("form-programme");
+    if (!f.hidden && !f.dataset.editing) { f.hidden = true; return; }
+    programmeForm(null);
+  });
+  $("btn-prog-edit").addEventListener("click", () => { if (current) programmeForm(current); });
+  $("btn-prog-delete").addEventListener("click", run(async () => {
+    if (!current) return;
+    const yes = await ask({
+      title: `Xóa đề án “${current.name}”?`,
+      intro: "Chỉ xóa được đề án chưa có người tham gia (đề án tạo nhầm). Việc xóa được ghi vào nhật ký thay đổi.",
+      ok: "Xóa đề án", cancel: "Không xóa",
+    });
+    if (!yes) return;
+    await backend.deleteProgramme(current.id);
+    current = null;
+    $("form-programme").hidden = true;
+    await refresh();
+    ctx.notice("Đã xóa đề án.");
+  }));
   $("form-programme").addEventListener("submit", run(async () => {
     const f = $("form-programme");
     const form = {
@@ -232,11 +277,14 @@ export function init(c) {
       posts: [...f.querySelectorAll("[name=posts]:checked")].map((x) => x.value),
       criteria: readCriteria(f, "c_"),
     };
-    const p = await backend.createProgramme(form);
+    const editing = Number(f.dataset.editing || 0);
+    const p = editing ? await backend.updateProgramme(editing, form) : await backend.createProgramme(form);
     current = p;
     f.reset();
+    f.dataset.editing = "";
+    f.hidden = true;
     await refresh();
-    ctx.notice("Đã tạo đề án.");
+    ctx.notice(editing ? "Đã lưu sửa đổi thông tin đề án." : "Đã tạo đề án.");
   }));
   $("btn-prog-candidates").addEventListener("click", run(candidates));
   $("form-prog-approve").addEventListener("submit", run(async () => {

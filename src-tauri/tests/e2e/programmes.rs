@@ -97,6 +97,32 @@ async fn a_source_programme_from_criteria_to_its_report() {
         "{head}"
     );
     assert!(head.contains("Bí thư Đảng ủy, Chủ tịch UBND"), "{head}");
+    // A typo in the decision is corrected in place: the form opens with the programme's details
+    // (criteria included) and saving keeps the same programme.
+    click(&c, "#btn-prog-edit").await;
+    until(
+        &c,
+        "biểu mẫu sửa đề án",
+        "!document.getElementById('form-programme').hidden && document.querySelector('#form-programme [name=c_age_under]').value === '40'",
+    )
+    .await;
+    fill(&c, &format!("{f} [name=decision_no]"), "10216-QĐ/TU").await;
+    click(&c, &format!("{f} button[type=submit]")).await;
+    until(
+        &c,
+        "thông tin đã sửa",
+        "document.getElementById('prog-head').textContent.includes('Quyết định số 10216-QĐ/TU')",
+    )
+    .await;
+    assert_eq!(
+        js(
+            &c,
+            "một đề án",
+            "return document.querySelectorAll('#prog-select option').length;"
+        )
+        .await,
+        json!(1)
+    );
 
     // Proposals: each criterion shown met or not; the one over 40 is refused, naming it.
     fill(&c, "#prog-cand-date", "01/05/2026").await;
