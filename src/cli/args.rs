@@ -463,46 +463,14 @@ pub enum ProgrammeCommand {
     },
     /// Tạo đề án với cơ quan quyết định, chức danh tạo nguồn và tiêu chí tuyển chọn
     Create {
-        #[arg(long)]
-        name: String,
-        /// Cơ quan quyết định, ví dụ "Ban Thường vụ Thành ủy Đà Nẵng"
-        #[arg(long, default_value = "")]
-        deciding_body: String,
-        #[arg(long, default_value = "")]
-        decision: String,
-        #[arg(long, default_value = "")]
-        decision_date: String,
-        #[arg(long)]
-        from: i32,
-        #[arg(long)]
-        to: i32,
-        /// Mã chức danh tạo nguồn (lặp lại), ví dụ BT, CT-UBND
-        #[arg(long = "post")]
-        posts: Vec<String>,
         #[command(flatten)]
-        criteria: CriteriaArgs,
+        details: ProgrammeArgs,
     },
     /// Sửa thông tin đề án (cho đủ các mục như khi tạo); người tham gia và hồ sơ của họ giữ nguyên
     Edit {
         programme: i64,
-        #[arg(long)]
-        name: String,
-        /// Cơ quan quyết định, ví dụ "Ban Thường vụ Thành ủy Đà Nẵng"
-        #[arg(long, default_value = "")]
-        deciding_body: String,
-        #[arg(long, default_value = "")]
-        decision: String,
-        #[arg(long, default_value = "")]
-        decision_date: String,
-        #[arg(long)]
-        from: i32,
-        #[arg(long)]
-        to: i32,
-        /// Mã chức danh tạo nguồn (lặp lại), ví dụ BT, CT-UBND
-        #[arg(long = "post")]
-        posts: Vec<String>,
         #[command(flatten)]
-        criteria: CriteriaArgs,
+        details: ProgrammeArgs,
     },
     /// Xóa đề án tạo nhầm (chỉ khi chưa có người tham gia)
     Remove {
@@ -723,4 +691,27 @@ pub enum RegisterCommand {
         #[arg(long = "ly-do")]
         reason: String,
     },
+}
+
+/// A programme's details, as `programme create` and `programme edit` take them.
+#[derive(Args, Debug)]
+pub struct ProgrammeArgs {
+    #[arg(long)]
+    pub name: String,
+    /// Cơ quan quyết định, ví dụ "Ban Thường vụ Thành ủy Đà Nẵng"
+    #[arg(long, default_value = "")]
+    pub deciding_body: String,
+    #[arg(long, default_value = "")]
+    pub decision: String,
+    #[arg(long, default_value = "")]
+    pub decision_date: String,
+    #[arg(long)]
+    pub from: i32,
+    #[arg(long)]
+    pub to: i32,
+    /// Mã chức danh tạo nguồn (lặp lại), ví dụ BT, CT-UBND
+    #[arg(long = "post")]
+    pub posts: Vec<String>,
+    #[command(flatten)]
+    pub criteria: CriteriaArgs,
 }

@@ -6,7 +6,7 @@ use quyhoach::app::{rotation, young};
 use quyhoach::rules::young::Assessment;
 use quyhoach::Store;
 
-use super::args::{CriteriaArgs, ProgrammeCommand, RotationCommand, YoungCommand};
+use super::args::{CriteriaArgs, ProgrammeArgs, ProgrammeCommand, RotationCommand, YoungCommand};
 use super::out::{hinted, print_json, UserError};
 
 const HINTS: &[(&str, &str)] = &[
@@ -54,6 +54,19 @@ fn criteria(a: &CriteriaArgs) -> CriteriaForm {
     }
 }
 
+fn form(a: &ProgrammeArgs) -> ProgrammeForm {
+    ProgrammeForm {
+        name: a.name.clone(),
+        deciding_body: a.deciding_body.clone(),
+        decision_no: a.decision.clone(),
+        decision_date: a.decision_date.clone(),
+        start_year: a.from,
+        end_year: a.to,
+        posts: a.posts.clone(),
+        criteria: criteria(&a.criteria),
+    }
+}
+
 fn print_assessment(a: &Assessment) {
     println!(
         "{}\t{}\t{}",
@@ -83,50 +96,14 @@ pub fn programme(store: &mut Store, cmd: &ProgrammeCommand) -> Result<(), UserEr
             let id = programmes::add(store, name, decision, *from, *to).map_err(&err)?;
             println!("{id}");
         }
-        ProgrammeCommand::Create {
-            name,
-            deciding_body,
-            decision,
-            decision_date,
-            from,
-            to,
-            posts,
-            criteria: c,
-        } => {
-            let f = ProgrammeForm {
-                name: name.clone(),
-                deciding_body: deciding_body.clone(),
-                decision_no: decision.clone(),
-                decision_date: decision_date.clone(),
-                start_year: *from,
-                end_year: *to,
-                posts: posts.clone(),
-                criteria: criteria(c),
-            };
-            println!("{}", programmes::create(store, &f).map_err(&err)?);
+        ProgrammeCommand::Create { details } => {
+            println!(
+                "{}",
+                programmes::create(store, &form(details)).map_err(&err)?
+            );
         }
-        ProgrammeCommand::Edit {
-            programme,
-            name,
-            deciding_body,
-            decision,
-            decision_date,
-            from,
-            to,
-            posts,
-            criteria: c,
-        } => {
-            let f = ProgrammeForm {
-                name: name.clone(),
-                deciding_body: deciding_body.clone(),
-                decision_no: decision.clone(),
-                decision_date: decision_date.clone(),
-                start_year: *from,
-                end_year: *to,
-                posts: posts.clone(),
-                criteria: criteria(c),
-            };
-            programmes::update(store, *programme, &f).map_err(&err)?;
+        ProgrammeCommand::Edit { programme, details } => {
+            programmes::update(store, *programme, &form(details)).map_err(&err)?;
             eprintln!("Đã sửa thông tin đề án số {programme}.");
         }
         ProgrammeCommand::Remove { programme } => {
