@@ -18,7 +18,7 @@ pub fn keep(store: &Store) -> Result<usize> {
         .unwrap_or(DEFAULT_KEEP))
 }
 
-pub fn set_keep(store: &Store, n: usize) -> Result<()> {
+pub fn set_keep(store: &mut Store, n: usize) -> Result<()> {
     if !(1..=365).contains(&n) {
         return Err(CoreError::validation(
             "auto_backup_keep",
@@ -26,7 +26,7 @@ pub fn set_keep(store: &Store, n: usize) -> Result<()> {
             "Số bản sao lưu tự động giữ lại: từ 1 đến 365.",
         ));
     }
-    store.set_meta(KEEP_KEY, &n.to_string())
+    store.write(|s| s.set_meta(KEEP_KEY, &n.to_string()))
 }
 
 fn is_auto(name: &str) -> bool {

@@ -387,13 +387,16 @@ pub fn demo_people(n: usize) -> Vec<Person> {
 /// targets of a ward like seed 002.
 pub fn create_demo(path: &std::path::Path, passphrase: &str, n: usize) -> Result<Store> {
     let mut store = Store::create(path, passphrase, &demo_unit())?;
-    let ids = store.add_people(&demo_people(n))?;
-    if n >= LEADERS.len() {
-        add_demo_plan(&mut store, &ids)?;
-    }
-    if ids.len() > 45 {
-        add_demo_programme(&mut store, &ids)?;
-    }
+    store.write(|store| {
+        let ids = store.add_people(&demo_people(n))?;
+        if n >= LEADERS.len() {
+            add_demo_plan(store, &ids)?;
+        }
+        if ids.len() > 45 {
+            add_demo_programme(store, &ids)?;
+        }
+        Ok(())
+    })?;
     Ok(store)
 }
 

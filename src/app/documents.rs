@@ -136,18 +136,20 @@ pub fn preview(store: &Store, input: &DocInput, max_pages: usize) -> Result<DocP
 
 /// Saves a document (never over an existing file; its folder is made if needed).
 pub fn save(store: &mut Store, input: &DocInput) -> Result<DocOutput> {
-    let req = request(store, input)?;
-    if input.out.as_os_str().is_empty() {
-        return Err(CoreError::validation(
-            "out",
-            "required",
-            "Lưu văn bản: chưa chọn nơi lưu tệp.",
-        ));
-    }
-    if let Some(dir) = input.out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    crate::docs::save(store, &req, &input.out)
+    store.write(|store| {
+        let req = request(store, input)?;
+        if input.out.as_os_str().is_empty() {
+            return Err(CoreError::validation(
+                "out",
+                "required",
+                "Lưu văn bản: chưa chọn nơi lưu tệp.",
+            ));
+        }
+        if let Some(dir) = input.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        crate::docs::save(store, &req, &input.out)
+    })
 }
 
 /// The violations of the plan a document reports on (a Tờ trình, a review report), shown to
@@ -189,8 +191,10 @@ pub fn settings(store: &Store) -> Result<DocSettings> {
 
 /// The default signer and recipients of each document kind, as Settings edits them.
 pub fn save_settings(store: &mut Store, settings: &DocSettings) -> Result<DocSettings> {
-    crate::docs::settings::save_settings(store, settings)?;
-    crate::docs::settings::settings(store)
+    store.write(|store| {
+        crate::docs::settings::save_settings(store, settings)?;
+        crate::docs::settings::settings(store)
+    })
 }
 
 /// The remembered signer with some of its parts replaced.
@@ -226,7 +230,8 @@ pub fn cancel_number(
     number: u32,
     reason: &str,
 ) -> Result<IssuedNumber> {
-    crate::docs::settings::cancel_number(store, type_code, term, number, reason)
+    store
+        .write(|store| crate::docs::settings::cancel_number(store, type_code, term, number, reason))
 }
 
 /// Opens a saved document or workbook in the system's viewer (to print or edit it there).

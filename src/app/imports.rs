@@ -26,9 +26,11 @@ pub fn import_all(
     preview: &ImportPreview,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Vec<i64>> {
-    let ids = crate::import::import_people(store, preview, progress)?;
-    crate::import::remember_map(store, preview)?;
-    Ok(ids)
+    store.write(|store| {
+        let ids = crate::import::import_people(store, preview, progress)?;
+        crate::import::remember_map(store, preview)?;
+        Ok(ids)
+    })
 }
 
 /// What "Nhập N dòng hợp lệ, bỏ qua M dòng lỗi" did.
@@ -60,26 +62,28 @@ pub fn import_valid(
     rejected: &Path,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportSummary> {
-    if preview.ok_rows == 0 {
-        return Err(CoreError::validation(
-            "import",
-            "nothing_valid",
-            "Nhập Excel: không có dòng nào hợp lệ để nhập.",
-        ));
-    }
-    let rejected_file = if preview.error_rows > 0 {
-        save_rejected(preview, rejected)?;
-        Some(rejected.to_path_buf())
-    } else {
-        None
-    };
-    let o = crate::import::import_valid_people(store, preview, progress)?;
-    crate::import::remember_map(store, preview)?;
-    Ok(ImportSummary {
-        imported: o.imported,
-        rejected: o.skipped_rows.len(),
-        rejected_rows: o.skipped_rows,
-        rejected_file,
+    store.write(|store| {
+        if preview.ok_rows == 0 {
+            return Err(CoreError::validation(
+                "import",
+                "nothing_valid",
+                "Nhập Excel: không có dòng nào hợp lệ để nhập.",
+            ));
+        }
+        let rejected_file = if preview.error_rows > 0 {
+            save_rejected(preview, rejected)?;
+            Some(rejected.to_path_buf())
+        } else {
+            None
+        };
+        let o = crate::import::import_valid_people(store, preview, progress)?;
+        crate::import::remember_map(store, preview)?;
+        Ok(ImportSummary {
+            imported: o.imported,
+            rejected: o.skipped_rows.len(),
+            rejected_rows: o.skipped_rows,
+            rejected_file,
+        })
     })
 }
 

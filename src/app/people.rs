@@ -10,72 +10,82 @@ use crate::store::{AuditEntry, Store};
 
 /// Adds a record (no id) or replaces it; returns its id.
 pub fn save(store: &mut Store, p: &Person) -> Result<i64> {
-    match p.id {
+    store.write(|store| match p.id {
         Some(id) => store.update_person(p).map(|()| id),
         None => store.add_person(p),
-    }
+    })
 }
 
 /// A record as a form or a JSON file gives it: every value that does not read (a date that is
 /// not in the calendar, a level not in the list) is named by its field, in Vietnamese, and
 /// nothing is saved.
 pub fn save_json(store: &mut Store, value: serde_json::Value) -> Result<i64> {
-    let p = read_person(value)?;
-    save(store, &p)
+    store.write(|store| {
+        let p = read_person(value)?;
+        save(store, &p)
+    })
 }
 
 /// A new record from a JSON value (an "id" in it is ignored: this never replaces a record).
 pub fn add_json(store: &mut Store, value: serde_json::Value) -> Result<i64> {
-    let mut p = read_person(value)?;
-    p.id = None;
-    store.add_person(&p)
+    store.write(|store| {
+        let mut p = read_person(value)?;
+        p.id = None;
+        store.add_person(&p)
+    })
 }
 
 /// Several new records at once (a JSON list), all or none.
 pub fn add_many_json(store: &mut Store, values: Vec<serde_json::Value>) -> Result<Vec<i64>> {
-    let mut people = Vec::with_capacity(values.len());
-    let mut errors = Vec::new();
-    for (i, v) in values.into_iter().enumerate() {
-        match read_person(v) {
-            Ok(p) => people.push(p),
-            Err(e) => errors.extend(e.field_errors().iter().map(|f| {
-                crate::error::FieldError::new(
-                    format!("[{i}].{}", f.field),
-                    &f.rule,
-                    format!("Hồ sơ thứ {}: {}", i + 1, f.message),
-                )
-            })),
+    store.write(|store| {
+        let mut people = Vec::with_capacity(values.len());
+        let mut errors = Vec::new();
+        for (i, v) in values.into_iter().enumerate() {
+            match read_person(v) {
+                Ok(p) => people.push(p),
+                Err(e) => errors.extend(e.field_errors().iter().map(|f| {
+                    crate::error::FieldError::new(
+                        format!("[{i}].{}", f.field),
+                        &f.rule,
+                        format!("Hồ sơ thứ {}: {}", i + 1, f.message),
+                    )
+                })),
+            }
         }
-    }
-    if !errors.is_empty() {
-        return Err(CoreError::Validation(errors));
-    }
-    store.add_people(&people)
+        if !errors.is_empty() {
+            return Err(CoreError::Validation(errors));
+        }
+        store.add_people(&people)
+    })
 }
 
 /// Changes some fields of a record: `patch` holds only the fields changed.
 pub fn edit_json(store: &mut Store, id: i64, patch: serde_json::Value) -> Result<()> {
-    let serde_json::Value::Object(patch) = patch else {
-        return Err(CoreError::validation(
-            "record",
-            "object",
-            "Dữ liệu sửa hồ sơ: phải là một đối tượng JSON (các trường cần sửa).",
-        ));
-    };
-    let mut merged = serde_json::to_value(store.person(id)?)?;
-    if let serde_json::Value::Object(m) = &mut merged {
-        m.extend(patch);
-        m.insert("id".into(), id.into());
-    }
-    let p = read_person(merged)?;
-    store.update_person(&p)
+    store.write(|store| {
+        let serde_json::Value::Object(patch) = patch else {
+            return Err(CoreError::validation(
+                "record",
+                "object",
+                "Dữ liệu sửa hồ sơ: phải là một đối tượng JSON (các trường cần sửa).",
+            ));
+        };
+        let mut merged = serde_json::to_value(store.person(id)?)?;
+        if let serde_json::Value::Object(m) = &mut merged {
+            m.extend(patch);
+            m.insert("id".into(), id.into());
+        }
+        let p = read_person(merged)?;
+        store.update_person(&p)
+    })
 }
 
 /// Removes a record; its last state stays in the change log. Returns the name removed.
 pub fn remove(store: &mut Store, id: i64) -> Result<String> {
-    let name = store.person(id)?.full_name;
-    store.remove_person(id)?;
-    Ok(name)
+    store.write(|store| {
+        let name = store.person(id)?.full_name;
+        store.remove_person(id)?;
+        Ok(name)
+    })
 }
 
 pub fn history(store: &Store, id: i64) -> Result<Vec<AuditEntry>> {

@@ -82,30 +82,32 @@ pub fn terms(store: &Store) -> Result<Vec<Term>> {
 
 /// Adds a term; returns its id.
 pub fn add_term(store: &mut Store, new: &NewTerm) -> Result<i64> {
-    let kind = parse_code(
-        "kind",
-        "Loại nhiệm kỳ",
-        &new.kind,
-        TermKind::ALL,
-        TermKind::code,
-        TermKind::label,
-    )?;
-    if !(1945..=2200).contains(&new.start_year) || new.end_year <= new.start_year {
-        return Err(CoreError::validation(
-            "end_year",
-            "range",
-            format!(
-                "Nhiệm kỳ: năm cuối ({}) phải sau năm đầu ({}).",
-                new.end_year, new.start_year
-            ),
-        ));
-    }
-    let reference = if new.reference.trim().is_empty() {
-        default_reference_month(store, kind, new.start_year)?
-    } else {
-        parse_month("reference_month", "Mốc tính tuổi", &new.reference)?
-    };
-    store.add_term(&Term::new(kind, new.start_year, new.end_year, reference))
+    store.write(|store| {
+        let kind = parse_code(
+            "kind",
+            "Loại nhiệm kỳ",
+            &new.kind,
+            TermKind::ALL,
+            TermKind::code,
+            TermKind::label,
+        )?;
+        if !(1945..=2200).contains(&new.start_year) || new.end_year <= new.start_year {
+            return Err(CoreError::validation(
+                "end_year",
+                "range",
+                format!(
+                    "Nhiệm kỳ: năm cuối ({}) phải sau năm đầu ({}).",
+                    new.end_year, new.start_year
+                ),
+            ));
+        }
+        let reference = if new.reference.trim().is_empty() {
+            default_reference_month(store, kind, new.start_year)?
+        } else {
+            parse_month("reference_month", "Mốc tính tuổi", &new.reference)?
+        };
+        store.add_term(&Term::new(kind, new.start_year, new.end_year, reference))
+    })
 }
 
 /// A plan step as the clerk gives it; codes may also be given as their labels.
@@ -203,21 +205,42 @@ pub fn plan_person(
     person_id: i64,
     step: &StepInput,
 ) -> Result<i64> {
-    let ev = step.event(store.today())?;
-    store.plan_person(term, position, person_id, &ev)
+    store.write(|store| plan_person_for_terms(store, term, position, person_id, step, 1))
+}
+
+/// Puts a person in the plan for one term (đối tượng 1) or two (đối tượng 2), in one go: a
+/// refused number of terms writes no entry, no step and no audit line.
+pub fn plan_person_for_terms(
+    store: &mut Store,
+    term: &str,
+    position: &str,
+    person_id: i64,
+    step: &StepInput,
+    terms: u8,
+) -> Result<i64> {
+    store.write(|store| {
+        let ev = step.event(store.today())?;
+        let id = store.plan_person(term, position, person_id, &ev)?;
+        if terms != 1 {
+            store.set_entry_terms(id, terms)?;
+        }
+        Ok(id)
+    })
 }
 
 /// Whether a plan entry is for one term (đối tượng 1: 60 months left needed) or two (đối tượng
 /// 2: 120 months), HD 45 §II.5.2.
 pub fn set_entry_terms(store: &mut Store, entry_id: i64, terms: u8) -> Result<()> {
-    store.set_entry_terms(entry_id, terms)
+    store.write(|store| store.set_entry_terms(entry_id, terms))
 }
 
 /// Records a further step of a plan entry (approval, continuation, removal…).
 pub fn add_step(store: &mut Store, entry_id: i64, step: &StepInput) -> Result<PlanEvent> {
-    let ev = step.event(store.today())?;
-    store.add_plan_step(entry_id, &ev)?;
-    Ok(ev)
+    store.write(|store| {
+        let ev = step.event(store.today())?;
+        store.add_plan_step(entry_id, &ev)?;
+        Ok(ev)
+    })
 }
 
 pub fn lines(store: &Store, term: &str) -> Result<Vec<PlanLine>> {
@@ -236,7 +259,7 @@ pub fn add_review_round(
     name: &str,
     decision: &str,
 ) -> Result<i64> {
-    store.add_review_round(term, year, name, decision)
+    store.write(|store| store.add_review_round(term, year, name, decision))
 }
 
 pub fn review_rounds(store: &Store, term: &str) -> Result<Vec<ReviewRound>> {
@@ -249,7 +272,7 @@ pub fn review(
     term: &str,
     input: &crate::store::review::ReviewInput,
 ) -> Result<crate::store::review::ReviewOutcome> {
-    store.review_round(term, input)
+    store.write(|store| store.review_round(term, input))
 }
 
 /// The day a check is made: the given date as typed, or today.

@@ -133,7 +133,7 @@ pub struct ProgrammeForm {
 
 /// Creates a programme with only a name, decision and years; returns its id.
 pub fn add(store: &mut Store, name: &str, decision_no: &str, from: i32, to: i32) -> Result<i64> {
-    store.add_programme(name, decision_no, from, to)
+    store.write(|store| store.add_programme(name, decision_no, from, to))
 }
 
 /// The programme as the form gives it, every value read and checked.
@@ -168,17 +168,17 @@ fn read_form(f: &ProgrammeForm) -> Result<NewProgramme> {
 
 /// Creates a programme from the form; returns its id.
 pub fn create(store: &mut Store, f: &ProgrammeForm) -> Result<i64> {
-    store.create_programme(&read_form(f)?)
+    store.write(|store| store.create_programme(&read_form(f)?))
 }
 
 /// Corrects a programme's details from the form (its participants stay).
 pub fn update(store: &mut Store, id: i64, f: &ProgrammeForm) -> Result<()> {
-    store.update_programme(id, &read_form(f)?)
+    store.write(|store| store.update_programme(id, &read_form(f)?))
 }
 
 /// Deletes a programme made by mistake (refused once it has participants).
 pub fn delete(store: &mut Store, id: i64) -> Result<()> {
-    store.delete_programme(id)
+    store.write(|store| store.delete_programme(id))
 }
 
 pub fn list(store: &Store) -> Result<Vec<ProgrammeSummary>> {
@@ -329,33 +329,39 @@ impl PlanRules {
 /// Proposes a person for the list on a day (as typed); refused, with every criterion not met
 /// named, when the person does not meet the programme's criteria on that day.
 pub fn propose(store: &mut Store, id: i64, person: i64, date: &str) -> Result<Assessment> {
-    let day = parse_date("date", "Ngày đề xuất", date)?;
-    let a = judge(store, id, person, day.earliest())?;
-    if !a.met {
-        return Err(CoreError::validation(
-            "criteria",
-            "not_met",
-            format!(
-                "{} chưa đủ tiêu chuẩn tham gia đề án — {}.",
-                a.full_name,
-                a.reasons()
-            ),
-        ));
-    }
-    store.propose_member(id, person, &day)?;
-    Ok(a)
+    store.write(|store| {
+        let day = parse_date("date", "Ngày đề xuất", date)?;
+        let a = judge(store, id, person, day.earliest())?;
+        if !a.met {
+            return Err(CoreError::validation(
+                "criteria",
+                "not_met",
+                format!(
+                    "{} chưa đủ tiêu chuẩn tham gia đề án — {}.",
+                    a.full_name,
+                    a.reasons()
+                ),
+            ));
+        }
+        store.propose_member(id, person, &day)?;
+        Ok(a)
+    })
 }
 
 /// Selects a person straight into a programme on a day (as typed), as approved.
 pub fn enrol(store: &mut Store, programme: i64, person: i64, date: &str) -> Result<()> {
-    let day = parse_date("date", "Ngày được chọn", date)?;
-    store.enrol(programme, person, &day)
+    store.write(|store| {
+        let day = parse_date("date", "Ngày được chọn", date)?;
+        store.enrol(programme, person, &day)
+    })
 }
 
 /// Records the decision approving the list; returns how many were approved.
 pub fn approve(store: &mut Store, id: i64, decision_no: &str, date: &str) -> Result<usize> {
-    let day = parse_date("approval_date", "Ngày phê duyệt danh sách", date)?;
-    store.approve_programme_list(id, decision_no, &day)
+    store.write(|store| {
+        let day = parse_date("approval_date", "Ngày phê duyệt danh sách", date)?;
+        store.approve_programme_list(id, decision_no, &day)
+    })
 }
 
 /// A training or an evaluation of a participant, as the clerk gives it.
@@ -383,6 +389,7 @@ pub fn add_record(
     person: i64,
     input: &RecordInput,
 ) -> Result<()> {
+    store.write(|store| {
     let training = input.kind.trim() == "dao_tao";
     let (date_label, to_label) = if training {
         ("Đào tạo từ ngày", "Đào tạo đến ngày")
@@ -415,6 +422,7 @@ pub fn add_record(
         rating,
     };
     store.add_programme_record(programme, person, &rec)
+    })
 }
 
 /// What became of a participant, as the form gives it.
@@ -439,99 +447,101 @@ pub fn set_outcome(
     person: i64,
     input: &OutcomeInput,
 ) -> Result<Outcome> {
-    let date = parse_date("outcome_date", "Ngày quyết định", &input.date)?;
-    let kind = match input.kind.trim() {
-        "ra_khoi" => None,
-        k => Some(parse_code(
-            "outcome_kind",
-            "Kết quả",
-            k,
-            OutcomeKind::ALL,
-            OutcomeKind::code,
-            OutcomeKind::label,
-        )?),
-    };
-    let decision_no = input.decision_no.trim().to_string();
-    if decision_no.is_empty() {
-        return Err(CoreError::validation(
-            "decision_no",
-            "required",
-            "Số quyết định: bắt buộc phải nhập.",
-        ));
-    }
-    let p = store.programme(programme)?;
-    let member = p
-        .members
-        .iter()
-        .find(|m| m.person_id == person)
-        .ok_or_else(|| {
-            CoreError::validation(
-                "person",
-                "invalid",
-                format!("Người mã số {person} chưa có trong đề án số {programme}."),
-            )
-        })?;
-    if member.stage == crate::model::programme::MemberStage::Proposed {
-        return Err(CoreError::validation(
-            "outcome",
-            "not_approved",
-            format!(
-                "{}: danh sách chưa được phê duyệt; ghi kết quả sau khi phê duyệt.",
-                member.full_name
-            ),
-        ));
-    }
-    let post = if kind.is_some() {
-        let t = input.post.trim();
-        if t.is_empty() {
+    store.write(|store| {
+        let date = parse_date("outcome_date", "Ngày quyết định", &input.date)?;
+        let kind = match input.kind.trim() {
+            "ra_khoi" => None,
+            k => Some(parse_code(
+                "outcome_kind",
+                "Kết quả",
+                k,
+                OutcomeKind::ALL,
+                OutcomeKind::code,
+                OutcomeKind::label,
+            )?),
+        };
+        let decision_no = input.decision_no.trim().to_string();
+        if decision_no.is_empty() {
             return Err(CoreError::validation(
-                "post",
+                "decision_no",
                 "required",
-                "Chức vụ được bổ nhiệm, bầu: bắt buộc chọn.",
+                "Số quyết định: bắt buộc phải nhập.",
             ));
         }
-        let positions = store.positions()?;
-        positions
+        let p = store.programme(programme)?;
+        let member = p
+            .members
             .iter()
-            .find(|x| x.code == t || crate::text::fold(&x.name) == crate::text::fold(t))
-            .map(|x| x.name.clone())
-            .unwrap_or_else(|| t.to_string())
-    } else {
-        if input.reason.trim().is_empty() {
+            .find(|m| m.person_id == person)
+            .ok_or_else(|| {
+                CoreError::validation(
+                    "person",
+                    "invalid",
+                    format!("Người mã số {person} chưa có trong đề án số {programme}."),
+                )
+            })?;
+        if member.stage == crate::model::programme::MemberStage::Proposed {
             return Err(CoreError::validation(
-                "reason",
-                "required",
-                "Lý do ra khỏi đề án: bắt buộc phải nhập.",
+                "outcome",
+                "not_approved",
+                format!(
+                    "{}: danh sách chưa được phê duyệt; ghi kết quả sau khi phê duyệt.",
+                    member.full_name
+                ),
             ));
         }
-        String::new()
-    };
-    let outcome = Outcome {
-        kind,
-        post: post.clone(),
-        date,
-        decision_no,
-        reason: input.reason.trim().to_string(),
-    };
-    if kind.is_some() {
-        let mut rec = store.person(person)?;
-        let unit = store.unit()?;
-        if !rec
-            .positions
-            .iter()
-            .any(|h| h.is_current() && crate::text::fold(&h.title) == crate::text::fold(&post))
-        {
-            rec.positions.push(PositionHeld {
-                title: post,
-                organisation: unit.name,
-                start: Some(date),
-                end: None,
-            });
-            store.update_person(&rec)?;
+        let post = if kind.is_some() {
+            let t = input.post.trim();
+            if t.is_empty() {
+                return Err(CoreError::validation(
+                    "post",
+                    "required",
+                    "Chức vụ được bổ nhiệm, bầu: bắt buộc chọn.",
+                ));
+            }
+            let positions = store.positions()?;
+            positions
+                .iter()
+                .find(|x| x.code == t || crate::text::fold(&x.name) == crate::text::fold(t))
+                .map(|x| x.name.clone())
+                .unwrap_or_else(|| t.to_string())
+        } else {
+            if input.reason.trim().is_empty() {
+                return Err(CoreError::validation(
+                    "reason",
+                    "required",
+                    "Lý do ra khỏi đề án: bắt buộc phải nhập.",
+                ));
+            }
+            String::new()
+        };
+        let outcome = Outcome {
+            kind,
+            post: post.clone(),
+            date,
+            decision_no,
+            reason: input.reason.trim().to_string(),
+        };
+        if kind.is_some() {
+            let mut rec = store.person(person)?;
+            let unit = store.unit()?;
+            if !rec
+                .positions
+                .iter()
+                .any(|h| h.is_current() && crate::text::fold(&h.title) == crate::text::fold(&post))
+            {
+                rec.positions.push(PositionHeld {
+                    title: post,
+                    organisation: unit.name,
+                    start: Some(date),
+                    end: None,
+                });
+                store.update_person(&rec)?;
+            }
         }
-    }
-    store.set_programme_outcome(programme, person, &outcome)?;
-    Ok(outcome)
+        store.set_programme_outcome(programme, person, &outcome)?;
+        Ok(outcome)
+    })
 }
 
 /// Writes a report table as an Excel workbook at `out` (never over an existing file; its folder
@@ -590,26 +600,28 @@ pub fn propose_list(
     people: &[i64],
     date: &str,
 ) -> Result<ProposeReport> {
-    let day = parse_date("date", "Ngày đề xuất", date)?;
-    store.programme(id)?;
-    let mut r = ProposeReport::default();
-    for person in people {
-        match propose(store, id, *person, &day.to_display()) {
-            Ok(a) => r.proposed.push(a.full_name),
-            Err(e) => {
-                let name = store
-                    .person(*person)
-                    .map(|p| p.full_name)
-                    .unwrap_or_default();
-                let reason = e
-                    .field_errors()
-                    .iter()
-                    .map(|f| f.message.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                r.refused.push((name, reason));
+    store.write(|store| {
+        let day = parse_date("date", "Ngày đề xuất", date)?;
+        store.programme(id)?;
+        let mut r = ProposeReport::default();
+        for person in people {
+            match propose(store, id, *person, &day.to_display()) {
+                Ok(a) => r.proposed.push(a.full_name),
+                Err(e) => {
+                    let name = store
+                        .person(*person)
+                        .map(|p| p.full_name)
+                        .unwrap_or_default();
+                    let reason = e
+                        .field_errors()
+                        .iter()
+                        .map(|f| f.message.clone())
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    r.refused.push((name, reason));
+                }
             }
         }
-    }
-    Ok(r)
+        Ok(r)
+    })
 }

@@ -35,87 +35,89 @@ pub struct MovementInput {
 /// Records a move: the post left ends the day before, the new post starts on the day (both in
 /// the person's positions), and the move is kept with its decision. Returns its id.
 pub fn record(store: &mut Store, input: &MovementInput) -> Result<i64> {
-    let kind = parse_code(
-        "kind",
-        "Hình thức",
-        &input.kind,
-        MovementKind::ALL,
-        MovementKind::code,
-        MovementKind::label,
-    )?;
-    let date = parse_date("date", "Từ ngày", &input.date)?;
-    let end_date = parse_optional_date("end_date", "Đến ngày", Some(&input.end_date))?;
-    if let Some(e) = &end_date {
-        if e.latest() < date.earliest() {
-            return Err(CoreError::validation(
-                "end_date",
-                "order",
-                format!(
-                    "Đến ngày {} trước từ ngày {}.",
-                    e.to_display(),
-                    date.to_display()
-                ),
-            ));
-        }
-    }
-    if input.to_title.trim().is_empty() {
-        return Err(CoreError::validation(
-            "to_title",
-            "required",
-            "Chức vụ mới (đến): bắt buộc phải nhập.",
-        ));
-    }
-    if input.decision_no.trim().is_empty() {
-        return Err(CoreError::validation(
-            "decision_no",
-            "required",
-            "Số quyết định: bắt buộc phải nhập.",
-        ));
-    }
-    let mut person = store.person(input.person_id)?;
-    let from = fold(input.from_title.trim());
-    if !from.is_empty() {
-        let end = chrono::NaiveDate::pred_opt(&date.earliest()).unwrap_or(date.earliest());
-        match person
-            .positions
-            .iter_mut()
-            .find(|h| h.is_current() && fold(&h.title) == from)
-        {
-            Some(h) => h.end = Some(crate::model::PartialDate::from_date(end)),
-            None => {
+    store.write(|store| {
+        let kind = parse_code(
+            "kind",
+            "Hình thức",
+            &input.kind,
+            MovementKind::ALL,
+            MovementKind::code,
+            MovementKind::label,
+        )?;
+        let date = parse_date("date", "Từ ngày", &input.date)?;
+        let end_date = parse_optional_date("end_date", "Đến ngày", Some(&input.end_date))?;
+        if let Some(e) = &end_date {
+            if e.latest() < date.earliest() {
                 return Err(CoreError::validation(
-                    "from_title",
-                    "not_held",
+                    "end_date",
+                    "order",
                     format!(
-                        "Chức vụ cũ (từ): {} hiện không giữ “{}”.",
-                        person.full_name,
-                        input.from_title.trim()
+                        "Đến ngày {} trước từ ngày {}.",
+                        e.to_display(),
+                        date.to_display()
                     ),
-                ))
+                ));
             }
         }
-    }
-    person.positions.push(PositionHeld {
-        title: input.to_title.trim().to_string(),
-        organisation: input.to_org.trim().to_string(),
-        start: Some(date),
-        end: end_date,
-    });
-    let m = Movement {
-        id: None,
-        person_id: input.person_id,
-        kind,
-        from_title: input.from_title.clone(),
-        from_org: input.from_org.clone(),
-        to_title: input.to_title.clone(),
-        to_org: input.to_org.clone(),
-        date,
-        end_date,
-        decision_no: input.decision_no.clone(),
-        note: input.note.clone(),
-    };
-    store.update_person(&person)?;
-    store.add_movement(&m)
+        if input.to_title.trim().is_empty() {
+            return Err(CoreError::validation(
+                "to_title",
+                "required",
+                "Chức vụ mới (đến): bắt buộc phải nhập.",
+            ));
+        }
+        if input.decision_no.trim().is_empty() {
+            return Err(CoreError::validation(
+                "decision_no",
+                "required",
+                "Số quyết định: bắt buộc phải nhập.",
+            ));
+        }
+        let mut person = store.person(input.person_id)?;
+        let from = fold(input.from_title.trim());
+        if !from.is_empty() {
+            let end = chrono::NaiveDate::pred_opt(&date.earliest()).unwrap_or(date.earliest());
+            match person
+                .positions
+                .iter_mut()
+                .find(|h| h.is_current() && fold(&h.title) == from)
+            {
+                Some(h) => h.end = Some(crate::model::PartialDate::from_date(end)),
+                None => {
+                    return Err(CoreError::validation(
+                        "from_title",
+                        "not_held",
+                        format!(
+                            "Chức vụ cũ (từ): {} hiện không giữ “{}”.",
+                            person.full_name,
+                            input.from_title.trim()
+                        ),
+                    ))
+                }
+            }
+        }
+        person.positions.push(PositionHeld {
+            title: input.to_title.trim().to_string(),
+            organisation: input.to_org.trim().to_string(),
+            start: Some(date),
+            end: end_date,
+        });
+        let m = Movement {
+            id: None,
+            person_id: input.person_id,
+            kind,
+            from_title: input.from_title.clone(),
+            from_org: input.from_org.clone(),
+            to_title: input.to_title.clone(),
+            to_org: input.to_org.clone(),
+            date,
+            end_date,
+            decision_no: input.decision_no.clone(),
+            note: input.note.clone(),
+        };
+        store.update_person(&person)?;
+        store.add_movement(&m)
+    })
 }
 
 pub fn movements(store: &Store, person: Option<i64>) -> Result<Vec<Movement>> {
@@ -131,27 +133,29 @@ pub fn params(store: &Store) -> Result<RotationParams> {
 }
 
 pub fn save_params(store: &mut Store, p: &RotationParams) -> Result<()> {
-    if !(1..=40).contains(&p.years) {
-        return Err(CoreError::validation(
-            "years",
-            "range",
-            format!(
-                "Số năm giữ một vị trí: {} không hợp lệ (từ 1 đến 40).",
-                p.years
-            ),
-        ));
-    }
-    let positions = store.positions()?;
-    for code in &p.local_posts {
-        if !positions.iter().any(|x| &x.code == code) {
+    store.write(|store| {
+        if !(1..=40).contains(&p.years) {
             return Err(CoreError::validation(
-                "local_posts",
-                "unknown",
-                format!("Chức danh chủ chốt: không có mã “{code}” trong danh mục chức danh."),
+                "years",
+                "range",
+                format!(
+                    "Số năm giữ một vị trí: {} không hợp lệ (từ 1 đến 40).",
+                    p.years
+                ),
             ));
         }
-    }
-    store.set_meta(PARAMS_KEY, &serde_json::to_string(p)?)
+        let positions = store.positions()?;
+        for code in &p.local_posts {
+            if !positions.iter().any(|x| &x.code == code) {
+                return Err(CoreError::validation(
+                    "local_posts",
+                    "unknown",
+                    format!("Chức danh chủ chốt: không có mã “{code}” trong danh mục chức danh."),
+                ));
+            }
+        }
+        store.set_meta(PARAMS_KEY, &serde_json::to_string(p)?)
+    })
 }
 
 /// Both lists on a day (as typed).

@@ -60,52 +60,54 @@ pub fn parse_param(text: &str) -> Result<(String, serde_json::Value)> {
 /// checks can be explained). The new version is named after the one edited, "(sửa đổi
 /// dd/mm/yyyy)" (an earlier "(sửa đổi …)" is replaced, not repeated), unless a name is given.
 pub fn save_params(store: &mut Store, edit: &RulesEdit) -> Result<RuleSet> {
-    let current = rules_for(store, edit.term.as_deref())?;
-    let mut value = serde_json::to_value(&current.params)?;
-    let serde_json::Value::Object(m) = &mut value else {
-        return Err(CoreError::Json(
-            "tham số quy định không phải đối tượng".into(),
-        ));
-    };
-    for (k, v) in &edit.params {
-        if !m.contains_key(k) {
-            return Err(CoreError::validation(
-                "params",
-                "unknown",
-                format!("Tham số quy định: không có tham số “{k}” trong bộ quy định."),
+    store.write(|store| {
+        let current = rules_for(store, edit.term.as_deref())?;
+        let mut value = serde_json::to_value(&current.params)?;
+        let serde_json::Value::Object(m) = &mut value else {
+            return Err(CoreError::Json(
+                "tham số quy định không phải đối tượng".into(),
             ));
+        };
+        for (k, v) in &edit.params {
+            if !m.contains_key(k) {
+                return Err(CoreError::validation(
+                    "params",
+                    "unknown",
+                    format!("Tham số quy định: không có tham số “{k}” trong bộ quy định."),
+                ));
+            }
+            m.insert(k.clone(), v.clone());
         }
-        m.insert(k.clone(), v.clone());
-    }
-    let params: RuleParams = serde_json::from_value(value).map_err(|e| {
-        CoreError::validation("params", "invalid", format!("Tham số quy định: {e}"))
-    })?;
-    let base = current
-        .name
-        .split(" (sửa đổi")
-        .next()
-        .unwrap_or(&current.name)
-        .to_string();
-    let name = match edit.name.as_deref().map(str::trim) {
-        Some(n) if !n.is_empty() => n.to_string(),
-        _ => format!("{base} (sửa đổi {})", store.today().format("%d/%m/%Y")),
-    };
-    let effective_from = parse_optional_date(
-        "effective_from",
-        "Áp dụng từ ngày",
-        edit.effective_from.as_deref(),
-    )?
-    .unwrap_or(current.effective_from);
-    let new = RuleSet {
-        id: None,
-        name,
-        effective_from,
-        params,
-    };
-    let id = store.add_rule_set(&new)?;
-    Ok(RuleSet {
-        id: Some(id),
-        ..new
+        let params: RuleParams = serde_json::from_value(value).map_err(|e| {
+            CoreError::validation("params", "invalid", format!("Tham số quy định: {e}"))
+        })?;
+        let base = current
+            .name
+            .split(" (sửa đổi")
+            .next()
+            .unwrap_or(&current.name)
+            .to_string();
+        let name = match edit.name.as_deref().map(str::trim) {
+            Some(n) if !n.is_empty() => n.to_string(),
+            _ => format!("{base} (sửa đổi {})", store.today().format("%d/%m/%Y")),
+        };
+        let effective_from = parse_optional_date(
+            "effective_from",
+            "Áp dụng từ ngày",
+            edit.effective_from.as_deref(),
+        )?
+        .unwrap_or(current.effective_from);
+        let new = RuleSet {
+            id: None,
+            name,
+            effective_from,
+            params,
+        };
+        let id = store.add_rule_set(&new)?;
+        Ok(RuleSet {
+            id: Some(id),
+            ..new
+        })
     })
 }
 
@@ -130,28 +132,30 @@ pub fn targets(store: &Store) -> Result<Vec<Target>> {
 
 /// Adds one of the ward's targets; returns its id.
 pub fn add_target(store: &mut Store, t: &NewTarget) -> Result<i64> {
-    let indicator = parse_code(
-        "indicator",
-        "Chỉ tiêu",
-        &t.indicator,
-        Indicator::ALL,
-        Indicator::code,
-        Indicator::label,
-    )?;
-    store.add_target(&Target {
-        id: None,
-        body: t.body.trim().to_string(),
-        indicator,
-        threshold: t.threshold,
-        strict: t.strict,
-        age_under: t.age_under,
-        year: t.year,
-        source: t.source.trim().to_string(),
+    store.write(|store| {
+        let indicator = parse_code(
+            "indicator",
+            "Chỉ tiêu",
+            &t.indicator,
+            Indicator::ALL,
+            Indicator::code,
+            Indicator::label,
+        )?;
+        store.add_target(&Target {
+            id: None,
+            body: t.body.trim().to_string(),
+            indicator,
+            threshold: t.threshold,
+            strict: t.strict,
+            age_under: t.age_under,
+            year: t.year,
+            source: t.source.trim().to_string(),
+        })
     })
 }
 
 pub fn remove_target(store: &mut Store, id: i64) -> Result<()> {
-    store.remove_target(id)
+    store.write(|store| store.remove_target(id))
 }
 
 pub fn positions(store: &Store) -> Result<Vec<Position>> {
@@ -159,8 +163,13 @@ pub fn positions(store: &Store) -> Result<Vec<Position>> {
 }
 
 /// Adds or changes a post of the catalogue; returns its id.
+/// The ward's own details (name, superior, place), as Settings edits them.
+pub fn set_unit(store: &mut Store, unit: &crate::model::Unit) -> Result<()> {
+    store.write(|s| s.set_unit(unit))
+}
+
 pub fn save_position(store: &mut Store, p: &Position) -> Result<i64> {
-    store.save_position(p)
+    store.write(|store| store.save_position(p))
 }
 
 /// A post as a JSON record (a file, a form); a field that does not read is named.

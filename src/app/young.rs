@@ -36,11 +36,13 @@ pub fn list(store: &Store, criteria: &CriteriaForm, day: &str) -> Result<YoungLi
 
 /// Saves a criteria set under a name (replacing one of that name); returns its id.
 pub fn save_set(store: &mut Store, name: &str, criteria: &CriteriaForm) -> Result<i64> {
-    let c = criteria.read()?;
-    store.save_criteria_set(&CriteriaSet {
-        id: None,
-        name: name.into(),
-        criteria: c,
+    store.write(|store| {
+        let c = criteria.read()?;
+        store.save_criteria_set(&CriteriaSet {
+            id: None,
+            name: name.into(),
+            criteria: c,
+        })
     })
 }
 
@@ -49,7 +51,7 @@ pub fn sets(store: &Store) -> Result<Vec<CriteriaSet>> {
 }
 
 pub fn remove_set(store: &mut Store, id: i64) -> Result<()> {
-    store.remove_criteria_set(id)
+    store.write(|store| store.remove_criteria_set(id))
 }
 
 /// The list as a report table (the Excel export and a printed annex): those meeting every

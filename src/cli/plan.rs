@@ -18,6 +18,15 @@ const STEP_HINTS: &[(&str, &str)] = &[
     ("reason", "--reason"),
     ("votes", "--votes"),
 ];
+/// `plan add`: the step's flags and the number of terms.
+const PLAN_ADD_HINTS: &[(&str, &str)] = &[
+    ("step", "--step"),
+    ("date", "--date"),
+    ("decision_date", "--decision-date"),
+    ("reason", "--reason"),
+    ("votes", "--votes"),
+    ("terms", "--terms"),
+];
 
 fn step_input(a: &StepArgs) -> Result<plan::StepInput, UserError> {
     Ok(plan::StepInput {
@@ -159,12 +168,15 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
             terms,
             step,
         }) => {
-            let id = plan::plan_person(store, term, position, *person, &step_input(step)?)
-                .map_err(hinted(STEP_HINTS))?;
-            if *terms != 1 {
-                plan::set_entry_terms(store, id, *terms)
-                    .map_err(hinted(&[("terms", "--terms")]))?;
-            }
+            let id = plan::plan_person_for_terms(
+                store,
+                term,
+                position,
+                *person,
+                &step_input(step)?,
+                *terms,
+            )
+            .map_err(hinted(PLAN_ADD_HINTS))?;
             println!("{id}");
             eprintln!("Đã đưa vào quy hoạch (mục số {id}).");
         }

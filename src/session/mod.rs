@@ -152,7 +152,7 @@ impl Session {
     }
 
     pub fn set_auto_backup_keep(&mut self, n: usize) -> Result<SessionStatus> {
-        crate::auto_backup::set_keep(self.store()?, n)?;
+        crate::auto_backup::set_keep(self.store_mut()?, n)?;
         self.status()
     }
 

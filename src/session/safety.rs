@@ -84,7 +84,7 @@ impl Session {
 impl Session {
     /// The ward's details (name, superior body, place name, issuer code), as printed on documents.
     pub fn set_unit(&mut self, unit: crate::model::Unit) -> Result<SessionStatus> {
-        self.store_mut()?.set_unit(&unit)?;
+        crate::app::rules::set_unit(self.store_mut()?, &unit)?;
         let name = self.store()?.unit()?.name;
         if self.store()?.path() == self.data_file().as_path() {
             crate::paths::remember_ward_name(&self.data_dir, &name);

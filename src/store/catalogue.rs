@@ -89,7 +89,7 @@ impl Store {
         if self.term(&code).is_ok() {
             return Err(bad("code", format!("Nhiệm kỳ {code} đã có.")));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "INSERT INTO term (code, kind, start_year, end_year, reference_month, rule_set_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             (&code, term.kind.code(), term.start_year, term.end_year, format!("{:04}-{:02}", r.year, r.month), term.rule_set_id),
@@ -165,7 +165,7 @@ impl Store {
             .map(|a| clean(a))
             .collect::<Vec<_>>()
             .join("|");
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "INSERT INTO position (code, name, rank, grp, level, term_kind, is_key, aliases, active, seats)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
@@ -214,7 +214,7 @@ impl Store {
     /// Stores a new version of the rules (the old ones stay for earlier terms).
     pub fn add_rule_set(&mut self, rules: &RuleSet) -> Result<i64> {
         rules.params.validate()?;
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "INSERT INTO rule_set (name, effective_from, params, created_at) VALUES (?1, ?2, ?3, ?4)",
             (
@@ -301,7 +301,7 @@ impl Store {
                 format!("Chỉ tiêu: “{body}” không phải TAT_CA, CHU_CHOT hay mã chức danh trong danh mục."),
             ));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "INSERT INTO target (body, indicator, threshold, strict, age_under, year, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             (&body, t.indicator.code(), t.threshold, t.strict, t.age_under, t.year, clean(&t.source)),
@@ -337,7 +337,7 @@ impl Store {
         let Some(old) = old else {
             return Err(bad("id", format!("Không có chỉ tiêu mã số {id}.")));
         };
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute("DELETE FROM target WHERE id = ?1", [id])?;
         audit::write(&tx, "target", Some(id), "delete", Some(&old), None)?;
         tx.commit()?;

@@ -48,7 +48,7 @@ impl Store {
         old: &T,
         new: &T,
     ) -> Result<()> {
-        let tx = self.conn_mut().transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "INSERT INTO doc_setting (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -102,7 +102,7 @@ impl Store {
 
     /// Writes an issued number (again: a corrected reprint keeps it), audited.
     pub(crate) fn write_doc_number(&mut self, n: &NewNumber) -> Result<()> {
-        let tx = self.conn_mut().transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "INSERT INTO doc_number (type_code, term, number, date, summary, kind, plan_term)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -129,7 +129,7 @@ impl Store {
         old: &IssuedNumber,
         new: &IssuedNumber,
     ) -> Result<()> {
-        let tx = self.conn_mut().transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "UPDATE doc_number SET cancelled_at = ?4, cancel_reason = ?5
              WHERE type_code = ?1 AND term = ?2 AND number = ?3",

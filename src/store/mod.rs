@@ -35,6 +35,10 @@ pub struct Store {
     /// Everyone's list line and folded search text, in list order; kept in memory only (never
     /// on disk) and dropped on every write to people, so lists and search-as-you-type stay fast.
     people_cache: std::cell::RefCell<Option<std::sync::Arc<Vec<person::CachedLine>>>>,
+    /// How deep inside [`Store::write`] we are: 0 outside any use case's transaction. Every
+    /// write of the store asks for [`Store::tx`], which refuses at 0, so nothing is written
+    /// outside the one transaction of a use case.
+    write_depth: u32,
 }
 
 fn is_not_a_database(e: &rusqlite::Error) -> bool {
@@ -110,11 +114,14 @@ impl Store {
                 path: path.to_path_buf(),
                 today: None,
                 people_cache: Default::default(),
+                write_depth: 0,
             };
             migrations::migrate(&mut store.conn)?;
-            store.ensure_default_rule_sets()?;
-            store.set_meta("sort_key_version", crate::text::SORT_KEY_VERSION)?;
-            store.set_unit(&unit)?;
+            store.write(|s| {
+                s.ensure_default_rule_sets()?;
+                s.set_meta("sort_key_version", crate::text::SORT_KEY_VERSION)?;
+                s.set_unit(&unit)
+            })?;
             Ok(store)
         })();
         if result.is_err() {
@@ -134,11 +141,14 @@ impl Store {
             path: path.to_path_buf(),
             today: None,
             people_cache: Default::default(),
+            write_depth: 0,
         };
-        if store.meta("sort_key_version")?.as_deref() != Some(crate::text::SORT_KEY_VERSION) {
-            store.rebuild_derived()?;
-        }
-        store.ensure_default_rule_sets()?;
+        store.write(|s| {
+            if s.meta("sort_key_version")?.as_deref() != Some(crate::text::SORT_KEY_VERSION) {
+                s.rebuild_derived()?;
+            }
+            s.ensure_default_rule_sets()
+        })?;
         Ok(store)
     }
 
@@ -154,6 +164,59 @@ impl Store {
         configure(&self.conn)?;
         rekeyed?;
         Ok(())
+    }
+
+    /// Runs one use case: all its reading, checking and writing in one transaction
+    /// (`BEGIN IMMEDIATE`), committed when `f` returns `Ok`, rolled back when it returns an
+    /// error or panics. A refused action therefore writes nothing, not even an audit line.
+    /// A use case called from inside another joins the outer transaction.
+    pub fn write<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        if self.write_depth > 0 {
+            self.write_depth += 1;
+            let r = f(self);
+            self.write_depth -= 1;
+            return r;
+        }
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        self.write_depth = 1;
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self)));
+        self.write_depth = 0;
+        match r {
+            Ok(Ok(v)) => match self.conn.execute_batch("COMMIT") {
+                Ok(()) => Ok(v),
+                Err(e) => {
+                    self.roll_back();
+                    Err(e.into())
+                }
+            },
+            Ok(Err(e)) => {
+                self.roll_back();
+                Err(e)
+            }
+            Err(panic) => {
+                self.roll_back();
+                std::panic::resume_unwind(panic)
+            }
+        }
+    }
+
+    fn roll_back(&mut self) {
+        let _ = self.conn.execute_batch("ROLLBACK");
+        // The cache may hold lines read inside the transaction that was undone.
+        self.people_cache.replace(None);
+    }
+
+    /// Whether a use case's transaction is open (see [`Store::write`]).
+    pub fn in_write(&self) -> bool {
+        self.write_depth > 0
+    }
+
+    /// The part of a use case's transaction one store write takes (a savepoint inside it).
+    /// Called outside [`Store::write`] (fixtures, tools), the savepoint is a transaction of its
+    /// own: each store write is all or nothing either way. The use cases of `crate::app` always
+    /// open one `write` around all their work (`tests/core/refusals.rs` reads them to be sure).
+    pub(crate) fn tx(&mut self) -> Result<rusqlite::Savepoint<'_>> {
+        Ok(self.conn.savepoint()?)
     }
 
     pub fn path(&self) -> &Path {
@@ -177,11 +240,6 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
-    }
-
-    /// For writers outside `store` (documents) that need a transaction.
-    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
-        &mut self.conn
     }
 
     /// The column mapping remembered for an import layout (JSON list of "C=khóa").

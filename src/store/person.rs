@@ -3,7 +3,7 @@
 //! and logs the old and new record in the audit log.
 
 use rusqlite::types::Type;
-use rusqlite::{Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::{audit, Store};
 use crate::error::{CoreError, Result};
@@ -182,7 +182,7 @@ fn search_text(full_name: &str, other_name: &str, cccd: Option<&str>) -> String 
     )
 }
 
-fn check_cccd_unique(tx: &Transaction, p: &Person) -> Result<()> {
+fn check_cccd_unique(tx: &Connection, p: &Person) -> Result<()> {
     let Some(cccd) = &p.cccd else { return Ok(()) };
     let other: Option<(i64, String)> = tx
         .query_row(
@@ -201,7 +201,7 @@ fn check_cccd_unique(tx: &Transaction, p: &Person) -> Result<()> {
     }
 }
 
-fn write_row(tx: &Transaction, p: &Person) -> Result<i64> {
+fn write_row(tx: &Connection, p: &Person) -> Result<i64> {
     let params = rusqlite::params![
         p.full_name,
         p.other_name,
@@ -276,7 +276,7 @@ fn write_row(tx: &Transaction, p: &Person) -> Result<i64> {
     Ok(id)
 }
 
-fn write_children(tx: &Transaction, id: i64, p: &Person) -> Result<()> {
+fn write_children(tx: &Connection, id: i64, p: &Person) -> Result<()> {
     for table in ["position_held", "rating", "discipline_reward", "training"] {
         tx.execute(&format!("DELETE FROM {table} WHERE person_id = ?1"), [id])?;
     }
@@ -362,7 +362,7 @@ impl Store {
         p.id = None;
         normalize_person(&mut p);
         validate_person(&p, self.today())?;
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         check_cccd_unique(&tx, &p)?;
         let id = write_row(&tx, &p)?;
         p.id = Some(id);
@@ -383,7 +383,7 @@ impl Store {
             validate_person(&p, today)?;
             clean.push(p);
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         let mut ids = Vec::with_capacity(clean.len());
         for mut p in clean {
             check_cccd_unique(&tx, &p)?;
@@ -405,7 +405,7 @@ impl Store {
         let mut p = person.clone();
         normalize_person(&mut p);
         validate_person(&p, self.today())?;
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         let old = get(&tx, id)?;
         check_cccd_unique(&tx, &p)?;
         write_row(&tx, &p)?;
@@ -416,7 +416,7 @@ impl Store {
 
     pub fn remove_person(&mut self, id: i64) -> Result<()> {
         self.people_cache.replace(None);
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         let old = get(&tx, id)?;
         tx.execute("DELETE FROM person WHERE id = ?1", [id])?;
         audit::write(&tx, "person", Some(id), "delete", Some(&old), None)?;
@@ -481,7 +481,7 @@ impl Store {
     /// the collation library changed.
     pub(crate) fn rebuild_derived(&mut self) -> Result<()> {
         self.people_cache.replace(None);
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         {
             let mut read =
                 tx.prepare("SELECT id, full_name, birth_date, other_name, cccd FROM person")?;

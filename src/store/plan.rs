@@ -116,7 +116,7 @@ impl Store {
                 format!("{} đã có trong quy hoạch {} nhiệm kỳ {} (mục số {id}); hãy thêm bước cho mục đó.", person.full_name, pos.name, term.code),
             ));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "INSERT INTO plan_entry (person_id, position_id, term_id) VALUES (?1, ?2, ?3)",
             (person_id, pos_id, term_id),
@@ -156,7 +156,7 @@ impl Store {
         ev.decision_no = clean(&ev.decision_no);
         ev.note = clean(&ev.note);
         validate_event(&ev, prev.as_ref(), self.today())?;
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         insert_event(&tx, entry_id, &ev)?;
         audit::write(
             &tx,
@@ -188,7 +188,7 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| bad("entry", format!("Không có mục quy hoạch số {entry_id}.")))?;
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "UPDATE plan_entry SET terms = ?1 WHERE id = ?2",
             (terms, entry_id),
@@ -265,7 +265,7 @@ impl Store {
         } else {
             name
         };
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "INSERT INTO review_round (term_id, year, name, decision_no) VALUES (?1, ?2, ?3, ?4)",
             (term.id, year, &name, clean(decision_no)),
@@ -338,11 +338,7 @@ impl Store {
     }
 }
 
-pub(super) fn insert_event(
-    tx: &rusqlite::Transaction,
-    entry_id: i64,
-    ev: &PlanEvent,
-) -> Result<()> {
+pub(super) fn insert_event(tx: &rusqlite::Connection, entry_id: i64, ev: &PlanEvent) -> Result<()> {
     tx.execute(
         "INSERT INTO plan_event (entry_id, step, date, decision_no, decision_date, review_year, reason, note, votes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

@@ -83,7 +83,7 @@ impl Store {
     /// Creates a programme with its deciding body, posts and criteria; returns its id.
     pub fn create_programme(&mut self, p: &NewProgramme) -> Result<i64> {
         let name = self.checked_programme(p)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "INSERT INTO programme (name, decision_no, start_year, end_year, deciding_body, decision_date, posts, criteria)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -109,7 +109,7 @@ impl Store {
     pub fn update_programme(&mut self, id: i64, p: &NewProgramme) -> Result<()> {
         let old = self.programme(id)?;
         let name = self.checked_programme(p)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "UPDATE programme SET name = ?1, decision_no = ?2, start_year = ?3, end_year = ?4,
                deciding_body = ?5, decision_date = ?6, posts = ?7, criteria = ?8 WHERE id = ?9",
@@ -151,7 +151,7 @@ impl Store {
                 ),
             ));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute("DELETE FROM programme WHERE id = ?1", [id])?;
         audit::write::<Programme>(&tx, "programme", Some(id), "delete", Some(&old), None)?;
         tx.commit()?;
@@ -222,7 +222,7 @@ impl Store {
     ) -> Result<()> {
         self.programme(programme_id)?;
         let person = self.person(person_id)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "INSERT INTO programme_member (programme_id, person_id, selected_on, stage) VALUES (?1, ?2, ?3, ?4)",
             (programme_id, person_id, selected_on.to_iso(), stage.code()),
@@ -293,7 +293,7 @@ impl Store {
                 "Phê duyệt danh sách: chưa có người nào được đề xuất (hoặc tất cả đã được phê duyệt).".into(),
             ));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "UPDATE programme SET approval_no = ?1, approval_date = ?2 WHERE id = ?3",
             (&decision_no, date.to_iso(), programme_id),
@@ -379,7 +379,7 @@ impl Store {
                 "Người này mới được đề xuất: ghi đào tạo, đánh giá sau khi danh sách được phê duyệt.".into(),
             ));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "INSERT INTO programme_record (member_id, kind, date, content, result, institution, date_to, certificate, rating)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -427,7 +427,7 @@ impl Store {
         } else {
             MemberStage::Left
         };
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "UPDATE programme_member SET stage = ?1, outcome_kind = ?2, outcome_post = ?3, outcome_date = ?4,
                outcome_decision = ?5, outcome_reason = ?6 WHERE id = ?7",
@@ -627,7 +627,7 @@ impl Store {
         if name.is_empty() {
             return Err(bad("name", "Tên bộ tiêu chí: bắt buộc phải nhập.".into()));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "INSERT INTO criteria_set (name, criteria) VALUES (?1, ?2)
              ON CONFLICT (name) DO UPDATE SET criteria = excluded.criteria",
@@ -662,19 +662,20 @@ impl Store {
     }
 
     pub fn remove_criteria_set(&mut self, id: i64) -> Result<()> {
-        let n = self
-            .conn()
-            .execute("DELETE FROM criteria_set WHERE id = ?1", [id])?;
+        let tx = self.tx()?;
+        let n = tx.execute("DELETE FROM criteria_set WHERE id = ?1", [id])?;
         if n == 0 {
             return Err(bad("id", format!("Không có bộ tiêu chí số {id}.")));
         }
+        audit::write::<()>(&tx, "criteria_set", Some(id), "delete", None, None)?;
+        tx.commit()?;
         Ok(())
     }
 
     /// Stores a movement (already validated by `app::rotation`); returns its id.
     pub fn add_movement(&mut self, m: &Movement) -> Result<i64> {
         self.person(m.person_id)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "INSERT INTO movement (person_id, kind, from_title, from_org, to_title, to_org, date, end_date, decision_no, note)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",

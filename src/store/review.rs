@@ -80,7 +80,7 @@ impl Store {
             validate_event(&ev, entry.events.last(), today)?;
             events.push((entry.id, ev));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "INSERT INTO review_round (term_id, year, name, decision_no) VALUES (?1, ?2, ?3, ?4)",
             (

@@ -35,7 +35,7 @@ impl Store {
         normalize_unit(&mut unit);
         validate_unit(&unit)?;
         let old = get(self.conn()).ok();
-        let tx = self.conn.transaction()?;
+        let tx = self.tx()?;
         tx.execute(
             "INSERT INTO unit (id, name, superior_body, place_name, issuer_code) VALUES (1, ?1, ?2, ?3, ?4)
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, superior_body = excluded.superior_body,
