@@ -26,6 +26,11 @@ pub struct DocInput {
     pub year: Option<i32>,
     pub person_id: Option<i64>,
     pub number: Option<u32>,
+    /// A number typed ahead of the next free one: the clerk's confirmation that the numbers
+    /// between are left blank, with the reason the register records for them.
+    pub gap_reason: Option<String>,
+    /// A number this document already holds under another date: the reason of the correction.
+    pub correction_reason: Option<String>,
     /// The document's date; none is today.
     pub date: Option<String>,
     pub signer: Option<Signer>,
@@ -110,6 +115,8 @@ pub fn request(store: &Store, input: &DocInput) -> Result<DocRequest> {
     }
     req.person_id = input.person_id;
     req.number = input.number;
+    req.gap_reason = input.gap_reason.clone();
+    req.correction_reason = input.correction_reason.clone();
     req.issue = input.issue;
     req.signer = input.signer.clone();
     req.recipients = input.recipients.clone();
@@ -213,7 +220,7 @@ pub fn signer_with(
     Ok(s)
 }
 
-/// The number register: issued documents, newest first.
+/// The number register: issued, cancelled and skipped numbers, newest first.
 pub fn register(store: &Store) -> Result<Vec<IssuedNumber>> {
     store.doc_register()
 }
@@ -226,7 +233,7 @@ pub fn cancel_number(
     number: u32,
     reason: &str,
 ) -> Result<IssuedNumber> {
-    crate::docs::settings::cancel_number(store, type_code, term, number, reason)
+    crate::docs::register::cancel_number(store, type_code, term, number, reason)
 }
 
 /// Opens a saved document or workbook in the system's viewer (to print or edit it there).

@@ -13,6 +13,7 @@ mod import;
 mod one_core;
 mod plan_scenario;
 mod programmes;
+mod register;
 mod rules;
 mod session;
 mod store;
