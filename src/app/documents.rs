@@ -141,7 +141,8 @@ pub fn preview(store: &Store, input: &DocInput, max_pages: usize) -> Result<DocP
     crate::docs::preview(store, &request(store, input)?, max_pages)
 }
 
-/// Saves a document (never over an existing file; its folder is made if needed).
+/// Saves a document (never over an existing file; its folder is made if needed, once nothing
+/// refuses the document).
 pub fn save(store: &mut Store, input: &DocInput) -> Result<DocOutput> {
     let req = request(store, input)?;
     if input.out.as_os_str().is_empty() {
@@ -150,9 +151,6 @@ pub fn save(store: &mut Store, input: &DocInput) -> Result<DocOutput> {
             "required",
             "Lưu văn bản: chưa chọn nơi lưu tệp.",
         ));
-    }
-    if let Some(dir) = input.out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
     }
     crate::docs::save(store, &req, &input.out)
 }

@@ -385,6 +385,9 @@ pub fn save(store: &mut Store, req: &DocRequest, out: &Path) -> Result<DocOutput
         .or_else(|| DocFormat::of_path(out))
         .unwrap_or_default();
     let made = output(store, req, &r, format)?;
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
     let tmp = out.with_extension(format!("dang-ghi.{}", format.extension()));
     std::fs::write(&tmp, &made.bytes)?;
     if let Err(e) = std::fs::rename(&tmp, out) {

@@ -42,10 +42,11 @@ fn refusal(e: CoreError) -> (String, String, String) {
     (f[0].field.clone(), f[0].rule.clone(), f[0].message.clone())
 }
 
-/// Refused with `rule` on the "Số" field; nothing written (no table row, no audit line, no file).
+/// Refused with `rule` on the "Số" field; nothing written (no table row, no audit line, no file,
+/// not even its folder).
 fn refused(w: &TempWard, s: &mut Store, req: &DocRequest, rule: &str) -> String {
     let before = dump(&w.path);
-    let name = format!("bị từ chối {rule}.pdf");
+    let name = format!("thư mục mới {rule}/bị từ chối.pdf");
     let (field, got, message) = refusal(save(w, s, req, &name).unwrap_err());
     assert_eq!(
         (field.as_str(), got.as_str()),
@@ -57,7 +58,10 @@ fn refused(w: &TempWard, s: &mut Store, req: &DocRequest, rule: &str) -> String 
         &w.path,
         &format!("a refusal writes nothing: {message}"),
     );
-    assert!(!w.dir.path().join(&name).exists());
+    assert!(
+        !w.dir.path().join(format!("thư mục mới {rule}")).exists(),
+        "not even the folder"
+    );
     assert!(
         !message.contains("--"),
         "no CLI flag in a core message: {message}"
