@@ -2,7 +2,8 @@
 //! there. 01 (issued with a double click: one number), 02 and 03 issued, 03 cancelled; "2"
 //! typed on a new Tờ trình is refused under the "Số" field naming the document that holds it;
 //! "50" asks in the page's own dialog, names the gap, and is refused when the clerk goes back;
-//! confirmed with a reason it issues 50 and the register shows 04–49 as left blank. Every
+//! confirmed with a reason it issues 50 and the register shows 04–49 as left blank; "2" again,
+//! confirmed as a correction with its reason, is shown beside Số 02 (first date kept). Every
 //! refusal leaves the ward file exactly as it was. A list takes no number: no "Cấp số".
 
 use super::*;
@@ -302,6 +303,27 @@ async fn the_register_in_the_window_refuses_a_taken_number_and_asks_about_a_gap(
             .count(),
         46
     );
+    // Số 02 with the date 05/12 and a reason: recorded as a correction beside Số 02, whose first
+    // issue date stays.
+    new_document(&c, "05/12/2026", "2").await;
+    issue(&c, false).await;
+    assert!(text(&c, "#ask-title").await.contains("Đính chính"));
+    fill(&c, "#ask-input", "Ngày ký chính thức là 05/12/2026").await;
+    click(&c, "#ask-ok").await;
+    until(
+        &c,
+        "đính chính đã ghi",
+        "document.getElementById('register-list').textContent.includes('Đính chính ngày ban hành 02/12/2026 → 05/12/2026')",
+    )
+    .await;
+    let lines = register(&c).await;
+    let two = lines.iter().find(|l| l[0] == "Số 02-TTr/ĐU").unwrap();
+    assert_eq!(two[1], "02/12/2026", "{lines:?}");
+    assert!(
+        two[3].ends_with("Ngày ký chính thức là 05/12/2026"),
+        "{lines:?}"
+    );
+    assert_eq!(lines.len(), 5, "no new line: {lines:?}");
     js(
         &c,
         "cuộn tới sổ đăng ký",
