@@ -26,6 +26,11 @@ pub struct DocInput {
     pub year: Option<i32>,
     pub person_id: Option<i64>,
     pub number: Option<u32>,
+    /// A number typed ahead of the next free one: the clerk's confirmation that the numbers
+    /// between are left blank, with the reason the register records for them.
+    pub gap_reason: Option<String>,
+    /// A number this document already holds under another date: the reason of the correction.
+    pub correction_reason: Option<String>,
     /// The document's date; none is today.
     pub date: Option<String>,
     pub signer: Option<Signer>,
@@ -110,6 +115,8 @@ pub fn request(store: &Store, input: &DocInput) -> Result<DocRequest> {
     }
     req.person_id = input.person_id;
     req.number = input.number;
+    req.gap_reason = input.gap_reason.clone();
+    req.correction_reason = input.correction_reason.clone();
     req.issue = input.issue;
     req.signer = input.signer.clone();
     req.recipients = input.recipients.clone();
@@ -134,7 +141,8 @@ pub fn preview(store: &Store, input: &DocInput, max_pages: usize) -> Result<DocP
     crate::docs::preview(store, &request(store, input)?, max_pages)
 }
 
-/// Saves a document (never over an existing file; its folder is made if needed).
+/// Saves a document (never over an existing file; its folder is made if needed, once nothing
+/// refuses the document).
 pub fn save(store: &mut Store, input: &DocInput) -> Result<DocOutput> {
     store.write(|store| {
         let req = request(store, input)?;
@@ -144,9 +152,6 @@ pub fn save(store: &mut Store, input: &DocInput) -> Result<DocOutput> {
                 "required",
                 "Lưu văn bản: chưa chọn nơi lưu tệp.",
             ));
-        }
-        if let Some(dir) = input.out.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
         }
         crate::docs::save(store, &req, &input.out)
     })
@@ -217,7 +222,7 @@ pub fn signer_with(
     Ok(s)
 }
 
-/// The number register: issued documents, newest first.
+/// The number register: issued, cancelled and skipped numbers, newest first.
 pub fn register(store: &Store) -> Result<Vec<IssuedNumber>> {
     store.doc_register()
 }
@@ -231,7 +236,7 @@ pub fn cancel_number(
     reason: &str,
 ) -> Result<IssuedNumber> {
     store
-        .write(|store| crate::docs::settings::cancel_number(store, type_code, term, number, reason))
+        .write(|store| crate::docs::register::cancel_number(store, type_code, term, number, reason))
 }
 
 /// Opens a saved document or workbook in the system's viewer (to print or edit it there).

@@ -190,9 +190,15 @@ pub enum Command {
         /// Cấp số và ban hành: văn bản lấy số trong sổ (không có: bản nháp, để trống số)
         #[arg(long)]
         issue: bool,
-        /// Số văn bản khi cấp số (mặc định: số tiếp theo trong sổ); số đã cấp thì in lại đúng số đó
+        /// Số văn bản khi cấp số (mặc định: số tiếp theo trong sổ, hoặc số văn bản này đã được cấp); số đã cấp cho văn bản này thì in lại đúng số đó, số của văn bản khác bị từ chối
         #[arg(long, requires = "issue")]
         so: Option<u32>,
+        /// Xác nhận --so vượt số tiếp theo: các số bị bỏ qua ghi vào sổ là "bỏ qua (để trống)" với lý do này, không bao giờ cấp nữa
+        #[arg(long, value_name = "LÝ DO", requires = "so")]
+        bo_qua_so: Option<String>,
+        /// Đính chính ngày ban hành của số văn bản này đã được cấp (--so, --ngay mới), với lý do này; sổ giữ ngày cấp đầu tiên
+        #[arg(long, value_name = "LÝ DO", requires = "so")]
+        dinh_chinh: Option<String>,
         /// Ngày văn bản dd/mm/yyyy (mặc định hôm nay)
         #[arg(long)]
         ngay: Option<String>,
@@ -221,7 +227,7 @@ pub enum Command {
         #[arg(long)]
         cap_phe_duyet: Option<String>,
     },
-    /// Sổ đăng ký số văn bản: xem, hủy một số (không bao giờ dùng lại)
+    /// Sổ đăng ký số văn bản: xem (số đã cấp, đã hủy, bỏ qua; đính chính ngày), hủy một số (không bao giờ dùng lại)
     #[command(subcommand)]
     Register(RegisterCommand),
     /// Đổi mật khẩu
@@ -673,7 +679,7 @@ pub enum RotationCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum RegisterCommand {
-    /// Các số đã cấp, mới nhất trước
+    /// Các số trong sổ (đã cấp, đã hủy, bỏ qua để trống), mới nhất trước
     List {
         #[arg(long)]
         json: bool,

@@ -2,6 +2,7 @@
 //! `quyhoach::app::documents`, and what it did printed.
 
 use quyhoach::app::documents::{self, DocInput};
+use quyhoach::docs::NumberState;
 use quyhoach::Store;
 
 use super::args::{Command, RegisterCommand};
@@ -32,6 +33,8 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
         nguoi,
         issue,
         so,
+        bo_qua_so,
+        dinh_chinh,
         ngay,
         thay_mat,
         chuc_vu,
@@ -46,7 +49,25 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
     else {
         return Ok(());
     };
-    let err = hinted(HINTS);
+    let hint = hinted(HINTS);
+    // A refused number also names the flag that confirms the gap or the correction.
+    let err = |e: quyhoach::CoreError| {
+        let extra: Vec<&str> = e
+            .field_errors()
+            .iter()
+            .filter_map(|f| match f.rule.as_str() {
+                "gap" => Some("Để trống các số đó: thêm --bo-qua-so \"lý do\"."),
+                "date_changed" => Some("Đính chính ngày ban hành: thêm --dinh-chinh \"lý do\"."),
+                "no_number" => Some("Loại văn bản này lưu không cấp số: bỏ --issue và --so."),
+                _ => None,
+            })
+            .collect();
+        let mut u = hint(e);
+        for x in extra {
+            u.0.push_str(&format!("\n  {x}"));
+        }
+        u
+    };
     let signer = if thay_mat.is_some() || chuc_vu.is_some() || nguoi_ky.is_some() {
         Some(documents::signer_with(
             store,
@@ -68,6 +89,8 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
         year: *nam,
         person_id: *nguoi,
         number: *so,
+        gap_reason: bo_qua_so.clone(),
+        correction_reason: dinh_chinh.clone(),
         date: ngay.clone(),
         signer,
         recipients: (!noi_nhan.is_empty()).then(|| noi_nhan.clone()),
@@ -109,6 +132,9 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
         made.pages,
         out.display()
     );
+    if let Some(note) = &made.register_note {
+        eprintln!("{note}");
+    }
     Ok(())
 }
 
@@ -120,13 +146,29 @@ pub fn register(store: &mut Store, cmd: &RegisterCommand) -> Result<(), UserErro
                 print_json(&rows)?;
             } else {
                 for r in rows {
-                    let cancelled = match (&r.cancelled_at, &r.cancel_reason) {
-                        (Some(at), reason) => {
-                            format!("  [ĐÃ HỦY {at}: {}]", reason.as_deref().unwrap_or_default())
-                        }
-                        _ => String::new(),
+                    let state = match r.state {
+                        NumberState::Issued => String::new(),
+                        NumberState::Cancelled => format!(
+                            "  [ĐÃ HỦY {}: {}]",
+                            r.cancelled_at.as_deref().unwrap_or_default(),
+                            r.cancel_reason.as_deref().unwrap_or_default()
+                        ),
+                        NumberState::Skipped => format!(
+                            "  [BỎ QUA (ĐỂ TRỐNG): {}]",
+                            r.skip_reason.as_deref().unwrap_or_default()
+                        ),
                     };
-                    println!("{}\t{}\t{}{cancelled}", r.text, r.date, r.summary);
+                    let fixes: String = r
+                        .corrections
+                        .iter()
+                        .map(|c| {
+                            format!(
+                                "  [ĐÍNH CHÍNH NGÀY {} → {} ({}): {}]",
+                                c.old_date, c.new_date, c.recorded_on, c.reason
+                            )
+                        })
+                        .collect();
+                    println!("{}\t{}\t{}{state}{fixes}", r.text, r.date, r.summary);
                 }
             }
         }

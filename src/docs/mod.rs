@@ -11,6 +11,7 @@ pub mod frame;
 mod lists;
 mod narrative;
 pub mod programme;
+pub mod register;
 pub mod settings;
 
 use std::path::Path;
@@ -18,7 +19,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use settings::{DocLayout, DocSettings, DocText, IssuedNumber, Signer, TonePlacement};
+pub use register::{Correction, DocIdentity, IssuedNumber, NumberState};
+pub use settings::{DocLayout, DocSettings, DocText, Signer, TonePlacement};
 
 use crate::document::Document;
 use crate::error::{CoreError, FieldError, Result};
@@ -93,6 +95,11 @@ pub struct DocRequest {
     pub issue: bool,
     /// An issued number to print again (a re-save keeps it), or one given by hand.
     pub number: Option<u32>,
+    /// The clerk's confirmation, with its reason, that a number typed ahead of the next free one
+    /// leaves the numbers between blank ("bỏ qua" in the register).
+    pub gap_reason: Option<String>,
+    /// The reason of a new issue date for a number this document already holds (a correction).
+    pub correction_reason: Option<String>,
     pub date: NaiveDate,
     pub signer: Option<Signer>,
     pub recipients: Option<Vec<String>>,
@@ -117,6 +124,8 @@ impl DocRequest {
             person_id: None,
             issue: false,
             number: None,
+            gap_reason: None,
+            correction_reason: None,
             date,
             signer: None,
             recipients: None,
@@ -139,6 +148,9 @@ pub struct DocOutput {
     pub number: Option<String>,
     /// The number as a value, to save the same document again under it.
     pub number_value: Option<u32>,
+    /// What the register did besides issuing a new number: kept the number this document
+    /// already holds, recorded a corrected issue date, or left numbers blank.
+    pub register_note: Option<String>,
     /// A numbered kind saved before issuing: its number is left blank.
     pub draft: bool,
     pub kind: &'static str,
@@ -157,6 +169,8 @@ pub struct DocPreview {
 pub(crate) struct Resolved {
     /// The issued number and its text.
     pub number: Option<(u32, String)>,
+    /// What issuing does in the register (of the type and committee term), when issued.
+    pub issue: Option<(&'static str, String, register::Issue)>,
     /// What the header prints: the issued number, or "Số     -TTr/ĐU" on a draft.
     pub number_line: Option<String>,
     pub signer: Signer,
@@ -198,7 +212,9 @@ fn check_signer(s: &Signer, issuer_is_office: bool) -> Vec<FieldError> {
     e
 }
 
-fn resolve(store: &Store, req: &DocRequest) -> Result<Resolved> {
+/// The request merged with the settings and the register. `saving`: the register's questions
+/// (a gap, a changed date) are refused until confirmed; a preview shows the number it would print.
+fn resolve(store: &Store, req: &DocRequest, saving: bool) -> Result<Resolved> {
     let settings = settings::settings(store)?;
     let unit = store.unit()?;
     let signer = req
@@ -218,6 +234,16 @@ fn resolve(store: &Store, req: &DocRequest) -> Result<Resolved> {
             format!("{}: cần chọn nhiệm kỳ quy hoạch.", req.kind.label()),
         ));
     }
+    if req.kind.type_code().is_none() && (req.issue || req.number.is_some()) {
+        errors.push(FieldError::new(
+            "number",
+            "no_number",
+            format!(
+                "Số văn bản: {} không có số văn bản riêng (gửi kèm Tờ trình, Báo cáo hoặc hồ sơ), không cấp số; hãy lưu văn bản mà không cấp số.",
+                req.kind.label()
+            ),
+        ));
+    }
     if req.kind == DocKind::LyLich && req.person_id.is_none() {
         errors.push(FieldError::new(
             "person",
@@ -228,29 +254,30 @@ fn resolve(store: &Store, req: &DocRequest) -> Result<Resolved> {
     if !errors.is_empty() {
         return Err(CoreError::Validation(errors));
     }
-    let number = match req.kind.type_code() {
+    let issue = match req.kind.type_code() {
         Some(code) if req.issue => {
             let term = settings.term_of(req.date);
-            let n = match req.number {
-                Some(0) => {
-                    return Err(CoreError::validation(
-                        "number",
-                        "range",
-                        "Số văn bản: phải từ 1 trở lên.",
-                    ))
-                }
-                Some(n) => n,
-                None => store.next_doc_number(code, &term)?,
+            let rows = store.doc_numbers(code, &term)?;
+            let asked = register::Asked {
+                type_code: code,
+                issuer: &unit.issuer_code,
+                identity: register::DocIdentity::of(req),
+                date: req.date,
+                typed: req.number,
+                gap_reason: req.gap_reason.clone(),
+                correction_reason: req.correction_reason.clone(),
+                saving,
             };
-            if let Some(old) = store.issued_number(code, &term, n)? {
-                if old.cancelled_at.is_some() {
-                    return Err(settings::cancelled_error(&old));
-                }
-            }
-            Some((n, frame::number_text(n, code, &unit.issuer_code)))
+            Some((code, term, register::decide(&rows, &asked)?))
         }
         _ => None,
     };
+    let number = issue.as_ref().map(|(code, _, i)| {
+        (
+            i.number(),
+            frame::number_text(i.number(), code, &unit.issuer_code),
+        )
+    });
     let number_line = match (&number, req.kind.type_code()) {
         (Some((_, text)), _) => Some(text.clone()),
         (None, Some(code)) => Some(frame::draft_number_text(code, &unit.issuer_code)),
@@ -270,6 +297,7 @@ fn resolve(store: &Store, req: &DocRequest) -> Result<Resolved> {
         .unwrap_or_default();
     Ok(Resolved {
         number,
+        issue,
         number_line,
         signer,
         recipients,
@@ -284,22 +312,23 @@ pub fn describe(store: &Store, req: &DocRequest) -> Result<Document> {
 }
 
 fn build_document(store: &Store, req: &DocRequest) -> Result<(Document, Resolved)> {
-    let r = resolve(store, req)?;
-    let unit = store.unit()?;
-    let doc = match req.kind {
-        DocKind::ToTrinh | DocKind::BaoCaoRaSoat => narrative::build(store, &unit, req, &r)?,
-        DocKind::BieuCoCau | DocKind::DaoTao => lists::build(store, &unit, req, &r)?,
-        DocKind::LyLich => cv::build(store, &unit, req, &r)?,
-        DocKind::BaoCaoDeAn => programme::build(store, &unit, req, &r)?,
-    };
-    Ok((doc, r))
+    let r = resolve(store, req, false)?;
+    Ok((build_resolved(store, req, &r)?, r))
 }
 
-/// Makes the document's file in the requested format (a PDF unless asked for Word); writes
-/// nothing. The page count is the PDF layout's (Word may lay it out a little differently).
-pub fn make(store: &Store, req: &DocRequest) -> Result<DocOutput> {
-    let (document, r) = build_document(store, req)?;
-    let format = req.format.unwrap_or_default();
+fn build_resolved(store: &Store, req: &DocRequest, r: &Resolved) -> Result<Document> {
+    let unit = store.unit()?;
+    match req.kind {
+        DocKind::ToTrinh | DocKind::BaoCaoRaSoat => narrative::build(store, &unit, req, r),
+        DocKind::BieuCoCau | DocKind::DaoTao => lists::build(store, &unit, req, r),
+        DocKind::LyLich => cv::build(store, &unit, req, r),
+        DocKind::BaoCaoDeAn => programme::build(store, &unit, req, r),
+    }
+}
+
+/// The file of a resolved document in `format`.
+fn output(store: &Store, req: &DocRequest, r: &Resolved, format: DocFormat) -> Result<DocOutput> {
+    let document = build_resolved(store, req, r)?;
     let laid = crate::pdf::render(&document);
     let pages = laid.pages.len();
     let bytes = match format {
@@ -312,9 +341,20 @@ pub fn make(store: &Store, req: &DocRequest) -> Result<DocOutput> {
         format,
         draft: r.number.is_none() && req.kind.type_code().is_some(),
         number_value: r.number.as_ref().map(|n| n.0),
-        number: r.number.map(|n| n.1),
+        number: r.number.as_ref().map(|n| n.1.clone()),
+        register_note: r
+            .issue
+            .as_ref()
+            .and_then(|(_, _, i)| register::note(i, req.date)),
         kind: req.kind.code(),
     })
+}
+
+/// Makes the document's file in the requested format (a PDF unless asked for Word); writes
+/// nothing. The page count is the PDF layout's (Word may lay it out a little differently).
+pub fn make(store: &Store, req: &DocRequest) -> Result<DocOutput> {
+    let r = resolve(store, req, false)?;
+    output(store, req, &r, req.format.unwrap_or_default())
 }
 
 /// The first pages as the PDF will draw them, and how many pages there are; writes nothing.
@@ -330,53 +370,37 @@ pub fn preview(store: &Store, req: &DocRequest, max_pages: usize) -> Result<DocP
 
 /// Makes the document and saves it at `out` (never over an existing file), as a PDF or a
 /// Word file: the request's format, else the file's ending (.docx for Word; anything else a
-/// PDF). Issued, it records its number in the register; saving the same document again under
-/// its number (a reprint, its Word copy) keeps that one number; a draft takes no number.
-/// Remembers the signer, recipients and paragraphs for next time.
+/// PDF). Issued, it takes its number by the rules of the register (`register::decide`): the
+/// next free one, the one this document already holds (a reprint, its Word copy: one number
+/// whichever formats are saved), or one typed ahead with the gap confirmed; a draft takes no
+/// number. Anything refused is refused before a file or a row is written. Remembers the signer,
+/// recipients and paragraphs for next time.
 pub fn save(store: &mut Store, req: &DocRequest, out: &Path) -> Result<DocOutput> {
     if out.exists() {
         return Err(CoreError::FileExists(out.to_path_buf()));
     }
-    let r = resolve(store, req)?;
+    let r = resolve(store, req, true)?;
     let format = req
         .format
         .or_else(|| DocFormat::of_path(out))
         .unwrap_or_default();
-    let made = crate::docs::make(
-        store,
-        &DocRequest {
-            number: r.number.as_ref().map(|n| n.0),
-            format: Some(format),
-            ..req.clone()
-        },
-    )?;
+    let made = output(store, req, &r, format)?;
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
     let tmp = out.with_extension(format!("dang-ghi.{}", format.extension()));
     std::fs::write(&tmp, &made.bytes)?;
     if let Err(e) = std::fs::rename(&tmp, out) {
         let _ = std::fs::remove_file(&tmp);
         return Err(e.into());
     }
-    if let (Some(type_code), Some((n, _))) = (req.kind.type_code(), &r.number) {
-        let plan_term = req.term_code.clone().unwrap_or_default();
-        let mut summary = format!("{} nhiệm kỳ {plan_term}", req.kind.label());
-        if req.kind == DocKind::BaoCaoDeAn {
-            summary = req.kind.label().to_string();
+    if let Some((type_code, term, issue)) = &r.issue {
+        let issuer = store.unit()?.issuer_code;
+        if let Err(e) = register::record(store, req, type_code, term, &issuer, issue) {
+            // The number was not recorded: the file that prints it goes too.
+            let _ = std::fs::remove_file(out);
+            return Err(e);
         }
-        if req.kind == DocKind::BaoCaoRaSoat {
-            summary.push_str(&format!(", năm {}", req.year));
-        }
-        crate::docs::settings::register_number(
-            store,
-            &settings::NewNumber {
-                type_code,
-                term: r.settings.term_of(req.date),
-                number: *n,
-                date: req.date,
-                summary,
-                kind: req.kind.code(),
-                plan_term,
-            },
-        )?;
     }
     let mut s = r.settings.clone();
     if !matches!(req.kind, DocKind::LyLich) {

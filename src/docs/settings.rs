@@ -1,6 +1,6 @@
 //! What a ward sets once and the app remembers for its documents (signer, recipients, editable
-//! paragraphs, margins, the Party-committee term), and the rules of the register of document
-//! numbers. The SQL is in `store::doc_settings`.
+//! paragraphs, margins, the Party-committee term). The SQL is in `store::doc_settings`; the
+//! rules of the number register are in `docs::register`.
 
 use std::collections::BTreeMap;
 
@@ -257,105 +257,12 @@ pub fn save_settings(store: &mut Store, s: &DocSettings) -> Result<()> {
     }
     s.layout.check()?;
     let old = settings(store)?;
+    if s == old {
+        // Nothing changed: nothing written, no line in the audit log.
+        return Ok(());
+    }
     let json = serde_json::to_string(&s).map_err(|e| CoreError::Json(e.to_string()))?;
     store.write_doc_settings(&json, &old, &s)
 }
 
-/// Records an issued number (issuing it again, a corrected reprint, keeps it). A cancelled
-/// number is refused by name.
-pub(crate) fn register_number(store: &mut Store, n: &NewNumber) -> Result<()> {
-    if n.number == 0 {
-        return Err(CoreError::validation(
-            "number",
-            "range",
-            "Số văn bản: phải từ 1 trở lên.",
-        ));
-    }
-    if let Some(old) = store.issued_number(n.type_code, &n.term, n.number)? {
-        if old.cancelled_at.is_some() {
-            return Err(cancelled_error(&old));
-        }
-    }
-    store.write_doc_number(n)
-}
-
-/// Cancels an issued number with a reason; it stays in the register and is never reused.
-pub fn cancel_number(
-    store: &mut Store,
-    type_code: &str,
-    term: &str,
-    number: u32,
-    reason: &str,
-) -> Result<IssuedNumber> {
-    let reason = clean(reason);
-    let Some(old) = store.issued_number(type_code, term, number)? else {
-        return Err(CoreError::validation(
-            "number",
-            "not_issued",
-            format!(
-                "Hủy số: số {number:02}-{type_code} nhiệm kỳ {term} chưa được cấp, không có gì để hủy."
-            ),
-        ));
-    };
-    if old.cancelled_at.is_some() {
-        return Err(cancelled_error(&old));
-    }
-    if reason.is_empty() {
-        return Err(CoreError::validation(
-            "reason",
-            "required",
-            "Lý do hủy số: bắt buộc (ví dụ “văn bản không ban hành”).",
-        ));
-    }
-    let mut new = old.clone();
-    new.cancelled_at = Some(store.today().to_string());
-    new.cancel_reason = Some(reason);
-    store.write_doc_number_cancelled(&old, &new)?;
-    Ok(new)
-}
-
-/// A number being issued.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct NewNumber {
-    pub type_code: &'static str,
-    pub term: String,
-    pub number: u32,
-    pub date: NaiveDate,
-    pub summary: String,
-    pub kind: &'static str,
-    pub plan_term: String,
-}
-
-/// One line of the number register.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IssuedNumber {
-    pub type_code: String,
-    /// The Party-committee term numbers restart in ("2025-2030").
-    pub term: String,
-    pub number: u32,
-    /// "Số 05-TTr/ĐU".
-    pub text: String,
-    /// ISO date of issue.
-    pub date: String,
-    /// The document kind's code ("to-trinh").
-    pub kind: String,
-    pub plan_term: String,
-    pub summary: String,
-    pub cancelled_at: Option<String>,
-    pub cancel_reason: Option<String>,
-}
-
-pub(crate) fn cancelled_error(n: &IssuedNumber) -> CoreError {
-    CoreError::validation(
-        "number",
-        "cancelled",
-        format!(
-            "Số văn bản: {} đã bị hủy ngày {} (lý do: {}); số đã hủy không được dùng lại. Hãy để trống để lấy số tiếp theo.",
-            n.text,
-            crate::model::PartialDate::parse(n.cancelled_at.as_deref().unwrap_or_default())
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            n.cancel_reason.as_deref().unwrap_or_default()
-        ),
-    )
-}
+pub use super::register::{cancel_number, IssuedNumber};

@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("../../migrations/0004_register.sql")),
     (5, include_str!("../../migrations/0005_hd45.sql")),
     (6, include_str!("../../migrations/0006_programmes.sql")),
+    (7, include_str!("../../migrations/0007_register_states.sql")),
 ];
 
 pub fn latest_version() -> i64 {

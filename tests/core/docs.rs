@@ -170,7 +170,8 @@ fn signer() -> Signer {
 
 pub(crate) fn request(kind: DocKind) -> DocRequest {
     let mut r = DocRequest::new(kind, d("20/11/2026").earliest());
-    r.issue = true;
+    // Lists and tables take no number of their own (issue 20 §2).
+    r.issue = kind.type_code().is_some();
     r.term_code = Some("2030-2035".into());
     r.signer = Some(signer());
     r.recipients = Some(vec![
@@ -190,6 +191,7 @@ fn the_to_trinh_reads_back_exactly_in_the_party_layout() {
     let mut s = crate::common::scenario::build(&w);
     let mut req = request(DocKind::ToTrinh);
     req.number = Some(5);
+    req.gap_reason = Some("Số 01–04 đã cấp trong sổ giấy".into());
     req.text = Some(DocText {
         opening: vec![
             "Căn cứ Quy định số 377-QĐ/TW ngày 08/10/2025 của Bộ Chính trị; Ở phường, việc kiểm tra, rà soát để bổ sung được thực hiện đúng quy trình;".into(),
@@ -436,23 +438,33 @@ fn the_number_register_and_the_signer_rules() {
     let save = |s: &mut Store, req: &DocRequest, name: &str| {
         quyhoach::docs::save(s, req, &dir.join(name)).map(|m| m.number)
     };
+    // One Tờ trình a day (the same document issued again the same day keeps its number).
+    let on = |date: &str| {
+        let mut r = request(DocKind::ToTrinh);
+        r.date = d(date).earliest();
+        r
+    };
     let r = request(DocKind::ToTrinh);
     assert_eq!(
         save(&mut s, &r, "1.pdf").unwrap().as_deref(),
         Some("Số 01-TTr/ĐU")
     );
     assert_eq!(
-        save(&mut s, &r, "2.pdf").unwrap().as_deref(),
+        save(&mut s, &on("21/11/2026"), "2.pdf").unwrap().as_deref(),
         Some("Số 02-TTr/ĐU")
     );
-    let mut r9 = r.clone();
+    // A number typed ahead leaves 03–08 blank, with the clerk's reason.
+    let mut r9 = on("22/11/2026");
     r9.number = Some(9);
+    r9.gap_reason = Some("Số 03–08 đã dùng trong sổ giấy".into());
     assert_eq!(
         save(&mut s, &r9, "9.pdf").unwrap().as_deref(),
         Some("Số 09-TTr/ĐU")
     );
     assert_eq!(
-        save(&mut s, &r, "10.pdf").unwrap().as_deref(),
+        save(&mut s, &on("23/11/2026"), "10.pdf")
+            .unwrap()
+            .as_deref(),
         Some("Số 10-TTr/ĐU")
     );
     // Another type counts on its own.
@@ -636,9 +648,14 @@ fn drafts_take_no_number_and_an_issued_number_is_used_once() {
     assert!(flat(&text(&dir.join("01 in lại.pdf"), Some(1), "-layout")).contains("Số 01-TTr/ĐU"));
     assert_eq!(s.doc_register().unwrap().len(), 1);
 
-    // 02 is issued, then cancelled with a reason; the next one is 03 and 02 is refused.
-    let two =
-        quyhoach::docs::save(&mut s, &request(DocKind::ToTrinh), &dir.join("02.pdf")).unwrap();
+    // 02 (another Tờ trình, the next day) is issued, then cancelled with a reason; the next one
+    // is 03 and 02 is refused.
+    let on = |date: &str| {
+        let mut r = request(DocKind::ToTrinh);
+        r.date = d(date).earliest();
+        r
+    };
+    let two = quyhoach::docs::save(&mut s, &on("21/11/2026"), &dir.join("02.pdf")).unwrap();
     assert_eq!(two.number.as_deref(), Some("Số 02-TTr/ĐU"));
     let err =
         quyhoach::docs::settings::cancel_number(&mut s, "TTr", "2025-2030", 2, "  ").unwrap_err();
@@ -652,10 +669,9 @@ fn drafts_take_no_number_and_an_issued_number_is_used_once() {
     )
     .unwrap();
     assert_eq!(c.cancel_reason.as_deref(), Some("Văn bản không ban hành"));
-    let three =
-        quyhoach::docs::save(&mut s, &request(DocKind::ToTrinh), &dir.join("03.pdf")).unwrap();
+    let three = quyhoach::docs::save(&mut s, &on("22/11/2026"), &dir.join("03.pdf")).unwrap();
     assert_eq!(three.number.as_deref(), Some("Số 03-TTr/ĐU"));
-    let mut reuse = request(DocKind::ToTrinh);
+    let mut reuse = on("21/11/2026");
     reuse.number = Some(2);
     let err = quyhoach::docs::save(&mut s, &reuse, &dir.join("02 lại.pdf")).unwrap_err();
     assert_eq!(err.field_errors()[0].rule, "cancelled");
@@ -671,7 +687,7 @@ fn drafts_take_no_number_and_an_issued_number_is_used_once() {
     let reg = s.doc_register().unwrap();
     let texts: Vec<&str> = reg.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(texts, ["Số 03-TTr/ĐU", "Số 02-TTr/ĐU", "Số 01-TTr/ĐU"]);
-    assert_eq!(reg[0].date, "2026-11-20");
+    assert_eq!(reg[0].date, "2026-11-22");
     assert_eq!(reg[0].kind, "to-trinh");
     assert!(
         reg[0].summary.contains("nhiệm kỳ 2030-2035"),

@@ -115,6 +115,7 @@ pub fn to_trinh() -> DocRequest {
     let mut r = DocRequest::new(DocKind::ToTrinh, d("20/11/2026").earliest());
     r.issue = true;
     r.number = Some(5);
+    r.gap_reason = Some("Số 01–04 đã cấp trong sổ giấy".into());
     r.term_code = Some("2030-2035".into());
     r.signer = Some(Signer {
         on_behalf: "T/M Ban Thường vụ".into(),

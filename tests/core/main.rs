@@ -14,6 +14,7 @@ mod one_core;
 mod plan_scenario;
 mod programmes;
 mod refusals;
+mod register;
 mod rules;
 mod session;
 mod store;

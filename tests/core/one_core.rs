@@ -370,3 +370,149 @@ fn word_files_from_the_cli_and_the_window_share_the_register() {
     assert!(draft.draft && draft.number.is_none());
     assert_eq!(s.doc_register().unwrap().len(), 1);
 }
+
+/// Issue 20 §2, the sequence seen in the window, through the window's use case (a `Session`) and
+/// the CLI on the same file: 01, 02, 03 issued and 03 cancelled; "2" and "50" are refused by
+/// both with the same message and nothing written by either; the gap confirmed from the CLI with
+/// its reason issues 50 and records 04–49 as left blank; the same document saved again from the
+/// window (a second click) keeps 50 and records nothing.
+#[test]
+fn the_register_refuses_the_same_numbers_from_the_window_and_the_cli() {
+    let (w, mut s, pass) = both();
+    let dir = w.dir.path().join("Văn bản");
+    let input = |date: &str, number: Option<u32>, out: &str| quyhoach::app::documents::DocInput {
+        kind: "to-trinh".into(),
+        term: Some("2030-2035".into()),
+        date: Some(date.into()),
+        number,
+        issue: true,
+        out: dir.join(out),
+        signer: Some(quyhoach::docs::Signer {
+            on_behalf: "T/M ĐẢNG ỦY".into(),
+            title: "BÍ THƯ".into(),
+            name: "Nguyễn Văn Nho".into(),
+        }),
+        ..Default::default()
+    };
+    for (n, date) in [(1, "01/12/2026"), (2, "02/12/2026"), (3, "03/12/2026")] {
+        let made = s
+            .save_document(input(date, None, &format!("{n:02}.pdf")))
+            .unwrap();
+        assert_eq!(made.number_value, Some(n));
+    }
+    s.cancel_doc_number("TTr", "2025-2030", 3, "Văn bản không ban hành")
+        .unwrap();
+    let cli_doc = |date: &str, extra: &[&str], out: &str| {
+        let out = dir.join(out);
+        let mut args = vec![
+            "doc",
+            "to-trinh",
+            "--term",
+            "2030-2035",
+            "--issue",
+            "--ngay",
+            date,
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        cli(&w, &pass, &args)
+    };
+
+    // "2" on the Tờ trình of 05/12: refused by both, naming the holder; nothing written.
+    let before = dump(&w.path);
+    let err = s
+        .save_document(input("05/12/2026", Some(2), "02 lần hai.pdf"))
+        .unwrap_err();
+    let f = &err.field_errors()[0];
+    assert_eq!(
+        (f.field.as_str(), f.rule.as_str()),
+        ("number", "date_changed")
+    );
+    assert!(
+        f.message.contains(
+            "Số 02-TTr/ĐU đã cấp cho Tờ trình đề nghị phê duyệt quy hoạch nhiệm kỳ 2030-2035 ngày 02/12/2026"
+        ),
+        "{}",
+        f.message
+    );
+    let o = cli_doc("05/12/2026", &["--so", "2"], "02 lần hai.pdf");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&f.message), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--dinh-chinh"), "{}", stderr(&o));
+    assert_unchanged(&before, &w.path, "nothing written");
+    assert!(!dir.join("02 lần hai.pdf").exists());
+
+    // "50": refused by both until the gap is confirmed; nothing written.
+    let err = s
+        .save_document(input("05/12/2026", Some(50), "50.pdf"))
+        .unwrap_err();
+    let f = &err.field_errors()[0];
+    assert_eq!(f.rule, "gap");
+    assert!(
+        f.message.contains("Số 50-TTr/ĐU bỏ qua các số 04–49"),
+        "{}",
+        f.message
+    );
+    let o = cli_doc("05/12/2026", &["--so", "50"], "50.pdf");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&f.message), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--bo-qua-so"), "{}", stderr(&o));
+    assert_unchanged(&before, &w.path, "nothing written");
+    assert!(!dir.join("50.pdf").exists());
+
+    // Confirmed from the CLI with its reason.
+    let o = cli_doc(
+        "05/12/2026",
+        &[
+            "--so",
+            "50",
+            "--bo-qua-so",
+            "Các số 04–49 đã cấp trong sổ giấy",
+        ],
+        "50.pdf",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Số 50-TTr/ĐU") && stderr(&o).contains("các số 04–49"),
+        "{}",
+        stderr(&o)
+    );
+    let reg = s.doc_register().unwrap();
+    assert_eq!(reg.len(), 50);
+    let skipped: Vec<u32> = reg
+        .iter()
+        .filter(|r| r.state == quyhoach::docs::NumberState::Skipped)
+        .map(|r| r.number)
+        .collect();
+    assert_eq!(skipped.len(), 46);
+    assert!(skipped.iter().all(|n| (4..=49).contains(n)));
+    let o = cli(&w, &pass, &["register", "list", "--json"]);
+    let listed: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), 50);
+    assert_eq!(listed.iter().filter(|r| r["state"] == "bo_qua").count(), 46);
+    assert!(listed
+        .iter()
+        .any(|r| r["number"] == 4 && r["skip_reason"] == "Các số 04–49 đã cấp trong sổ giấy"));
+
+    // The same document from the window again (a second click): Số 50, nothing recorded.
+    let before = dump(&w.path);
+    let again = s
+        .save_document(input("05/12/2026", Some(50), "50 cửa sổ.pdf"))
+        .unwrap();
+    assert_eq!(again.number.as_deref(), Some("Số 50-TTr/ĐU"));
+    let again = s
+        .save_document(input("05/12/2026", None, "50 cửa sổ 2.pdf"))
+        .unwrap();
+    assert_eq!(again.number.as_deref(), Some("Số 50-TTr/ĐU"));
+    assert_unchanged(&before, &w.path, "nothing written");
+    // A skipped number is refused by both.
+    let err = s
+        .save_document(input("06/12/2026", Some(10), "10.pdf"))
+        .unwrap_err();
+    assert_eq!(err.field_errors()[0].rule, "skipped");
+    let o = cli_doc("06/12/2026", &["--so", "10"], "10.pdf");
+    assert!(stderr(&o).contains(&err.field_errors()[0].message));
+    assert_unchanged(&before, &w.path, "nothing written");
+}

@@ -259,6 +259,7 @@ fn a_to_trinh_as_word_reads_back_and_prints_like_the_pdf() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut req = request(DocKind::ToTrinh);
     req.number = Some(5);
+    req.gap_reason = Some("Số 01–04 đã cấp trong sổ giấy".into());
     let out = dir.join("Tờ trình 05.docx");
     let made = save(&mut s, &req, &out);
     assert_eq!(made.format, DocFormat::Docx);
@@ -571,8 +572,11 @@ fn a_word_copy_takes_the_same_number_and_a_draft_none() {
     assert_eq!(word.number.as_deref(), Some("Số 01-TTr/ĐU"));
     assert_eq!(s.doc_register().unwrap().len(), 1);
     assert!(parts(&dir.join("01.DOCX"))["word/document.xml"].contains("Số 01-TTr/ĐU"));
-    // A Word file issued on its own takes the next number, as a PDF would.
-    let next = save(&mut s, &request(DocKind::ToTrinh), &dir.join("02.docx"));
+    // A Word file issued on its own (another Tờ trình, another day) takes the next number, as a
+    // PDF would.
+    let mut other = request(DocKind::ToTrinh);
+    other.date = d("21/11/2026").earliest();
+    let next = save(&mut s, &other, &dir.join("02.docx"));
     assert_eq!(next.number.as_deref(), Some("Số 02-TTr/ĐU"));
     assert_eq!(s.next_doc_number("TTr", "2025-2030").unwrap(), 3);
     // A draft in Word takes no number; its number is left blank.

@@ -1,7 +1,7 @@
 // Documents (PDF) and Excel exports: the clerk picks the kind, number, date, signer and
 // recipients (remembered by the core) and where to save; the result names the file.
 import * as backend from "./backend.js";
-import { $, el, ask, displayDate, showError, today } from "./dom.js";
+import { $, el, ask, clearFieldErrors, displayDate, showError, showFieldErrors, today } from "./dom.js";
 import { fillTerms } from "./plan.js";
 
 let ctx;
@@ -61,22 +61,65 @@ async function loadTexts() {
   fd.closing.value = (t.closing || []).join("\n");
 }
 
+/** Whether the chosen kind takes a number of its own (a Tờ trình, a Báo cáo; not a list). */
+const numbered = () => {
+  const fd = $("form-doc");
+  return Boolean(fd.kind.selectedOptions[0] && "numbered" in fd.kind.selectedOptions[0].dataset);
+};
+
 /** What the number field means now: a draft, or the number this document was issued under. */
 function numberState(issued) {
   const fd = $("form-doc");
+  const withNumber = numbered();
   fd.dataset.issued = issued ? String(issued.value) : "";
-  $("btn-doc-draft").textContent = issued ? `Lưu lại PDF (giữ ${issued.text})` : "Lưu bản nháp PDF";
-  $("btn-doc-issue").hidden = Boolean(issued);
-  $("doc-number-state").textContent = issued
-    ? `Văn bản này đã được cấp ${issued.text}: lưu lại (PDF) sẽ giữ đúng số này.`
-    : "Bản nháp để trống số; “Cấp số và lưu” lấy số tiếp theo trong sổ đăng ký.";
+  clearFieldErrors(fd);
+  $("doc-number-field").hidden = !withNumber;
+  $("btn-doc-draft").textContent = issued ? `Lưu lại PDF (giữ ${issued.text})` : (withNumber ? "Lưu bản nháp PDF" : "Lưu PDF");
+  // A list or a table goes with a Tờ trình or a Báo cáo and takes no number of its own.
+  $("btn-doc-issue").hidden = Boolean(issued) || !withNumber;
+  $("btn-doc-new").hidden = !issued;
+  $("doc-number-state").textContent = !withNumber
+    ? "Loại văn bản này không có số riêng (gửi kèm Tờ trình, Báo cáo): lưu không cấp số."
+    : issued
+      ? `Văn bản này đã được cấp ${issued.text}: lưu lại (PDF) sẽ giữ đúng số và ngày cấp này.`
+      : "Bản nháp để trống số; “Cấp số và lưu” lấy số tiếp theo trong sổ đăng ký.";
+}
+
+/** The register's lines; numbers left blank in a row (one gap) on one line. */
+function registerLines(rows) {
+  const lines = [];
+  for (const r of rows) {
+    const last = lines[lines.length - 1];
+    if (r.state === "bo_qua" && last && last.state === "bo_qua" && last.type_code === r.type_code
+        && last.term === r.term && last.first === r.number + 1 && last.date === r.date
+        && last.skip_reason === r.skip_reason) {
+      last.first = r.number;
+      last.rows.push(r);
+      continue;
+    }
+    lines.push({ ...r, first: r.number, last: r.number, rows: [r] });
+  }
+  return lines;
+}
+
+const pad = (n) => String(n).padStart(2, "0");
+
+function stateText(r) {
+  if (r.state === "da_huy") return `Đã hủy ngày ${displayDate(r.cancelled_at)}: ${r.cancel_reason || ""}`;
+  if (r.state === "bo_qua") return `Bỏ qua (để trống): ${r.skip_reason || ""}`;
+  const fixes = (r.corrections || []).map((c) =>
+    `Đính chính ngày ban hành ${displayDate(c.old_date)} → ${displayDate(c.new_date)} (ghi ngày ${displayDate(c.recorded_on)}): ${c.reason}`);
+  return ["Đã cấp", ...fixes].join(". ");
 }
 
 async function showRegister() {
-  const rows = (await backend.docRegister()).map((r) => el("tr", { class: r.cancelled_at ? "muted" : "" },
-    el("td", {}, r.text), el("td", {}, displayDate(r.date)), el("td", {}, r.summary),
-    el("td", {}, r.cancelled_at ? `Đã hủy ngày ${displayDate(r.cancelled_at)}: ${r.cancel_reason || ""}` : "Đã cấp"),
-    el("td", {}, r.cancelled_at ? "" : el("button", {
+  const rows = registerLines(await backend.docRegister()).map((r) => el("tr", {
+    class: r.state === "da_cap" ? "" : "muted", dataset: { state: r.state, number: r.number },
+  },
+    el("td", {}, r.first === r.last ? r.text : r.text.replace(/^Số \d+/, `Số ${pad(r.first)}–${pad(r.last)}`)),
+    el("td", {}, displayDate(r.date)), el("td", {}, r.summary),
+    el("td", {}, stateText(r)),
+    el("td", {}, r.state !== "da_cap" ? "" : el("button", {
       type: "button", class: "secondary small", "data-cancel": r.text,
       onclick: async () => {
         const reason = await ask({
@@ -265,17 +308,20 @@ export function init(c) {
   fd.kind.addEventListener("change", () => { fd.out.value = suggest(fd.kind.value, "pdf"); });
   fx.kind.addEventListener("change", () => { fx.out.value = suggest(fx.kind.value, "xlsx"); });
   fd.kind.addEventListener("change", () => { loadTexts().catch(showError); numberState(null); fd.number.value = ""; });
-  fd.term.addEventListener("change", () => { numberState(null); fd.number.value = ""; });
+  // Another term, approving body or review year is another document: it takes its own number.
+  for (const name of ["term", "approving_body", "year"]) {
+    if (fd[name]) fd[name].addEventListener("change", () => { numberState(null); fd.number.value = ""; });
+  }
   const docInput = (issue) => ({
     kind: fd.kind.value,
     term: fd.term.value || null,
     year: Number(fd.year.value) || null,
-    number: fd.number.value ? Number(fd.number.value) : (fd.dataset.issued ? Number(fd.dataset.issued) : null),
+    number: !numbered() ? null : fd.number.value ? Number(fd.number.value) : (fd.dataset.issued ? Number(fd.dataset.issued) : null),
     date: fd.date.value,
     signer: { on_behalf: fd.on_behalf.value, title: fd.title.value, name: fd.signer_name.value },
     recipients: lines(fd.recipients.value),
     text: { opening: lines(fd.opening.value), closing: lines(fd.closing.value) },
-    issue,
+    issue: issue && numbered(),
     out: fd.out.value,
     approving_body: fd.approving_body ? fd.approving_body.value.trim() || null : null,
   });
@@ -292,47 +338,102 @@ export function init(c) {
   // The same document as Word (.docx), to finish in Word: a draft stays a draft, an issued
   // document keeps its number (one number whichever formats are saved).
   $("btn-doc-word").addEventListener("click", async () => {
+    if (busy) return;
+    setBusy(true);
     const input = docInput(Boolean(fd.dataset.issued));
     input.out = fd.out.value.replace(/\.(pdf|docx)$/i, "") + ".docx";
     input.format = "docx";
     $("doc-result").textContent = "Đang tạo văn bản Word…";
     try {
-      const made = await backend.saveDocument(input);
+      const made = await saveWith(input);
+      if (!made) { $("doc-result").textContent = ""; return; }
       const what = made.number ? made.number + " " : (made.draft ? "bản nháp, chưa cấp số " : "");
-      result(`Đã lưu văn bản Word ${what}vào `, el("code", { id: "doc-word-path" }, input.out));
+      result(`Đã lưu văn bản Word ${what}vào `, el("code", { id: "doc-word-path" }, input.out),
+        made.register_note ? el("span", { id: "doc-register-note" }, " " + made.register_note) : null);
       ctx.notice("Đã lưu văn bản Word: bấm “Mở để sửa” để mở bằng Word (hoặc chương trình soạn thảo của máy).");
       $("btn-doc-edit").dataset.path = input.out;
       $("btn-doc-edit").hidden = false;
       if (made.number) await showRegister();
       fd.out.value = suggest(fd.kind.value, "pdf");
-    } catch (e) { $("doc-result").textContent = ""; showError(e); }
+    } catch (e) { $("doc-result").textContent = ""; showError(e); } finally { setBusy(false); }
   });
   $("btn-doc-open").addEventListener("click", async () => {
     try {
       await backend.openInViewer($("btn-doc-open").dataset.path);
     } catch (e) { showError(e); }
   });
-  const save = async (issue) => {
-    const input = docInput(issue);
-    if (issue && !fd.dataset.issued) {
-      // A Tờ trình goes up with the plan's own violations only when the clerk says so.
-      const v = await backend.documentViolations(input);
-      if (v.length) {
-        const yes = await ask({
-          title: `Quy hoạch còn ${v.length} trường hợp chưa đúng quy định`,
-          intro: "Văn bản sẽ nêu các trường hợp này với cấp trên. Nên sửa trước khi cấp số; vẫn cấp số và lưu?",
-          lines: v.map((f) => f.message),
-          ok: "Vẫn cấp số và lưu",
-          cancel: "Quay lại để sửa",
-        });
-        if (!yes) return;
+  // One save at a time: a second click or Enter while one is running does nothing.
+  let busy = false;
+  const buttons = ["btn-doc-preview", "btn-doc-draft", "btn-doc-issue", "btn-doc-word", "btn-doc-new"];
+  const setBusy = (on) => {
+    busy = on;
+    fd.setAttribute("aria-busy", on ? "true" : "false");
+    for (const id of buttons) $(id).disabled = on;
+  };
+  const ruled = (e, rule) => ((e && e.fields) || []).find((f) => f.rule === rule);
+  /**
+   * Saves through the core; a number the register refuses until the clerk confirms (a gap left
+   * blank, a new issue date of an issued number) is asked for here, with the reason the
+   * register keeps, and sent again. Anything else refused is shown under its field.
+   */
+  const saveWith = async (input) => {
+    clearFieldErrors(fd);
+    showError(null);
+    for (;;) {
+      try {
+        return await backend.saveDocument(input);
+      } catch (e) {
+        const gap = !input.gap_reason && ruled(e, "gap");
+        const changed = !input.correction_reason && ruled(e, "date_changed");
+        if (gap) {
+          const reason = await ask({
+            title: "Để trống các số bị bỏ qua?",
+            intro: gap.message,
+            input: { label: "Lý do để trống (ghi vào sổ đăng ký)" },
+            ok: "Để trống các số này và cấp số",
+          });
+          if (reason) { input = { ...input, gap_reason: reason }; continue; }
+        } else if (changed) {
+          const reason = await ask({
+            title: "Đính chính ngày ban hành?",
+            intro: changed.message,
+            input: { label: "Lý do đính chính (ghi vào sổ đăng ký)" },
+            ok: "Ghi đính chính và lưu",
+          });
+          if (reason) { input = { ...input, correction_reason: reason }; continue; }
+        }
+        showError(e);
+        showFieldErrors(fd, e);
+        return null;
       }
     }
-    $("doc-result").textContent = "Đang tạo văn bản…";
+  };
+  const save = async (issue) => {
+    if (busy) return;
+    setBusy(true);
     try {
-      const made = await backend.saveDocument(input);
+      const input = docInput(issue);
+      if (issue && !fd.dataset.issued) {
+        // A Tờ trình goes up with the plan's own violations only when the clerk says so.
+        const v = await backend.documentViolations(input);
+        if (v.length) {
+          const yes = await ask({
+            title: `Quy hoạch còn ${v.length} trường hợp chưa đúng quy định`,
+            intro: "Văn bản sẽ nêu các trường hợp này với cấp trên. Nên sửa trước khi cấp số; vẫn cấp số và lưu?",
+            lines: v.map((f) => f.message),
+            ok: "Vẫn cấp số và lưu",
+            cancel: "Quay lại để sửa",
+          });
+          if (!yes) return;
+        }
+      }
+      $("doc-result").textContent = "Đang tạo văn bản…";
+      const made = await saveWith(input);
+      if (!made) { $("doc-result").textContent = ""; return; }
       const what = made.number ? made.number + " " : (made.draft ? "bản nháp, chưa cấp số " : "");
-      result(`Đã lưu ${what}(${made.pages} trang) vào `, el("code", { id: "doc-path" }, input.out));
+      result(`Đã lưu ${what}(${made.pages} trang) vào `, el("code", { id: "doc-path" }, input.out),
+        made.register_note ? el("span", { id: "doc-register-note" }, " " + made.register_note) : null);
+      showError(null);
       ctx.notice(made.draft
         ? "Đã lưu bản nháp (số để trống). Khi ban hành, bấm “Cấp số và lưu”."
         : "Đã lưu văn bản PDF: bấm “Mở để in” để mở bằng chương trình xem PDF của máy.");
@@ -345,10 +446,18 @@ export function init(c) {
         await showRegister();
       }
       fd.out.value = suggest(fd.kind.value, "pdf");
-    } catch (e) { $("doc-result").textContent = ""; showError(e); }
+    } catch (e) {
+      $("doc-result").textContent = "";
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
   };
   fd.addEventListener("submit", (ev) => { ev.preventDefault(); save(Boolean(fd.dataset.issued)); });
   $("btn-doc-issue").addEventListener("click", () => save(true));
+  // Another document of the same kind: the number field empties, the next save is a draft or
+  // takes the next number.
+  $("btn-doc-new").addEventListener("click", () => { numberState(null); fd.number.value = ""; fd.number.focus(); });
   fx.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const out = fx.out.value;

@@ -12,6 +12,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
 mod programmes;
+mod register;
 
 /// The repository root (this test belongs to the app crate in src-tauri/).
 fn root() -> PathBuf {

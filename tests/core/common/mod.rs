@@ -175,3 +175,50 @@ pub fn snapshot(s: &Store) -> (Vec<Person>, Vec<(String, i64)>) {
         .collect();
     (people, s.table_counts().unwrap())
 }
+
+/// Every row of every table of the ward file (the audit log included), as text, read by a
+/// connection of its own: equal before and after an action means the action wrote nothing.
+pub fn dump(db: &std::path::Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.pragma_update(None, "key", PASS).unwrap();
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let mut out = Vec::new();
+    for name in names {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{name}\" ORDER BY rowid"))
+            .unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let mut line = name.clone();
+                for i in 0..n {
+                    let v: rusqlite::types::Value = r.get(i)?;
+                    line.push_str(&format!(" | {v:?}"));
+                }
+                Ok(line)
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap();
+        out.push(format!("{name}: {} rows", rows.len()));
+        out.extend(rows);
+    }
+    out
+}
+
+/// Panics, naming the lines that changed, unless the ward file reads as `before` (a `dump`).
+#[track_caller]
+pub fn assert_unchanged(before: &[String], db: &std::path::Path, what: &str) {
+    let after = dump(db);
+    if after != before {
+        let gone: Vec<&String> = before.iter().filter(|l| !after.contains(l)).collect();
+        let new: Vec<&String> = after.iter().filter(|l| !before.contains(l)).collect();
+        panic!("{what}: the file changed.\nremoved: {gone:#?}\nadded: {new:#?}");
+    }
+}
