@@ -76,8 +76,14 @@ pub fn person(state: Shared, id: i64) -> Result<Person> {
 }
 
 #[tauri::command]
-pub fn save_person(state: Shared, person: serde_json::Value) -> Result<i64> {
-    with(&state, |s| s.save_person_json(person))
+pub fn save_person(
+    state: Shared,
+    person: serde_json::Value,
+    same_person_confirmed: Option<bool>,
+) -> Result<i64> {
+    with(&state, |s| {
+        s.save_person_json_checked(person, same_person_confirmed.unwrap_or(false))
+    })
 }
 
 #[tauri::command]
