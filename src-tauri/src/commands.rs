@@ -302,6 +302,11 @@ pub fn rules_for_term(state: Shared, term: String) -> Result<RuleSet> {
 }
 
 #[tauri::command]
+pub fn rules_form(state: Shared, term: String) -> Result<quyhoach::app::rules::RulesForm> {
+    with(&state, |s| s.rules_form(&term))
+}
+
+#[tauri::command]
 pub fn save_rule_params(state: Shared, term: String, params: serde_json::Value) -> Result<RuleSet> {
     with(&state, |s| s.save_rule_params(&term, params))
 }
