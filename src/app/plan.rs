@@ -236,6 +236,7 @@ pub fn add_review_round(
     name: &str,
     decision: &str,
 ) -> Result<i64> {
+    crate::rules::steps::check_review_year(&store.term(term)?, year)?;
     store.add_review_round(term, year, name, decision)
 }
 
@@ -249,6 +250,7 @@ pub fn review(
     term: &str,
     input: &crate::store::review::ReviewInput,
 ) -> Result<crate::store::review::ReviewOutcome> {
+    crate::rules::steps::check_review_year(&store.term(term)?, input.year)?;
     store.review_round(term, input)
 }
 
