@@ -1,7 +1,7 @@
 // Documents (PDF) and Excel exports: the clerk picks the kind, number, date, signer and
 // recipients (remembered by the core) and where to save; the result names the file.
 import * as backend from "./backend.js";
-import { $, el, ask, displayDate, showError, today } from "./dom.js";
+import { $, el, ask, displayDate, showError, today, onSubmit, onClick } from "./dom.js";
 import { fillTerms } from "./plan.js";
 
 let ctx;
@@ -213,13 +213,12 @@ export function init(c) {
   ctx = c;
   backend.onProgress(showProgress);
   const fi = $("form-import");
-  fi.addEventListener("submit", (ev) => {
-    ev.preventDefault();
+  onSubmit(fi, () => {
     userMap = {};
     $("import-preview").hidden = true;
-    runPreview();
+    return runPreview();
   });
-  $("btn-import-confirm").addEventListener("click", async () => {
+  onClick($("btn-import-confirm"), async () => {
     try {
       const n = await backend.confirmImport();
       $("progress").hidden = true;
@@ -229,7 +228,7 @@ export function init(c) {
       result(`Đã nhập ${n} người.`);
     } catch (e) { showError(e); }
   });
-  $("btn-import-valid").addEventListener("click", async () => {
+  onClick($("btn-import-valid"), async () => {
     const out = $("import-rejected-path").value;
     try {
       const r = await backend.confirmImportValid(out);
@@ -247,7 +246,7 @@ export function init(c) {
       $("import-rejected-path").value = suggest("dong-loi", "xlsx");
     } catch (e) { showError(e); }
   });
-  $("btn-import-rejected").addEventListener("click", async () => {
+  onClick($("btn-import-rejected"), async () => {
     const out = $("import-rejected-path").value;
     try {
       const n = await backend.saveRejected(out);
@@ -291,7 +290,7 @@ export function init(c) {
   });
   // The same document as Word (.docx), to finish in Word: a draft stays a draft, an issued
   // document keeps its number (one number whichever formats are saved).
-  $("btn-doc-word").addEventListener("click", async () => {
+  onClick($("btn-doc-word"), async () => {
     const input = docInput(Boolean(fd.dataset.issued));
     input.out = fd.out.value.replace(/\.(pdf|docx)$/i, "") + ".docx";
     input.format = "docx";
@@ -347,10 +346,9 @@ export function init(c) {
       fd.out.value = suggest(fd.kind.value, "pdf");
     } catch (e) { $("doc-result").textContent = ""; showError(e); }
   };
-  fd.addEventListener("submit", (ev) => { ev.preventDefault(); save(Boolean(fd.dataset.issued)); });
-  $("btn-doc-issue").addEventListener("click", () => save(true));
-  fx.addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit(fd, () => save(Boolean(fd.dataset.issued)));
+  onClick($("btn-doc-issue"), () => save(true));
+  onSubmit(fx, async () => {
     const out = fx.out.value;
     $("doc-result").textContent = "Đang xuất Excel…";
     try {

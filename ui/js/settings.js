@@ -1,6 +1,6 @@
 // Settings: the ward, idle lock, backup now, restore with confirmation, passphrase change.
 import * as backend from "./backend.js";
-import { $, showError } from "./dom.js";
+import { $, showError, onSubmit, once } from "./dom.js";
 import * as rules from "./rules.js";
 
 let ctx;
@@ -63,14 +63,13 @@ export function init(c) {
     localStorage.setItem("quyhoach.idleMinutes", String(v));
     ctx.notice(`Chương trình sẽ tự khóa sau ${v} phút không dùng.`);
   });
-  $("auto-keep").addEventListener("change", async (e) => {
+  $("auto-keep").addEventListener("change", (e) => once(e.target, async () => {
     try {
       const st = await backend.setAutoBackupKeep(Number(e.target.value));
       ctx.notice(`Giữ ${st.auto_backup_keep} bản sao lưu tự động gần nhất.`);
     } catch (err) { showError(err); }
-  });
-  $("form-signing").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  }));
+  onSubmit($("form-signing"), async (ev) => {
     const f = ev.target;
     const next = structuredClone(docSettings);
     next.signer = { on_behalf: f.on_behalf.value, title: f.title.value, name: f.name.value };
@@ -81,8 +80,7 @@ export function init(c) {
       ctx.notice("Đã lưu người ký và nơi nhận mặc định.");
     } catch (e) { showError(e); }
   });
-  $("form-layout").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-layout"), async (ev) => {
     const f = ev.target;
     const next = structuredClone(docSettings);
     for (const k of ["top", "bottom", "left", "right"]) next.margins[k] = Number(f[k].value);
@@ -94,8 +92,7 @@ export function init(c) {
       ctx.notice("Đã lưu thể thức văn bản: văn bản từ nay in theo thể thức này.");
     } catch (e) { showError(e); }
   });
-  $("form-unit").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-unit"), async (ev) => {
     const f = ev.target;
     const unit = { name: f.name.value, superior_body: f.superior_body.value, place_name: f.place_name.value, issuer_code: f.issuer_code.value };
     try {
@@ -110,15 +107,13 @@ export function init(c) {
       if (dir) $("form-move").dir.value = dir;
     } catch (e) { showError(e); }
   });
-  $("form-move").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-move"), async (ev) => {
     const f = ev.target;
     const dir = f.dir.value, pass = f.passphrase.value;
     f.passphrase.value = "";
     if (await ctx.run(() => backend.moveDataDir(dir, pass))) ctx.notice(`Đã chuyển dữ liệu sang ${dir}. Tệp cũ vẫn giữ ở thư mục cũ.`);
   });
-  $("form-backup").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-backup"), async (ev) => {
     const f = ev.target;
     try {
       const r = await backend.backup(f.dest.value, f.passphrase.value);
@@ -130,8 +125,7 @@ export function init(c) {
       showError(e);
     }
   });
-  $("form-restore").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-restore"), async (ev) => {
     const f = ev.target;
     if (!f.confirm.checked) {
       showError({ message: "Khôi phục: hãy đánh dấu ô xác nhận trước khi thay dữ liệu hiện tại." });
@@ -145,8 +139,7 @@ export function init(c) {
       ctx.notice(`Đã khôi phục từ ${from}. Đơn vị vẫn mở bằng mật khẩu hiện tại.`);
     }
   });
-  $("form-passwd").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-passwd"), async (ev) => {
     const f = ev.target;
     try {
       await backend.changePassphrase(f.current.value, f.new.value, f.again.value);
