@@ -206,10 +206,39 @@ export function fieldLabel(input) {
 
 const num = (x) => String(x).replace(".", ",");
 
+/**
+ * A number as a clerk types it: a decimal comma or point ("18,5", "18.5"), spaces ignored;
+ * null when empty, NaN when it is not a number.
+ */
+export function readNumber(text) {
+  const t = String(text ?? "").replace(/\s+/g, "");
+  if (!t) return null;
+  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return NaN;
+  return Number(t.replace(",", "."));
+}
+
+/** A text input marked `data-number` (with data-min, data-max, data-step): what is wrong with it. */
+function numberProblem(input, label) {
+  const x = readNumber(input.value);
+  if (x === null) return input.required ? `${label}: bắt buộc phải nhập.` : "";
+  if (Number.isNaN(x)) return `${label}: “${input.value.trim()}” không phải số.`;
+  const min = input.dataset.min, max = input.dataset.max, step = Number(input.dataset.step || 0);
+  if ((min !== undefined && x < Number(min)) || (max !== undefined && x > Number(max))) {
+    if (min !== undefined && max !== undefined) return `${label}: phải từ ${num(min)} đến ${num(max)}.`;
+    return min !== undefined ? `${label}: không được nhỏ hơn ${num(min)}.` : `${label}: không được lớn hơn ${num(max)}.`;
+  }
+  if (step && Math.abs(x / step - Math.round(x / step)) > 1e-9) {
+    return step === 1 ? `${label}: phải là số nguyên.` : `${label}: phải là bội của ${num(step)}.`;
+  }
+  return "";
+}
+
 /** What is wrong with one input, in Vietnamese (the browser's own words are English). */
 function problem(input) {
+  if (input.disabled || input.closest("[hidden]")) return "";
+  if (input.dataset.number !== undefined) return numberProblem(input, fieldLabel(input));
   const v = input.validity;
-  if (!v || v.valid || input.disabled || input.closest("[hidden]")) return "";
+  if (!v || v.valid) return "";
   const label = fieldLabel(input);
   if (v.valueMissing) return `${label}: bắt buộc phải nhập.`;
   if (v.badInput) return `${label}: phải là một số.`;

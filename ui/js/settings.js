@@ -1,6 +1,6 @@
 // Settings: the ward, idle lock, backup now, restore with confirmation, passphrase change.
 import * as backend from "./backend.js";
-import { $, showError, onSubmit, once } from "./dom.js";
+import { $, showError, onSubmit, once, readNumber } from "./dom.js";
 import * as rules from "./rules.js";
 
 let ctx;
@@ -22,7 +22,7 @@ export async function refresh() {
   fs.bao_cao.value = (docSettings.recipients["bao-cao-ra-soat"] || []).join("\n");
   const fl = $("form-layout");
   for (const k of ["top", "bottom", "left", "right"]) fl[k].value = docSettings.margins[k];
-  for (const k of ["line_spacing", "type_name_size", "summary_size", "page_number_size", "page_number_from_top"]) fl[k].value = docSettings.layout[k];
+  for (const k of ["line_spacing", "type_name_size", "summary_size", "page_number_size", "page_number_from_top"]) fl[k].value = String(docSettings.layout[k]).replace(".", ",");
   fl.tone.value = docSettings.layout.tone;
   fl.mirrored.checked = !!docSettings.layout.mirrored;
   $("form-move").hidden = st.is_demo;
@@ -83,8 +83,9 @@ export function init(c) {
   onSubmit($("form-layout"), async (ev) => {
     const f = ev.target;
     const next = structuredClone(docSettings);
-    for (const k of ["top", "bottom", "left", "right"]) next.margins[k] = Number(f[k].value);
-    for (const k of ["line_spacing", "type_name_size", "summary_size", "page_number_size", "page_number_from_top"]) next.layout[k] = Number(f[k].value);
+    // Typed as clerks write numbers ("18,5"); checked under each field before this runs.
+    for (const k of ["top", "bottom", "left", "right"]) next.margins[k] = readNumber(f[k].value);
+    for (const k of ["line_spacing", "type_name_size", "summary_size", "page_number_size", "page_number_from_top"]) next.layout[k] = readNumber(f[k].value);
     next.layout.tone = f.tone.value;
     next.layout.mirrored = f.mirrored.checked;
     try {
