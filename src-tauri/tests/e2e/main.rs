@@ -11,6 +11,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
+mod forms;
 mod programmes;
 
 /// The repository root (this test belongs to the app crate in src-tauri/).
