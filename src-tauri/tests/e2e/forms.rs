@@ -403,6 +403,20 @@ async fn settings_numbers_as_clerks_type_them_and_one_number_per_double_click() 
     let c = driver.session().await;
     open_demo(&c).await;
     let people = people_count(&c).await;
+    // The rules edited are the term's chosen on the plan screen (a fresh WebView has none).
+    js(
+        &c,
+        "quên nhiệm kỳ đã chọn",
+        "localStorage.removeItem('quyhoach.term'); return true;",
+    )
+    .await;
+    click(&c, "#nav [data-screen=screen-plan]").await;
+    until(
+        &c,
+        "nhiệm kỳ được chọn",
+        "localStorage.getItem('quyhoach.term') === '2030-2035'",
+    )
+    .await;
 
     click(&c, "#nav [data-screen=screen-settings]").await;
     visible(&c, "screen-settings").await;
