@@ -42,6 +42,10 @@ pub enum CoreError {
     NewerSchema { found: i64, supported: i64 },
     #[error("Không tìm thấy cán bộ có mã số {0}.")]
     PersonNotFound(i64),
+    /// A new record with the name and birth date of someone already there: saved only when the
+    /// clerk confirms it is another person.
+    #[error("Đã có người cùng họ tên và ngày sinh: {}. Nếu đúng là người khác thì xác nhận để vẫn lưu; nếu là cùng một người thì mở hồ sơ đã có để sửa. Chưa có gì được lưu.", .0.join("; "))]
+    SamePerson(Vec<String>),
     #[error("Cơ sở dữ liệu chưa có thông tin đơn vị.")]
     UnitMissing,
     #[error("Chưa mở cơ sở dữ liệu: hãy nhập mật khẩu để mở.")]
@@ -74,6 +78,7 @@ impl CoreError {
             CoreError::FileExists(_) => "file_exists",
             CoreError::NewerSchema { .. } => "newer_schema",
             CoreError::PersonNotFound(_) => "person_not_found",
+            CoreError::SamePerson(_) => "same_person",
             CoreError::UnitMissing => "unit_missing",
             CoreError::Locked => "locked",
             CoreError::BackupInvalid(_) => "backup_invalid",

@@ -76,8 +76,14 @@ pub fn person(state: Shared, id: i64) -> Result<Person> {
 }
 
 #[tauri::command]
-pub fn save_person(state: Shared, person: serde_json::Value) -> Result<i64> {
-    with(&state, |s| s.save_person_json(person))
+pub fn save_person(
+    state: Shared,
+    person: serde_json::Value,
+    same_person_confirmed: Option<bool>,
+) -> Result<i64> {
+    with(&state, |s| {
+        s.save_person_json_checked(person, same_person_confirmed.unwrap_or(false))
+    })
 }
 
 #[tauri::command]
@@ -293,6 +299,11 @@ pub fn open_in_viewer(state: Shared, path: PathBuf) -> Result<()> {
 #[tauri::command]
 pub fn rules_for_term(state: Shared, term: String) -> Result<RuleSet> {
     with(&state, |s| s.rules_for_term(&term))
+}
+
+#[tauri::command]
+pub fn rules_form(state: Shared, term: String) -> Result<quyhoach::app::rules::RulesForm> {
+    with(&state, |s| s.rules_form(&term))
 }
 
 #[tauri::command]

@@ -126,6 +126,7 @@ fn main() {
             commands::cancel_doc_number,
             commands::rules_for_term,
             commands::save_rule_params,
+            commands::rules_form,
             commands::targets,
             commands::add_target,
             commands::remove_target,

@@ -17,6 +17,7 @@ pub mod imports;
 pub mod people;
 pub mod plan;
 pub mod programmes;
+mod read;
 pub mod rotation;
 pub mod rules;
 pub mod safety;

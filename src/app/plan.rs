@@ -259,7 +259,10 @@ pub fn add_review_round(
     name: &str,
     decision: &str,
 ) -> Result<i64> {
-    store.write(|store| store.add_review_round(term, year, name, decision))
+    store.write(|store| {
+        crate::rules::steps::check_review_year(&store.term(term)?, year)?;
+        store.add_review_round(term, year, name, decision)
+    })
 }
 
 pub fn review_rounds(store: &Store, term: &str) -> Result<Vec<ReviewRound>> {
@@ -272,7 +275,10 @@ pub fn review(
     term: &str,
     input: &crate::store::review::ReviewInput,
 ) -> Result<crate::store::review::ReviewOutcome> {
-    store.write(|store| store.review_round(term, input))
+    store.write(|store| {
+        crate::rules::steps::check_review_year(&store.term(term)?, input.year)?;
+        store.review_round(term, input)
+    })
 }
 
 /// The day a check is made: the given date as typed, or today.

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::{parse_code, parse_optional_date};
 use crate::error::{CoreError, Result};
 use crate::model::plan::Position;
-use crate::rules::ruleset::{RuleParams, RuleSet};
+use crate::rules::ruleset::{self, RuleParams, RuleSet};
 use crate::rules::targets::{Indicator, Target};
 use crate::store::Store;
 
@@ -18,6 +18,22 @@ pub fn rules_for(store: &Store, term: Option<&str>) -> Result<RuleSet> {
             .pop()
             .ok_or_else(|| CoreError::validation("rules", "missing", "Chưa có bộ quy định nào.")),
     }
+}
+
+/// The rules of a term as Settings shows them: the version's name and every parameter,
+/// labelled and written as a clerk reads it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RulesForm {
+    pub name: String,
+    pub fields: Vec<ruleset::ParamField>,
+}
+
+pub fn rules_form(store: &Store, term: Option<&str>) -> Result<RulesForm> {
+    let rules = rules_for(store, term)?;
+    Ok(RulesForm {
+        name: rules.name,
+        fields: rules.params.form(),
+    })
 }
 
 pub fn rule_sets(store: &Store) -> Result<Vec<RuleSet>> {
@@ -62,25 +78,7 @@ pub fn parse_param(text: &str) -> Result<(String, serde_json::Value)> {
 pub fn save_params(store: &mut Store, edit: &RulesEdit) -> Result<RuleSet> {
     store.write(|store| {
         let current = rules_for(store, edit.term.as_deref())?;
-        let mut value = serde_json::to_value(&current.params)?;
-        let serde_json::Value::Object(m) = &mut value else {
-            return Err(CoreError::Json(
-                "tham số quy định không phải đối tượng".into(),
-            ));
-        };
-        for (k, v) in &edit.params {
-            if !m.contains_key(k) {
-                return Err(CoreError::validation(
-                    "params",
-                    "unknown",
-                    format!("Tham số quy định: không có tham số “{k}” trong bộ quy định."),
-                ));
-            }
-            m.insert(k.clone(), v.clone());
-        }
-        let params: RuleParams = serde_json::from_value(value).map_err(|e| {
-            CoreError::validation("params", "invalid", format!("Tham số quy định: {e}"))
-        })?;
+        let params = edited_params(&current.params, &edit.params)?;
         let base = current
             .name
             .split(" (sửa đổi")
@@ -109,6 +107,54 @@ pub fn save_params(store: &mut Store, edit: &RulesEdit) -> Result<RuleSet> {
             ..new
         })
     })
+}
+
+/// The parameters with an edit applied: each value read as the clerk typed it ("0,25", "25%",
+/// "25" for a share; an empty required value refused), every problem named at once under its
+/// parameter and by its label, then the rule set's own checks.
+pub fn edited_params(
+    current: &RuleParams,
+    edit: &serde_json::Map<String, serde_json::Value>,
+) -> Result<RuleParams> {
+    let mut value = serde_json::to_value(current)?;
+    let serde_json::Value::Object(m) = &mut value else {
+        return Err(CoreError::validation(
+            "params",
+            "invalid",
+            "Quy định: bộ tham số đang dùng không đọc được.",
+        ));
+    };
+    let mut errors = Vec::new();
+    for (k, v) in edit {
+        if !m.contains_key(k) {
+            errors.push(crate::error::FieldError::new(
+                "params",
+                "unknown",
+                format!("Tham số quy định: không có tham số “{k}” trong bộ quy định."),
+            ));
+            continue;
+        }
+        match ruleset::read_param(k, v) {
+            Ok(v) => {
+                m.insert(k.clone(), v);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(CoreError::Validation(errors));
+    }
+    let label = |path: &str| ruleset::param_label(path).to_string();
+    let params: RuleParams = super::read::read_record(
+        value,
+        &super::read::Fields {
+            label: &label,
+            wants: &|_| None,
+            placeholder: &|_| None,
+        },
+    )?;
+    params.validate()?;
+    Ok(params)
 }
 
 /// A target as the clerk gives it; the indicator by its code or label.
@@ -172,13 +218,37 @@ pub fn save_position(store: &mut Store, p: &Position) -> Result<i64> {
     store.write(|store| store.save_position(p))
 }
 
-/// A post as a JSON record (a file, a form); a field that does not read is named.
+/// A post as a JSON record (a file, a form); a field that does not read is named by its label.
 pub fn read_position(value: serde_json::Value) -> Result<Position> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        CoreError::validation(
-            &e.path().to_string(),
-            "format",
-            format!("Chức danh, trường “{}”: {}", e.path(), e.inner()),
-        )
-    })
+    let label = |path: &str| {
+        let name = match path.split(['.', '[']).next().unwrap_or(path) {
+            "id" => "mã số",
+            "code" => "mã chức danh",
+            "name" => "tên chức danh",
+            "rank" => "thứ bậc",
+            "group" => "nhóm",
+            "level" => "cấp",
+            "term_kind" => "loại nhiệm kỳ",
+            "key" => "chủ chốt",
+            "aliases" => "tên gọi khác",
+            "active" => "đang dùng",
+            "seats" => "số người đảm nhiệm",
+            "managing_body" => "cơ quan quản lý",
+            "approving_body" => "cấp phê duyệt quy hoạch",
+            _ => "",
+        };
+        if name.is_empty() {
+            "Chức danh".to_string()
+        } else {
+            format!("Chức danh, {name}")
+        }
+    };
+    super::read::read_record(
+        value,
+        &super::read::Fields {
+            label: &label,
+            wants: &|_| None,
+            placeholder: &|_| None,
+        },
+    )
 }

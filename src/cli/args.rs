@@ -244,6 +244,9 @@ pub enum PersonCommand {
     Add {
         #[arg(long, value_name = "TỆP")]
         file: Option<PathBuf>,
+        /// Vẫn thêm khi đã có người cùng họ tên và ngày sinh (xác nhận đây là người khác)
+        #[arg(long)]
+        confirm_duplicate: bool,
     },
     /// Sửa hồ sơ: các trường trong JSON thay cho trường cũ, trường khác giữ nguyên
     Edit {

@@ -56,7 +56,14 @@ pub fn read_json(file: Option<&Path>) -> Result<serde_json::Value, UserError> {
             s
         }
     };
-    serde_json::from_str(&text).map_err(|e| UserError(format!("Dữ liệu JSON không hợp lệ: {e}")))
+    // Where the text stops being JSON, in Vietnamese (serde's own sentence is English).
+    serde_json::from_str(&text).map_err(|e| {
+        UserError(format!(
+            "Dữ liệu JSON không hợp lệ: lỗi ở dòng {}, cột {} (thiếu dấu ngoặc, dấu phẩy hay dấu nháy?).",
+            e.line(),
+            e.column()
+        ))
+    })
 }
 
 pub fn read_text(f: &Path) -> Result<String, UserError> {

@@ -253,7 +253,8 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
             name,
             decision,
         }) => {
-            let id = plan::add_review_round(store, term, *year, name, decision)?;
+            let id = plan::add_review_round(store, term, *year, name, decision)
+                .map_err(hinted(&[("year", "--year")]))?;
             eprintln!("Đã mở đợt rà soát năm {year} (mã số {id}).");
         }
         Command::Review(ReviewCommand::List { term }) => {

@@ -213,16 +213,21 @@ pub fn run(cli: Cli) -> Out {
 fn person(cli: &Cli, cmd: &PersonCommand) -> Out {
     let mut store = open(cli)?;
     match cmd {
-        PersonCommand::Add { file } => match read_json(file.as_deref())? {
+        PersonCommand::Add {
+            file,
+            confirm_duplicate,
+        } => match read_json(file.as_deref())? {
             serde_json::Value::Array(items) => {
-                let ids = people::add_many_json(&mut store, items)?;
+                let ids = people::add_many_json_checked(&mut store, items, *confirm_duplicate)
+                    .map_err(same_person_hint)?;
                 for id in &ids {
                     println!("{id}");
                 }
                 eprintln!("Đã thêm {} hồ sơ.", ids.len());
             }
             v => {
-                let id = people::add_json(&mut store, v)?;
+                let id = people::add_json_checked(&mut store, v, *confirm_duplicate)
+                    .map_err(same_person_hint)?;
                 println!("{id}");
                 eprintln!("Đã thêm hồ sơ mã số {id}.");
             }
@@ -242,4 +247,14 @@ fn person(cli: &Cli, cmd: &PersonCommand) -> Out {
     }
     store.close()?;
     Ok(())
+}
+
+/// The core's refusal of a repeated name and birth date, with the flag that confirms it.
+fn same_person_hint(e: quyhoach::CoreError) -> UserError {
+    let hint = if matches!(e, quyhoach::CoreError::SamePerson(_)) {
+        "\n  (Nếu đúng là người khác: chạy lại với --confirm-duplicate.)"
+    } else {
+        ""
+    };
+    UserError(format!("{}{hint}", super::out::message(&e, &[])))
 }

@@ -215,33 +215,80 @@ impl RuleParams {
         self.young_under.get(&self.level).copied().unwrap_or(40)
     }
 
+    /// Every parameter as Settings shows it, in order, labelled and written as a clerk reads
+    /// it.
+    pub fn form(&self) -> Vec<ParamField> {
+        let all = serde_json::to_value(self).unwrap_or_default();
+        PARAMS
+            .iter()
+            .map(|p| {
+                let value = all.get(p.key).cloned().unwrap_or_default();
+                let text = match (p.kind, &value) {
+                    (ParamKind::Share, v) => share_text(v.as_f64().unwrap_or_default()),
+                    (ParamKind::Decimal, v) => number_text(v.as_f64().unwrap_or_default()),
+                    (ParamKind::Whole | ParamKind::OptionalWhole, serde_json::Value::Number(n)) => {
+                        n.to_string()
+                    }
+                    (ParamKind::Wholes, serde_json::Value::Array(a)) => a
+                        .iter()
+                        .map(|x| x.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    (_, serde_json::Value::String(s)) => s.clone(),
+                    _ => String::new(),
+                };
+                ParamField {
+                    key: p.key.to_string(),
+                    label: p.label.to_string(),
+                    hint: p.hint.to_string(),
+                    kind: p.kind,
+                    text,
+                    value,
+                    choices: param_choices(p.key),
+                }
+            })
+            .collect()
+    }
+
+    /// The rule set's own checks, each problem under its parameter and named by its label.
     pub fn validate(&self) -> Result<()> {
         let mut e = Vec::new();
-        let mut bad = |field: &str, msg: String| e.push(FieldError::new(field, "rule_param", msg));
+        let mut bad = |field: &str, msg: String| {
+            e.push(FieldError::new(
+                field,
+                "rule_param",
+                format!("{}: {msg}", param_label(field)),
+            ))
+        };
         if self.max_people_per_position == 0 {
-            bad(
-                "max_people_per_position",
-                "Số người tối đa mỗi chức danh: phải từ 1 trở lên.".into(),
-            );
+            bad("max_people_per_position", "phải từ 1 trở lên.".into());
         }
         if self.max_positions_per_person == 0 {
-            bad(
-                "max_positions_per_person",
-                "Số chức danh tối đa mỗi người: phải từ 1 trở lên.".into(),
-            );
+            bad("max_positions_per_person", "phải từ 1 trở lên.".into());
         }
-        if !(0..=240).contains(&self.min_months_left_first)
-            || !(0..=240).contains(&self.min_months_left_renominated)
-        {
-            bad(
-                "min_months_left_first",
-                "Số tháng công tác còn lại: phải từ 0 đến 240.".into(),
-            );
+        for (name, v) in [
+            ("min_months_left_first", self.min_months_left_first),
+            (
+                "min_months_left_renominated",
+                self.min_months_left_renominated,
+            ),
+        ] {
+            if !(0..=240).contains(&v) {
+                bad(name, format!("{v} phải từ 0 đến 240 tháng."));
+            }
+        }
+        if let Some(a) = self.max_age_first_time {
+            if !(18..=70).contains(&a) {
+                bad(
+                    "max_age_first_time",
+                    format!("{a} phải từ 18 đến 70, hoặc để trống."),
+                );
+            }
         }
         if !(1..=10).contains(&self.rating_years) {
             bad(
                 "rating_years",
-                "Số năm xét xếp loại: phải từ 1 đến 10.".into(),
+                format!("{} phải từ 1 đến 10 năm.", self.rating_years),
             );
         }
         for (name, v) in [
@@ -250,77 +297,62 @@ impl RuleParams {
             ("vote_pass_share", self.vote_pass_share),
         ] {
             if !(0.0..=1.0).contains(&v) {
-                bad(
-                    name,
-                    format!("Tỷ lệ {name}: {v} phải từ 0 đến 1 (ví dụ 0.25 là 25%)."),
-                );
+                bad(name, format!("{} phải từ 0% đến 100%.", share_text(v)));
             }
         }
-        if !self.age_bands.windows(2).all(|w| w[0] < w[1])
-            || !self.three_age_groups.windows(2).all(|w| w[0] < w[1])
-        {
-            bad("age_bands", "Nhóm tuổi: các mốc phải tăng dần.".into());
+        for (name, v) in [
+            ("age_bands", &self.age_bands),
+            ("three_age_groups", &self.three_age_groups),
+        ] {
+            if !v.windows(2).all(|w| w[0] < w[1]) {
+                bad(name, "các mốc phải tăng dần.".into());
+            }
         }
-        for (name, label, v) in [
-            (
-                "bch_plan_coefficient",
-                "Hệ số quy hoạch Ban Chấp hành",
-                self.bch_plan_coefficient,
-            ),
-            (
-                "btv_plan_coefficient",
-                "Hệ số quy hoạch Ban Thường vụ",
-                self.btv_plan_coefficient,
-            ),
-            (
-                "ubkt_plan_coefficient",
-                "Hệ số quy hoạch Ủy ban Kiểm tra",
-                self.ubkt_plan_coefficient,
-            ),
+        for (name, v) in [
+            ("bch_plan_coefficient", self.bch_plan_coefficient),
+            ("btv_plan_coefficient", self.btv_plan_coefficient),
+            ("ubkt_plan_coefficient", self.ubkt_plan_coefficient),
         ] {
             if !(0.0..=5.0).contains(&v) || v < self.committee_plan_min_coefficient {
                 bad(
                     name,
                     format!(
-                        "{label}: {} phải từ hệ số tối thiểu {} đến 5.",
-                        v.to_string().replace('.', ","),
-                        self.committee_plan_min_coefficient
-                            .to_string()
-                            .replace('.', ",")
+                        "{} phải từ hệ số tối thiểu {} đến 5.",
+                        number_text(v),
+                        number_text(self.committee_plan_min_coefficient)
                     ),
                 );
             }
         }
         if !(0.0..=5.0).contains(&self.committee_plan_min_coefficient) {
-            bad(
-                "committee_plan_min_coefficient",
-                "Hệ số quy hoạch cấp ủy tối thiểu: phải từ 0 đến 5.".into(),
-            );
+            bad("committee_plan_min_coefficient", "phải từ 0 đến 5.".into());
         }
         if self
             .reference_months
             .values()
             .any(|m| !(1..=12).contains(m))
         {
-            bad(
-                "reference_months",
-                "Tháng mốc tính tuổi của nhiệm kỳ mới: phải từ 1 đến 12.".into(),
-            );
+            bad("reference_months", "phải từ 1 đến 12.".into());
         }
-        if !(1..=12).contains(&self.review_month)
-            || !(self.review_month..=12).contains(&self.review_report_month)
-        {
+        if !(1..=12).contains(&self.review_month) {
+            bad("review_month", "phải từ 1 đến 12.".into());
+        }
+        if !(self.review_month.clamp(1, 12)..=12).contains(&self.review_report_month) {
             bad(
-                "review_month",
-                "Lịch rà soát hằng năm: tháng hoàn thành rà soát và tháng báo cáo phải từ 1 đến 12, báo cáo không trước rà soát.".into(),
+                "review_report_month",
+                format!(
+                    "phải từ 1 đến 12, không trước tháng rà soát ({}).",
+                    self.review_month
+                ),
             );
         }
         if !self.young_under.contains_key(&self.level) {
             bad(
                 "level",
                 format!(
-                    "Cấp “{}” chưa có ngưỡng tuổi trẻ trong young_under.",
-                    self.level
+                    "cấp “{}” chưa có tuổi ở mục “{}”.",
+                    self.level,
+                    param_label("young_under")
                 ),
             );
         }
@@ -328,6 +360,430 @@ impl RuleParams {
             Ok(())
         } else {
             Err(CoreError::Validation(e))
+        }
+    }
+}
+
+/// How a parameter is typed in Settings; the core reads what the clerk typed by this kind, so
+/// the window and the command line accept the same things ("0,25", "25%", "25").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParamKind {
+    /// A whole number (people, months, years, ages); required.
+    Whole,
+    /// A whole number that may be left empty (no limit).
+    OptionalWhole,
+    /// A number with decimals, typed with a decimal comma ("1,5") or a point.
+    Decimal,
+    /// A share of a whole: "25%", "0,25" or "25" (more than 1 is read as percent).
+    Share,
+    /// Whole numbers separated by commas ("35, 41, 46").
+    Wholes,
+    /// A whole number for each of a list of choices (per level, per kind of term).
+    WholeMap,
+    /// Yes or no.
+    Bool,
+    /// One of the choices.
+    Choice,
+    /// Lines of text.
+    Lines,
+    /// Edited with its own editor (standards per post, the retirement rule).
+    Group,
+}
+
+/// A parameter as Settings shows it: its key, its label, and how it is typed.
+#[derive(Debug, Clone, Copy)]
+pub struct ParamInfo {
+    pub key: &'static str,
+    /// The name the clerk reads, also the start of every message about it.
+    pub label: &'static str,
+    /// What to type, shown beside the label ("%", "tháng"…); may be empty.
+    pub hint: &'static str,
+    pub kind: ParamKind,
+}
+
+const fn param(
+    key: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    kind: ParamKind,
+) -> ParamInfo {
+    ParamInfo {
+        key,
+        label,
+        hint,
+        kind,
+    }
+}
+
+/// Every parameter of [`RuleParams`], in the order Settings shows them.
+pub const PARAMS: &[ParamInfo] = {
+    use ParamKind::*;
+    &[
+        param(
+            "max_people_per_position",
+            "Số người tối đa cho một chức danh",
+            "",
+            Whole,
+        ),
+        param(
+            "max_positions_per_person",
+            "Số chức danh tối đa cho một người",
+            "",
+            Whole,
+        ),
+        param(
+            "only_higher",
+            "Chỉ quy hoạch chức danh cao hơn chức vụ hiện giữ",
+            "",
+            Bool,
+        ),
+        param(
+            "min_months_left_first",
+            "Số tháng công tác còn lại tối thiểu (lần đầu)",
+            "tháng",
+            Whole,
+        ),
+        param(
+            "min_months_left_renominated",
+            "Số tháng công tác còn lại tối thiểu (tái cử)",
+            "tháng",
+            Whole,
+        ),
+        param(
+            "months_left_inclusive",
+            "Tính cả tháng mốc khi đếm số tháng",
+            "",
+            Bool,
+        ),
+        param(
+            "max_age_first_time",
+            "Tuổi tối đa khi quy hoạch lần đầu",
+            "trống: không giới hạn",
+            OptionalWhole,
+        ),
+        param("rating_years", "Số năm xếp loại được xét", "năm", Whole),
+        param("min_rating", "Mức xếp loại tối thiểu", "", Choice),
+        param(
+            "excluding_discipline",
+            "Hình thức kỷ luật loại khỏi quy hoạch",
+            "mỗi dòng một hình thức",
+            Lines,
+        ),
+        param(
+            "discipline_effect_months",
+            "Thời hạn kỷ luật khi không ghi ngày hết",
+            "tháng",
+            Whole,
+        ),
+        param(
+            "young_under",
+            "Cán bộ trẻ: dưới bao nhiêu tuổi, theo cấp",
+            "tuổi",
+            WholeMap,
+        ),
+        param("level", "Cấp của đơn vị", "", Choice),
+        param(
+            "age_bands",
+            "Các mốc nhóm tuổi",
+            "cách nhau bằng dấu phẩy",
+            Wholes,
+        ),
+        param(
+            "three_age_groups",
+            "Mốc của 3 độ tuổi",
+            "cách nhau bằng dấu phẩy",
+            Wholes,
+        ),
+        param("bch_size", "Số ủy viên Ban Chấp hành", "", Whole),
+        param(
+            "bch_plan_coefficient",
+            "Hệ số quy hoạch Ban Chấp hành (tối đa)",
+            "ví dụ 1,5",
+            Decimal,
+        ),
+        param("btv_size", "Số ủy viên Ban Thường vụ", "", Whole),
+        param(
+            "btv_plan_coefficient",
+            "Hệ số quy hoạch Ban Thường vụ (tối đa)",
+            "ví dụ 1,5",
+            Decimal,
+        ),
+        param("ubkt_size", "Số ủy viên Ủy ban Kiểm tra", "", Whole),
+        param(
+            "ubkt_plan_coefficient",
+            "Hệ số quy hoạch Ủy ban Kiểm tra (tối đa)",
+            "ví dụ 1,5",
+            Decimal,
+        ),
+        param(
+            "committee_plan_min_coefficient",
+            "Hệ số quy hoạch cấp ủy tối thiểu",
+            "ví dụ 1",
+            Decimal,
+        ),
+        param(
+            "rotation_after_years",
+            "Số năm giữ một chức vụ thì xem xét luân chuyển",
+            "năm",
+            Whole,
+        ),
+        param(
+            "secretary_not_local",
+            "Bí thư không là người địa phương",
+            "",
+            Bool,
+        ),
+        param("min_women_share", "Tỷ lệ nữ tối thiểu", "%", Share),
+        param("min_young_share", "Tỷ lệ cán bộ trẻ tối thiểu", "%", Share),
+        param("vote_pass_share", "Tỷ lệ phiếu phải vượt", "%", Share),
+        param("vote_base", "Căn cứ tính phiếu", "", Choice),
+        param(
+            "standards",
+            "Tiêu chuẩn trình độ của từng chức danh",
+            "",
+            Group,
+        ),
+        param(
+            "retirement",
+            "Tuổi nghỉ hưu theo Nghị định 135 (nâng cao)",
+            "",
+            Group,
+        ),
+        param(
+            "reference_months",
+            "Tháng mốc tính tuổi mặc định theo loại nhiệm kỳ",
+            "tháng",
+            WholeMap,
+        ),
+        param(
+            "review_month",
+            "Rà soát hằng năm xong trước hết tháng",
+            "tháng",
+            Whole,
+        ),
+        param(
+            "review_report_month",
+            "Báo cáo kết quả rà soát trước hết tháng",
+            "tháng",
+            Whole,
+        ),
+    ]
+};
+
+/// The parameter of a key (a field path "young_under.xa" is its parameter's).
+pub fn param_info(key: &str) -> Option<&'static ParamInfo> {
+    let base = key.split(['.', '[']).next().unwrap_or(key);
+    PARAMS.iter().find(|p| p.key == base)
+}
+
+/// The label of a parameter key, never the key itself ("min_women_share" → "Tỷ lệ nữ tối
+/// thiểu"); "" (all of them) is "Quy định".
+pub fn param_label(key: &str) -> &'static str {
+    param_info(key).map(|p| p.label).unwrap_or("Quy định")
+}
+
+/// The choices of a parameter: (stored value, label).
+pub fn param_choices(key: &str) -> Vec<(String, String)> {
+    let pairs: Vec<(&str, &str)> = match key {
+        "min_rating" => [RatingLevel::Htxs, RatingLevel::Htt, RatingLevel::Ht]
+            .iter()
+            .map(|r| (r.code(), r.label()))
+            .collect(),
+        "vote_base" => vec![
+            ("trieu_tap", "Tổng số người được triệu tập"),
+            ("hop_le", "Tổng số phiếu hợp lệ"),
+        ],
+        "level" | "young_under" => vec![
+            ("xa", "Cấp xã, phường"),
+            ("tinh", "Cấp tỉnh"),
+            ("trung_uong", "Trung ương"),
+        ],
+        "reference_months" => TermKind::ALL
+            .iter()
+            .map(|k| (k.code(), k.label()))
+            .collect(),
+        _ => Vec::new(),
+    };
+    pairs
+        .into_iter()
+        .map(|(v, l)| (v.to_string(), l.to_string()))
+        .collect()
+}
+
+/// One parameter as Settings shows it: the label and the value as the clerk reads it
+/// ("25%", "1,5", "35, 41, 46"); `value` is the stored value, for the editors of a group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParamField {
+    pub key: String,
+    pub label: String,
+    pub hint: String,
+    pub kind: ParamKind,
+    pub text: String,
+    pub value: serde_json::Value,
+    /// For a choice, or a number per choice: (stored value, label).
+    pub choices: Vec<(String, String)>,
+}
+
+/// A number as a Vietnamese reader writes it: decimal comma, no trailing zeros.
+pub fn number_text(x: f64) -> String {
+    let s = format!("{:.4}", x);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.replace('.', ",")
+}
+
+/// A share as a percentage ("25%", "12,5%").
+pub fn share_text(x: f64) -> String {
+    format!("{}%", number_text(x * 100.0))
+}
+
+/// A number typed by a clerk: a decimal comma or point ("0,25", "1.5"), spaces ignored.
+fn decimal(text: &str) -> Option<f64> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() || t.matches([',', '.']).count() > 1 {
+        return None;
+    }
+    let t = t.replace(',', ".");
+    if !t
+        .trim_start_matches(['-', '+'])
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.')
+        || !t.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    t.parse().ok().filter(|x: &f64| x.is_finite())
+}
+
+/// A share as a clerk types it: "25%" and "25" are 25%, "0,25" is 25% too (a number beyond 1
+/// without "%" is a percentage: no share is more than the whole).
+pub fn read_share(text: &str) -> Option<f64> {
+    let t = text.trim();
+    match t.strip_suffix('%') {
+        Some(p) => decimal(p).map(|x| x / 100.0),
+        None => decimal(t).map(|x| if x.abs() > 1.0 { x / 100.0 } else { x }),
+    }
+}
+
+fn whole(text: &str) -> Option<i64> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    t.parse().ok()
+}
+
+/// Reads one edited parameter as the clerk typed it (text from Settings or the command line,
+/// or a JSON value) into the value the rule set stores; the error names the parameter by its
+/// label, under its key.
+pub fn read_param(key: &str, value: &serde_json::Value) -> Result<serde_json::Value, FieldError> {
+    use serde_json::Value;
+    let Some(info) = param_info(key) else {
+        return Ok(value.clone());
+    };
+    let label = info.label;
+    let err = |rule: &str, msg: String| FieldError::new(key, rule, msg);
+    let required = || err("required", format!("{label}: bắt buộc phải nhập."));
+    let text = match value {
+        Value::String(s) => Some(s.trim()),
+        _ => None,
+    };
+    match info.kind {
+        ParamKind::Whole | ParamKind::OptionalWhole => match (value, text) {
+            (Value::Null, _) | (_, Some("")) if info.kind == ParamKind::OptionalWhole => {
+                Ok(Value::Null)
+            }
+            (Value::Null, _) | (_, Some("")) => Err(required()),
+            (_, Some(t)) => whole(t).map(Value::from).ok_or_else(|| {
+                err(
+                    "whole",
+                    format!("{label}: “{t}” không phải số nguyên."),
+                )
+            }),
+            (Value::Number(n), _) if n.is_i64() || n.is_u64() => Ok(value.clone()),
+            (Value::Number(n), _) => Err(err(
+                "whole",
+                format!(
+                    "{label}: “{}” không phải số nguyên.",
+                    number_text(n.as_f64().unwrap_or_default())
+                ),
+            )),
+            _ => Err(err("whole", format!("{label}: cần một số nguyên."))),
+        },
+        ParamKind::Decimal | ParamKind::Share => {
+            let share = info.kind == ParamKind::Share;
+            let example = if share {
+                "ví dụ 25%, 0,25 hoặc 25"
+            } else {
+                "ví dụ 1,5"
+            };
+            let x = match (value, text) {
+                (Value::Null, _) | (_, Some("")) => return Err(required()),
+                (_, Some(t)) => if share { read_share(t) } else { decimal(t) }.ok_or_else(|| {
+                    err(
+                        "number",
+                        format!("{label}: “{t}” không phải số ({example})."),
+                    )
+                })?,
+                (Value::Number(n), _) => {
+                    let x = n.as_f64().unwrap_or_default();
+                    if share && x.abs() > 1.0 {
+                        x / 100.0
+                    } else {
+                        x
+                    }
+                }
+                _ => return Err(err("number", format!("{label}: cần một số ({example})."))),
+            };
+            Ok(Value::from(x))
+        }
+        ParamKind::Wholes => match text {
+            Some(t) => t
+                .split([',', ';', ' ', '\t', '\n'])
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| {
+                    whole(p).ok_or_else(|| {
+                        err(
+                            "whole",
+                            format!(
+                                "{label}: “{}” không phải số nguyên; các mốc cách nhau bằng dấu phẩy (ví dụ 35, 41, 46).",
+                                p.trim()
+                            ),
+                        )
+                    })
+                })
+                .collect::<Result<Vec<i64>, FieldError>>()
+                .map(Value::from),
+            None => Ok(value.clone()),
+        },
+        ParamKind::WholeMap => match value {
+            Value::Object(m) => {
+                let mut out = serde_json::Map::new();
+                for (k, v) in m {
+                    let name = param_choices(key)
+                        .into_iter()
+                        .find(|(c, _)| c == k)
+                        .map(|(_, l)| l)
+                        .unwrap_or_else(|| k.clone());
+                    let n = match v {
+                        Value::Null => continue,
+                        Value::String(s) if s.trim().is_empty() => continue,
+                        Value::String(s) => whole(s).ok_or_else(|| {
+                            err(
+                                "whole",
+                                format!("{label}, {name}: “{}” không phải số nguyên.", s.trim()),
+                            )
+                        })?,
+                        Value::Number(n) => n.as_i64().ok_or_else(|| {
+                            err("whole", format!("{label}, {name}: cần một số nguyên."))
+                        })?,
+                        _ => return Err(err("whole", format!("{label}, {name}: cần một số nguyên."))),
+                    };
+                    out.insert(k.clone(), Value::from(n));
+                }
+                Ok(Value::Object(out))
+            }
+            _ => Ok(value.clone()),
+        },
+        ParamKind::Bool | ParamKind::Choice | ParamKind::Lines | ParamKind::Group => {
+            Ok(value.clone())
         }
     }
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::votes::validate_tally;
 use crate::error::{CoreError, Result};
-use crate::model::plan::{PlanEvent, PlanStep};
+use crate::model::plan::{PlanEvent, PlanStep, Term};
 use crate::text::clean;
 
 fn bad(field: &str, msg: String) -> CoreError {
@@ -79,6 +79,31 @@ pub fn validate_event(ev: &PlanEvent, prev: Option<&PlanEvent>, today: NaiveDate
         validate_tally(v)?;
     }
     Ok(())
+}
+
+/// The years a term's plan may be reviewed in: the plan for a term is built and reviewed each
+/// year of the term before it (the plan for 2030–2035 from 2025 on) and through its own term.
+pub fn review_years(term: &Term) -> std::ops::RangeInclusive<i32> {
+    let length = (term.end_year - term.start_year).max(1);
+    term.start_year - length..=term.end_year
+}
+
+/// Refuses a review round of a year outside [`review_years`] of its term.
+pub fn check_review_year(term: &Term, year: i32) -> Result<()> {
+    let years = review_years(term);
+    if years.contains(&year) {
+        return Ok(());
+    }
+    Err(CoreError::validation(
+        "year",
+        "review_year_outside_term",
+        format!(
+            "Năm rà soát: {year} nằm ngoài thời gian của quy hoạch nhiệm kỳ {}; quy hoạch này được rà soát từ năm {} đến năm {}.",
+            term.code,
+            years.start(),
+            years.end()
+        ),
+    ))
 }
 
 #[cfg(test)]

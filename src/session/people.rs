@@ -11,9 +11,20 @@ impl Session {
         self.store()?.person(id)
     }
 
-    /// A record as the window sent it (see `app::people::save_json`).
+    /// A record as the window sent it (see `app::people::save_json`); a new record with the
+    /// name and birth date of someone on record is refused with `CoreError::SamePerson`.
     pub fn save_person_json(&mut self, value: serde_json::Value) -> Result<i64> {
         people::save_json(self.store_mut()?, value)
+    }
+
+    /// As [`Session::save_person_json`]; `same_person_confirmed` is the clerk's answer to the
+    /// question "đã có người cùng họ tên và ngày sinh, vẫn lưu?".
+    pub fn save_person_json_checked(
+        &mut self,
+        value: serde_json::Value,
+        same_person_confirmed: bool,
+    ) -> Result<i64> {
+        people::save_json_checked(self.store_mut()?, value, same_person_confirmed)
     }
 
     /// Adds a record (no id) or replaces it; returns its id.

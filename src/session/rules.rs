@@ -13,6 +13,11 @@ impl Session {
         rules::rules_for(self.store()?, Some(term))
     }
 
+    /// The term's rules as Settings shows them (labels, values as a clerk writes them).
+    pub fn rules_form(&self, term: &str) -> Result<rules::RulesForm> {
+        rules::rules_form(self.store()?, Some(term))
+    }
+
     /// Saves edited parameters as a new version of the term's rule set (older versions stay, so
     /// earlier checks can be explained); returns the version the term now uses.
     pub fn save_rule_params(&mut self, term: &str, params: serde_json::Value) -> Result<RuleSet> {

@@ -183,7 +183,10 @@ fn bad_input_exits_1_with_the_field_and_changes_nothing() {
     );
     err(&run(&w, &["person", "add"], Some(&batch)), 1);
     let e = err(&run(&w, &["person", "add"], Some("{ không phải JSON")), 1);
-    assert!(e.contains("Dữ liệu JSON không hợp lệ"), "{e}");
+    assert!(
+        e.contains("Dữ liệu JSON không hợp lệ: lỗi ở dòng 1, cột 3") && !e.contains("expected"),
+        "{e}"
+    );
     let e = err(
         &run(
             &w,

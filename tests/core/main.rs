@@ -7,6 +7,7 @@ mod common;
 mod cli;
 mod docs;
 mod document;
+mod forms;
 mod hd05;
 mod hd45;
 mod import;

@@ -230,6 +230,34 @@ fn cases() -> Vec<Case> {
             "one of two records with a bad date",
             &["person", "add", "--file", "{dir}/hai người.json"],
         ),
+        w(
+            "people::save_checked",
+            "someone on record saved again as a new record (Enter twice)",
+            |s, _| {
+                let mut p = s.person(2)?;
+                p.id = None;
+                s.save_person(p).map(|_| ())
+            },
+        ),
+        w(
+            "people::save_json_checked",
+            "someone on record typed again, not confirmed as another person",
+            |s, _| {
+                let mut p = serde_json::to_value(s.person(2)?).unwrap();
+                p.as_object_mut().unwrap().remove("id");
+                s.save_person_json_checked(p, false).map(|_| ())
+            },
+        ),
+        c(
+            "people::add_json_checked",
+            "someone on record, from a file, not confirmed",
+            &["person", "add", "--file", "{dir}/người đã có.json"],
+        ),
+        c(
+            "people::add_many_json_checked",
+            "one person twice in one list",
+            &["person", "add", "--file", "{dir}/cùng một người.json"],
+        ),
         c(
             "people::edit_json",
             "a birth date not in the calendar",
@@ -350,20 +378,20 @@ fn cases() -> Vec<Case> {
             },
         ),
         // rules, targets, catalogue, the ward
-        w("rules::save_params", "a women's share of 7", |s, _| {
-            s.save_rule_params("2030-2035", json!({"min_women_share": 7}))
+        w("rules::save_params", "a women's share of 150%", |s, _| {
+            s.save_rule_params("2030-2035", json!({"min_women_share": "150%"}))
                 .map(|_| ())
         }),
         c(
             "rules::save_params",
-            "a women's share of 7",
+            "a women's share of 150%",
             &[
                 "rules",
                 "set",
                 "--term",
                 "2030-2035",
                 "--param",
-                "min_women_share=7",
+                "min_women_share=150%",
             ],
         ),
         w(
@@ -773,6 +801,15 @@ fn scratch(dir: &Path) {
         json!({"code": "BT", "name": " ", "rank": 1}).to_string(),
     )
     .unwrap();
+    std::fs::write(
+        dir.join("cùng một người.json"),
+        json!([
+            {"full_name": "Lê Thị Hồng Nhung", "sex": "nu", "birth_date": "12/03/1990"},
+            {"full_name": "Lê Thị Hồng  Nhung", "sex": "nu", "birth_date": "12/03/1990"}
+        ])
+        .to_string(),
+    )
+    .unwrap();
     workbook_with_a_bad_row(&dir.join("Danh sách có lỗi.xlsx"));
     workbook_all_bad(&dir.join("Toàn dòng lỗi.xlsx"));
 }
@@ -864,10 +901,14 @@ fn a_refused_action_writes_nothing_in_the_window() {
 #[test]
 fn a_refused_action_writes_nothing_from_the_cli() {
     let mut ward = demo_ward();
-    ward.session.lock().unwrap();
     let scratch_dir = ward.dir.join("Tệp thử");
     std::fs::create_dir_all(&scratch_dir).unwrap();
     scratch(&scratch_dir);
+    // Someone on record, typed again as a new record.
+    let mut again = serde_json::to_value(ward.session.person(2).unwrap()).unwrap();
+    again.as_object_mut().unwrap().remove("id");
+    std::fs::write(scratch_dir.join("người đã có.json"), again.to_string()).unwrap();
+    ward.session.lock().unwrap();
     let mut refused = 0;
     for case in cases() {
         let Some(args) = &case.cli else { continue };

@@ -314,11 +314,12 @@ fn params_bad_type(s: &mut Session) {
             serde_json::json!({ "max_people_per_position": "ba" }),
         )
         .unwrap_err();
-    assert!(
-        err.field_errors()[0]
-            .message
-            .starts_with("Tham số quy định:"),
-        "{err:?}"
+    // Named by its label under its own key, never by the key (issue 20 §4).
+    let f = &err.field_errors()[0];
+    assert_eq!(f.field, "max_people_per_position");
+    assert_eq!(
+        f.message,
+        "Số người tối đa cho một chức danh: “ba” không phải số nguyên."
     );
 }
 

@@ -1,6 +1,6 @@
 // The shell: start screens, navigation, locking (on request and after idle time).
 import * as backend from "./backend.js";
-import { $, showError } from "./dom.js";
+import { $, showError, onSubmit, onClick, isBusy } from "./dom.js";
 import * as people from "./people.js";
 import * as plan from "./plan.js";
 import * as checks from "./checks.js";
@@ -113,24 +113,25 @@ function watchIdle() {
 
 window.addEventListener("DOMContentLoaded", () => {
   // A notice belongs to the action that made it: the next action clears it.
-  document.addEventListener("submit", () => { notice(""); showError(null); }, true);
-  $("form-create").addEventListener("submit", (ev) => {
-    ev.preventDefault();
+  // A submit ignored (its form already has a request in flight, or was just left) clears nothing.
+  document.addEventListener("submit", (ev) => {
+    if (isBusy(ev.target) || ev.target.closest("[hidden]")) return;
+    notice(""); showError(null);
+  }, true);
+  onSubmit($("form-create"), (ev) => {
     const f = ev.target;
     const unit = { name: f.name.value, superior_body: f.superior_body.value, place_name: f.place_name.value, issuer_code: f.issuer_code.value };
-    run(() => backend.createDatabase(unit, f.passphrase.value, f.passphrase_again.value));
+    return run(() => backend.createDatabase(unit, f.passphrase.value, f.passphrase_again.value));
   });
   $("form-create").passphrase.addEventListener("input", (ev) => { $("strength").textContent = strengthHint(ev.target.value); });
-  $("form-unlock").addEventListener("submit", (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-unlock"), async (ev) => {
     const input = ev.target.passphrase;
-    run(() => backend.unlock(input.value)).then((ok) => {
-      input.value = "";
-      if (ok) people.offerDraft(status.open_file).catch(showError);
-    });
+    const ok = await run(() => backend.unlock(input.value));
+    input.value = "";
+    if (ok) people.offerDraft(status.open_file).catch(showError);
   });
-  $("btn-demo").addEventListener("click", () => run(backend.openDemo));
-  $("btn-demo-2").addEventListener("click", () => run(backend.openDemo));
+  onClick($("btn-demo"), () => run(backend.openDemo));
+  onClick($("btn-demo-2"), () => run(backend.openDemo));
   $("btn-lock").addEventListener("click", () => lock());
   document.querySelectorAll("#nav button").forEach((b) => b.addEventListener("click", () => go(b.dataset.screen)));
   // "Chọn…": the system's Save as / Open dialog fills the path field beside it.

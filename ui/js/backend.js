@@ -6,7 +6,24 @@ function invoke(cmd, args) {
   if (!tauri || !tauri.core) {
     return Promise.reject({ code: "no_backend", message: "Không kết nối được phần lõi của chương trình.", fields: [] });
   }
-  return tauri.core.invoke(cmd, args);
+  return tauri.core.invoke(cmd, args).catch((e) => Promise.reject(clerkError(e)));
+}
+
+/**
+ * A failure as the clerk may read it. The core's errors are already Vietnamese; a request the
+ * shell could not even read (its own text, in English: "invalid args `input` for command …")
+ * keeps only a Vietnamese part, or says so plainly.
+ */
+function clerkError(e) {
+  if (e && typeof e === "object" && e.code) return e;
+  const text = typeof e === "string" ? e : (e && e.message) || "";
+  const inner = text.replace(/^invalid args `[^`]*` for command `[^`]*`:\s*/, "");
+  const vietnamese = /[À-ỹĐđ]/.test(inner) && !/[`]|invalid type|missing field|expected/.test(inner);
+  return {
+    code: "request",
+    message: vietnamese ? `Dữ liệu chưa hợp lệ: ${inner}` : "Dữ liệu vừa nhập chưa đọc được: hãy kiểm tra các ô đã điền (ngày dạng dd/mm/yyyy, số không có chữ).",
+    fields: [],
+  };
 }
 
 export const status = () => invoke("status");
@@ -18,7 +35,8 @@ export const lock = () => invoke("lock");
 export const searchPeople = (query) => invoke("search_people", { query });
 export const outputDir = () => invoke("output_dir");
 export const person = (id) => invoke("person", { id });
-export const savePerson = (person) => invoke("save_person", { person });
+/** Saves a record; `samePersonConfirmed`: the clerk said a same name and birth date is another person. */
+export const savePerson = (person, samePersonConfirmed = false) => invoke("save_person", { person, samePersonConfirmed });
 export const personHistory = (id) => invoke("person_history", { id });
 export const terms = () => invoke("terms");
 export const addTerm = (kind, startYear, endYear, reference) =>
@@ -47,6 +65,7 @@ export const previewDocument = (input) => invoke("preview_document", { input });
 export const openInViewer = (path) => invoke("open_in_viewer", { path });
 export const rulesForTerm = (term) => invoke("rules_for_term", { term });
 export const saveRuleParams = (term, params) => invoke("save_rule_params", { term, params });
+export const rulesForm = (term) => invoke("rules_form", { term });
 export const targets = () => invoke("targets");
 export const addTarget = (target) => invoke("add_target", { target });
 export const removeTarget = (id) => invoke("remove_target", { id });

@@ -1,7 +1,7 @@
 // Documents (PDF) and Excel exports: the clerk picks the kind, number, date, signer and
 // recipients (remembered by the core) and where to save; the result names the file.
 import * as backend from "./backend.js";
-import { $, el, ask, clearFieldErrors, displayDate, showError, showFieldErrors, today } from "./dom.js";
+import { $, el, ask, clearFieldErrors, displayDate, showError, showFieldErrors, today, onSubmit } from "./dom.js";
 import { fillTerms } from "./plan.js";
 
 let ctx;
@@ -256,13 +256,12 @@ export function init(c) {
   ctx = c;
   backend.onProgress(showProgress);
   const fi = $("form-import");
-  fi.addEventListener("submit", (ev) => {
-    ev.preventDefault();
+  onSubmit(fi, () => {
     userMap = {};
     $("import-preview").hidden = true;
-    runPreview();
+    return runPreview();
   });
-  $("btn-import-confirm").addEventListener("click", async () => {
+  onClick($("btn-import-confirm"), async () => {
     try {
       const n = await backend.confirmImport();
       $("progress").hidden = true;
@@ -272,7 +271,7 @@ export function init(c) {
       result(`Đã nhập ${n} người.`);
     } catch (e) { showError(e); }
   });
-  $("btn-import-valid").addEventListener("click", async () => {
+  onClick($("btn-import-valid"), async () => {
     const out = $("import-rejected-path").value;
     try {
       const r = await backend.confirmImportValid(out);
@@ -290,7 +289,7 @@ export function init(c) {
       $("import-rejected-path").value = suggest("dong-loi", "xlsx");
     } catch (e) { showError(e); }
   });
-  $("btn-import-rejected").addEventListener("click", async () => {
+  onClick($("btn-import-rejected"), async () => {
     const out = $("import-rejected-path").value;
     try {
       const n = await backend.saveRejected(out);
@@ -458,8 +457,7 @@ export function init(c) {
   // Another document of the same kind: the number field empties, the next save is a draft or
   // takes the next number.
   $("btn-doc-new").addEventListener("click", () => { numberState(null); fd.number.value = ""; fd.number.focus(); });
-  fx.addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit(fx, async () => {
     const out = fx.out.value;
     $("doc-result").textContent = "Đang xuất Excel…";
     try {

@@ -118,3 +118,160 @@ export function ask({ title, intro = "", lines = [], ok = "Đồng ý", cancel =
     (input ? box : $("ask-cancel")).focus();
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// One click, one record: every form and button that writes goes through `onSubmit`/`onClick`.
+// While its request is in flight the form (or the button outside a form) is busy: a second
+// Enter, a double click, or a click on another writing button of the same form is ignored, and
+// its buttons show as waiting. Nothing here knows what the request does.
+
+const busy = new WeakSet();
+
+/** True while `owner` (a form or a button) has a request in flight. */
+export const isBusy = (owner) => busy.has(owner);
+
+function markBusy(owner, extra, on) {
+  const buttons = owner.tagName === "FORM"
+    ? [...owner.querySelectorAll("button[type=submit], button:not([type]), input[type=submit]"), ...(owner.id ? document.querySelectorAll(`button[form="${CSS.escape(owner.id)}"]`) : [])]
+    : owner.tagName === "BUTTON" ? [owner] : [];
+  if (extra && !buttons.includes(extra)) buttons.push(extra);
+  owner.toggleAttribute("aria-busy", on);
+  if (on) owner.setAttribute("aria-busy", "true");
+  for (const b of buttons) {
+    b.classList.toggle("busy", on);
+    if (on) b.setAttribute("aria-disabled", "true"); else b.removeAttribute("aria-disabled");
+  }
+}
+
+/**
+ * Runs `work()` unless `owner` is already busy; `owner` stays busy until the promise settles.
+ * A failure the work did not handle goes to the error banner.
+ */
+export async function once(owner, work, clicked) {
+  if (busy.has(owner)) return undefined;
+  busy.add(owner);
+  markBusy(owner, clicked, true);
+  try {
+    return await work();
+  } catch (e) {
+    showError(e);
+    return undefined;
+  } finally {
+    busy.delete(owner);
+    markBusy(owner, clicked, false);
+  }
+}
+
+/**
+ * The submit handler of a form: the browser's own checks (English bubbles) are off, the form's
+ * constraints (required, min, max…) are checked with Vietnamese messages under the fields
+ * (unless `check: false`, when the core names every field itself), then `handler(ev)` runs once
+ * at a time.
+ */
+export function onSubmit(form, handler, { check = true } = {}) {
+  form.noValidate = true;
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    if (busy.has(form)) return;
+    if (check && !checkFields(form)) return;
+    once(form, () => handler(ev), ev.submitter);
+  });
+}
+
+/**
+ * The click handler of a button that writes: once at a time, together with its form's submit,
+ * or with the other buttons of the section marked `data-once` around it (one request for all).
+ */
+export function onClick(button, handler) {
+  button.addEventListener("click", (ev) => {
+    ev.preventDefault();
+    const owner = button.form || button.closest("[data-once]") || button;
+    if (busy.has(owner)) return;
+    once(owner, () => handler(ev), button);
+  });
+}
+
+/** An input's label as the clerk reads it: the <label> text without its hint in brackets. */
+export function fieldLabel(input) {
+  const label = input.closest("label") || (input.id && document.querySelector(`label[for="${CSS.escape(input.id)}"]`));
+  let text = "";
+  if (label) {
+    const copy = label.cloneNode(true);
+    copy.querySelectorAll("input, select, textarea, button, .field-error, .hint").forEach((n) => n.remove());
+    text = copy.textContent;
+  }
+  text = (text || input.getAttribute("aria-label") || input.placeholder || "").replace(/\([^)]*\)/g, "").replace(/\s+/g, " ").trim();
+  return text.replace(/[:：]$/, "") || "Ô này";
+}
+
+const num = (x) => String(x).replace(".", ",");
+
+/**
+ * A number as a clerk types it: a decimal comma or point ("18,5", "18.5"), spaces ignored;
+ * null when empty, NaN when it is not a number.
+ */
+export function readNumber(text) {
+  const t = String(text ?? "").replace(/\s+/g, "");
+  if (!t) return null;
+  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return NaN;
+  return Number(t.replace(",", "."));
+}
+
+/** A text input marked `data-number` (with data-min, data-max, data-step): what is wrong with it. */
+function numberProblem(input, label) {
+  const x = readNumber(input.value);
+  if (x === null) return input.required ? `${label}: bắt buộc phải nhập.` : "";
+  if (Number.isNaN(x)) return `${label}: “${input.value.trim()}” không phải số.`;
+  const min = input.dataset.min, max = input.dataset.max, step = Number(input.dataset.step || 0);
+  if ((min !== undefined && x < Number(min)) || (max !== undefined && x > Number(max))) {
+    if (min !== undefined && max !== undefined) return `${label}: phải từ ${num(min)} đến ${num(max)}.`;
+    return min !== undefined ? `${label}: không được nhỏ hơn ${num(min)}.` : `${label}: không được lớn hơn ${num(max)}.`;
+  }
+  if (step && Math.abs(x / step - Math.round(x / step)) > 1e-9) {
+    return step === 1 ? `${label}: phải là số nguyên.` : `${label}: phải là bội của ${num(step)}.`;
+  }
+  return "";
+}
+
+/** What is wrong with one input, in Vietnamese (the browser's own words are English). */
+function problem(input) {
+  if (input.disabled || input.closest("[hidden]")) return "";
+  if (input.dataset.number !== undefined) return numberProblem(input, fieldLabel(input));
+  const v = input.validity;
+  if (!v || v.valid) return "";
+  const label = fieldLabel(input);
+  if (v.valueMissing) return `${label}: bắt buộc phải nhập.`;
+  if (v.badInput) return `${label}: phải là một số.`;
+  const min = input.getAttribute("min"), max = input.getAttribute("max");
+  if (v.rangeUnderflow || v.rangeOverflow) {
+    if (min !== null && max !== null) return `${label}: phải từ ${num(min)} đến ${num(max)}.`;
+    return v.rangeUnderflow ? `${label}: không được nhỏ hơn ${num(min)}.` : `${label}: không được lớn hơn ${num(max)}.`;
+  }
+  if (v.stepMismatch) {
+    const step = input.getAttribute("step");
+    return !step || Number(step) === 1 ? `${label}: phải là số nguyên.` : `${label}: phải là bội của ${num(step)}.`;
+  }
+  if (v.tooShort) return `${label}: cần ít nhất ${input.minLength} ký tự.`;
+  if (v.tooLong) return `${label}: nhiều nhất ${input.maxLength} ký tự.`;
+  return `${label}: chưa đúng dạng.`;
+}
+
+/** Checks a form's constraints; each problem goes under its input. True when all is well. */
+export function checkFields(form) {
+  clearFieldErrors(form);
+  const fields = [];
+  for (const input of form.querySelectorAll("input, select, textarea")) {
+    if (input.type === "hidden" || input.type === "submit" || input.type === "button") continue;
+    const message = problem(input);
+    if (message) fields.push({ input, message });
+  }
+  if (!fields.length) return true;
+  for (const { input, message } of fields) {
+    input.classList.add("invalid");
+    input.setAttribute("aria-invalid", "true");
+    input.insertAdjacentElement("afterend", el("div", { class: "field-error", role: "alert" }, message));
+  }
+  showError({ message: "", fields: fields.map((f) => ({ field: f.input.name, message: f.message })) });
+  fields[0].input.focus();
+  return false;
+}

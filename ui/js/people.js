@@ -2,7 +2,7 @@
 import * as backend from "./backend.js";
 import {
   $, el, SEX, STATUS, PROFESSIONAL, THEORY, STATE_MGMT, RATING,
-  displayDate, options, showError, showFieldErrors, clearFieldErrors, ask,
+  displayDate, options, showError, showFieldErrors, clearFieldErrors, ask, onSubmit,
 } from "./dom.js";
 
 let ctx;
@@ -157,7 +157,6 @@ function collect() {
     name: cell(tr, "tr_name"), institution: cell(tr, "tr_inst"),
     from: cell(tr, "tr_from") || null, to: cell(tr, "tr_to") || null, certificate: cell(tr, "tr_cert"),
   })).filter((t) => t.name);
-  if (p.birth_date === "") delete p.birth_date;
   return p;
 }
 
@@ -237,11 +236,26 @@ async function open(id, draft) {
   $("form-person").full_name.focus();
 }
 
-async function save(ev) {
-  ev.preventDefault();
+async function save() {
   const f = $("form-person");
+  if ($("screen-person").hidden) return; // already saved and left: a late Enter does nothing
+  const person = collect();
   try {
-    const id = await backend.savePerson(collect());
+    let id;
+    try {
+      id = await backend.savePerson(person);
+    } catch (e) {
+      if (!e || e.code !== "same_person") throw e;
+      // Someone with this name and birth date is on record: saved again only if the clerk
+      // says this is another person.
+      const yes = await ask({
+        title: "Đã có người cùng họ tên và ngày sinh",
+        intro: e.message,
+        ok: "Đúng là người khác, vẫn lưu", cancel: "Quay lại",
+      });
+      if (!yes) { f.full_name.focus(); return; }
+      id = await backend.savePerson(person, true);
+    }
     clearFieldErrors(f);
     ctx.go("screen-people");
     ctx.notice(`Đã lưu hồ sơ ${f.full_name.value.trim()}.`);
@@ -283,7 +297,9 @@ export function init(c) {
   $("btn-add-rating").addEventListener("click", () => $("ratings").append(ratingRow()));
   $("btn-add-record").addEventListener("click", () => $("records").append(recordRow()));
   $("btn-add-training").addEventListener("click", () => $("trainings").append(trainingRow()));
-  f.addEventListener("submit", save);
+  // One save at a time (a second Enter or a double click is ignored); the core names every
+  // field itself, all at once, so the form's own checks are not run first.
+  onSubmit(f, save, { check: false });
   // Enter saves from any field, drop-downs included (not from a multi-line box or a button).
   f.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && e.target.tagName === "SELECT") { e.preventDefault(); f.requestSubmit(); }

@@ -1,6 +1,6 @@
 // The plan board: positions of a term with the people planned, adding people and recording steps.
 import * as backend from "./backend.js";
-import { $, el, REASONS, ask, displayDate, options, showError, today } from "./dom.js";
+import { $, el, REASONS, ask, displayDate, options, showError, today, onSubmit, once } from "./dom.js";
 
 let ctx;
 let adding = null; // position code being filled
@@ -42,13 +42,13 @@ function termsSelect(e) {
     el("option", { value: "1" }, "Đối tượng 1 (một nhiệm kỳ)"),
     el("option", { value: "2" }, "Đối tượng 2 (hai nhiệm kỳ)"));
   s.value = String(e.terms);
-  s.addEventListener("change", async () => {
+  s.addEventListener("change", () => once(s, async () => {
     try {
       await backend.setEntryTerms(e.entry_id, Number(s.value));
       ctx.notice(`${e.full_name}: ${s.options[s.selectedIndex].text}.`);
       await refresh();
     } catch (err) { showError(err); s.value = String(e.terms); }
-  });
+  }));
   return s;
 }
 
@@ -185,8 +185,7 @@ export function init(c) {
   ctx = c;
   options($("form-plan-step").reason, REASONS, "—");
   $("plan-term").addEventListener("change", (e) => { localStorage.setItem("quyhoach.term", e.target.value); refresh().catch(showError); });
-  $("form-term").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-term"), async (ev) => {
     const f = ev.target;
     try {
       const terms = await backend.addTerm(f.kind.value, Number(f.start_year.value), Number(f.end_year.value), f.reference.value);
@@ -209,8 +208,7 @@ export function init(c) {
   ft.start_year.addEventListener("change", suggest);
   ft.reference.addEventListener("input", () => { ft.reference.dataset.typed = ft.reference.value ? "1" : ""; });
   $("plan-candidate-filter").addEventListener("input", () => { if (cands) drawCandidates(); });
-  $("form-plan-add").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-plan-add"), async (ev) => {
     const f = ev.target;
     const c = cands && cands.candidates.find((x) => String(x.person_id) === f.person.value);
     if (!c) { showError({ message: "Thêm người vào quy hoạch: hãy chọn một người trong danh sách." }); return; }
@@ -239,8 +237,7 @@ export function init(c) {
       await openAdd(lastBoard.positions.find((p) => p.code === adding));
     } catch (e) { showError(e); }
   });
-  $("form-plan-step").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-plan-step"), async (ev) => {
     const f = ev.target;
     try {
       await backend.addPlanStep(stepping, {
@@ -255,8 +252,7 @@ export function init(c) {
   $("btn-plan-add-cancel").addEventListener("click", () => { $("plan-add").hidden = true; });
   $("btn-review").addEventListener("click", openReview);
   $("btn-review-cancel").addEventListener("click", () => { $("plan-review").hidden = true; });
-  $("form-review").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-review"), async (ev) => {
     const f = ev.target;
     const items = [...$("review-items").children]
       .map((tr) => ({ entry_id: Number(tr.dataset.entry), step: tr.querySelector("[name=action]").value, reason: tr.querySelector("[name=reason]").value || null }))

@@ -3,7 +3,7 @@
 // approve the list, record trainings, evaluations and outcomes, save the report and the list.
 // Also the young-cadre list (criteria as data, saved sets) and the rotation lists.
 import * as backend from "./backend.js";
-import { $, el, PROFESSIONAL, THEORY, RATING, ask, displayDate, options, showError, today } from "./dom.js";
+import { $, el, PROFESSIONAL, THEORY, RATING, ask, displayDate, options, showError, today, onSubmit, onClick, once } from "./dom.js";
 
 let ctx;
 let current = null; // the programme shown
@@ -206,7 +206,7 @@ async function candidates() {
     el("td", {}, a.full_name),
     el("td", {}, el("ul", { class: "criteria" }, a.checks.map((c) =>
       el("li", { class: c.met ? "met" : "unmet" }, `${c.met ? "✓" : "✗"} ${c.criterion}: ${c.detail}`)))),
-    el("td", {}, el("button", { type: "button", class: "small propose", onclick: () => propose(a.person_id).catch(showError) }, "Đề xuất")))));
+    el("td", {}, el("button", { type: "button", class: "small propose", onclick: (e) => once(e.currentTarget, () => propose(a.person_id)) }, "Đề xuất")))));
   if (!list.length) $("prog-candidates").append(el("tr", {}, el("td", { colspan: 3 }, "Không còn ai để đề xuất.")));
 }
 
@@ -241,6 +241,8 @@ function rotation(l) {
 }
 
 const run = (f) => (e) => { if (e && e.preventDefault) e.preventDefault(); showError(null); f().catch(showError); };
+// A form's or a button's work: once at a time (see dom.js `onSubmit`/`onClick`).
+const act = (f) => async () => { showError(null); await f(); };
 
 export function init(c) {
   ctx = c;
@@ -255,7 +257,7 @@ export function init(c) {
     programmeForm(null);
   });
   $("btn-prog-edit").addEventListener("click", () => { if (current) programmeForm(current); });
-  $("btn-prog-delete").addEventListener("click", run(async () => {
+  onClick($("btn-prog-delete"), act(async () => {
     if (!current) return;
     const yes = await ask({
       title: `Xóa đề án “${current.name}”?`,
@@ -269,7 +271,7 @@ export function init(c) {
     await refresh();
     ctx.notice("Đã xóa đề án.");
   }));
-  $("form-programme").addEventListener("submit", run(async () => {
+  onSubmit($("form-programme"), act(async () => {
     const f = $("form-programme");
     const form = {
       name: f.name.value, deciding_body: f.deciding_body.value, decision_no: f.decision_no.value,
@@ -286,13 +288,13 @@ export function init(c) {
     await refresh();
     ctx.notice(editing ? "Đã lưu sửa đổi thông tin đề án." : "Đã tạo đề án.");
   }));
-  $("btn-prog-candidates").addEventListener("click", run(candidates));
-  $("form-prog-approve").addEventListener("submit", run(async () => {
+  onClick($("btn-prog-candidates"), act(candidates));
+  onSubmit($("form-prog-approve"), act(async () => {
     const f = $("form-prog-approve");
     draw(await backend.approveProgramme(current.id, f.decision_no.value, f.date.value));
     ctx.notice("Đã ghi quyết định phê duyệt danh sách.");
   }));
-  $("form-prog-record").addEventListener("submit", run(async () => {
+  onSubmit($("form-prog-record"), act(async () => {
     const f = $("form-prog-record");
     const input = {
       kind: f.kind.value, date: f.date.value, to: f.to.value, content: f.content.value, institution: f.institution.value,
@@ -302,13 +304,13 @@ export function init(c) {
     for (const n of ["date", "to", "content", "institution", "result", "certificate"]) f[n].value = "";
     ctx.notice("Đã ghi.");
   }));
-  $("form-prog-outcome").addEventListener("submit", run(async () => {
+  onSubmit($("form-prog-outcome"), act(async () => {
     const f = $("form-prog-outcome");
     const input = { kind: f.kind.value, post: f.kind.value === "ra_khoi" ? "" : f.post.value, date: f.date.value, decision_no: f.decision_no.value, reason: f.reason.value };
     draw(await backend.setProgrammeOutcome(current.id, Number(f.person.value), input));
     ctx.notice("Đã ghi kết quả.");
   }));
-  $("form-prog-report").addEventListener("submit", run(async () => {
+  onSubmit($("form-prog-report"), act(async () => {
     const f = $("form-prog-report");
     const settings = await backend.docSettings();
     const signer = { ...(settings.signer || {}), name: f.signer_name.value };
@@ -316,15 +318,15 @@ export function init(c) {
     result(`Đã lưu báo cáo (${made.pages} trang) vào `, el("code", { id: "prog-pdf-path" }, f.out.value));
     f.out.value = suggest("Báo cáo đề án", "pdf");
   }));
-  $("btn-prog-xlsx").addEventListener("click", run(async () => {
+  onClick($("btn-prog-xlsx"), act(async () => {
     const f = $("form-prog-report");
     const n = await backend.exportProgramme(current.id, f.xlsx.value);
     result(`Đã xuất ${n} người vào `, el("code", { id: "prog-xlsx-path" }, f.xlsx.value));
     f.xlsx.value = suggest("Danh sách đề án", "xlsx");
   }));
   const fy = $("form-young");
-  fy.addEventListener("submit", run(async () => young(await backend.youngList(readCriteria(fy, "y_"), fy.date.value))));
-  $("btn-young-propose").addEventListener("click", run(async () => {
+  onSubmit(fy, act(async () => young(await backend.youngList(readCriteria(fy, "y_"), fy.date.value))));
+  onClick($("btn-young-propose"), act(async () => {
     if (!lastYoung) await young(await backend.youngList(readCriteria(fy, "y_"), fy.date.value));
     const id = Number($("young-programme").value);
     if (!id) throw { message: "Chưa có đề án: tạo đề án trước ở thẻ “Đề án”.", fields: [] };
@@ -332,24 +334,24 @@ export function init(c) {
     const refused = r.refused.map(([name, why]) => `${name}: ${why}`);
     ctx.notice(`Đã đề xuất ${r.proposed.length} người vào đề án.` + (refused.length ? ` Không đề xuất ${refused.length} người — ${refused.join("; ")}` : ""));
   }));
-  $("btn-young-save").addEventListener("click", run(async () => {
+  onClick($("btn-young-save"), act(async () => {
     await backend.saveCriteriaSet(fy.set_name.value, readCriteria(fy, "y_"));
     await loadSets();
     ctx.notice("Đã lưu bộ tiêu chí.");
   }));
-  $("btn-young-xlsx").addEventListener("click", run(async () => {
+  onClick($("btn-young-xlsx"), act(async () => {
     await backend.exportYoung(readCriteria(fy, "y_"), fy.date.value, fy.out.value);
     ctx.notice(`Đã xuất vào ${fy.out.value}`);
     fy.out.value = suggest("Danh sách cán bộ trẻ", "xlsx");
   }));
   const fr = $("form-rotation");
-  fr.addEventListener("submit", run(async () => rotation(await backend.rotationLists(fr.date.value))));
-  $("btn-rotation-xlsx").addEventListener("click", run(async () => {
+  onSubmit(fr, act(async () => rotation(await backend.rotationLists(fr.date.value))));
+  onClick($("btn-rotation-xlsx"), act(async () => {
     await backend.exportRotation(fr.date.value, fr.out.value);
     ctx.notice(`Đã xuất vào ${fr.out.value}`);
     fr.out.value = suggest("Danh sách luân chuyển", "xlsx");
   }));
-  $("form-rotation-params").addEventListener("submit", run(async () => {
+  onSubmit($("form-rotation-params"), act(async () => {
     const f = $("form-rotation-params");
     await backend.saveRotationParams({
       years: Number(f.years.value), tenure_rule: f.tenure_rule.value, local_rule: f.local_rule.value,
@@ -358,7 +360,7 @@ export function init(c) {
     ctx.notice("Đã lưu căn cứ xét luân chuyển; danh sách được lập lại theo căn cứ mới.");
     rotation(await backend.rotationLists(fr.date.value));
   }));
-  $("form-movement").addEventListener("submit", run(async () => {
+  onSubmit($("form-movement"), act(async () => {
     const f = $("form-movement");
     const input = {
       person_id: Number(f.person_id.value), kind: f.kind.value, from_title: f.from_title.value, from_org: f.from_org.value,

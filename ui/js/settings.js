@@ -1,6 +1,6 @@
 // Settings: the ward, idle lock, backup now, restore with confirmation, passphrase change.
 import * as backend from "./backend.js";
-import { $, showError } from "./dom.js";
+import { $, showError, onSubmit, once, readNumber } from "./dom.js";
 import * as rules from "./rules.js";
 
 let ctx;
@@ -22,7 +22,7 @@ export async function refresh() {
   fs.bao_cao.value = (docSettings.recipients["bao-cao-ra-soat"] || []).join("\n");
   const fl = $("form-layout");
   for (const k of ["top", "bottom", "left", "right"]) fl[k].value = docSettings.margins[k];
-  for (const k of ["line_spacing", "type_name_size", "summary_size", "page_number_size", "page_number_from_top"]) fl[k].value = docSettings.layout[k];
+  for (const k of ["line_spacing", "type_name_size", "summary_size", "page_number_size", "page_number_from_top"]) fl[k].value = String(docSettings.layout[k]).replace(".", ",");
   fl.tone.value = docSettings.layout.tone;
   fl.mirrored.checked = !!docSettings.layout.mirrored;
   $("form-move").hidden = st.is_demo;
@@ -63,14 +63,13 @@ export function init(c) {
     localStorage.setItem("quyhoach.idleMinutes", String(v));
     ctx.notice(`Chương trình sẽ tự khóa sau ${v} phút không dùng.`);
   });
-  $("auto-keep").addEventListener("change", async (e) => {
+  $("auto-keep").addEventListener("change", (e) => once(e.target, async () => {
     try {
       const st = await backend.setAutoBackupKeep(Number(e.target.value));
       ctx.notice(`Giữ ${st.auto_backup_keep} bản sao lưu tự động gần nhất.`);
     } catch (err) { showError(err); }
-  });
-  $("form-signing").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  }));
+  onSubmit($("form-signing"), async (ev) => {
     const f = ev.target;
     const next = structuredClone(docSettings);
     next.signer = { on_behalf: f.on_behalf.value, title: f.title.value, name: f.name.value };
@@ -81,12 +80,12 @@ export function init(c) {
       ctx.notice("Đã lưu người ký và nơi nhận mặc định.");
     } catch (e) { showError(e); }
   });
-  $("form-layout").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-layout"), async (ev) => {
     const f = ev.target;
     const next = structuredClone(docSettings);
-    for (const k of ["top", "bottom", "left", "right"]) next.margins[k] = Number(f[k].value);
-    for (const k of ["line_spacing", "type_name_size", "summary_size", "page_number_size", "page_number_from_top"]) next.layout[k] = Number(f[k].value);
+    // Typed as clerks write numbers ("18,5"); checked under each field before this runs.
+    for (const k of ["top", "bottom", "left", "right"]) next.margins[k] = readNumber(f[k].value);
+    for (const k of ["line_spacing", "type_name_size", "summary_size", "page_number_size", "page_number_from_top"]) next.layout[k] = readNumber(f[k].value);
     next.layout.tone = f.tone.value;
     next.layout.mirrored = f.mirrored.checked;
     try {
@@ -94,8 +93,7 @@ export function init(c) {
       ctx.notice("Đã lưu thể thức văn bản: văn bản từ nay in theo thể thức này.");
     } catch (e) { showError(e); }
   });
-  $("form-unit").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-unit"), async (ev) => {
     const f = ev.target;
     const unit = { name: f.name.value, superior_body: f.superior_body.value, place_name: f.place_name.value, issuer_code: f.issuer_code.value };
     try {
@@ -110,15 +108,13 @@ export function init(c) {
       if (dir) $("form-move").dir.value = dir;
     } catch (e) { showError(e); }
   });
-  $("form-move").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-move"), async (ev) => {
     const f = ev.target;
     const dir = f.dir.value, pass = f.passphrase.value;
     f.passphrase.value = "";
     if (await ctx.run(() => backend.moveDataDir(dir, pass))) ctx.notice(`Đã chuyển dữ liệu sang ${dir}. Tệp cũ vẫn giữ ở thư mục cũ.`);
   });
-  $("form-backup").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-backup"), async (ev) => {
     const f = ev.target;
     try {
       const r = await backend.backup(f.dest.value, f.passphrase.value);
@@ -130,8 +126,7 @@ export function init(c) {
       showError(e);
     }
   });
-  $("form-restore").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-restore"), async (ev) => {
     const f = ev.target;
     if (!f.confirm.checked) {
       showError({ message: "Khôi phục: hãy đánh dấu ô xác nhận trước khi thay dữ liệu hiện tại." });
@@ -145,8 +140,7 @@ export function init(c) {
       ctx.notice(`Đã khôi phục từ ${from}. Đơn vị vẫn mở bằng mật khẩu hiện tại.`);
     }
   });
-  $("form-passwd").addEventListener("submit", async (ev) => {
-    ev.preventDefault();
+  onSubmit($("form-passwd"), async (ev) => {
     const f = ev.target;
     try {
       await backend.changePassphrase(f.current.value, f.new.value, f.again.value);
