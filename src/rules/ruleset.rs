@@ -8,16 +8,245 @@ use serde::{Deserialize, Serialize};
 use super::retirement::RetirementRule;
 use super::retirement::YearMonth;
 use crate::error::{CoreError, FieldError, Result};
+use crate::model::levels::codes;
 use crate::model::plan::{post, Standard, TermKind};
 use crate::model::{PartialDate, PoliticalTheory, ProfessionalLevel, RatingLevel, StateManagement};
 
-/// Which count a vote threshold is taken of (DOMAIN §1.8).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum VoteBase {
-    #[serde(rename = "trieu_tap")]
-    Summoned,
-    #[serde(rename = "hop_le")]
-    Valid,
+codes!(
+    /// Which count a vote threshold is taken of (DOMAIN §1.8).
+    VoteBase {
+        Summoned = "trieu_tap" => "Tổng số người được triệu tập",
+        Valid = "hop_le" => "Tổng số phiếu hợp lệ",
+    }
+);
+
+codes!(
+    /// The level of a unit, which picks the young-cadre age (`young_under`).
+    UnitLevel {
+        Xa = "xa" => "Cấp xã, phường",
+        Tinh = "tinh" => "Cấp tỉnh",
+        TrungUong = "trung_uong" => "Trung ương",
+    }
+);
+
+/// How the window edits a parameter of the rule set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Editor {
+    /// A number.
+    Number,
+    /// A whole number, or empty for none.
+    OptionalNumber,
+    /// Yes or no.
+    Bool,
+    /// One code of a served code list.
+    Choice,
+    /// Whole numbers separated by commas.
+    Numbers,
+    /// Text lines, one item each.
+    Lines,
+    /// A whole number for each code of a served code list.
+    PerCode,
+    /// The standards of each post (minimum levels).
+    PostStandards,
+    /// Structured data for experts.
+    Json,
+}
+
+/// A parameter of the rule set as the window shows it: its key, its label in the clerk's
+/// words, its editor and, for a choice or a number per code, the code list it draws on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ParamInfo {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub editor: Editor,
+    /// The name of a list of [`crate::app::codes::CodeLists`].
+    pub list: Option<&'static str>,
+}
+
+const fn param(code: &'static str, label: &'static str, editor: Editor) -> ParamInfo {
+    ParamInfo {
+        code,
+        label,
+        editor,
+        list: None,
+    }
+}
+
+const fn param_of(
+    code: &'static str,
+    label: &'static str,
+    editor: Editor,
+    list: &'static str,
+) -> ParamInfo {
+    ParamInfo {
+        code,
+        label,
+        editor,
+        list: Some(list),
+    }
+}
+
+/// Every parameter of [`RuleParams`], in the order the settings screen shows them.
+pub const PARAMS: &[ParamInfo] = &[
+    param(
+        "max_people_per_position",
+        "Số người tối đa cho một chức danh",
+        Editor::Number,
+    ),
+    param(
+        "max_positions_per_person",
+        "Số chức danh tối đa cho một người",
+        Editor::Number,
+    ),
+    param(
+        "only_higher",
+        "Chỉ quy hoạch chức danh cao hơn chức vụ hiện giữ",
+        Editor::Bool,
+    ),
+    param(
+        "min_months_left_first",
+        "Số tháng công tác còn lại tối thiểu (lần đầu)",
+        Editor::Number,
+    ),
+    param(
+        "min_months_left_renominated",
+        "Số tháng công tác còn lại tối thiểu (tái cử)",
+        Editor::Number,
+    ),
+    param(
+        "months_left_inclusive",
+        "Tính cả tháng mốc khi đếm số tháng",
+        Editor::Bool,
+    ),
+    param(
+        "max_age_first_time",
+        "Tuổi tối đa khi quy hoạch lần đầu (trống: không giới hạn)",
+        Editor::OptionalNumber,
+    ),
+    param("rating_years", "Số năm xếp loại được xét", Editor::Number),
+    param_of(
+        "min_rating",
+        "Mức xếp loại tối thiểu",
+        Editor::Choice,
+        "min_rating_levels",
+    ),
+    param(
+        "excluding_discipline",
+        "Hình thức kỷ luật loại khỏi quy hoạch (mỗi dòng một hình thức)",
+        Editor::Lines,
+    ),
+    param(
+        "discipline_effect_months",
+        "Thời hạn kỷ luật khi không ghi ngày hết (tháng)",
+        Editor::Number,
+    ),
+    param_of(
+        "young_under",
+        "Cán bộ trẻ: dưới bao nhiêu tuổi, theo cấp",
+        Editor::PerCode,
+        "unit_levels",
+    ),
+    param_of("level", "Cấp của đơn vị", Editor::Choice, "unit_levels"),
+    param(
+        "age_bands",
+        "Các mốc nhóm tuổi (cách nhau bằng dấu phẩy)",
+        Editor::Numbers,
+    ),
+    param(
+        "three_age_groups",
+        "Mốc của 3 độ tuổi (cách nhau bằng dấu phẩy)",
+        Editor::Numbers,
+    ),
+    param("bch_size", "Số ủy viên Ban Chấp hành", Editor::Number),
+    param(
+        "bch_plan_coefficient",
+        "Hệ số quy hoạch Ban Chấp hành (tối đa)",
+        Editor::Number,
+    ),
+    param("btv_size", "Số ủy viên Ban Thường vụ", Editor::Number),
+    param(
+        "btv_plan_coefficient",
+        "Hệ số quy hoạch Ban Thường vụ (tối đa)",
+        Editor::Number,
+    ),
+    param("ubkt_size", "Số ủy viên Ủy ban Kiểm tra", Editor::Number),
+    param(
+        "ubkt_plan_coefficient",
+        "Hệ số quy hoạch Ủy ban Kiểm tra (tối đa)",
+        Editor::Number,
+    ),
+    param(
+        "committee_plan_min_coefficient",
+        "Hệ số quy hoạch cấp ủy tối thiểu",
+        Editor::Number,
+    ),
+    param(
+        "rotation_after_years",
+        "Số năm giữ một chức vụ thì xem xét luân chuyển",
+        Editor::Number,
+    ),
+    param(
+        "secretary_not_local",
+        "Bí thư không là người địa phương",
+        Editor::Bool,
+    ),
+    param(
+        "min_women_share",
+        "Tỷ lệ nữ tối thiểu (0–1)",
+        Editor::Number,
+    ),
+    param(
+        "min_young_share",
+        "Tỷ lệ cán bộ trẻ tối thiểu (0–1)",
+        Editor::Number,
+    ),
+    param(
+        "vote_pass_share",
+        "Tỷ lệ phiếu phải vượt (0–1)",
+        Editor::Number,
+    ),
+    param_of(
+        "vote_base",
+        "Căn cứ tính phiếu",
+        Editor::Choice,
+        "vote_bases",
+    ),
+    param(
+        "standards",
+        "Tiêu chuẩn trình độ của từng chức danh",
+        Editor::PostStandards,
+    ),
+    param(
+        "retirement",
+        "Tuổi nghỉ hưu theo Nghị định 135 (nâng cao)",
+        Editor::Json,
+    ),
+    param_of(
+        "reference_months",
+        "Tháng mốc tính tuổi mặc định theo loại nhiệm kỳ",
+        Editor::PerCode,
+        "term_kinds",
+    ),
+    param(
+        "review_month",
+        "Rà soát hằng năm xong trước hết tháng",
+        Editor::Number,
+    ),
+    param(
+        "review_report_month",
+        "Báo cáo kết quả rà soát trước hết tháng",
+        Editor::Number,
+    ),
+];
+
+/// The label of a parameter (its key when unknown).
+pub fn param_label(code: &str) -> &str {
+    PARAMS
+        .iter()
+        .find(|p| p.code == code)
+        .map(|p| p.label)
+        .unwrap_or(code)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -252,7 +481,11 @@ impl RuleParams {
             if !(0.0..=1.0).contains(&v) {
                 bad(
                     name,
-                    format!("Tỷ lệ {name}: {v} phải từ 0 đến 1 (ví dụ 0.25 là 25%)."),
+                    format!(
+                        "{}: {} phải từ 0 đến 1 (ví dụ 0,25 là 25%).",
+                        param_label(name),
+                        v.to_string().replace('.', ",")
+                    ),
                 );
             }
         }
@@ -319,8 +552,12 @@ impl RuleParams {
             bad(
                 "level",
                 format!(
-                    "Cấp “{}” chưa có ngưỡng tuổi trẻ trong young_under.",
-                    self.level
+                    "{}: “{}” chưa có ngưỡng tuổi ở mục “{}”.",
+                    param_label("level"),
+                    UnitLevel::from_code(&self.level)
+                        .map(|l| l.label())
+                        .unwrap_or(&self.level),
+                    param_label("young_under")
                 ),
             );
         }
@@ -377,5 +614,57 @@ impl RuleSet {
                 .unwrap_or_else(|| PartialDate::from_date(chrono::NaiveDate::MIN)),
             params: RuleParams::before_hd45(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every parameter the rule set stores has a label (and an editor), and nothing else does:
+    /// the settings screen names each one in the clerk's words.
+    #[test]
+    fn every_parameter_is_labelled_once() {
+        let stored = serde_json::to_value(RuleParams::default()).unwrap();
+        let keys: Vec<&str> = stored
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut labelled: Vec<&str> = PARAMS.iter().map(|p| p.code).collect();
+        labelled.sort_unstable();
+        labelled.dedup();
+        assert_eq!(labelled.len(), PARAMS.len(), "a key twice");
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        assert_eq!(labelled, sorted);
+        for p in PARAMS {
+            assert!(!p.label.is_empty() && p.label != p.code);
+            assert_eq!(
+                p.list.is_some(),
+                matches!(p.editor, Editor::Choice | Editor::PerCode),
+                "{}",
+                p.code
+            );
+        }
+        assert_eq!(
+            param_label("min_months_left_first"),
+            "Số tháng công tác còn lại tối thiểu (lần đầu)"
+        );
+    }
+
+    #[test]
+    fn a_bad_share_is_named_by_its_label() {
+        let p = RuleParams {
+            min_women_share: 25.0,
+            ..RuleParams::default()
+        };
+        let e = p.validate().unwrap_err().to_string();
+        assert!(
+            e.contains("Tỷ lệ nữ tối thiểu (0–1): 25 phải từ 0 đến 1"),
+            "{e}"
+        );
+        assert!(!e.contains("min_women_share"), "{e}");
     }
 }

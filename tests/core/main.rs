@@ -17,5 +17,6 @@ mod rules;
 mod session;
 mod store;
 mod validation;
+mod verdicts;
 mod word;
 mod xlsx;

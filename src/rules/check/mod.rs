@@ -48,6 +48,26 @@ pub struct Finding {
     pub message: String,
 }
 
+impl Finding {
+    /// The message without the person's name in front, for a row that already names them
+    /// ("Lê Văn Cường: còn 50 tháng…" → "Còn 50 tháng…"; "Lê Văn Cường được quy hoạch 4 chức
+    /// danh…" → "Được quy hoạch 4 chức danh…"). A message about no one is returned as is.
+    pub fn text(&self) -> String {
+        let Some(name) = self.person_name.as_deref().filter(|n| !n.is_empty()) else {
+            return self.message.clone();
+        };
+        let rest = match self.message.strip_prefix(name) {
+            Some(r) => r.strip_prefix(':').unwrap_or(r).trim_start(),
+            None => return self.message.clone(),
+        };
+        let mut chars = rest.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => self.message.clone(),
+        }
+    }
+}
+
 /// What one planned person lacks for the planned post.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TrainingGap {
