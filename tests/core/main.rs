@@ -16,6 +16,7 @@ mod programmes;
 mod rules;
 mod session;
 mod store;
+mod ui_codes;
 mod validation;
 mod verdicts;
 mod word;

@@ -7,6 +7,7 @@ import * as checks from "./checks.js";
 import * as docs from "./docs.js";
 import * as settings from "./settings.js";
 import * as programmes from "./programmes.js";
+import * as codes from "./codes.js";
 
 const screens = ["screen-first-run", "screen-unlock", "screen-people", "screen-person", "screen-plan", "screen-checks", "screen-programmes", "screen-docs", "screen-settings"];
 const onShow = {
@@ -111,7 +112,7 @@ function watchIdle() {
   }, 1000);
 }
 
-window.addEventListener("DOMContentLoaded", () => {
+window.addEventListener("DOMContentLoaded", async () => {
   // A notice belongs to the action that made it: the next action clears it.
   document.addEventListener("submit", () => { notice(""); showError(null); }, true);
   $("form-create").addEventListener("submit", (ev) => {
@@ -143,6 +144,8 @@ window.addEventListener("DOMContentLoaded", () => {
       if (path) input.value = path;
     } catch (e) { showError(e); }
   }));
+  // The core's code lists (steps, levels, ratings…) before any screen draws a choice.
+  try { await codes.load(); } catch (e) { showError(e); return; }
   people.init({ go, notice });
   plan.init({ go, notice });
   checks.init({ go });

@@ -1,51 +1,17 @@
 // Settings of the rules: the rule-set parameters of the chosen term (saved as a new version),
 // the ward's targets, and the position catalogue.
 import * as backend from "./backend.js";
-import { $, el, showError, options, PROFESSIONAL, THEORY, STATE_MGMT } from "./dom.js";
+import { $, el, showError, options } from "./dom.js";
+import * as codes from "./codes.js";
 
 let ctx;
 let current = null; // the rule set shown
 
-const LABELS = {
-  max_people_per_position: "Số người tối đa cho một chức danh",
-  max_positions_per_person: "Số chức danh tối đa cho một người",
-  only_higher: "Chỉ quy hoạch chức danh cao hơn chức vụ hiện giữ",
-  min_months_left_first: "Số tháng công tác còn lại tối thiểu (lần đầu)",
-  min_months_left_renominated: "Số tháng công tác còn lại tối thiểu (tái cử)",
-  months_left_inclusive: "Tính cả tháng mốc khi đếm số tháng",
-  max_age_first_time: "Tuổi tối đa khi quy hoạch lần đầu (trống: không giới hạn)",
-  rating_years: "Số năm xếp loại được xét",
-  min_rating: "Mức xếp loại tối thiểu (HTXS, HTT, HT)",
-  excluding_discipline: "Hình thức kỷ luật loại khỏi quy hoạch (mỗi dòng một hình thức)",
-  discipline_effect_months: "Thời hạn kỷ luật khi không ghi ngày hết (tháng)",
-  young_under: "Cán bộ trẻ: dưới bao nhiêu tuổi, theo cấp",
-  level: "Cấp của đơn vị",
-  age_bands: "Các mốc nhóm tuổi (cách nhau bằng dấu phẩy)",
-  three_age_groups: "Mốc của 3 độ tuổi (cách nhau bằng dấu phẩy)",
-  bch_size: "Số ủy viên Ban Chấp hành",
-  bch_plan_coefficient: "Hệ số quy hoạch Ban Chấp hành (tối đa)",
-  btv_size: "Số ủy viên Ban Thường vụ",
-  btv_plan_coefficient: "Hệ số quy hoạch Ban Thường vụ (tối đa)",
-  ubkt_size: "Số ủy viên Ủy ban Kiểm tra",
-  ubkt_plan_coefficient: "Hệ số quy hoạch Ủy ban Kiểm tra (tối đa)",
-  committee_plan_min_coefficient: "Hệ số quy hoạch cấp ủy tối thiểu",
-  reference_months: "Tháng mốc tính tuổi mặc định theo loại nhiệm kỳ",
-  review_month: "Rà soát hằng năm xong trước hết tháng",
-  review_report_month: "Báo cáo kết quả rà soát trước hết tháng",
-  rotation_after_years: "Số năm giữ một chức vụ thì xem xét luân chuyển",
-  secretary_not_local: "Bí thư không là người địa phương",
-  min_women_share: "Tỷ lệ nữ tối thiểu (0–1)",
-  min_young_share: "Tỷ lệ cán bộ trẻ tối thiểu (0–1)",
-  vote_pass_share: "Tỷ lệ phiếu phải vượt (0–1)",
-  vote_base: "Căn cứ tính phiếu",
-  standards: "Tiêu chuẩn trình độ của từng chức danh",
-  retirement: "Tuổi nghỉ hưu theo NĐ 135 (nâng cao, JSON)",
-};
-
-const LEVELS = { xa: "Cấp xã, phường", tinh: "Cấp tỉnh", trung_uong: "Trung ương" };
-const RATINGS = { HTXS: "Hoàn thành xuất sắc", HTT: "Hoàn thành tốt", HT: "Hoàn thành" };
-const VOTE_BASE = { trieu_tap: "Tổng số người được triệu tập", hop_le: "Tổng số phiếu hợp lệ" };
 let positionNames = {};
+
+// The parameters as the core describes them: label, editor, and the code list a choice draws on.
+const param = (key) => codes.list("rule_params").find((p) => p.code === key) || { code: key, label: key, editor: "json", list: null };
+const labelOf = (key) => param(key).label;
 
 /** A <select> of `map` with an empty choice, set to `value`. */
 function choice(name, map, value, empty, kind) {
@@ -55,31 +21,29 @@ function choice(name, map, value, empty, kind) {
   return sel;
 }
 
-/** Editors with Vietnamese labels for the parameters a clerk should never type as JSON. */
+/** The editor the core names for a parameter, with its Vietnamese label. */
 function specialInput(key, value) {
-  const label = LABELS[key] || key;
-  if (key === "level") return el("label", {}, label, choice(key, LEVELS, value, undefined, "string"));
-  if (key === "min_rating") return el("label", {}, label, choice(key, RATINGS, value, undefined, "string"));
-  if (key === "vote_base") return el("label", {}, label, choice(key, VOTE_BASE, value, undefined, "string"));
-  if (key === "age_bands" || key === "three_age_groups") {
+  const { label, editor, list } = param(key);
+  if (editor === "choice") return el("label", {}, label, choice(key, codes.map(list), value, undefined, "string"));
+  if (editor === "numbers") {
     return el("label", {}, label, el("input", { name: key, value: value.join(", "), dataset: { kind: "numbers" } }));
   }
-  if (key === "excluding_discipline") {
+  if (editor === "lines") {
     const t = el("textarea", { name: key, rows: 3, dataset: { kind: "lines" } });
     t.value = value.join("\n");
     return el("label", {}, label, t);
   }
-  if (key === "young_under") {
-    return el("fieldset", { class: "young", dataset: { param: key } }, el("legend", {}, label),
-      Object.entries(LEVELS).map(([lv, name]) => el("label", {}, name,
-        el("input", { type: "number", min: 18, max: 70, value: value[lv] ?? "", dataset: { level: lv }, "aria-label": `${label}: ${name}` }))));
+  if (editor === "per_code") {
+    return el("fieldset", { class: "per-code young", dataset: { param: key } }, el("legend", {}, label),
+      codes.list(list).map((c) => el("label", {}, c.label,
+        el("input", { type: "number", value: value[c.code] ?? "", dataset: { code: c.code }, "aria-label": `${label}: ${c.label}` }))));
   }
-  if (key === "standards") {
+  if (editor === "post_standards") {
     const rows = Object.entries(value).map(([code, st]) => standardRow(code, st));
     const body = el("tbody", {}, rows);
     const codeSel = el("select", { "aria-label": "Chức danh" });
     options(codeSel, positionNames);
-    return el("fieldset", { class: "standards", dataset: { param: key } }, el("legend", {}, label),
+    return el("fieldset", { class: "post-standards", dataset: { param: key } }, el("legend", {}, label),
       el("table", { class: "list compact" },
         el("thead", {}, el("tr", {}, ["Chức danh", "Chuyên môn tối thiểu", "LLCT tối thiểu", "QLNN tối thiểu", ""].map((h) => el("th", {}, h)))),
         body),
@@ -94,14 +58,14 @@ function specialInput(key, value) {
 function standardRow(code, st) {
   return el("tr", { dataset: { code } },
     el("td", {}, positionNames[code] ? `${positionNames[code]} (${code})` : code),
-    el("td", {}, choice("professional", PROFESSIONAL, st.professional, "— không đòi hỏi —", "std")),
-    el("td", {}, choice("political_theory", THEORY, st.political_theory, "— không đòi hỏi —", "std")),
-    el("td", {}, choice("state_management", STATE_MGMT, st.state_management, "— không đòi hỏi —", "std")),
+    el("td", {}, choice("professional", codes.map("professional_levels"), st.professional, "— không đòi hỏi —", "std")),
+    el("td", {}, choice("political_theory", codes.map("political_theory_levels"), st.political_theory, "— không đòi hỏi —", "std")),
+    el("td", {}, choice("state_management", codes.map("state_management_levels"), st.state_management, "— không đòi hỏi —", "std")),
     el("td", {}, el("button", { type: "button", class: "secondary small", onclick: (e) => e.target.closest("tr").remove() }, "Bỏ")));
 }
 
 function paramInput(key, value) {
-  const label = LABELS[key] || key;
+  const label = labelOf(key);
   const special = specialInput(key, value);
   if (special) return special;
   let input;
@@ -123,23 +87,25 @@ function paramInput(key, value) {
 function collect() {
   const out = {};
   const box = $("rules-params");
-  const young = box.querySelector("[data-param=young_under]");
-  if (young) {
-    out.young_under = {};
-    for (const i of young.querySelectorAll("input")) {
+  // A number for each code of a list (young age per level, reference month per kind of term).
+  for (const fs of box.querySelectorAll("fieldset.per-code")) {
+    const k = fs.dataset.param;
+    out[k] = {};
+    for (const i of fs.querySelectorAll("input")) {
       if (i.value.trim() === "") continue;
       const n = Number(i.value);
-      if (!Number.isInteger(n)) throw { message: `Quy định: “${LABELS.young_under}” phải là số tuổi nguyên.` };
-      out.young_under[i.dataset.level] = n;
+      if (!Number.isInteger(n)) throw { message: `Quy định: “${labelOf(k)}”: mỗi ô phải là một số nguyên.` };
+      out[k][i.dataset.code] = n;
     }
   }
-  const std = box.querySelector("[data-param=standards]");
-  if (std) {
-    out.standards = {};
-    for (const tr of std.querySelectorAll("tbody tr")) {
+  // The minimum levels of each post.
+  for (const fs of box.querySelectorAll("fieldset.post-standards")) {
+    const k = fs.dataset.param;
+    out[k] = {};
+    for (const tr of fs.querySelectorAll("tbody tr")) {
       const st = {};
       for (const sel of tr.querySelectorAll("select")) st[sel.name] = sel.value || null;
-      out.standards[tr.dataset.code] = st;
+      out[k][tr.dataset.code] = st;
     }
   }
   for (const input of box.querySelectorAll("[name]")) {
@@ -147,7 +113,7 @@ function collect() {
     if (kind === "std") continue;
     if (kind === "numbers") {
       const parts = input.value.split(/[,;\s]+/).filter(Boolean).map(Number);
-      if (parts.some((n) => !Number.isInteger(n))) throw { message: `Quy định: “${LABELS[k] || k}” phải là các số tuổi, cách nhau bằng dấu phẩy.` };
+      if (parts.some((n) => !Number.isInteger(n))) throw { message: `Quy định: “${labelOf(k)}” phải là các số tuổi, cách nhau bằng dấu phẩy.` };
       out[k] = parts;
     } else if (kind === "lines") out[k] = input.value.split("\n").map((x) => x.trim()).filter(Boolean);
     else if (kind === "bool") out[k] = input.checked;
@@ -156,22 +122,19 @@ function collect() {
     else if (kind === "string") out[k] = input.value;
     else {
       try { out[k] = JSON.parse(input.value); } catch {
-        throw { message: `Quy định: “${LABELS[k] || k}” không phải JSON hợp lệ.` };
+        throw { message: `Quy định: “${labelOf(k)}” chưa đúng cách ghi (xem lại dấu ngoặc, dấu phẩy).` };
       }
     }
   }
   return out;
 }
 
-const BODY = { BCH: "Ban Chấp hành", BTV: "Ban Thường vụ", CHU_CHOT: "Cán bộ chủ chốt", TAT_CA: "Toàn bộ quy hoạch" };
-const IND = { nu: "Tỷ lệ nữ", tre: "Tỷ lệ trẻ", dai_hoc: "Tỷ lệ đại học", llct_trung_cap: "Tỷ lệ LLCT từ trung cấp", ngoai_ngu_tre: "Trẻ có ngoại ngữ", so_nu: "Số cán bộ nữ" };
-
 function showTargets(list) {
   $("targets-list").replaceChildren(...list.map((t) =>
     el("tr", {},
-      el("td", {}, BODY[t.body] || t.body),
-      el("td", {}, IND[t.indicator] || t.indicator),
-      el("td", {}, t.indicator === "so_nu" ? `${t.strict ? ">" : "≥"} ${t.threshold}` : `${t.strict ? ">" : "≥"} ${Math.round(t.threshold * 1000) / 10}%`),
+      el("td", {}, codes.has("target_bodies", t.body) ? codes.label("target_bodies", t.body) : positionNames[t.body] || t.body),
+      el("td", {}, codes.label("indicators", t.indicator)),
+      el("td", {}, codes.has("count_indicators", t.indicator) ? `${t.strict ? ">" : "≥"} ${t.threshold}` : `${t.strict ? ">" : "≥"} ${Math.round(t.threshold * 1000) / 10}%`),
       el("td", {}, t.year),
       el("td", {}, t.source),
       el("td", {}, el("button", { type: "button", class: "secondary small", onclick: () => remove(t.id) }, "Xóa")))));
@@ -217,6 +180,9 @@ export async function refresh() {
 
 export function init(c) {
   ctx = c;
+  const ft = $("form-target");
+  options(ft.body, codes.map("target_bodies"));
+  options(ft.indicator, codes.map("indicators"));
   $("form-rules").addEventListener("submit", async (ev) => {
     ev.preventDefault();
     try {
@@ -229,7 +195,7 @@ export function init(c) {
     ev.preventDefault();
     const f = ev.target;
     const raw = f.threshold.value.trim().replace(",", ".");
-    const isCount = f.indicator.value === "so_nu";
+    const isCount = codes.has("count_indicators", f.indicator.value);
     const threshold = raw.endsWith("%") ? Number(raw.slice(0, -1)) / 100 : Number(raw);
     try {
       showTargets(await backend.addTarget({
