@@ -84,8 +84,8 @@ pub fn terms_choices(params: &RuleParams) -> Vec<TermsChoice> {
             TermsChoice {
                 terms,
                 label: format!(
-                    "{}: còn ít nhất {} tháng công tác (tái cử {} tháng)",
-                    terms_label(terms),
+                    "Đối tượng {terms} ({} nhiệm kỳ, cần {} tháng; tái cử {})",
+                    if terms >= 2 { "hai" } else { "một" },
                     extra + first,
                     extra + again
                 ),
