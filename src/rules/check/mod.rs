@@ -57,8 +57,9 @@ impl Finding {
             return self.message.clone();
         };
         let rest = match self.message.strip_prefix(name) {
-            Some(r) => r.strip_prefix(':').unwrap_or(r).trim_start(),
-            None => return self.message.clone(),
+            Some(r) if r.starts_with(':') => r[1..].trim_start(),
+            Some(r) if r.starts_with(' ') => r.trim_start(),
+            _ => return self.message.clone(),
         };
         let mut chars = rest.chars();
         match chars.next() {
@@ -341,4 +342,45 @@ pub(crate) fn sort_findings(findings: &mut [Finding]) {
                 b.rule.code(),
             ))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(name: Option<&str>, message: &str) -> Finding {
+        Finding {
+            severity: Severity::Violation,
+            rule: RuleCode::MonthsLeft,
+            source: String::new(),
+            person_id: name.map(|_| 7),
+            person_name: name.map(Into::into),
+            position_code: None,
+            values: serde_json::Map::new(),
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn text_drops_the_name_in_front_only() {
+        let t = |n, m| finding(n, m).text();
+        assert_eq!(
+            t(Some("Lê Văn An"), "Lê Văn An: còn 50 tháng công tác."),
+            "Còn 50 tháng công tác."
+        );
+        assert_eq!(
+            t(Some("Võ Thị Ánh"), "Võ Thị Ánh được quy hoạch 4 chức danh."),
+            "Được quy hoạch 4 chức danh."
+        );
+        // A longer name beginning the same way is not this person's.
+        assert_eq!(
+            t(Some("Lê Văn An"), "Lê Văn Anh: còn 50 tháng."),
+            "Lê Văn Anh: còn 50 tháng."
+        );
+        assert_eq!(t(None, "Tỷ lệ nữ 20%."), "Tỷ lệ nữ 20%.");
+        assert_eq!(
+            t(Some("Đặng Đức"), "Đặng Đức: đang trong thời hạn kỷ luật."),
+            "Đang trong thời hạn kỷ luật."
+        );
+    }
 }
