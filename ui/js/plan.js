@@ -270,7 +270,7 @@ export function init(c) {
         ok: "Vẫn đưa vào", cancel: "Chọn người khác",
       });
       if (!why) return;
-      note = `Đưa vào khi chưa đủ điều kiện (${doubts.join(" ")}). Lý do: ${why}`;
+      note = `${c.eligible ? "Đưa vào khi chức danh đã đủ số lượng" : "Đưa vào khi chưa đủ điều kiện"} (${doubts.join(" ")}). Lý do: ${why}`;
     }
     try {
       const step = { step: f.step.value, date: f.date.value, review_year: f.review_year.value ? Number(f.review_year.value) : null, note };
