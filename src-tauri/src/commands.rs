@@ -5,6 +5,7 @@ use std::sync::Mutex;
 use std::path::PathBuf;
 
 use quyhoach::app::board::{Board, Candidates};
+use quyhoach::app::codes::CodeLists;
 use quyhoach::app::exports::ExportInput;
 use quyhoach::app::plan::NewTerm;
 use quyhoach::app::rules::NewTarget;
@@ -130,8 +131,15 @@ pub fn plan_board(state: Shared, term: String) -> Result<Board> {
 }
 
 #[tauri::command]
-pub fn plan_candidates(state: Shared, term: String, position: String) -> Result<Candidates> {
-    with(&state, |s| s.plan_candidates(&term, &position))
+pub fn plan_candidates(
+    state: Shared,
+    term: String,
+    position: String,
+    terms: Option<u8>,
+) -> Result<Candidates> {
+    with(&state, |s| {
+        s.plan_candidates(&term, &position, terms.unwrap_or(1))
+    })
 }
 
 #[tauri::command]
@@ -294,6 +302,12 @@ pub fn cancel_doc_number(
 #[tauri::command]
 pub fn open_in_viewer(state: Shared, path: PathBuf) -> Result<()> {
     with(&state, |s| s.open_in_viewer(&path))
+}
+
+/// Every closed list the window shows, with its labels (loaded once at start).
+#[tauri::command]
+pub fn code_lists(state: Shared) -> Result<CodeLists> {
+    with(&state, |s| Ok(s.code_lists()))
 }
 
 #[tauri::command]

@@ -89,6 +89,7 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::status,
+            commands::code_lists,
             commands::create_database,
             commands::unlock,
             commands::open_demo,

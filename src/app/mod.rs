@@ -11,6 +11,7 @@
 //! [`Store`]: crate::store::Store
 
 pub mod board;
+pub mod codes;
 pub mod documents;
 pub mod exports;
 pub mod imports;

@@ -297,10 +297,10 @@ impl PlanRules {
         let mut reasons = Vec::new();
         for (data, pos) in &self.posts {
             let v = crate::rules::eligibility::Judge::new(data, as_of).verdict(person, pos);
-            if v.eligible {
+            if v.eligible() {
                 eligible.push(format!("{} (nhiệm kỳ {})", pos.name, data.term.code));
             } else {
-                reasons.extend(v.reasons);
+                reasons.extend(v.violations());
             }
         }
         let check = crate::rules::young::CriterionCheck {

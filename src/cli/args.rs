@@ -362,13 +362,16 @@ pub enum PlanCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Người có thể quy hoạch vào một chức danh: người đủ điều kiện trước, người chưa đủ kèm lý do
-    /// (đúng danh sách ứng dụng hiển thị)
+    /// Người có thể quy hoạch vào một chức danh, theo kết luận của phần kiểm tra: đủ điều kiện,
+    /// đủ nhưng cần lưu ý (kèm lưu ý), chưa đủ (kèm lý do) — đúng danh sách ứng dụng hiển thị
     Candidates {
         #[arg(long)]
         term: String,
         #[arg(long)]
         position: String,
+        /// Đối tượng quy hoạch: 1 (một nhiệm kỳ) hoặc 2 (hai nhiệm kỳ)
+        #[arg(long, default_value_t = 1)]
+        terms: u8,
         #[arg(long)]
         json: bool,
     },

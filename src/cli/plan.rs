@@ -222,27 +222,46 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
         Command::Plan(PlanCommand::Candidates {
             term,
             position,
+            terms,
             json,
         }) => {
-            let c = board::candidates(store, term, position)?;
+            let c = board::candidates_for_terms(store, term, position, *terms)
+                .map_err(hinted(&[("terms", "--terms")]))?;
             if *json {
                 return print_json(&c);
             }
             println!(
-                "{} ({}): {}{} người đang quy hoạch",
+                "{} ({}): {}{} người đang quy hoạch; xét {}",
                 c.position_name,
                 c.position_code,
                 c.planned,
-                c.max.map(|m| format!("/{m}")).unwrap_or_default()
+                c.max.map(|m| format!("/{m}")).unwrap_or_default(),
+                c.terms_choices
+                    .iter()
+                    .find(|t| t.terms == c.terms)
+                    .map(|t| t.label.to_lowercase())
+                    .unwrap_or_default()
             );
+            let mut last = None;
             for x in &c.candidates {
-                let mark = if x.eligible { "đủ   " } else { "chưa " };
+                if last != Some(x.verdict) {
+                    let n = c
+                        .candidates
+                        .iter()
+                        .filter(|y| y.verdict == x.verdict)
+                        .count();
+                    println!("{} ({n} người)", x.verdict_label);
+                    last = Some(x.verdict);
+                }
                 println!(
-                    "  {mark} {:>5}  {:<30} {:>3} tuổi, còn {:>3} tháng  {}",
+                    "  {:>5}  {:<30} {:>3} tuổi, còn {:>3} tháng  {}",
                     x.person_id, x.full_name, x.age, x.months_left, x.positions
                 );
-                for r in &x.reasons {
+                for r in &x.violations {
                     println!("          - {r}");
+                }
+                for n in &x.notes {
+                    println!("          * {n}");
                 }
             }
         }

@@ -214,4 +214,7 @@ pub struct PersonSummary {
     /// Current positions, joined with "; ".
     pub positions: String,
     pub status: Status,
+    /// Still working here (the list greys the others).
+    #[serde(default)]
+    pub working: bool,
 }

@@ -19,6 +19,19 @@ pub enum RecordSection {
     Trainings,
 }
 
+impl RecordSection {
+    /// The button that opens this part of the record from a finding.
+    pub fn button(self) -> Option<&'static str> {
+        match self {
+            RecordSection::Identity => None,
+            RecordSection::Positions => Some("Sửa chức vụ"),
+            RecordSection::Ratings => Some("Nhập xếp loại"),
+            RecordSection::Records => Some("Xem kỷ luật"),
+            RecordSection::Trainings => Some("Ghi đào tạo"),
+        }
+    }
+}
+
 /// One line of a group: a finding (or several of the same kind collapsed) and what to do.
 #[derive(Debug, Clone, Serialize)]
 pub struct Advice {
@@ -31,6 +44,10 @@ pub struct Advice {
     pub action: String,
     /// Where in the person's record to fix it, if anywhere.
     pub section: Option<RecordSection>,
+    /// The button that opens that part of the record ("Nhập xếp loại"); none for the identity,
+    /// which the group's own "Xem người này" opens.
+    pub section_button: Option<&'static str>,
+    pub severity_label: &'static str,
     pub source: String,
 }
 
@@ -219,6 +236,8 @@ pub fn group_findings(
             message: f.message.clone(),
             action: action.to_string(),
             section,
+            section_button: section.and_then(RecordSection::button),
+            severity_label: f.severity.label(),
             source: f.source.clone(),
         });
     }

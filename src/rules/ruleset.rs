@@ -8,17 +8,26 @@ use serde::{Deserialize, Serialize};
 use super::retirement::RetirementRule;
 use super::retirement::YearMonth;
 use crate::error::{CoreError, FieldError, Result};
+use crate::model::levels::codes;
 use crate::model::plan::{post, Standard, TermKind};
 use crate::model::{PartialDate, PoliticalTheory, ProfessionalLevel, RatingLevel, StateManagement};
 
-/// Which count a vote threshold is taken of (DOMAIN §1.8).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum VoteBase {
-    #[serde(rename = "trieu_tap")]
-    Summoned,
-    #[serde(rename = "hop_le")]
-    Valid,
-}
+codes!(
+    /// Which count a vote threshold is taken of (DOMAIN §1.8).
+    VoteBase {
+        Summoned = "trieu_tap" => "Tổng số người được triệu tập",
+        Valid = "hop_le" => "Tổng số phiếu hợp lệ",
+    }
+);
+
+codes!(
+    /// The level of a unit, which picks the young-cadre age (`young_under`).
+    UnitLevel {
+        Xa = "xa" => "Cấp xã, phường",
+        Tinh = "tinh" => "Cấp tỉnh",
+        TrungUong = "trung_uong" => "Trung ương",
+    }
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -351,7 +360,9 @@ impl RuleParams {
                 "level",
                 format!(
                     "cấp “{}” chưa có tuổi ở mục “{}”.",
-                    self.level,
+                    UnitLevel::from_code(&self.level)
+                        .map(|l| l.label())
+                        .unwrap_or(&self.level),
                     param_label("young_under")
                 ),
             );
@@ -387,7 +398,9 @@ pub enum ParamKind {
     Choice,
     /// Lines of text.
     Lines,
-    /// Edited with its own editor (standards per post, the retirement rule).
+    /// The minimum levels of each post, edited row by row.
+    PostStandards,
+    /// Edited as structured data (the retirement rule).
     Group,
 }
 
@@ -542,7 +555,7 @@ pub const PARAMS: &[ParamInfo] = {
             "standards",
             "Tiêu chuẩn trình độ của từng chức danh",
             "",
-            Group,
+            PostStandards,
         ),
         param(
             "retirement",
@@ -590,15 +603,14 @@ pub fn param_choices(key: &str) -> Vec<(String, String)> {
             .iter()
             .map(|r| (r.code(), r.label()))
             .collect(),
-        "vote_base" => vec![
-            ("trieu_tap", "Tổng số người được triệu tập"),
-            ("hop_le", "Tổng số phiếu hợp lệ"),
-        ],
-        "level" | "young_under" => vec![
-            ("xa", "Cấp xã, phường"),
-            ("tinh", "Cấp tỉnh"),
-            ("trung_uong", "Trung ương"),
-        ],
+        "vote_base" => VoteBase::ALL
+            .iter()
+            .map(|k| (k.code(), k.label()))
+            .collect(),
+        "level" | "young_under" => UnitLevel::ALL
+            .iter()
+            .map(|k| (k.code(), k.label()))
+            .collect(),
         "reference_months" => TermKind::ALL
             .iter()
             .map(|k| (k.code(), k.label()))
@@ -782,7 +794,11 @@ pub fn read_param(key: &str, value: &serde_json::Value) -> Result<serde_json::Va
             }
             _ => Ok(value.clone()),
         },
-        ParamKind::Bool | ParamKind::Choice | ParamKind::Lines | ParamKind::Group => {
+        ParamKind::Bool
+        | ParamKind::Choice
+        | ParamKind::Lines
+        | ParamKind::PostStandards
+        | ParamKind::Group => {
             Ok(value.clone())
         }
     }
@@ -833,5 +849,57 @@ impl RuleSet {
                 .unwrap_or_else(|| PartialDate::from_date(chrono::NaiveDate::MIN)),
             params: RuleParams::before_hd45(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every parameter the rule set stores has a label (and an editor), and nothing else does:
+    /// the settings screen names each one in the clerk's words.
+    #[test]
+    fn every_parameter_is_labelled_once() {
+        let stored = serde_json::to_value(RuleParams::default()).unwrap();
+        let keys: Vec<&str> = stored
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut labelled: Vec<&str> = PARAMS.iter().map(|p| p.key).collect();
+        labelled.sort_unstable();
+        labelled.dedup();
+        assert_eq!(labelled.len(), PARAMS.len(), "a key twice");
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        assert_eq!(labelled, sorted);
+        for p in PARAMS {
+            assert!(!p.label.is_empty() && p.label != p.key);
+            assert_eq!(
+                !param_choices(p.key).is_empty(),
+                matches!(p.kind, ParamKind::Choice | ParamKind::WholeMap),
+                "{}",
+                p.key
+            );
+        }
+        assert_eq!(
+            param_label("min_months_left_first"),
+            "Số tháng công tác còn lại tối thiểu (lần đầu)"
+        );
+    }
+
+    #[test]
+    fn a_bad_share_is_named_by_its_label() {
+        let p = RuleParams {
+            min_women_share: 25.0,
+            ..RuleParams::default()
+        };
+        let e = p.validate().unwrap_err().to_string();
+        assert!(
+            e.contains("Tỷ lệ nữ tối thiểu: 2500% phải từ 0% đến 100%."),
+            "{e}"
+        );
+        assert!(!e.contains("min_women_share"), "{e}");
     }
 }

@@ -32,12 +32,14 @@ impl Session {
         board::board(self.store()?, term)
     }
 
+    /// The candidates of a post judged for `terms` terms (đối tượng 1 or 2).
     pub fn plan_candidates(
         &self,
         term: &str,
         position: &str,
+        terms: u8,
     ) -> Result<crate::app::board::Candidates> {
-        board::candidates(self.store()?, term, position)
+        board::candidates_for_terms(self.store()?, term, position, terms)
     }
 
     pub fn plan_person(

@@ -8,6 +8,12 @@ use crate::rules::ruleset::RuleSet;
 use crate::rules::targets::Target;
 
 impl Session {
+    /// Every closed list the window shows (codes and labels), the same whether a database is
+    /// open or not.
+    pub fn code_lists(&self) -> crate::app::codes::CodeLists {
+        crate::app::codes::code_lists()
+    }
+
     /// The rule set a term is checked against.
     pub fn rules_for_term(&self, term: &str) -> Result<RuleSet> {
         rules::rules_for(self.store()?, Some(term))

@@ -334,13 +334,15 @@ fn write_children(tx: &Connection, id: i64, p: &Person) -> Result<()> {
 }
 
 fn summary_from_row(r: &Row) -> rusqlite::Result<PersonSummary> {
+    let status = code_at(r, 5, Status::from_code)?;
     Ok(PersonSummary {
         id: r.get(0)?,
         full_name: r.get(1)?,
         sex: code_at(r, 2, Sex::from_code)?,
         birth_date: date_at(r, 3)?,
         cccd: r.get(4)?,
-        status: code_at(r, 5, Status::from_code)?,
+        working: status == Status::Working,
+        status,
         positions: r.get(6)?,
     })
 }

@@ -227,8 +227,8 @@ fn committee_membership_is_not_counted_in_posts_per_person() {
     let me = c.candidates.iter().find(|c| c.person_id == p).unwrap();
     assert!(!me.eligible);
     assert_eq!(
-        me.reasons,
-        vec!["Võ Thị Nhiều Việc được quy hoạch 4 chức danh cùng cấp, vượt quá 3 chức danh."]
+        me.violations,
+        vec!["Được quy hoạch 4 chức danh cùng cấp, vượt quá 3 chức danh."]
     );
     plan(&mut s, "PCN-UBKT", p);
     let r = check(&s);

@@ -19,6 +19,8 @@ mod register;
 mod rules;
 mod session;
 mod store;
+mod ui_codes;
 mod validation;
+mod verdicts;
 mod word;
 mod xlsx;

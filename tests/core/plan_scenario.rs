@@ -509,8 +509,8 @@ fn candidates_agree_with_the_check(size: usize, ineligible_per_post: usize) {
         // Not eligible: plan one, see the check give one of the reasons, take them out again.
         let mut tried = 0;
         for c in list.candidates.iter().filter(|c| !c.eligible) {
-            assert!(!c.reasons.is_empty(), "{} lacks a reason", c.full_name);
-            if c.reasons[0] == "Đã có trong quy hoạch chức danh này."
+            assert!(!c.violations.is_empty(), "{} lacks a reason", c.full_name);
+            if c.violations[0] == "Đã có trong quy hoạch chức danh này."
                 || tried >= ineligible_per_post
             {
                 continue;
@@ -525,19 +525,20 @@ fn candidates_agree_with_the_check(size: usize, ineligible_per_post: usize) {
                 )
                 .unwrap();
             let report = s.plan_data(term).unwrap().check(today());
-            let given: Vec<&str> = report
+            // The list's lines are the check's messages without the name in front.
+            let given: Vec<String> = report
                 .findings
                 .iter()
                 .filter(|f| f.severity == quyhoach::rules::check::Severity::Violation)
                 .filter(|f| f.person_id == Some(c.person_id))
                 .filter(|f| f.position_code.as_deref().is_none_or(|p| p == code))
-                .map(|f| f.message.as_str())
+                .map(|f| f.text())
                 .collect();
             assert!(
-                given.iter().any(|m| c.reasons.iter().any(|r| r == m)),
+                given.iter().any(|m| c.violations.iter().any(|r| r == m)),
                 "{} for {code}: list says {:?}, the check says {:?}",
                 c.full_name,
-                c.reasons,
+                c.violations,
                 given
             );
             let mut out = PlanEvent::new(PlanStep::Removed, date);

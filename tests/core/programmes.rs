@@ -678,7 +678,7 @@ fn the_plan_rules_criterion_is_the_candidate_lists_verdict() {
     let short = list
         .candidates
         .iter()
-        .find(|c| !c.eligible && !c.planned_here && !c.reasons.is_empty())
+        .find(|c| !c.eligible && !c.planned_here && !c.violations.is_empty())
         .expect("someone not eligible for Bí thư");
     let form = ProgrammeForm {
         name: "Đề án tạo nguồn Bí thư Đảng ủy phường giai đoạn 2026–2030".into(),
@@ -705,12 +705,12 @@ fn the_plan_rules_criterion_is_the_candidate_lists_verdict() {
     let b = programmes::judge(&s, id, short.person_id, today).unwrap();
     assert!(!b.met);
     assert!(
-        b.checks[0].detail.contains(&short.reasons[0]),
+        b.checks[0].detail.contains(&short.violations[0]),
         "{b:?}\n{short:?}"
     );
     // Proposing the one short is refused with the plan's own reason, and nothing is stored.
     let err = programmes::propose(&mut s, id, short.person_id, "20/11/2026").unwrap_err();
-    assert!(err.to_string().contains(&short.reasons[0]), "{err}");
+    assert!(err.to_string().contains(&short.violations[0]), "{err}");
     assert!(programmes::show(&s, id).unwrap().members.is_empty());
     programmes::propose(&mut s, id, ok.person_id, "20/11/2026").unwrap();
     // The candidates of the programme agree with the board for everyone still working.
@@ -720,7 +720,7 @@ fn the_plan_rules_criterion_is_the_candidate_lists_verdict() {
             assert_eq!(
                 x.met, c.eligible,
                 "{} — {:?} / {:?}",
-                c.full_name, x.checks, c.reasons
+                c.full_name, x.checks, c.violations
             );
         }
     }

@@ -7,6 +7,7 @@ import * as checks from "./checks.js";
 import * as docs from "./docs.js";
 import * as settings from "./settings.js";
 import * as programmes from "./programmes.js";
+import * as codes from "./codes.js";
 
 const screens = ["screen-first-run", "screen-unlock", "screen-people", "screen-person", "screen-plan", "screen-checks", "screen-programmes", "screen-docs", "screen-settings"];
 const onShow = {
@@ -111,7 +112,7 @@ function watchIdle() {
   }, 1000);
 }
 
-window.addEventListener("DOMContentLoaded", () => {
+window.addEventListener("DOMContentLoaded", async () => {
   // A notice belongs to the action that made it: the next action clears it.
   // A submit ignored (its form already has a request in flight, or was just left) clears nothing.
   document.addEventListener("submit", (ev) => {
@@ -144,6 +145,8 @@ window.addEventListener("DOMContentLoaded", () => {
       if (path) input.value = path;
     } catch (e) { showError(e); }
   }));
+  // The core's code lists (steps, levels, ratings…) before any screen draws a choice.
+  try { await codes.load(); } catch (e) { showError(e); return; }
   people.init({ go, notice });
   plan.init({ go, notice });
   checks.init({ go });

@@ -27,6 +27,7 @@ function clerkError(e) {
 }
 
 export const status = () => invoke("status");
+export const codeLists = () => invoke("code_lists");
 export const createDatabase = (unit, passphrase, passphraseAgain) =>
   invoke("create_database", { new: { unit, passphrase, passphrase_again: passphraseAgain } });
 export const unlock = (passphrase) => invoke("unlock", { passphrase });
@@ -44,7 +45,7 @@ export const addTerm = (kind, startYear, endYear, reference) =>
 export const planBoard = (term) => invoke("plan_board", { term });
 export const defaultReference = (kind, startYear) => invoke("default_reference", { kind, startYear });
 export const setEntryTerms = (entryId, terms) => invoke("set_entry_terms", { entryId, terms });
-export const planCandidates = (term, position) => invoke("plan_candidates", { term, position });
+export const planCandidates = (term, position, terms) => invoke("plan_candidates", { term, position, terms: terms || 1 });
 export const planPerson = (term, position, personId, step) =>
   invoke("plan_person", { term, position, personId, step });
 export const addPlanStep = (entryId, step) => invoke("add_plan_step", { entryId, step });

@@ -4,6 +4,7 @@ import * as backend from "./backend.js";
 import { $, el, showError } from "./dom.js";
 import { fillTerms } from "./plan.js";
 import { openRecord } from "./people.js";
+import * as codes from "./codes.js";
 
 let ctx;
 const SVG = "http://www.w3.org/2000/svg";
@@ -14,15 +15,6 @@ function svg(tag, attrs = {}, text) {
   if (text !== undefined) n.textContent = text;
   return n;
 }
-
-const INDICATOR = {
-  nu: "Tỷ lệ nữ",
-  tre: "Tỷ lệ cán bộ trẻ",
-  dai_hoc: "Tỷ lệ có đại học trở lên",
-  llct_trung_cap: "Tỷ lệ LLCT từ trung cấp",
-  ngoai_ngu_tre: "Cán bộ trẻ có ngoại ngữ",
-  so_nu: "Số cán bộ nữ",
-};
 
 const pct = (x) => `${(Math.round(x * 1000) / 10).toString().replace(".", ",")}%`;
 
@@ -36,11 +28,11 @@ function targetBars(targets) {
   const root = svg("svg", { viewBox: `0 0 ${w} ${sorted.length * rowH + 10}`, class: "chart", role: "img", "aria-label": "Chỉ tiêu so với thực tế" });
   sorted.forEach((t, i) => {
     const y = 4 + i * rowH;
-    const isCount = t.target.indicator === "so_nu";
+    const isCount = codes.has("count_indicators", t.target.indicator);
     const max = isCount ? Math.max(t.of, t.target.threshold, 1) : 1;
     const val = isCount ? t.count : t.value;
     const need = isCount ? `ít nhất ${t.target.threshold}` : `ít nhất ${pct(t.target.threshold)}`;
-    root.append(svg("text", { x: 0, y: y + 13, class: "label" }, `Năm ${t.target.year} · ${INDICATOR[t.target.indicator] || t.target.indicator} – ${t.body_label} (${need})`));
+    root.append(svg("text", { x: 0, y: y + 13, class: "label" }, `Năm ${t.target.year} · ${codes.label("indicators", t.target.indicator)} – ${t.body_label} (${need})`));
     const by = y + 20;
     root.append(svg("rect", { x: left, y: by, width: barW, height: 18, class: "track" }));
     root.append(svg("rect", { x: left, y: by, width: Math.max(0, Math.min(1, val / max)) * barW, height: 18, class: t.met ? "met" : "unmet" }));
@@ -62,12 +54,14 @@ function pyramid(board) {
   for (let a = 25; a < 65; a += 5) bands.push([a, a + 4]);
   const band = (age) => Math.max(0, Math.min(bands.length - 1, Math.floor((age - 25) / 5)));
   const men = bands.map(() => 0), women = bands.map(() => 0);
-  for (const e of people) (e.sex === "nu" ? women : men)[band(e.age)]++;
+  // The two sexes of the core's list, in its order: the first left, the second right.
+  const [left, right] = codes.list("sexes");
+  for (const e of people) (e.sex === right.code ? women : men)[band(e.age)]++;
   const max = Math.max(1, ...men, ...women);
   const rowH = 20, w = 520, mid = w / 2, half = mid - 50;
   const root = svg("svg", { viewBox: `0 0 ${w} ${bands.length * rowH + 24}`, class: "chart", role: "img", "aria-label": "Tháp tuổi theo giới tính" });
-  root.append(svg("text", { x: mid - 60, y: 12, class: "label", "text-anchor": "end" }, `Nam (${men.reduce((a, b) => a + b, 0)})`));
-  root.append(svg("text", { x: mid + 60, y: 12, class: "label" }, `Nữ (${women.reduce((a, b) => a + b, 0)})`));
+  root.append(svg("text", { x: mid - 60, y: 12, class: "label", "text-anchor": "end" }, `${left.label} (${men.reduce((a, b) => a + b, 0)})`));
+  root.append(svg("text", { x: mid + 60, y: 12, class: "label" }, `${right.label} (${women.reduce((a, b) => a + b, 0)})`));
   bands.slice().reverse().forEach(([lo, hi], j) => {
     const i = bands.length - 1 - j;
     const y = 20 + j * rowH;
@@ -90,28 +84,23 @@ export async function refresh() {
   }
   const board = await backend.planBoard(term);
   const r = board.report;
-  const bad = r.findings.filter((f) => f.severity === "vi_pham").length;
-  const warn = r.findings.filter((f) => f.severity === "canh_bao").length;
-  $("checks-summary").textContent = `${bad} vi phạm, ${warn} cảnh báo — ${r.rule_set}, kiểm tra ngày ${r.as_of.split("-").reverse().join("/")}`;
+  $("checks-summary").textContent = `${board.summary} — ${r.rule_set}, kiểm tra ngày ${r.as_of.split("-").reverse().join("/")}`;
   // The yearly review's calendar (HD 45: done in Quarter I, reported by June): due, late or done.
   const rc = $("checks-review");
   rc.textContent = r.review ? r.review.message : "";
   rc.className = "review-calendar " + (r.review ? r.review.status : "");
-  // Grouped by person, then post, then the plan; most serious first; each line says what to do.
-  const SECTION_BUTTON = { ratings: "Nhập xếp loại", trainings: "Ghi đào tạo", records: "Xem kỷ luật", positions: "Sửa chức vụ", identity: "Xem hồ sơ" };
-  const groups = board.groups
-    .map((g) => ({ ...g, items: g.items.filter((a) => a.severity !== "thong_tin") }))
-    .filter((g) => g.items.length);
-  const items = groups.map((g) =>
-    el("li", { class: "group " + (g.worst === "vi_pham" ? "bad" : "warn"), dataset: { person: g.person_id || "" } },
+  // Grouped by person, then post, then the plan; most serious first; each line says what to do
+  // (the core leaves out what is information only).
+  const items = board.groups.map((g) =>
+    el("li", { class: "group " + g.worst, dataset: { person: g.person_id || "" } },
       el("div", { class: "group-head" },
         el("strong", {}, g.title),
         g.person_id ? el("button", { type: "button", class: "link", onclick: () => openRecord(g.person_id).catch(showError) }, "Xem người này") : ""),
-      el("ul", {}, g.items.map((a) => el("li", { class: a.severity === "vi_pham" ? "bad" : "warn" },
-        el("strong", {}, a.severity === "vi_pham" ? "Vi phạm: " : "Cảnh báo: "), a.message,
+      el("ul", {}, g.items.map((a) => el("li", { class: a.severity },
+        el("strong", {}, `${a.severity_label}: `), a.message,
         el("div", { class: "todo" }, "Cần làm: " + a.action,
-          g.person_id && a.section && a.section !== "identity"
-            ? el("button", { type: "button", class: "link", dataset: { section: a.section }, onclick: () => openRecord(g.person_id, a.section).catch(showError) }, SECTION_BUTTON[a.section])
+          g.person_id && a.section_button
+            ? el("button", { type: "button", class: "link", dataset: { section: a.section }, onclick: () => openRecord(g.person_id, a.section).catch(showError) }, a.section_button)
             : ""),
         el("div", { class: "hint" }, a.rule_label ? `${a.rule_label} — ${a.source}` : a.source))))));
   $("findings").replaceChildren(...(items.length ? items : [el("li", { class: "ok" }, "Không có vi phạm hay cảnh báo.")]));

@@ -19,30 +19,6 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-export const SEX = { nam: "Nam", nu: "Nữ" };
-export const STATUS = {
-  dang_cong_tac: "Đang công tác",
-  chuyen_cong_tac: "Đã chuyển công tác",
-  nghi_huu: "Đã nghỉ hưu",
-  tu_tran: "Đã từ trần",
-};
-export const PROFESSIONAL = { so_cap: "Sơ cấp", trung_cap: "Trung cấp", cao_dang: "Cao đẳng", dai_hoc: "Đại học", thac_si: "Thạc sĩ", tien_si: "Tiến sĩ" };
-export const THEORY = { so_cap: "Sơ cấp", trung_cap: "Trung cấp", cao_cap: "Cao cấp", cu_nhan: "Cử nhân" };
-export const STATE_MGMT = { can_su: "Cán sự", chuyen_vien: "Chuyên viên", chuyen_vien_chinh: "Chuyên viên chính", chuyen_vien_cao_cap: "Chuyên viên cao cấp" };
-export const RATING = { HTXS: "Hoàn thành xuất sắc nhiệm vụ", HTT: "Hoàn thành tốt nhiệm vụ", HT: "Hoàn thành nhiệm vụ", KHT: "Không hoàn thành nhiệm vụ" };
-export const REASONS = {
-  qua_tuoi: "Quá tuổi quy hoạch",
-  ky_luat: "Bị kỷ luật từ khiển trách trở lên",
-  tieu_chuan_chinh_tri: "Không đáp ứng tiêu chuẩn chính trị",
-  tieu_chuan: "Không đáp ứng tiêu chuẩn, điều kiện",
-  khong_hoan_thanh: "Không hoàn thành nhiệm vụ",
-  vi_pham: "Vi phạm quy định",
-  chuyen_cong_tac: "Chuyển công tác",
-  suc_khoe: "Sức khỏe",
-  nguyen_vong: "Theo nguyện vọng cá nhân",
-  khac: "Lý do khác",
-};
-
 /** "1975-03-15" → "15/03/1975"; "1975-03" → "03/1975"; "1975" stays. */
 export const displayDate = (iso) => (iso || "").split("-").reverse().join("/");
 

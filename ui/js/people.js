@@ -1,9 +1,10 @@
 // The cadre list (instant search, filters, counts) and the record form.
 import * as backend from "./backend.js";
 import {
-  $, el, SEX, STATUS, PROFESSIONAL, THEORY, STATE_MGMT, RATING,
+  $, el,
   displayDate, options, showError, showFieldErrors, clearFieldErrors, ask, onSubmit,
 } from "./dom.js";
+import * as codes from "./codes.js";
 
 let ctx;
 let editing = null; // the record being edited (null: a new one)
@@ -31,13 +32,13 @@ export async function refresh() {
   if (seq !== searchSeq) return; // a newer keystroke already asked
   // Only the first rows are drawn, so typing stays instant on large wards; the count says more.
   const rows = page.rows.map((p, i) =>
-    el("tr", { dataset: { id: p.id }, class: p.status !== "dang_cong_tac" ? "left" : null, tabindex: 0 },
+    el("tr", { dataset: { id: p.id }, class: p.working ? null : "left", tabindex: 0 },
       el("td", { class: "num" }, i + 1),
       el("td", {}, p.full_name),
-      el("td", {}, SEX[p.sex] || p.sex),
+      el("td", {}, codes.label("sexes", p.sex)),
       el("td", {}, displayDate(p.birth_date)),
       el("td", {}, p.positions),
-      el("td", {}, STATUS[p.status] || p.status)));
+      el("td", {}, codes.label("statuses", p.status))));
   if (page.unfiltered === 0) {
     rows.push(el("tr", { class: "more" }, el("td", { colspan: 6 },
       "Chưa có hồ sơ nào. Bấm “Thêm cán bộ”, hoặc nhập danh sách đang có từ Excel: ",
@@ -61,7 +62,7 @@ const positionRow = (h = {}) =>
 
 const ratingRow = (r = {}) => {
   const sel = el("select", { name: "rating_level", "aria-label": "Xếp loại" });
-  options(sel, RATING);
+  options(sel, codes.map("rating_levels"));
   if (r.level) sel.value = r.level;
   return el("tr", {},
     el("td", {}, el("input", { name: "rating_year", type: "number", value: r.year || "", "aria-label": "Năm" })),
@@ -75,7 +76,7 @@ const cellInput = (name, value, label) => el("td", {}, el("input", { name, value
 
 const recordRow = (r = {}) => {
   const kind = el("select", { name: "rec_kind", "aria-label": "Loại" });
-  options(kind, { khen_thuong: "Khen thưởng", ky_luat: "Kỷ luật" });
+  options(kind, codes.map("record_kinds"));
   if (r.kind) kind.value = r.kind;
   return el("tr", {},
     el("td", {}, kind),
@@ -104,8 +105,9 @@ function fill(p) {
   f.religion.value = p.religion ?? "Không";
   for (const k of ["birth_date", "party_admission_date", "party_official_date", "status_date"]) f[k].value = displayDate(p[k]);
   f.cccd.value = p.cccd || "";
-  f.sex.value = p.sex || "nam";
-  f.status.value = p.status || "dang_cong_tac";
+  // A new record starts on the first entry of each list (nam; đang công tác).
+  f.sex.value = p.sex || codes.list("sexes")[0].code;
+  f.status.value = p.status || codes.list("statuses")[0].code;
   f.professional_level.value = p.professional_level || "";
   f.graduation_class.value = p.graduation_class || "";
   f.political_theory.value = p.political_theory || "";
@@ -269,15 +271,15 @@ async function save() {
 
 export function init(c) {
   ctx = c;
-  options($("filter-status"), STATUS, "Mọi tình trạng");
-  options($("filter-sex"), SEX, "Nam và nữ");
+  options($("filter-status"), codes.map("statuses"), "Mọi tình trạng");
+  options($("filter-sex"), codes.map("sexes"), "Nam và nữ");
   const f = $("form-person");
-  options(f.sex, SEX);
-  options(f.status, STATUS);
-  options(f.professional_level, PROFESSIONAL, "—");
-  options(f.graduation_class, { trung_binh: "Trung bình", trung_binh_kha: "Trung bình khá", kha: "Khá", gioi: "Giỏi", xuat_sac: "Xuất sắc" }, "—");
-  options(f.political_theory, THEORY, "—");
-  options(f.state_management, STATE_MGMT, "—");
+  options(f.sex, codes.map("sexes"));
+  options(f.status, codes.map("statuses"));
+  options(f.professional_level, codes.map("professional_levels"), "—");
+  options(f.graduation_class, codes.map("graduation_classes"), "—");
+  options(f.political_theory, codes.map("political_theory_levels"), "—");
+  options(f.state_management, codes.map("state_management_levels"), "—");
   $("search").addEventListener("input", () => refresh().catch(showError));
   $("filter-status").addEventListener("change", () => refresh().catch(showError));
   $("filter-sex").addEventListener("change", () => refresh().catch(showError));

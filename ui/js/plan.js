@@ -1,6 +1,7 @@
 // The plan board: positions of a term with the people planned, adding people and recording steps.
 import * as backend from "./backend.js";
-import { $, el, REASONS, ask, displayDate, options, showError, today, onSubmit, once } from "./dom.js";
+import { $, el, ask, displayDate, options, showError, today, onSubmit, once } from "./dom.js";
+import * as codes from "./codes.js";
 
 let ctx;
 let adding = null; // position code being filled
@@ -12,35 +13,46 @@ export const selectedTerm = () => localStorage.getItem("quyhoach.term") || "";
 export async function fillTerms(select) {
   const terms = await backend.terms();
   const keep = selectedTerm();
-  select.replaceChildren(...terms.map((t) => el("option", { value: t.code }, `${t.code} (${t.kind === "dang" ? "cấp ủy" : "HĐND, UBND"}; mốc tuổi ${displayDate(t.reference_month)})`)));
+  select.replaceChildren(...terms.map((t) => el("option", { value: t.code }, `${t.code} (${codes.label("term_kinds", t.kind)}; mốc tuổi ${displayDate(t.reference_month)})`)));
   if (terms.some((t) => t.code === keep)) select.value = keep;
   if (select.value) localStorage.setItem("quyhoach.term", select.value);
   return terms;
 }
 
-const flagClass = (worst) => (worst === "vi_pham" ? "bad" : worst === "canh_bao" ? "warn" : "");
+// The core marks the cells (months left, a year's rating, the age) with a severity and a reason;
+// the window only paints them: the severity's code is the class, the reason the tooltip.
+const flagged = (base, flag) => (flag ? { class: `${base} flag ${flag.severity}`.trim(), title: flag.reason } : { class: base || null });
+
+function ratingSpans(ratings, flags, withYear) {
+  return ratings.map(([y, r], i) => {
+    const f = flags.ratings[i];
+    const attrs = flagged("rating-cell", f);
+    attrs.title = f ? `${y}: ${f.reason}` : `${y}: ${codes.label("rating_levels", r) || "chưa có"}`;
+    return el("span", attrs, withYear ? `${y}: ${r || "—"}` : r || "—", withYear ? " " : "");
+  });
+}
 
 function entryRow(e, pos) {
-  const ratings = e.ratings.map(([y, r]) => el("span", { class: r && r !== "HTXS" && r !== "HTT" ? "rating low" : "rating", title: String(y) }, r || "—"));
-  return el("tr", { class: [e.active ? "" : "inactive", flagClass(e.worst)].join(" ").trim() || null, dataset: { entry: e.entry_id } },
+  return el("tr", { class: [e.active ? "" : "inactive", e.worst || ""].join(" ").trim() || null, dataset: { entry: e.entry_id } },
     el("td", {}, e.full_name, el("div", { class: "hint" }, e.birth_date),
       e.active ? termsSelect(e) : el("div", { class: "hint" }, e.terms_label)),
-    el("td", { class: "num" }, e.age),
-    el("td", { class: "num" + (e.months_left < (e.terms >= 2 ? 120 : 60) ? " short" : "") }, e.months_left),
-    el("td", {}, ratings),
+    el("td", flagged("num", e.flags.age), e.age),
+    el("td", flagged("num", e.flags.months_left), e.months_left),
+    el("td", {}, ratingSpans(e.ratings, e.flags, false)),
     el("td", {}, e.step_label),
-    el("td", { class: "flags" }, e.flags.map((f) => el("div", {}, f)), e.review_flags.map((f) => el("div", { class: "hint" }, f))),
+    el("td", { class: "flags" }, e.notes.map((f) => el("div", {}, f)), e.review_flags.map((f) => el("div", { class: "hint" }, f))),
     el("td", {}, e.active ? [
       e.remove_now ? el("button", { type: "button", class: "small danger", title: "Cán bộ bị kỷ luật phải đưa ra khỏi quy hoạch ngay (Hướng dẫn 45-HD/BTCTW)", onclick: () => openStep(e, pos, e.remove_now) }, "Đưa ra (kỷ luật)") : "",
       el("button", { type: "button", class: "secondary small", onclick: () => openStep(e, pos) }, "Ghi bước"),
     ] : ""));
 }
 
+/** Options of đối tượng 1 and 2, worded by the core with the rule set's months. */
+const termsOptions = (choices) => choices.map((t) => el("option", { value: String(t.terms) }, t.label));
+
 // One term (đối tượng 1) or two (đối tượng 2): changes the months left the check asks for.
 function termsSelect(e) {
-  const s = el("select", { class: "small", "aria-label": "Đối tượng quy hoạch" },
-    el("option", { value: "1" }, "Đối tượng 1 (một nhiệm kỳ)"),
-    el("option", { value: "2" }, "Đối tượng 2 (hai nhiệm kỳ)"));
+  const s = el("select", { class: "small", "aria-label": "Đối tượng quy hoạch" }, termsOptions(lastBoard.terms_choices));
   s.value = String(e.terms);
   s.addEventListener("change", () => once(s, async () => {
     try {
@@ -77,14 +89,14 @@ function openReview() {
   const rows = [];
   for (const p of lastBoard.positions) {
     for (const e of p.entries.filter((x) => x.active)) {
-      const action = el("select", { name: "action", "aria-label": "Quyết định" },
-        el("option", { value: "" }, "Để nguyên"), el("option", { value: "tiep_tuc" }, "Tiếp tục"), el("option", { value: "dua_ra" }, "Đưa ra"));
-      if (e.worst === "vi_pham") action.value = "dua_ra";
+      const action = el("select", { name: "action", "aria-label": "Quyết định" });
+      options(action, codes.map("review_actions"), "Để nguyên");
+      action.value = e.review_action || "";
       const reason = el("select", { name: "reason", "aria-label": "Lý do" });
-      options(reason, REASONS, "—");
+      options(reason, codes.map("removal_reasons"), "—");
       rows.push(el("tr", { dataset: { entry: e.entry_id } },
         el("td", {}, e.full_name), el("td", {}, p.name),
-        el("td", { class: "flags" }, e.flags.map((x) => el("div", {}, x))),
+        el("td", { class: "flags" }, e.notes.map((x) => el("div", {}, x))),
         el("td", {}, action), el("td", {}, reason)));
     }
   }
@@ -109,24 +121,34 @@ export async function refresh() {
 }
 
 let cands = null; // the candidate list of the post being filled
+let chosen = null; // the person picked in it (nobody until the clerk picks)
 const fold = (t) => t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
 
+// A row of facts in columns; the verdict the core gives, its reasons folded under it.
 function candidateRow(c) {
-  const ratings = c.ratings.map(([y, r]) => el("span", { class: r && r !== "HTXS" && r !== "HTT" ? "rating low" : "rating", title: String(y) }, `${y}: ${r || "—"}`, " "));
+  const reasons = [...c.violations, ...c.notes];
+  const verdict = el("td", { class: "verdict" },
+    el("span", { class: `tag ${c.verdict}` }, c.verdict_label),
+    reasons.length
+      ? el("details", { onclick: (e) => e.stopPropagation() },
+        el("summary", {}, `${reasons.length} lý do`),
+        c.violations.map((r) => el("div", { class: "violation" }, r)),
+        c.notes.map((n) => el("div", { class: "note" }, n)))
+      : "");
   return el("tr", {
-    class: c.planned_here ? "ineligible planned" : c.eligible ? "eligible" : "ineligible", tabindex: 0, dataset: { person: c.person_id },
+    class: [c.verdict, c.planned_here ? "planned" : "", chosen === c.person_id ? "chosen" : ""].join(" ").trim(),
+    tabindex: 0, dataset: { person: c.person_id },
     onclick: () => pick(c), onkeydown: (e) => { if (e.key === "Enter") { e.preventDefault(); pick(c); } },
   },
   el("td", {}, c.full_name, el("div", { class: "hint" }, c.birth_date)),
   el("td", {}, c.positions || "—"),
-  el("td", { class: "num" }, c.age),
-  el("td", { class: "num" + (c.months_left < 60 ? " short" : "") }, c.months_left),
+  el("td", flagged("num", c.flags.age), c.age),
+  el("td", flagged("num", c.flags.months_left), c.months_left),
   el("td", {}, c.professional || "—"),
   el("td", {}, c.political_theory || "—"),
   el("td", {}, c.state_management || "—"),
-  el("td", {}, ratings),
-  el("td", { class: "flags" }, c.eligible ? "Đủ điều kiện" : c.reasons.map((r) => el("div", {}, r)),
-    c.notes.map((n) => el("div", { class: "hint" }, n))));
+  el("td", {}, ratingSpans(c.ratings, c.flags, true)),
+  verdict);
 }
 
 function pick(c) {
@@ -135,36 +157,53 @@ function pick(c) {
     $("plan-candidate-why").textContent = `${c.full_name} đã có trong quy hoạch chức danh này.`;
     return;
   }
+  chosen = c.person_id;
   f.person.value = c.person_id;
+  addButton().disabled = false;
   document.querySelectorAll("#plan-candidates tr").forEach((tr) => tr.classList.toggle("chosen", tr.dataset.person === String(c.person_id)));
-  $("plan-candidate-why").textContent = `Đã chọn: ${c.full_name}.` + (c.eligible ? "" : " Chưa đủ điều kiện: " + c.reasons.join(" "));
+  $("plan-candidate-why").textContent = `Đã chọn: ${c.full_name} — ${c.verdict_label}.` + (c.eligible ? "" : " " + c.violations.join(" "));
 }
+
+const addButton = () => $("form-plan-add").querySelector("button[type=submit]");
 
 function drawCandidates() {
   const q = fold($("plan-candidate-filter").value.trim());
   const shown = cands.candidates.filter((c) => !q || fold(c.full_name).includes(q));
-  const eligible = cands.candidates.filter((c) => c.eligible).length;
+  const by = codes.list("verdicts").map((v) => `${cands.candidates.filter((c) => c.verdict === v.code).length} ${v.label.toLowerCase()}`);
   const has = cands.max === null ? `${cands.planned} người` : `${cands.planned}/${cands.max} người`;
-  $("plan-candidate-count").textContent = `${eligible} người đủ điều kiện / ${cands.candidates.length} người; chức danh đang có ${has}.` + (shown.length > 100 ? ` Hiện 100/${shown.length} người đầu: gõ tên để thu hẹp.` : "");
+  $("plan-candidate-count").textContent = `${cands.candidates.length} người: ${by.join(", ")}; chức danh đang có ${has}.` + (shown.length > 100 ? ` Hiện 100/${shown.length} người đầu: gõ tên để thu hẹp.` : "");
   $("plan-candidates").replaceChildren(...shown.slice(0, 100).map(candidateRow));
+}
+
+/** Loads the candidates of the post for the chosen đối tượng; the pick stays if still there. */
+async function loadCandidates() {
+  const f = $("form-plan-add");
+  cands = await backend.planCandidates($("plan-term").value, adding, Number(f.terms.value) || 1);
+  f.terms.replaceChildren(...termsOptions(cands.terms_choices));
+  f.terms.value = String(cands.terms);
+  const still = cands.candidates.find((c) => c.person_id === chosen && !c.planned_here);
+  if (!still) { chosen = null; f.person.value = ""; }
+  addButton().disabled = !still;
+  drawCandidates();
+  if (still) pick(still);
 }
 
 async function openAdd(p) {
   adding = p.code;
+  chosen = null;
   $("plan-step").hidden = true;
   $("plan-add-title").textContent = `Thêm người vào quy hoạch: ${p.name}`;
-  cands = await backend.planCandidates($("plan-term").value, p.code);
   const f = $("form-plan-add");
   f.person.value = "";
   f.note.value = "";
+  f.terms.value = "1";
   $("plan-candidate-filter").value = "";
-  $("plan-candidate-why").textContent = "Bấm vào một người để chọn (người đủ điều kiện ở trên).";
-  drawCandidates();
+  await loadCandidates();
+  $("plan-candidate-why").textContent = "Bấm vào một người để chọn (người đủ điều kiện ở trên). Chưa chọn ai.";
   f.date.value = today();
   f.review_year.value = "";
   $("plan-add").hidden = false;
-  const first = $("plan-candidates").querySelector("tr.eligible") || $("plan-candidates").querySelector("tr:not(.planned)");
-  if (first) { pick(cands.candidates.find((c) => String(c.person_id) === first.dataset.person)); first.focus(); }
+  $("plan-candidate-filter").focus();
 }
 
 function openStep(e, p, proposed) {
@@ -183,7 +222,11 @@ function openStep(e, p, proposed) {
 
 export function init(c) {
   ctx = c;
-  options($("form-plan-step").reason, REASONS, "—");
+  options($("form-plan-step").reason, codes.map("removal_reasons"), "—");
+  options($("form-plan-step").step, codes.map("next_steps"));
+  options($("form-plan-add").step, codes.map("first_steps"));
+  options($("form-term").kind, codes.map("term_kinds"));
+  $("form-plan-add").terms.addEventListener("change", () => loadCandidates().catch(showError));
   $("plan-term").addEventListener("change", (e) => { localStorage.setItem("quyhoach.term", e.target.value); refresh().catch(showError); });
   onSubmit($("form-term"), async (ev) => {
     const f = ev.target;
@@ -210,22 +253,22 @@ export function init(c) {
   $("plan-candidate-filter").addEventListener("input", () => { if (cands) drawCandidates(); });
   onSubmit($("form-plan-add"), async (ev) => {
     const f = ev.target;
-    const c = cands && cands.candidates.find((x) => String(x.person_id) === f.person.value);
+    const c = cands && chosen !== null && cands.candidates.find((x) => x.person_id === chosen);
     if (!c) { showError({ message: "Thêm người vào quy hoạch: hãy chọn một người trong danh sách." }); return; }
-    // Not eligible, or the post already full: the clerk confirms and says why; the reason is recorded.
-    const doubts = [...c.reasons];
-    if (cands.max !== null && cands.planned >= cands.max) doubts.push(`Chức danh đã có ${cands.planned}/${cands.max} người: thêm người này sẽ vượt số lượng.`);
+    // Not eligible, or the post already full: the clerk confirms and says why; the reason is
+    // recorded. What to confirm is the core's (for the đối tượng chosen).
+    const doubts = c.doubts;
     let note = f.note.value.trim();
     if (doubts.length) {
       const why = await ask({
         title: `Vẫn đưa ${c.full_name} vào quy hoạch?`,
-        intro: "Người này chưa đủ điều kiện theo quy định đang áp dụng:",
+        intro: c.eligible ? "Cần xác nhận trước khi đưa vào:" : "Người này chưa đủ điều kiện theo quy định đang áp dụng:",
         lines: doubts,
         input: { label: "Lý do vẫn đưa vào (được ghi lại)" },
         ok: "Vẫn đưa vào", cancel: "Chọn người khác",
       });
       if (!why) return;
-      note = `Đưa vào khi chưa đủ điều kiện (${doubts.join(" ")}). Lý do: ${why}`;
+      note = `${c.eligible ? "Đưa vào khi chức danh đã đủ số lượng" : "Đưa vào khi chưa đủ điều kiện"} (${doubts.join(" ")}). Lý do: ${why}`;
     }
     try {
       const step = { step: f.step.value, date: f.date.value, review_year: f.review_year.value ? Number(f.review_year.value) : null, note };

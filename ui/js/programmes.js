@@ -3,16 +3,14 @@
 // approve the list, record trainings, evaluations and outcomes, save the report and the list.
 // Also the young-cadre list (criteria as data, saved sets) and the rotation lists.
 import * as backend from "./backend.js";
-import { $, el, PROFESSIONAL, THEORY, RATING, ask, displayDate, options, showError, today, onSubmit, onClick, once } from "./dom.js";
+import { $, el, ask, displayDate, options, showError, today, onSubmit, onClick, once } from "./dom.js";
+import * as codes from "./codes.js";
 
 let ctx;
 let current = null; // the programme shown
 let folder = "";
 let positions = [];
 
-const GRADUATION = { trung_binh: "Trung bình", trung_binh_kha: "Trung bình khá", kha: "Khá", gioi: "Giỏi", xuat_sac: "Xuất sắc" };
-const STAGE = { de_xuat: "Đề xuất", phe_duyet: "Đã phê duyệt danh sách", bo_tri: "Đã bổ nhiệm, bầu cử", ra_khoi: "Ra khỏi đề án" };
-const OUTCOME = { bo_nhiem: "Bổ nhiệm", bau_cu: "Bầu cử" };
 
 const sep = () => (folder.includes("\\") && !folder.includes("/") ? "\\" : "/");
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
@@ -33,12 +31,12 @@ function criteriaInputs(box, prefix) {
       el("label", {}, "Tuổi dưới ", el("input", { name: prefix + "age_under", type: "number", min: 18, max: 70 })),
       el("label", {}, "Tính tuổi tại ngày ", el("input", { name: prefix + "age_at", placeholder: "dd/mm/yyyy" }))),
     el("div", { class: "row" },
-      sel("professional", PROFESSIONAL, "Chuyên môn từ"),
-      sel("graduation", GRADUATION, "Tốt nghiệp loại từ"),
-      sel("political_theory", THEORY, "Lý luận chính trị từ")),
+      sel("professional", codes.map("professional_levels"), "Chuyên môn từ"),
+      sel("graduation", codes.map("graduation_classes"), "Tốt nghiệp loại từ"),
+      sel("political_theory", codes.map("political_theory_levels"), "Lý luận chính trị từ")),
     el("div", { class: "row" },
       el("label", {}, "Số năm liền được đánh giá ", el("input", { name: prefix + "rating_years", type: "number", min: 0, max: 10 })),
-      sel("rating_min", RATING, "Mức xếp loại tối thiểu")),
+      sel("rating_min", codes.map("rating_levels"), "Mức xếp loại tối thiểu")),
     el("p", { class: "hint" }, "Có trong quy hoạch một trong các chức danh (không chọn: không đòi hỏi):"),
     plan,
     // Only a programme has posts of its own to judge against the plan's rules.
@@ -108,7 +106,7 @@ export async function refresh() {
     el("input", { type: "checkbox", name: "posts", value: p.code }), " ", p.name)));
   criteriaInputs($("prog-criteria"), "c_");
   criteriaInputs($("young-criteria"), "y_");
-  options($("form-prog-record").rating, RATING, "—");
+  options($("form-prog-record").rating, codes.map("rating_levels"), "—");
   const post = $("form-prog-outcome").post;
   post.replaceChildren(...positions.map((p) => el("option", { value: p.code }, p.name)));
   const list = await backend.programmes();
@@ -158,14 +156,14 @@ function records(m, kind) {
   return m.records.filter((r) => r.kind === kind).map((r) => el("div", {},
     kind === "dao_tao"
       ? `${r.content}${r.institution ? ", " + r.institution : ""} (${displayDate(r.date)}${r.to ? "–" + displayDate(r.to) : ""})${r.result ? ": " + r.result : ""}${r.certificate ? "; " + r.certificate : ""}`
-      : `Năm ${r.date.slice(0, 4)}: ${RATING[r.rating] || r.result}${r.content ? ". " + r.content : ""}`));
+      : `Năm ${r.date.slice(0, 4)}: ${codes.label("rating_levels", r.rating) || r.result}${r.content ? ". " + r.content : ""}`));
 }
 
 function outcomeText(m) {
   const o = m.outcome;
   if (!o) return "";
   return o.kind
-    ? `${OUTCOME[o.kind]} ${o.post} từ ${displayDate(o.date)} (QĐ ${o.decision_no})`
+    ? `${codes.label("outcomes", o.kind)} ${o.post} từ ${displayDate(o.date)} (QĐ ${o.decision_no})`
     : `Ra khỏi đề án từ ${displayDate(o.date)}: ${o.reason} (QĐ ${o.decision_no})`;
 }
 
@@ -185,7 +183,7 @@ function draw(p) {
   $("prog-members").replaceChildren(...p.members.map((m, i) => el("tr", { dataset: { id: m.person_id } },
     el("td", { class: "num" }, i + 1),
     el("td", {}, m.full_name),
-    el("td", { class: "stage" }, STAGE[m.stage] || m.stage),
+    el("td", { class: "stage" }, codes.label("member_stages", m.stage)),
     el("td", {}, records(m, "dao_tao")),
     el("td", {}, records(m, "danh_gia")),
     el("td", { class: "outcome" }, outcomeText(m)))));
@@ -246,6 +244,9 @@ const act = (f) => async () => { showError(null); await f(); };
 
 export function init(c) {
   ctx = c;
+  // Appointed, elected (with the post), or left the programme (with the reason).
+  options($("form-prog-outcome").kind, codes.map("outcome_choices"));
+  options($("form-movement").kind, codes.map("movement_kinds"));
   document.querySelectorAll("#screen-programmes .tab").forEach((b) => b.addEventListener("click", () => {
     document.querySelectorAll("#screen-programmes .tab").forEach((t) => t.classList.toggle("active", t === b));
     document.querySelectorAll("#screen-programmes .pane").forEach((p) => { p.hidden = p.id !== b.dataset.tab; });
@@ -306,7 +307,7 @@ export function init(c) {
   }));
   onSubmit($("form-prog-outcome"), act(async () => {
     const f = $("form-prog-outcome");
-    const input = { kind: f.kind.value, post: f.kind.value === "ra_khoi" ? "" : f.post.value, date: f.date.value, decision_no: f.decision_no.value, reason: f.reason.value };
+    const input = { kind: f.kind.value, post: f.post.value, date: f.date.value, decision_no: f.decision_no.value, reason: f.reason.value };
     draw(await backend.setProgrammeOutcome(current.id, Number(f.person.value), input));
     ctx.notice("Đã ghi kết quả.");
   }));

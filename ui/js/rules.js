@@ -2,8 +2,9 @@
 // the ward's targets, and the position catalogue.
 import * as backend from "./backend.js";
 import {
-  $, el, showError, showFieldErrors, clearFieldErrors, fieldLabel, options, onSubmit, once, PROFESSIONAL, THEORY, STATE_MGMT,
+  $, el, showError, showFieldErrors, clearFieldErrors, fieldLabel, options, onSubmit, once,
 } from "./dom.js";
+import * as codes from "./codes.js";
 
 let ctx;
 let positionNames = {};
@@ -19,9 +20,9 @@ function choice(name, map, value, empty, kind) {
 function standardRow(code, st) {
   return el("tr", { dataset: { code } },
     el("td", {}, positionNames[code] ? `${positionNames[code]} (${code})` : code),
-    el("td", {}, choice("professional", PROFESSIONAL, st.professional, "— không đòi hỏi —", "std")),
-    el("td", {}, choice("political_theory", THEORY, st.political_theory, "— không đòi hỏi —", "std")),
-    el("td", {}, choice("state_management", STATE_MGMT, st.state_management, "— không đòi hỏi —", "std")),
+    el("td", {}, choice("professional", codes.map("professional_levels"), st.professional, "— không đòi hỏi —", "std")),
+    el("td", {}, choice("political_theory", codes.map("political_theory_levels"), st.political_theory, "— không đòi hỏi —", "std")),
+    el("td", {}, choice("state_management", codes.map("state_management_levels"), st.state_management, "— không đòi hỏi —", "std")),
     el("td", {}, el("button", { type: "button", class: "secondary small", onclick: (e) => e.target.closest("tr").remove() }, "Bỏ")));
 }
 
@@ -29,7 +30,7 @@ function standardsEditor(p) {
   const body = el("tbody", {}, Object.entries(p.value || {}).map(([code, st]) => standardRow(code, st)));
   const codeSel = el("select", { "aria-label": "Chức danh" });
   options(codeSel, positionNames);
-  return el("fieldset", { class: "standards", dataset: { param: p.key, field: p.key } }, el("legend", {}, p.label),
+  return el("fieldset", { class: "post-standards", dataset: { param: p.key, field: p.key } }, el("legend", {}, p.label),
     el("table", { class: "list compact" },
       el("thead", {}, el("tr", {}, ["Chức danh", "Chuyên môn tối thiểu", "LLCT tối thiểu", "QLNN tối thiểu", ""].map((h) => el("th", {}, h)))),
       body),
@@ -60,9 +61,9 @@ function paramInput(p) {
       return el("fieldset", { class: "young", dataset: { param: p.key, field: p.key, kind: "whole_map" } }, el("legend", {}, label),
         p.choices.map(([code, name]) => el("label", {}, name,
           el("input", { inputmode: "numeric", value: (p.value || {})[code] ?? "", dataset: { choice: code }, "aria-label": `${p.label}: ${name}` }))));
-    case "group":
-      if (p.key === "standards") return standardsEditor(p);
-      {
+    case "post_standards":
+      return standardsEditor(p);
+    case "group": {
         const t = el("textarea", { name: p.key, rows: 2, dataset: { kind: "json" } });
         t.value = JSON.stringify(p.value);
         return el("label", {}, label, t);
@@ -109,15 +110,12 @@ async function drawParams(term) {
   $("rules-params").replaceChildren(...form.fields.map(paramInput));
 }
 
-const BODY = { BCH: "Ban Chấp hành", BTV: "Ban Thường vụ", CHU_CHOT: "Cán bộ chủ chốt", TAT_CA: "Toàn bộ quy hoạch" };
-const IND = { nu: "Tỷ lệ nữ", tre: "Tỷ lệ trẻ", dai_hoc: "Tỷ lệ đại học", llct_trung_cap: "Tỷ lệ LLCT từ trung cấp", ngoai_ngu_tre: "Trẻ có ngoại ngữ", so_nu: "Số cán bộ nữ" };
-
 function showTargets(list) {
   $("targets-list").replaceChildren(...list.map((t) =>
     el("tr", {},
-      el("td", {}, BODY[t.body] || t.body),
-      el("td", {}, IND[t.indicator] || t.indicator),
-      el("td", {}, t.indicator === "so_nu" ? `${t.strict ? ">" : "≥"} ${t.threshold}` : `${t.strict ? ">" : "≥"} ${Math.round(t.threshold * 1000) / 10}%`),
+      el("td", {}, codes.has("target_bodies", t.body) ? codes.label("target_bodies", t.body) : positionNames[t.body] || t.body),
+      el("td", {}, codes.label("indicators", t.indicator)),
+      el("td", {}, codes.has("count_indicators", t.indicator) ? `${t.strict ? ">" : "≥"} ${t.threshold}` : `${t.strict ? ">" : "≥"} ${Math.round(t.threshold * 1000) / 10}%`),
       el("td", {}, t.year),
       el("td", {}, t.source),
       el("td", {}, el("button", { type: "button", class: "secondary small", onclick: (e) => once(e.currentTarget, () => remove(t.id)) }, "Xóa")))));
@@ -160,6 +158,9 @@ export async function refresh() {
 
 export function init(c) {
   ctx = c;
+  const ft = $("form-target");
+  options(ft.body, codes.map("target_bodies"));
+  options(ft.indicator, codes.map("indicators"));
   const fr = $("form-rules");
   onSubmit(fr, async () => {
     const term = localStorage.getItem("quyhoach.term");
@@ -176,7 +177,7 @@ export function init(c) {
   onSubmit($("form-target"), async (ev) => {
     const f = ev.target;
     const raw = f.threshold.value.trim().replace(",", ".");
-    const isCount = f.indicator.value === "so_nu";
+    const isCount = codes.has("count_indicators", f.indicator.value);
     const threshold = raw.endsWith("%") ? Number(raw.slice(0, -1)) / 100 : Number(raw);
     try {
       showTargets(await backend.addTarget({

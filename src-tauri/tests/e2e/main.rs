@@ -14,6 +14,7 @@ use serde_json::json;
 mod forms;
 mod programmes;
 mod register;
+mod verdicts;
 
 /// The repository root (this test belongs to the app crate in src-tauri/).
 fn root() -> PathBuf {
@@ -669,8 +670,8 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     .await;
     click(&c, "#board section.position[data-code=BCH] header button").await;
     visible(&c, "plan-add").await;
-    // The candidate list shows the facts and, for those not eligible, the check's own reasons;
-    // the eligible come first and the first one is chosen.
+    // The candidate list shows the facts and the check's own verdict, its reasons folded under
+    // it; the best verdict comes first and nobody is chosen until the clerk picks (issue 21).
     until(
         &c,
         "danh sách ứng viên",
@@ -680,16 +681,59 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     let first = text(&c, "#plan-candidates tr:first-child").await;
     assert!(
         first.contains("Trần Thị Ngọc Ánh")
-            && first.contains("Đủ điều kiện")
+            && first.contains("Đủ nhưng cần lưu ý")
             && first.contains("Đại học")
             && first.contains("2024: HTT"),
         "{first}"
     );
-    let second = text(&c, "#plan-candidates tr:nth-child(2)").await;
+    // Her missing 2023 rating is a note, folded; the cell of 2023 is marked with it.
+    let folded = js(
+        &c,
+        "lý do của Ánh",
+        "const r = document.querySelector('#plan-candidates tr:first-child'); return [r.querySelector('details').open, r.querySelector('details').textContent, r.querySelector('.rating-cell.flag').title];",
+    )
+    .await;
+    assert_eq!(folded[0], json!(false), "{folded}");
     assert!(
-        second.contains("Võ Văn Cường") && second.contains("tháng công tác"),
+        folded[1]
+            .as_str()
+            .unwrap()
+            .contains("Chưa có kết quả xếp loại chất lượng năm 2023"),
+        "{folded}"
+    );
+    assert!(
+        folded[2].as_str().unwrap().starts_with("2023: "),
+        "{folded}"
+    );
+    let second = js(
+        &c,
+        "dòng thứ hai",
+        "return document.querySelector('#plan-candidates tr:nth-child(2)').textContent;",
+    )
+    .await;
+    let second = second.as_str().unwrap();
+    assert!(
+        second.contains("Võ Văn Cường")
+            && second.contains("Chưa đủ điều kiện")
+            && second.contains("tháng công tác"),
         "{second}"
     );
+    assert_eq!(
+        js(
+            &c,
+            "chưa chọn ai",
+            "return [document.querySelectorAll('#plan-candidates tr.chosen').length, document.querySelector('#form-plan-add button[type=submit]').disabled];",
+        )
+        .await,
+        json!([0, true])
+    );
+    click(&c, "#plan-candidates tr:first-child td").await;
+    until(
+        &c,
+        "đã chọn Ánh",
+        "!document.querySelector('#form-plan-add button[type=submit]').disabled && document.querySelector('#plan-candidates tr:first-child').classList.contains('chosen')",
+    )
+    .await;
     screenshot(&c, "14-ung-vien.png").await;
     click(&c, "#form-plan-add button[type=submit]").await;
     until(
@@ -702,10 +746,10 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     until(
         &c,
         "danh sách mới",
-        "!document.getElementById('plan-add').hidden && document.querySelector('#plan-candidates tr.ineligible:not(.planned)')",
+        "!document.getElementById('plan-add').hidden && document.querySelector('#plan-candidates tr.chua_du:not(.planned)')",
     )
     .await;
-    click(&c, "#plan-candidates tr.ineligible:not(.planned) td").await;
+    click(&c, "#plan-candidates tr.chua_du:not(.planned) td").await;
     click(&c, "#form-plan-add button[type=submit]").await;
     until(
         &c,

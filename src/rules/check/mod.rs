@@ -48,6 +48,27 @@ pub struct Finding {
     pub message: String,
 }
 
+impl Finding {
+    /// The message without the person's name in front, for a row that already names them
+    /// ("Lê Văn Cường: còn 50 tháng…" → "Còn 50 tháng…"; "Lê Văn Cường được quy hoạch 4 chức
+    /// danh…" → "Được quy hoạch 4 chức danh…"). A message about no one is returned as is.
+    pub fn text(&self) -> String {
+        let Some(name) = self.person_name.as_deref().filter(|n| !n.is_empty()) else {
+            return self.message.clone();
+        };
+        let rest = match self.message.strip_prefix(name) {
+            Some(r) if r.starts_with(':') => r[1..].trim_start(),
+            Some(r) if r.starts_with(' ') => r.trim_start(),
+            _ => return self.message.clone(),
+        };
+        let mut chars = rest.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => self.message.clone(),
+        }
+    }
+}
+
 /// What one planned person lacks for the planned post.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TrainingGap {
@@ -321,4 +342,45 @@ pub(crate) fn sort_findings(findings: &mut [Finding]) {
                 b.rule.code(),
             ))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(name: Option<&str>, message: &str) -> Finding {
+        Finding {
+            severity: Severity::Violation,
+            rule: RuleCode::MonthsLeft,
+            source: String::new(),
+            person_id: name.map(|_| 7),
+            person_name: name.map(Into::into),
+            position_code: None,
+            values: serde_json::Map::new(),
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn text_drops_the_name_in_front_only() {
+        let t = |n, m| finding(n, m).text();
+        assert_eq!(
+            t(Some("Lê Văn An"), "Lê Văn An: còn 50 tháng công tác."),
+            "Còn 50 tháng công tác."
+        );
+        assert_eq!(
+            t(Some("Võ Thị Ánh"), "Võ Thị Ánh được quy hoạch 4 chức danh."),
+            "Được quy hoạch 4 chức danh."
+        );
+        // A longer name beginning the same way is not this person's.
+        assert_eq!(
+            t(Some("Lê Văn An"), "Lê Văn Anh: còn 50 tháng."),
+            "Lê Văn Anh: còn 50 tháng."
+        );
+        assert_eq!(t(None, "Tỷ lệ nữ 20%."), "Tỷ lệ nữ 20%.");
+        assert_eq!(
+            t(Some("Đặng Đức"), "Đặng Đức: đang trong thời hạn kỷ luật."),
+            "Đang trong thời hạn kỷ luật."
+        );
+    }
 }
