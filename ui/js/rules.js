@@ -80,13 +80,12 @@ function collect() {
   for (const fs of box.querySelectorAll("fieldset[data-kind=whole_map]")) {
     out[fs.dataset.param] = Object.fromEntries([...fs.querySelectorAll("input")].map((i) => [i.dataset.choice, i.value]));
   }
-  const std = box.querySelector("[data-param=standards]");
-  if (std) {
-    out.standards = {};
-    for (const tr of std.querySelectorAll("tbody tr")) {
+  for (const fs of box.querySelectorAll("fieldset.post-standards")) {
+    const all = (out[fs.dataset.param] = {});
+    for (const tr of fs.querySelectorAll("tbody tr")) {
       const st = {};
       for (const sel of tr.querySelectorAll("select")) st[sel.name] = sel.value || null;
-      out.standards[tr.dataset.code] = st;
+      all[tr.dataset.code] = st;
     }
   }
   for (const input of box.querySelectorAll("[name]")) {
