@@ -1,7 +1,7 @@
 // Documents (PDF) and Excel exports: the clerk picks the kind, number, date, signer and
 // recipients (remembered by the core) and where to save; the result names the file.
 import * as backend from "./backend.js";
-import { $, el, ask, clearFieldErrors, displayDate, showError, showFieldErrors, today, onSubmit } from "./dom.js";
+import { $, el, ask, clearFieldErrors, displayDate, showError, showFieldErrors, today, onSubmit, onClick } from "./dom.js";
 import { fillTerms } from "./plan.js";
 
 let ctx;
