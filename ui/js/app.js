@@ -116,7 +116,7 @@ window.addEventListener("DOMContentLoaded", async () => {
   // A notice belongs to the action that made it: the next action clears it.
   // A submit ignored (its form already has a request in flight, or was just left) clears nothing.
   document.addEventListener("submit", (ev) => {
-    if (isBusy(ev.target) || ev.target.closest("[hidden]")) return;
+    if (isBusy(ev.target) || ev.target.closest("[hidden], dialog")) return;
     notice(""); showError(null);
   }, true);
   onSubmit($("form-create"), (ev) => {

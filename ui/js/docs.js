@@ -1,7 +1,7 @@
 // Documents (PDF) and Excel exports: the clerk picks the kind, number, date, signer and
 // recipients (remembered by the core) and where to save; the result names the file.
 import * as backend from "./backend.js";
-import { $, el, ask, clearFieldErrors, displayDate, showError, showFieldErrors, today, onSubmit, onClick } from "./dom.js";
+import { $, el, ask, clearFieldErrors, displayDate, showError, showFieldErrors, today, onSubmit, onClick, once } from "./dom.js";
 import { fillTerms } from "./plan.js";
 
 let ctx;
@@ -121,7 +121,7 @@ async function showRegister() {
     el("td", {}, stateText(r)),
     el("td", {}, r.state !== "da_cap" ? "" : el("button", {
       type: "button", class: "secondary small", "data-cancel": r.text,
-      onclick: async () => {
+      onclick: (ev) => once(ev.currentTarget, async () => {
         const reason = await ask({
           title: `Hủy ${r.text}?`,
           intro: "Số đã hủy vẫn giữ trong sổ và không bao giờ được cấp lại.",
@@ -133,7 +133,7 @@ async function showRegister() {
           ctx.notice(`Đã hủy ${r.text}.`);
           await showRegister();
         } catch (e) { showError(e); }
-      },
+      }),
     }, "Hủy số"))));
   if (!rows.length) rows.push(el("tr", {}, el("td", { colspan: 5, class: "hint" }, "Chưa cấp số văn bản nào.")));
   $("register-list").replaceChildren(...rows);

@@ -36,12 +36,55 @@ export function options(select, map, empty) {
   select.replaceChildren(...opts);
 }
 
-/** The error banner; a core error { message, fields } lists its field messages. */
-export function showError(err) {
-  const box = $("error");
-  if (!err) { box.hidden = true; box.textContent = ""; return; }
+// Where a refusal is read: beside the control of the action that caused it (its submit button,
+// the button clicked, the select changed), in a message element made there when first needed;
+// the banner at the top only for what no action on screen caused (loading a screen, starting).
+// A new error takes the place of the success notice of the action before.
+
+let acting = null; // the control of the action in flight (see `once`)
+
+const shown = (node) => node && node.isConnected && !node.closest("[hidden]") && node.getClientRects().length > 0;
+
+/** The message element beside `anchor`: after it and the buttons next to it (Ghi, Hủy…). */
+function messageBeside(anchor) {
+  let last = anchor;
+  while (last.nextElementSibling && last.nextElementSibling.tagName === "BUTTON") last = last.nextElementSibling;
+  const next = last.nextElementSibling;
+  if (next && next.classList.contains("action-error")) return next;
+  const box = el("div", { class: "action-error", role: "alert" });
+  if (anchor.tagName === "FORM") anchor.append(box);
+  else last.insertAdjacentElement("afterend", box);
+  return box;
+}
+
+const errorText = (err) => {
   const fields = (err.fields || []).map((f) => "• " + f.message);
-  box.textContent = fields.length ? ["Dữ liệu chưa hợp lệ:", ...fields].join("\n") : (err.message || String(err));
+  return fields.length ? ["Dữ liệu chưa hợp lệ:", ...fields].join("\n") : (err.message || String(err));
+};
+
+/**
+ * Shows an error (a core error { message, fields } lists its field messages) beside `near`, or
+ * beside the control of the action in flight, or else in the banner; `showError(null)` clears
+ * them all.
+ */
+export function showError(err, near) {
+  const box = $("error");
+  if (!err) {
+    box.hidden = true; box.textContent = "";
+    document.querySelectorAll(".action-error").forEach((n) => n.remove());
+    return;
+  }
+  const notice = $("notice");
+  if (notice) { notice.hidden = true; notice.textContent = ""; }
+  const anchor = [near, acting].find(shown);
+  if (anchor) {
+    box.hidden = true; box.textContent = "";
+    const msg = messageBeside(anchor);
+    msg.textContent = errorText(err);
+    msg.scrollIntoView({ block: "nearest" });
+    return;
+  }
+  box.textContent = errorText(err);
   box.hidden = false;
 }
 
@@ -65,8 +108,10 @@ export function clearFieldErrors(form) {
 
 /**
  * Asks before something that cannot be taken back, in the window's own dialog.
- * `lines` are shown as a list (text only). With `input` ({ label }), the typed text must not be
- * empty and is returned; otherwise resolves true/false.
+ * `lines` are shown as a list (text only). With `input` ({ label, missing }), the typed text must
+ * not be empty: the dialog stays open and says so under the field (`missing`, or that a reason
+ * is needed) until it is typed or the clerk goes back; resolves the text, or null. Otherwise
+ * resolves true/false.
  */
 export function ask({ title, intro = "", lines = [], ok = "Đồng ý", cancel = "Quay lại", input = null }) {
   const dlg = $("ask");
@@ -78,16 +123,38 @@ export function ask({ title, intro = "", lines = [], ok = "Đồng ý", cancel =
   $("ask-ok").textContent = ok;
   $("ask-cancel").textContent = cancel;
   const box = $("ask-input");
-  $("ask-input-label").hidden = !input;
+  const label = $("ask-input-label");
+  label.hidden = !input;
   box.value = "";
+  const clearMissing = () => {
+    label.querySelectorAll(".field-error").forEach((n) => n.remove());
+    box.classList.remove("invalid");
+    box.removeAttribute("aria-invalid");
+  };
+  clearMissing();
   if (input) $("ask-input-text").textContent = input.label;
+  const form = dlg.querySelector("form");
   return new Promise((resolve) => {
+    // "OK" (or Enter) with the field empty: the dialog stays open and says what is missing.
+    const check = (ev) => {
+      if (!input || (ev.submitter && ev.submitter.value !== "ok") || box.value.trim()) return;
+      ev.preventDefault();
+      clearMissing();
+      box.classList.add("invalid");
+      box.setAttribute("aria-invalid", "true");
+      box.insertAdjacentElement("afterend", el("div", { class: "field-error", role: "alert" },
+        input.missing || `Chưa ghi lý do: hãy ghi lý do rồi bấm “${ok}”.`));
+      box.focus();
+    };
     const done = () => {
       dlg.removeEventListener("close", done);
+      form.removeEventListener("submit", check);
+      clearMissing();
       const yes = dlg.returnValue === "ok";
       if (input) resolve(yes && box.value.trim() ? box.value.trim() : null);
       else resolve(yes);
     };
+    form.addEventListener("submit", check);
     dlg.addEventListener("close", done);
     dlg.returnValue = "";
     dlg.showModal();
@@ -102,6 +169,10 @@ export function ask({ title, intro = "", lines = [], ok = "Đồng ý", cancel =
 // its buttons show as waiting. Nothing here knows what the request does.
 
 const busy = new WeakSet();
+
+/** The button that submits a form (its first), or the form itself when it has none. */
+const submitButton = (form) => form.querySelector("button[type=submit], button:not([type]), input[type=submit]")
+  || (form.id && document.querySelector(`button[form="${CSS.escape(form.id)}"]`)) || form;
 
 /** True while `owner` (a form or a button) has a request in flight. */
 export const isBusy = (owner) => busy.has(owner);
@@ -127,12 +198,17 @@ export async function once(owner, work, clicked) {
   if (busy.has(owner)) return undefined;
   busy.add(owner);
   markBusy(owner, clicked, true);
+  const control = clicked || (owner.tagName === "FORM" ? submitButton(owner) : owner);
+  // A new action: the messages of the one before go (the banner's and those beside buttons).
+  showError(null);
+  acting = control;
   try {
     return await work();
   } catch (e) {
-    showError(e);
+    showError(e, control);
     return undefined;
   } finally {
+    if (acting === control) acting = null;
     busy.delete(owner);
     markBusy(owner, clicked, false);
   }
@@ -149,7 +225,7 @@ export function onSubmit(form, handler, { check = true } = {}) {
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     if (busy.has(form)) return;
-    if (check && !checkFields(form)) return;
+    if (check && !checkFields(form, ev.submitter || submitButton(form))) return;
     once(form, () => handler(ev), ev.submitter);
   });
 }
@@ -232,8 +308,11 @@ function problem(input) {
   return `${label}: chưa đúng dạng.`;
 }
 
-/** Checks a form's constraints; each problem goes under its input. True when all is well. */
-export function checkFields(form) {
+/**
+ * Checks a form's constraints; each problem goes under its input, and the list beside `near`
+ * (the button that submitted). True when all is well.
+ */
+export function checkFields(form, near) {
   clearFieldErrors(form);
   const fields = [];
   for (const input of form.querySelectorAll("input, select, textarea")) {
@@ -247,7 +326,7 @@ export function checkFields(form) {
     input.setAttribute("aria-invalid", "true");
     input.insertAdjacentElement("afterend", el("div", { class: "field-error", role: "alert" }, message));
   }
-  showError({ message: "", fields: fields.map((f) => ({ field: f.input.name, message: f.message })) });
+  showError({ message: "", fields: fields.map((f) => ({ field: f.input.name, message: f.message })) }, near || submitButton(form));
   fields[0].input.focus();
   return false;
 }

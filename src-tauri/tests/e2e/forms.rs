@@ -102,12 +102,7 @@ async fn people_count(c: &Client) -> u64 {
 /// question is on the screen.
 async fn settled_without_error(c: &Client, what: &str) {
     tokio::time::sleep(Duration::from_millis(2000)).await;
-    let shown = js(
-        c,
-        "đọc lỗi",
-        "const e = document.getElementById('error'); return e.hidden ? '' : e.textContent;",
-    )
-    .await;
+    let shown = js(c, "đọc lỗi", &format!("return {SHOWN_ERRORS};")).await;
     assert_eq!(shown, json!(""), "{what}: có thông báo lỗi");
     assert_eq!(
         js(c, "hộp hỏi", "return document.getElementById('ask').open;").await,

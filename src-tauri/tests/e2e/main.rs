@@ -16,6 +16,10 @@ mod programmes;
 mod register;
 mod verdicts;
 
+/// What the window shows as errors, in the banner or beside the button of the action refused
+/// (JS expression: the texts joined, '' when none).
+const SHOWN_ERRORS: &str = "[document.getElementById('error'), ...document.querySelectorAll('.action-error')].filter(e => e && !e.hidden && e.getClientRects().length).map(e => e.textContent).join('\\n')";
+
 /// The repository root (this test belongs to the app crate in src-tauri/).
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -170,10 +174,7 @@ async fn until(c: &Client, what: &str, expr: &str) -> serde_json::Value {
             // What the window says, so a failure names the app's own message.
             let shown = wd(
                 "đọc thông báo lỗi",
-                c.execute(
-                    "const e = document.getElementById('error'); return e && !e.hidden ? e.textContent : '';",
-                    vec![],
-                ),
+                c.execute(&format!("return {SHOWN_ERRORS};"), vec![]),
             )
             .await;
             screenshot(c, "loi-het-thoi-gian-cho.png").await;
@@ -258,13 +259,14 @@ async fn first_run_create_lock_unlock_and_demo_ward() {
     )
     .await;
     click(&c, "#form-create button[type=submit]").await;
+    // Said beside the button that was pressed (issue 21 §2).
     until(
         &c,
         "lỗi nhập lại mật khẩu",
-        "!document.getElementById('error').hidden",
+        "document.querySelector('#form-create .action-error')",
     )
     .await;
-    assert!(text(&c, "#error")
+    assert!(text(&c, "#form-create .action-error")
         .await
         .contains("Nhập lại mật khẩu: không khớp"));
     assert!(
@@ -288,13 +290,7 @@ async fn first_run_create_lock_unlock_and_demo_ward() {
     visible(&c, "screen-unlock").await;
     fill(&c, "#form-unlock [name=passphrase]", "sai mật khẩu").await;
     click(&c, "#form-unlock button[type=submit]").await;
-    until(
-        &c,
-        "lỗi sai mật khẩu",
-        "!document.getElementById('error').hidden",
-    )
-    .await;
-    assert!(text(&c, "#error").await.contains("Mật khẩu không đúng"));
+    assert!(error_text(&c).await.contains("Mật khẩu không đúng"));
     let locked_js = "return !document.getElementById('screen-unlock').hidden && document.getElementById('screen-people').hidden;";
     let still_locked = wd("đọc trạng thái khóa", c.execute(locked_js, vec![])).await;
     assert_eq!(
@@ -449,13 +445,11 @@ async fn set(c: &Client, css: &str, value: &str) {
 }
 
 async fn error_text(c: &Client) -> String {
-    until(
-        c,
-        "thông báo lỗi",
-        "!document.getElementById('error').hidden",
-    )
-    .await;
-    text(c, "#error").await
+    until(c, "thông báo lỗi", SHOWN_ERRORS)
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 async fn create_ward(c: &Client, pass: &str) {
