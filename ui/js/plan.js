@@ -6,6 +6,8 @@ import * as codes from "./codes.js";
 let ctx;
 let adding = null; // position code being filled
 let stepping = null; // entry id getting a step
+let steppingName = ""; // their name, for the notice
+const pristine = {}; // what each panel's form held when it opened (to ask before dropping typing)
 
 export const selectedTerm = () => localStorage.getItem("quyhoach.term") || "";
 
@@ -203,11 +205,13 @@ async function openAdd(p) {
   f.date.value = today();
   f.review_year.value = "";
   $("plan-add").hidden = false;
+  pristine["plan-add"] = formNow("plan-add");
   $("plan-candidate-filter").focus();
 }
 
 function openStep(e, p, proposed) {
   stepping = e.entry_id;
+  steppingName = e.full_name;
   $("plan-add").hidden = true;
   $("plan-step-title").textContent = `${e.full_name} — ${p.name}`;
   const f = $("form-plan-step");
@@ -217,7 +221,31 @@ function openStep(e, p, proposed) {
   f.note.value = proposed ? proposed.note || "" : "";
   if (proposed) { f.step.value = proposed.step; f.reason.value = proposed.reason || ""; }
   $("plan-step").hidden = false;
+  pristine["plan-step"] = formNow("plan-step");
   f.step.focus();
+}
+
+/** What a panel's fields hold now (the text typed, the choices made). */
+const formNow = (panel) => JSON.stringify([...$(panel).querySelectorAll("input, select, textarea")].map((i) => i.value));
+
+/**
+ * Closes a plan panel ("Thêm người", "Ghi bước"); when something was typed or chosen since it
+ * opened, asks first, as the person form does.
+ */
+async function closePanel(panel) {
+  const box = $(panel);
+  if (box.hidden) return;
+  if (formNow(panel) !== pristine[panel]) {
+    const yes = await ask({
+      title: "Bỏ phần đã nhập?",
+      intro: panel === "plan-add"
+        ? "Ô “Thêm người vào quy hoạch” có thông tin vừa nhập hoặc vừa chọn nhưng chưa ghi. Nếu bỏ, phần này sẽ mất."
+        : "Ô “Ghi bước” có thông tin vừa nhập nhưng chưa ghi. Nếu bỏ, phần này sẽ mất.",
+      ok: "Bỏ phần đã nhập", cancel: "Tiếp tục nhập",
+    });
+    if (!yes) { (box.querySelector("input:not([type=hidden]), select")).focus(); return; }
+  }
+  box.hidden = true;
 }
 
 export function init(c) {
@@ -289,10 +317,14 @@ export function init(c) {
         review_year: Number(f.date.value.slice(-4)) || null,
       });
       $("plan-step").hidden = true;
+      ctx.notice(`Đã ghi bước “${f.step.options[f.step.selectedIndex].text}” cho ${steppingName}.`);
+      const id = stepping;
       await refresh();
+      const row = document.querySelector(`#board tr[data-entry="${id}"]`);
+      if (row) row.classList.add("saved");
     } catch (e) { showError(e); }
   });
-  $("btn-plan-add-cancel").addEventListener("click", () => { $("plan-add").hidden = true; });
+  $("btn-plan-add-cancel").addEventListener("click", () => closePanel("plan-add").catch(showError));
   $("btn-review").addEventListener("click", openReview);
   $("btn-review-cancel").addEventListener("click", () => { $("plan-review").hidden = true; });
   onSubmit($("form-review"), async (ev) => {
@@ -310,8 +342,13 @@ export function init(c) {
       await refresh();
     } catch (e) { showError(e); }
   });
-  $("btn-plan-step-cancel").addEventListener("click", () => { $("plan-step").hidden = true; });
+  $("btn-plan-step-cancel").addEventListener("click", () => closePanel("plan-step").catch(showError));
+  // Esc closes the open panel, asking first when typing would be lost (Esc in the dialog is its own).
   document.addEventListener("keydown", (e) => {
-    if (e.key === "Escape" && !$("screen-plan").hidden) { $("plan-add").hidden = true; $("plan-step").hidden = true; }
+    if (e.key !== "Escape" || $("ask").open || $("screen-plan").hidden) return;
+    const open = ["plan-step", "plan-add"].find((p) => !$(p).hidden);
+    if (!open) return;
+    e.preventDefault();
+    closePanel(open).catch(showError);
   });
 }
