@@ -12,6 +12,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
 mod forms;
+mod messages;
 mod programmes;
 mod register;
 mod verdicts;
