@@ -220,6 +220,29 @@ async fn a_source_programme_from_criteria_to_its_report() {
     set(&c, &format!("{o} [name=person]"), &hai).await;
     set(&c, &format!("{o} [name=kind]"), "bo_nhiem").await;
     set(&c, &format!("{o} [name=post]"), "CT-UBND").await;
+    // Refused (no date): said beside "Ghi kết quả", the last success notice gone (issue 21 §2).
+    js(
+        &c,
+        "xóa ngày",
+        "document.querySelector('#form-prog-outcome [name=date]').value = ''; return true;",
+    )
+    .await;
+    click(&c, &format!("{o} button[type=submit]")).await;
+    until(
+        &c,
+        "lời từ chối bên nút Ghi kết quả",
+        "(document.querySelector('#form-prog-outcome .action-error') || {}).textContent",
+    )
+    .await;
+    assert_eq!(
+        js(
+            &c,
+            "dải trên cùng và thông báo",
+            "return [document.getElementById('error').hidden, document.getElementById('notice').hidden];"
+        )
+        .await,
+        json!([true, true])
+    );
     fill(&c, &format!("{o} [name=date]"), "01/10/2026").await;
     fill(&c, &format!("{o} [name=decision_no]"), "301-QĐ/TU").await;
     click(&c, &format!("{o} button[type=submit]")).await;

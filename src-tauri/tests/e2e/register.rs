@@ -193,6 +193,24 @@ async fn the_register_in_the_window_refuses_a_taken_number_and_asks_about_a_gap(
     // 03 cancelled, with its reason.
     click(&c, "#register-list button[data-cancel='Số 03-TTr/ĐU']").await;
     until(&c, "hỏi lý do hủy", "document.getElementById('ask').open").await;
+    // "Hủy số này" with no reason: the dialog stays open and says a reason is needed (issue 21 §2).
+    click(&c, "#ask-ok").await;
+    let said = until(
+        &c,
+        "nói cần lý do hủy",
+        "(document.querySelector('#ask .field-error') || {}).textContent",
+    )
+    .await;
+    assert!(said.as_str().unwrap().contains("lý do"), "{said}");
+    assert_eq!(
+        js(
+            &c,
+            "hộp hủy số vẫn mở",
+            "return document.getElementById('ask').open;"
+        )
+        .await,
+        json!(true)
+    );
     fill(&c, "#ask-input", "Văn bản không ban hành").await;
     click(&c, "#ask-ok").await;
     until(

@@ -160,7 +160,22 @@ async fn candidate_verdicts_and_a_rule_edit_on_the_demo_ward() {
     );
     click(&c, "#ask-cancel").await;
     until(&c, "hộp thoại đóng", "!document.getElementById('ask').open").await;
+    // "Hủy" with a đối tượng and a person chosen asks before dropping them (issue 21 §2).
     click(&c, "#btn-plan-add-cancel").await;
+    until(
+        &c,
+        "hỏi trước khi bỏ",
+        "document.getElementById('ask').open",
+    )
+    .await;
+    assert!(text(&c, "#ask-title").await.contains("Bỏ phần đã nhập"));
+    click(&c, "#ask-ok").await;
+    until(
+        &c,
+        "ô thêm người đóng",
+        "document.getElementById('plan-add').hidden && !document.getElementById('ask').open",
+    )
+    .await;
 
     // The board: an entry not marked now, with m months left; the ward asks m + 1 (Settings).
     let entries = board_entries(&c).await;
