@@ -341,5 +341,17 @@ async fn the_register_in_the_window_refuses_a_taken_number_and_asks_about_a_gap(
     )
     .await;
     screenshot(&c, "22-so-bo-qua.png").await;
+    // At 1280×720 the register's numbers and its "Hủy số" buttons stay on one line and the
+    // screen does not scroll sideways (issue 21 §2).
+    wd("đặt cỡ cửa sổ", c.set_window_size(1280, 720)).await;
+    super::messages::no_sideways(&c, "so-dang-ky").await;
+    let wrapped = js(
+        &c,
+        "ô số và nút hủy trên một dòng",
+        "const line = (n) => { const r = document.createRange(); r.selectNodeContents(n); return r.getClientRects().length <= 1; }; \
+         return [...document.querySelectorAll('#register-list tr')].flatMap(tr => [tr.children[0], ...tr.querySelectorAll('button')]).filter(n => !line(n)).map(n => n.textContent);",
+    )
+    .await;
+    assert_eq!(wrapped, json!([]), "xuống dòng trong sổ đăng ký");
     wd("đóng phiên", c.close()).await;
 }
