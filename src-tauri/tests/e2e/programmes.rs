@@ -152,6 +152,13 @@ async fn a_source_programme_from_criteria_to_its_report() {
         "document.querySelectorAll('#prog-members tr[data-id]').length === 1",
     )
     .await;
+    // The list is drawn again without the person proposed: click in the new one.
+    until(
+        &c,
+        "danh sách vẽ lại",
+        "document.querySelectorAll('#prog-candidates tr').length === 2",
+    )
+    .await;
     click(&c, "#prog-candidates tr:first-child button.propose").await;
     until(
         &c,
