@@ -114,3 +114,72 @@ fn the_to_trinh_names_the_superiors_standing_committee_in_full() {
         "{pdf}"
     );
 }
+
+#[cfg_attr(windows, ignore = "poppler runs on the Linux side")]
+#[test]
+fn a_target_with_nobody_to_count_says_so_not_missed() {
+    let w = temp_ward();
+    let mut s = crate::common::scenario::build(&w);
+    // Nobody of the 2030–2035 plan is planned for Chủ tịch UBND.
+    quyhoach::app::rules::add_target(
+        &mut s,
+        &quyhoach::app::rules::NewTarget {
+            body: "CT-UBND".into(),
+            indicator: "nu".into(),
+            threshold: 0.4,
+            strict: false,
+            age_under: None,
+            year: 2030,
+            source: "Nghị quyết Đại hội Đảng bộ phường".into(),
+        },
+    )
+    .unwrap();
+    let r = quyhoach::app::plan::check(&s, "2030-2035", d("20/11/2026").earliest()).unwrap();
+    let t = r
+        .targets
+        .iter()
+        .find(|t| t.target.body == "CT-UBND")
+        .unwrap();
+    assert_eq!((t.count, t.of, t.counted, t.met), (0, 0, false, false));
+    assert_eq!(t.verdict, "chưa có ai trong quy hoạch để tính");
+    // The finding is a note that it cannot be assessed, not a target missed.
+    assert!(r
+        .findings
+        .iter()
+        .all(|f| !(f.rule == quyhoach::rules::codes::RuleCode::Target
+            && f.message.contains("CT-UBND"))));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule == quyhoach::rules::codes::RuleCode::TargetEmpty)
+        .unwrap();
+    assert_eq!(
+        f.message,
+        "Chỉ tiêu năm 2030: tỷ lệ nữ trong quy hoạch chức danh CT-UBND: chưa có ai trong quy hoạch để tính nên chưa đánh giá được."
+    );
+    // A target with people counted keeps its verdict.
+    let women = r
+        .targets
+        .iter()
+        .find(|t| t.target.body == "BCH" && t.target.indicator.code() == "nu")
+        .unwrap();
+    assert_eq!((women.counted, women.verdict.as_str()), (true, "đạt"));
+
+    // The Tờ trình and the review report print it so, in PDF and in Word.
+    for kind in [DocKind::ToTrinh, DocKind::BaoCaoRaSoat] {
+        let mut req = request(kind);
+        req.issue = false;
+        let pdf = w.dir.path().join(format!("{}.pdf", kind.code()));
+        quyhoach::docs::save(&mut s, &req, &pdf).unwrap();
+        let docx = w.dir.path().join(format!("{}.docx", kind.code()));
+        quyhoach::docs::save(&mut s, &req, &docx).unwrap();
+        for t in [flat(&text(&pdf, None, "-raw")), docx_text(&docx)] {
+            assert!(
+                t.contains("- Tỷ lệ nữ trong quy hoạch chức danh CT-UBND năm 2030: chưa có ai trong quy hoạch để tính (chỉ tiêu từ 40% trở lên)."),
+                "{t}"
+            );
+            assert!(!t.contains("0% (0/0)"), "{t}");
+            assert!(t.contains("chỉ tiêu từ 20% trở lên: đạt."), "{t}");
+        }
+    }
+}

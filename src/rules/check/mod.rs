@@ -87,7 +87,13 @@ pub struct TargetResult {
     pub of: usize,
     /// A share 0–1, or a count for count indicators.
     pub value: f64,
+    /// Reached; false too when nobody is there to count (`counted` false).
     pub met: bool,
+    /// Someone in the body to count: with nobody (0/0) the target is neither met nor missed.
+    pub counted: bool,
+    /// What the documents and the window print for it: "đạt", "chưa đạt", or that nobody in the
+    /// plan is there to count ("chưa có ai trong quy hoạch để tính").
+    pub verdict: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
