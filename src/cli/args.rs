@@ -664,6 +664,9 @@ pub enum RotationCommand {
         end_date: String,
         #[arg(long)]
         decision: String,
+        /// Ngày quyết định (không sau hôm nay; ngày có hiệu lực --date thì có thể sau)
+        #[arg(long, default_value = "")]
+        decision_date: String,
     },
     /// Danh sách cần luân chuyển tại một ngày
     List {
@@ -680,6 +683,9 @@ pub enum RotationCommand {
         years: u32,
         #[arg(long = "post")]
         posts: Vec<String>,
+        /// Căn cứ: văn bản của tỉnh, thành (in sau mỗi quy định); "" để bỏ
+        #[arg(long)]
+        basis: Option<String>,
     },
 }
 

@@ -331,6 +331,7 @@ pub fn rotation(store: &mut Store, cmd: &RotationCommand) -> Result<(), UserErro
             date,
             end_date,
             decision,
+            decision_date,
         } => {
             let input = rotation::MovementInput {
                 person_id: *person,
@@ -342,6 +343,7 @@ pub fn rotation(store: &mut Store, cmd: &RotationCommand) -> Result<(), UserErro
                 date: date.clone(),
                 end_date: end_date.clone(),
                 decision_no: decision.clone(),
+                decision_date: decision_date.clone(),
                 note: String::new(),
             };
             println!("{}", rotation::record(store, &input).map_err(&err)?);
@@ -371,9 +373,16 @@ pub fn rotation(store: &mut Store, cmd: &RotationCommand) -> Result<(), UserErro
                 }
             }
         }
-        RotationCommand::Params { years, posts } => {
+        RotationCommand::Params {
+            years,
+            posts,
+            basis,
+        } => {
             let mut p = rotation::params(store).map_err(&err)?;
             p.years = *years;
+            if let Some(b) = basis {
+                p.basis = b.trim().to_string();
+            }
             if !posts.is_empty() {
                 p.local_posts = posts.clone();
             }

@@ -183,3 +183,158 @@ fn a_target_with_nobody_to_count_says_so_not_missed() {
         }
     }
 }
+
+#[test]
+fn rotation_counts_leadership_posts_only_and_cites_the_wards_own_basis() {
+    use quyhoach::app::rotation;
+    use quyhoach::model::{PositionHeld, Sex};
+    let w = temp_ward();
+    let mut s = crate::common::scenario::build(&w);
+    // A specialist of 17 years and a head of the Party building board of 9.
+    let mut p = simple("Ngô Thị Chuyên", Sex::Female, "01/01/1980", "051000000301");
+    p.positions.push(PositionHeld {
+        title: "Chuyên viên Ban Xây dựng Đảng".into(),
+        organisation: "Đảng ủy phường Phổ Hòa".into(),
+        start: Some(d("01/01/2009")),
+        end: None,
+    });
+    let specialist = s.add_person(&p).unwrap();
+    let mut p = simple("Đỗ Văn Trưởng", Sex::Male, "01/01/1978", "051000000302");
+    p.positions.push(PositionHeld {
+        title: "trưởng ban xây dựng đảng".into(),
+        organisation: "Đảng ủy phường Phổ Hòa".into(),
+        start: Some(d("01/01/2017")),
+        end: None,
+    });
+    let head = s.add_person(&p).unwrap();
+    let l = rotation::lists(&s, "20/11/2026").unwrap();
+    let long: Vec<i64> = l.long_tenure.iter().map(|r| r.person_id).collect();
+    assert!(long.contains(&head), "{long:?}");
+    assert!(
+        !long.contains(&specialist),
+        "a specialist holds no leadership post"
+    );
+    // No province's document by default: the rule alone.
+    let line = l.long_tenure.iter().find(|r| r.person_id == head).unwrap();
+    assert_eq!(
+        line.rule,
+        "Giữ một vị trí lãnh đạo 2 nhiệm kỳ (8 năm liên tục) trở lên: xem xét bố trí, luân chuyển"
+    );
+    assert!(l.long_tenure.iter().all(|r| !r.rule.contains("Hải Phòng")));
+    assert!(l.local_key.iter().all(|r| !r.rule.contains("Hải Phòng")));
+
+    // The ward names its own basis (data): printed after each rule.
+    let mut params = rotation::params(&s).unwrap();
+    params.basis =
+        "Kết luận số 15-KL/TU ngày 10/3/2026 của Ban Thường vụ Tỉnh ủy Quảng Ngãi".into();
+    rotation::save_params(&mut s, &params).unwrap();
+    let l = rotation::lists(&s, "20/11/2026").unwrap();
+    let line = l.long_tenure.iter().find(|r| r.person_id == head).unwrap();
+    assert_eq!(
+        line.rule,
+        "Giữ một vị trí lãnh đạo 2 nhiệm kỳ (8 năm liên tục) trở lên: xem xét bố trí, luân chuyển (Kết luận số 15-KL/TU ngày 10/3/2026 của Ban Thường vụ Tỉnh ủy Quảng Ngãi)"
+    );
+    let s2 = {
+        s.close().unwrap();
+        reopen(&w)
+    };
+    assert_eq!(
+        rotation::params(&s2).unwrap().basis,
+        "Kết luận số 15-KL/TU ngày 10/3/2026 của Ban Thường vụ Tỉnh ủy Quảng Ngãi"
+    );
+    let mut s = s2;
+
+    // The check: a planned specialist of 17 years is not a rotation case; a leader of 9 is.
+    let dung = s
+        .list_people()
+        .unwrap()
+        .into_iter()
+        .find(|x| x.full_name == "Phạm Thị Dung")
+        .unwrap()
+        .id;
+    let mut p = s.person(dung).unwrap();
+    p.positions[0].start = Some(d("2009"));
+    s.update_person(&p).unwrap();
+    let r = quyhoach::app::plan::check(&s, "2030-2035", d("20/11/2026").earliest()).unwrap();
+    let rotation: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == quyhoach::rules::codes::RuleCode::Rotation)
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(
+        rotation.iter().all(|m| !m.contains("Chuyên viên")),
+        "{rotation:?}"
+    );
+    assert!(
+        rotation
+            .iter()
+            .any(|m| m.starts_with("Lê Văn Cường: giữ chức vụ Chủ nhiệm Ủy ban Kiểm tra Đảng ủy")),
+        "{rotation:?}"
+    );
+}
+
+#[test]
+fn a_rotation_decided_now_may_take_effect_later_but_not_be_decided_later() {
+    use quyhoach::app::rotation;
+    use quyhoach::model::{PositionHeld, Sex};
+    let w = temp_ward();
+    let mut s = new_store(&w);
+    let mut p = simple("Nguyễn Văn Luân", Sex::Male, "01/01/1980", "051000000311");
+    p.positions.push(PositionHeld {
+        title: "Phó Chủ tịch UBND".into(),
+        organisation: "UBND phường Phổ Hòa".into(),
+        start: Some(d("01/06/2021")),
+        end: None,
+    });
+    let id = s.add_person(&p).unwrap();
+    let input = rotation::MovementInput {
+        person_id: id,
+        kind: "Luân chuyển".into(),
+        from_title: "Phó Chủ tịch UBND".into(),
+        from_org: "UBND phường Phổ Hòa".into(),
+        to_title: "Phó Trưởng Ban Xây dựng Đảng".into(),
+        to_org: "Đảng ủy phường Phổ Hòa".into(),
+        date: "01/01/2027".into(),
+        decision_no: "120-QĐ/TU".into(),
+        decision_date: "22/11/2026".into(),
+        ..Default::default()
+    };
+    // Decided on a day after today: refused, naming the decision's date; nothing written.
+    let e = rotation::record(
+        &mut s,
+        &rotation::MovementInput {
+            decision_date: "23/11/2026".into(),
+            ..input.clone()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.field_errors()[0].field, "decision_date");
+    assert!(
+        e.field_errors()[0]
+            .message
+            .starts_with("Ngày quyết định: ngày 23/11/2026 ở tương lai (hôm nay là 22/11/2026)"),
+        "{e}"
+    );
+    assert!(rotation::movements(&s, None).unwrap().is_empty());
+    assert_eq!(s.person(id).unwrap().positions.len(), 1);
+
+    // Decided today with effect from 01/01/2027: recorded.
+    rotation::record(&mut s, &input).unwrap();
+    let m = &rotation::movements(&s, Some(id)).unwrap()[0];
+    assert_eq!(m.date, d("01/01/2027"));
+    assert_eq!(m.decision_date, Some(d("22/11/2026")));
+    let p = s.person(id).unwrap();
+    assert_eq!(p.positions[0].end, Some(d("31/12/2026")));
+    assert_eq!(p.positions[1].start, Some(d("01/01/2027")));
+    // The record with its post to come can still be edited.
+    let mut p = p;
+    p.home_town = "xã Tịnh Sơn, tỉnh Quảng Ngãi".into();
+    s.update_person(&p).unwrap();
+    // On a day before it takes effect, the new post is not yet held.
+    let l = rotation::lists(&s, "20/12/2026").unwrap();
+    assert!(l
+        .long_tenure
+        .iter()
+        .all(|r| r.title != "Phó Trưởng Ban Xây dựng Đảng"));
+}

@@ -132,6 +132,7 @@ export async function refresh() {
   fp.local_posts.value = rp.local_posts.join(", ");
   fp.tenure_rule.value = rp.tenure_rule;
   fp.local_rule.value = rp.local_rule;
+  fp.basis.value = rp.basis;
   const fr = $("form-rotation");
   if (!fr.date.value) fr.date.value = today();
   fr.out.value = suggest("Danh sách luân chuyển", "xlsx");
@@ -355,7 +356,7 @@ export function init(c) {
   onSubmit($("form-rotation-params"), act(async () => {
     const f = $("form-rotation-params");
     await backend.saveRotationParams({
-      years: Number(f.years.value), tenure_rule: f.tenure_rule.value, local_rule: f.local_rule.value,
+      years: Number(f.years.value), tenure_rule: f.tenure_rule.value, local_rule: f.local_rule.value, basis: f.basis.value,
       local_posts: f.local_posts.value.split(",").map((x) => x.trim()).filter(Boolean),
     });
     ctx.notice("Đã lưu căn cứ xét luân chuyển; danh sách được lập lại theo căn cứ mới.");
@@ -366,6 +367,7 @@ export function init(c) {
     const input = {
       person_id: Number(f.person_id.value), kind: f.kind.value, from_title: f.from_title.value, from_org: f.from_org.value,
       to_title: f.to_title.value, to_org: f.to_org.value, date: f.date.value, end_date: f.end_date.value, decision_no: f.decision_no.value,
+      decision_date: f.decision_date.value,
     };
     await backend.recordMovement(input);
     f.reset();

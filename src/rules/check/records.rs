@@ -40,7 +40,10 @@ pub(crate) fn run(ix: &Index, p: &Person, out: &mut Findings) {
             continue;
         };
         let years = start.age_at(ix.as_of);
-        if years >= ix.params.rotation_after_years {
+        // Only a leadership post of the catalogue calls for rotation, not a specialist's.
+        let leadership =
+            crate::rules::rotation::leadership_post(&h.title, &ix.data.positions).is_some();
+        if leadership && years >= ix.params.rotation_after_years {
             out.push(
                 Severity::Info,
                 RuleCode::Rotation,
