@@ -569,6 +569,9 @@ pub enum ProgrammeCommand {
         decision: String,
         #[arg(long, default_value = "")]
         reason: String,
+        /// Chức vụ cũ thôi giữ từ ngày này (bỏ trống: vẫn giữ, kiêm nhiệm)
+        #[arg(long, default_value = "")]
+        ends_post: String,
     },
     /// Danh sách người tham gia ra Excel
     Export {

@@ -35,6 +35,7 @@ const HINTS: &[(&str, &str)] = &[
     ("to_title", "--to-title"),
     ("from_title", "--from-title"),
     ("end_date", "--end-date"),
+    ("ends_post", "--ends-post"),
     ("as_of", "--date"),
     ("years", "--years"),
     ("local_posts", "--post"),
@@ -201,6 +202,7 @@ pub fn programme(store: &mut Store, cmd: &ProgrammeCommand) -> Result<(), UserEr
             date,
             decision,
             reason,
+            ends_post,
         } => {
             let input = OutcomeInput {
                 kind: kind.clone(),
@@ -208,6 +210,7 @@ pub fn programme(store: &mut Store, cmd: &ProgrammeCommand) -> Result<(), UserEr
                 date: date.clone(),
                 decision_no: decision.clone(),
                 reason: reason.clone(),
+                ends_post: ends_post.clone(),
             };
             programmes::set_outcome(store, *programme, *person, &input).map_err(&err)?;
             eprintln!("Đã ghi kết quả.");

@@ -338,3 +338,182 @@ fn a_rotation_decided_now_may_take_effect_later_but_not_be_decided_later() {
         .iter()
         .all(|r| r.title != "Phó Trưởng Ban Xây dựng Đảng"));
 }
+
+fn programme_with(s: &mut Store, people: &[i64]) -> i64 {
+    use quyhoach::app::programmes::{self, CriteriaForm, ProgrammeForm};
+    let id = programmes::create(
+        s,
+        &ProgrammeForm {
+            name: "Đề án tạo nguồn cán bộ chủ chốt phường".into(),
+            deciding_body: "Ban Thường vụ Tỉnh ủy".into(),
+            decision_no: "88-QĐ/TU".into(),
+            decision_date: "10/01/2026".into(),
+            start_year: 2026,
+            end_year: 2030,
+            posts: vec!["BT".into(), "CT-UBND".into()],
+            criteria: CriteriaForm::default(),
+        },
+    )
+    .unwrap();
+    for p in people {
+        programmes::propose(s, id, *p, "01/03/2026").unwrap();
+    }
+    programmes::approve(s, id, "95-QĐ/TU", "15/03/2026").unwrap();
+    id
+}
+
+fn holding(name: &str, cccd: &str, posts: &[(&str, &str, &str)]) -> quyhoach::model::Person {
+    let mut p = simple(name, quyhoach::model::Sex::Female, "01/01/1988", cccd);
+    for (title, org, start) in posts {
+        p.positions.push(quyhoach::model::PositionHeld {
+            title: (*title).into(),
+            organisation: (*org).into(),
+            start: Some(d(start)),
+            end: None,
+        });
+    }
+    p
+}
+
+#[test]
+fn a_programme_outcome_takes_the_posts_own_organisation_and_ends_the_old_post_when_told() {
+    use quyhoach::app::programmes::{self, OutcomeInput};
+    use quyhoach::model::programme::MemberStage;
+    let w = temp_ward();
+    let mut s = new_store(&w);
+    let a = s
+        .add_person(&holding(
+            "Lê Thị Nguồn",
+            "051000000321",
+            &[
+                ("Phó Chủ tịch UBND", "UBND phường Phổ Hòa", "01/06/2021"),
+                ("Đảng ủy viên", "Đảng ủy phường Phổ Hòa", "01/07/2020"),
+            ],
+        ))
+        .unwrap();
+    let b = s
+        .add_person(&holding(
+            "Phan Thị Kiêm",
+            "051000000322",
+            &[(
+                "Trưởng Ban Xây dựng Đảng",
+                "Đảng ủy phường Phổ Hòa",
+                "01/06/2021",
+            )],
+        ))
+        .unwrap();
+    let c = s
+        .add_person(&holding(
+            "Vũ Thị Hội",
+            "051000000323",
+            &[("Phó Chủ tịch HĐND", "HĐND phường Phổ Hòa", "01/06/2021")],
+        ))
+        .unwrap();
+    let id = programme_with(&mut s, &[a, b, c]);
+    let appointed = OutcomeInput {
+        kind: "bo_nhiem".into(),
+        post: "CT-UBND".into(),
+        date: "01/10/2026".into(),
+        decision_no: "301-QĐ/TU".into(),
+        ends_post: "Phó Chủ tịch UBND".into(),
+        ..Default::default()
+    };
+    // A post to end that the person does not hold: refused by its field, nothing written.
+    let e = programmes::set_outcome(
+        &mut s,
+        id,
+        a,
+        &OutcomeInput {
+            ends_post: "Phó Chủ tịch UBND phường khác".into(),
+            ..appointed.clone()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.field_errors()[0].field, "ends_post");
+    assert_eq!(
+        e.field_errors()[0].message,
+        "Chức vụ thôi giữ: Lê Thị Nguồn hiện không giữ “Phó Chủ tịch UBND phường khác”."
+    );
+    assert_eq!(s.person(a).unwrap().positions.len(), 2);
+    let stage = |s: &Store, p: i64| {
+        s.programme(id)
+            .unwrap()
+            .members
+            .iter()
+            .find(|m| m.person_id == p)
+            .unwrap()
+            .stage
+    };
+    assert_eq!(stage(&s, a), MemberStage::Approved);
+
+    // Appointed Chủ tịch UBND: in UBND phường Phổ Hòa; the deputy post ends the day before,
+    // the committee membership continues.
+    programmes::set_outcome(&mut s, id, a, &appointed).unwrap();
+    let rec = s.person(a).unwrap();
+    let new = rec
+        .positions
+        .iter()
+        .find(|h| h.title == "Chủ tịch UBND")
+        .unwrap();
+    assert_eq!(new.organisation, "UBND phường Phổ Hòa");
+    assert_eq!(new.start, Some(d("01/10/2026")));
+    let old = rec
+        .positions
+        .iter()
+        .find(|h| h.title == "Phó Chủ tịch UBND")
+        .unwrap();
+    assert_eq!(old.end, Some(d("30/09/2026")));
+    let member = rec
+        .positions
+        .iter()
+        .find(|h| h.title == "Đảng ủy viên")
+        .unwrap();
+    assert_eq!(member.end, None);
+
+    // Elected Bí thư: the ward's Party committee; by default the old post continues (concurrent).
+    programmes::set_outcome(
+        &mut s,
+        id,
+        b,
+        &OutcomeInput {
+            kind: "bau_cu".into(),
+            post: "Bí thư Đảng ủy".into(),
+            date: "01/10/2026".into(),
+            decision_no: "302-QĐ/TU".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let rec = s.person(b).unwrap();
+    let new = rec
+        .positions
+        .iter()
+        .find(|h| h.title == "Bí thư Đảng ủy")
+        .unwrap();
+    assert_eq!(new.organisation, "Đảng ủy phường Phổ Hòa");
+    assert!(rec.positions.iter().all(|h| h.end.is_none()));
+
+    // Elected Chủ tịch HĐND: HĐND phường Phổ Hòa.
+    programmes::set_outcome(
+        &mut s,
+        id,
+        c,
+        &OutcomeInput {
+            kind: "bau_cu".into(),
+            post: "CT-HĐND".into(),
+            date: "01/10/2026".into(),
+            decision_no: "303-QĐ/TU".into(),
+            ends_post: "phó chủ tịch hđnd".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let rec = s.person(c).unwrap();
+    let new = rec
+        .positions
+        .iter()
+        .find(|h| h.title == "Chủ tịch HĐND")
+        .unwrap();
+    assert_eq!(new.organisation, "HĐND phường Phổ Hòa");
+    assert_eq!(rec.positions[0].end, Some(d("30/09/2026")));
+}

@@ -308,7 +308,7 @@ export function init(c) {
   }));
   onSubmit($("form-prog-outcome"), act(async () => {
     const f = $("form-prog-outcome");
-    const input = { kind: f.kind.value, post: f.post.value, date: f.date.value, decision_no: f.decision_no.value, reason: f.reason.value };
+    const input = { kind: f.kind.value, post: f.post.value, date: f.date.value, decision_no: f.decision_no.value, reason: f.reason.value, ends_post: f.ends_post.value };
     draw(await backend.setProgrammeOutcome(current.id, Number(f.person.value), input));
     ctx.notice("Đã ghi kết quả.");
   }));
