@@ -517,3 +517,55 @@ fn a_programme_outcome_takes_the_posts_own_organisation_and_ends_the_old_post_wh
     assert_eq!(new.organisation, "HĐND phường Phổ Hòa");
     assert_eq!(rec.positions[0].end, Some(d("30/09/2026")));
 }
+
+#[cfg_attr(windows, ignore = "poppler runs on the Linux side")]
+#[test]
+fn the_programme_report_is_numbered_through_the_register_in_pdf_and_word() {
+    use quyhoach::app::documents::{self, DocInput};
+    let w = temp_ward();
+    let mut s = new_store(&w);
+    let a = s
+        .add_person(&holding(
+            "Lê Thị Nguồn",
+            "051000000331",
+            &[("Phó Chủ tịch UBND", "UBND phường Phổ Hòa", "01/06/2021")],
+        ))
+        .unwrap();
+    let id = programme_with(&mut s, &[a]);
+    // As the window sends it: issued, a PDF, then its Word copy under the same number.
+    let input = DocInput {
+        kind: "bao-cao-de-an".into(),
+        programme_id: Some(id),
+        date: Some("20/11/2026".into()),
+        signer: Some(quyhoach::docs::Signer {
+            on_behalf: "T/M BAN THƯỜNG VỤ".into(),
+            title: "BÍ THƯ".into(),
+            name: "Nguyễn Văn Nho".into(),
+        }),
+        issue: true,
+        out: w.dir.path().join("Báo cáo đề án.pdf"),
+        ..Default::default()
+    };
+    let made = documents::save(&mut s, &input).unwrap();
+    assert_eq!(made.number.as_deref(), Some("Số 01-BC/ĐU"));
+    let pdf = flat(&text(&input.out, None, "-raw"));
+    assert!(pdf.contains("Số 01-BC/ĐU"), "{pdf}");
+    assert!(!pdf.contains("Số -BC/ĐU"), "{pdf}");
+    // The deciding body named without its place is the ward's superior's, in full.
+    assert!(
+        pdf.contains("của Ban Thường vụ Tỉnh ủy Quảng Ngãi"),
+        "{pdf}"
+    );
+    let word = DocInput {
+        out: w.dir.path().join("Báo cáo đề án.docx"),
+        format: Some("docx".into()),
+        ..input.clone()
+    };
+    let made = documents::save(&mut s, &word).unwrap();
+    assert_eq!(made.number.as_deref(), Some("Số 01-BC/ĐU"));
+    let docx = docx_text(&word.out);
+    assert!(docx.contains("Số 01-BC/ĐU"), "{docx}");
+    assert!(docx.contains("BÁO CÁO"), "{docx}");
+    let register = documents::register(&s).unwrap();
+    assert_eq!(register.len(), 1, "one number whichever formats are saved");
+}
