@@ -145,7 +145,8 @@ pub fn movements(store: &Store, person: Option<i64>) -> Result<Vec<Movement>> {
     store.movements(person)
 }
 
-/// The parameters of the lists as saved (the defaults of Kết luận 09-KL/TU until changed).
+/// The parameters of the lists as saved (neutral defaults citing no province's document until
+/// the ward names its basis).
 pub fn params(store: &Store) -> Result<RotationParams> {
     Ok(match store.meta(PARAMS_KEY)? {
         Some(s) => serde_json::from_str(&s)?,

@@ -93,7 +93,7 @@ pub enum Command {
     /// Đề án tạo nguồn
     #[command(subcommand)]
     Programme(ProgrammeCommand),
-    /// Cán bộ trẻ theo tiêu chí (Kết luận 09-KL/TU Hải Phòng)
+    /// Cán bộ trẻ theo tiêu chí do đơn vị đặt
     #[command(subcommand)]
     Young(YoungCommand),
     /// Luân chuyển, điều động, tăng cường và danh sách cần luân chuyển

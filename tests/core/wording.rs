@@ -569,3 +569,94 @@ fn the_programme_report_is_numbered_through_the_register_in_pdf_and_word() {
     let register = documents::register(&s).unwrap();
     assert_eq!(register.len(), 1, "one number whichever formats are saved");
 }
+
+#[test]
+fn the_cli_takes_the_decision_date_the_basis_and_the_post_that_ends() {
+    use quyhoach::model::Sex;
+    let w = temp_ward();
+    let mut s = new_store(&w);
+    let mut p = simple("Nguyễn Văn Luân", Sex::Male, "01/01/1980", "051000000341");
+    p.positions.push(quyhoach::model::PositionHeld {
+        title: "Phó Chủ tịch UBND".into(),
+        organisation: "UBND phường Phổ Hòa".into(),
+        start: Some(d("01/06/2016")),
+        end: None,
+    });
+    let id = s.add_person(&p).unwrap().to_string();
+    s.close().unwrap();
+    let pass = pass_file(&w);
+    let ok = |args: &[&str]| {
+        let out = cli(&w, &pass, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    ok(&[
+        "rotation",
+        "params",
+        "--years",
+        "8",
+        "--basis",
+        "Kết luận số 15-KL/TU của Ban Thường vụ Tỉnh ủy Quảng Ngãi",
+    ]);
+    let list = ok(&["rotation", "list", "--date", "20/11/2026", "--json"]);
+    assert!(
+        list.contains("xem xét bố trí, luân chuyển (Kết luận số 15-KL/TU của Ban Thường vụ Tỉnh ủy Quảng Ngãi)"),
+        "{list}"
+    );
+    // A decision date after today is refused by its flag; an effective date after today is not.
+    let out = cli(
+        &w,
+        &pass,
+        &[
+            "rotation",
+            "move",
+            "--person",
+            &id,
+            "--kind",
+            "luan_chuyen",
+            "--from-title",
+            "Phó Chủ tịch UBND",
+            "--to-title",
+            "Phó Trưởng Ban Xây dựng Đảng",
+            "--date",
+            "01/01/2099",
+            "--decision",
+            "120-QĐ/TU",
+            "--decision-date",
+            "01/01/2099",
+        ],
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Ngày quyết định: ngày 01/01/2099 ở tương lai"),
+        "{err}"
+    );
+    assert!(err.contains("--decision-date"), "{err}");
+    ok(&[
+        "rotation",
+        "move",
+        "--person",
+        &id,
+        "--kind",
+        "luan_chuyen",
+        "--from-title",
+        "Phó Chủ tịch UBND",
+        "--to-title",
+        "Phó Trưởng Ban Xây dựng Đảng",
+        "--date",
+        "01/01/2099",
+        "--decision",
+        "120-QĐ/TU",
+        "--decision-date",
+        "20/11/2026",
+    ]);
+    let s = reopen(&w);
+    let m = &s.movements(None).unwrap()[0];
+    assert_eq!(m.decision_date, Some(d("20/11/2026")));
+    assert_eq!(m.date, d("01/01/2099"));
+}
