@@ -272,6 +272,31 @@ fn rotation_counts_leadership_posts_only_and_cites_the_wards_own_basis() {
             .any(|m| m.starts_with("Lê Văn Cường: giữ chức vụ Chủ nhiệm Ủy ban Kiểm tra Đảng ủy")),
         "{rotation:?}"
     );
+    // Nor is a specialist's missing start date asked for as tenure to count; a leader's is.
+    let mut p = s.person(dung).unwrap();
+    p.positions[0].start = None;
+    s.update_person(&p).unwrap();
+    let cuong = s
+        .list_people()
+        .unwrap()
+        .into_iter()
+        .find(|x| x.full_name == "Lê Văn Cường")
+        .unwrap()
+        .id;
+    let mut p = s.person(cuong).unwrap();
+    p.positions[0].start = None;
+    s.update_person(&p).unwrap();
+    let r = quyhoach::app::plan::check(&s, "2030-2035", d("20/11/2026").earliest()).unwrap();
+    let undated: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == quyhoach::rules::codes::RuleCode::PositionStartMissing)
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(
+        undated,
+        vec!["Lê Văn Cường: chức vụ Chủ nhiệm Ủy ban Kiểm tra Đảng ủy chưa rõ ngày bắt đầu, nên chưa tính được thời gian giữ chức vụ (xem xét luân chuyển); hãy bổ sung ngày trong hồ sơ."]
+    );
 }
 
 #[test]

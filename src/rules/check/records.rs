@@ -1,5 +1,5 @@
-//! The record itself: ratings missing for the years the check reads, posts held without a start
-//! date, and long tenure in one post (a rotation candidate).
+//! The record itself: ratings missing for the years the check reads, leadership posts held
+//! without a start date, and long tenure in one leadership post (a rotation candidate).
 
 use serde_json::json;
 
@@ -24,6 +24,11 @@ pub(crate) fn run(ix: &Index, p: &Person, out: &mut Findings) {
     }
 
     for h in p.current_positions() {
+        // Only a leadership post of the catalogue calls for rotation, not a specialist's: its
+        // tenure is counted, and a missing start date asked for, for no other post.
+        if crate::rules::rotation::leadership_post(&h.title, &ix.data.positions).is_none() {
+            continue;
+        }
         let Some(start) = &h.start else {
             // Tenure cannot be counted from an invented date: the clerk is asked for it.
             out.push(
@@ -40,10 +45,7 @@ pub(crate) fn run(ix: &Index, p: &Person, out: &mut Findings) {
             continue;
         };
         let years = start.age_at(ix.as_of);
-        // Only a leadership post of the catalogue calls for rotation, not a specialist's.
-        let leadership =
-            crate::rules::rotation::leadership_post(&h.title, &ix.data.positions).is_some();
-        if leadership && years >= ix.params.rotation_after_years {
+        if years >= ix.params.rotation_after_years {
             out.push(
                 Severity::Info,
                 RuleCode::Rotation,
