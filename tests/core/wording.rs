@@ -352,6 +352,15 @@ fn a_rotation_decided_now_may_take_effect_later_but_not_be_decided_later() {
     let p = s.person(id).unwrap();
     assert_eq!(p.positions[0].end, Some(d("31/12/2026")));
     assert_eq!(p.positions[1].start, Some(d("01/01/2027")));
+    // Until it takes effect the old post is held, from then the new one.
+    let held = |day: &str| -> Vec<String> {
+        p.positions_on(d(day).earliest())
+            .map(|h| h.title.clone())
+            .collect()
+    };
+    assert_eq!(held("22/11/2026"), vec!["Phó Chủ tịch UBND"]);
+    assert_eq!(held("31/12/2026"), vec!["Phó Chủ tịch UBND"]);
+    assert_eq!(held("01/01/2027"), vec!["Phó Trưởng Ban Xây dựng Đảng"]);
     // The record with its post to come can still be edited.
     let mut p = p;
     p.home_town = "xã Tịnh Sơn, tỉnh Quảng Ngãi".into();

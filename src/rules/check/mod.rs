@@ -174,9 +174,10 @@ impl<'a> PositionNames<'a> {
         PositionNames { names }
     }
 
-    /// Catalogue positions a person holds now, matched on name or alias (ignoring case and diacritics).
-    pub fn held_by(&self, p: &Person) -> Vec<&'a Position> {
-        let titles: Vec<String> = p.current_positions().map(|h| fold(&h.title)).collect();
+    /// Catalogue positions a person holds on `day`, matched on name or alias (ignoring case and
+    /// diacritics): a post decided to begin later is not held yet.
+    pub fn held_by(&self, p: &Person, day: NaiveDate) -> Vec<&'a Position> {
+        let titles: Vec<String> = p.positions_on(day).map(|h| fold(&h.title)).collect();
         if titles.is_empty() {
             return Vec::new();
         }

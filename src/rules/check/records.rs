@@ -23,7 +23,7 @@ pub(crate) fn run(ix: &Index, p: &Person, out: &mut Findings) {
         }
     }
 
-    for h in p.current_positions() {
+    for h in p.positions_on(ix.as_of) {
         // Only a leadership post of the catalogue calls for rotation, not a specialist's: its
         // tenure is counted, and a missing start date asked for, for no other post.
         if crate::rules::rotation::leadership_post(&h.title, &ix.data.positions).is_none() {
