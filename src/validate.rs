@@ -202,14 +202,9 @@ pub fn validate_person(p: &Person, today: NaiveDate) -> Result<()> {
     for (i, pos) in p.positions.iter().enumerate() {
         let f = |name: &str| format!("positions[{i}].{name}");
         e.required(&f("title"), &format!("Chức vụ thứ {}", i + 1), &pos.title);
+        // A post may start in the future: a move or an appointment decided now takes effect on
+        // a later day (issue 21 §3); the decision's own date is checked where it is recorded.
         if let Some(start) = &pos.start {
-            not_future(
-                &mut e,
-                &f("start"),
-                &format!("Chức vụ “{}”, ngày bắt đầu", pos.title),
-                start,
-                today,
-            );
             if start.latest() < b.earliest() {
                 e.push(
                     f("start"),

@@ -437,10 +437,15 @@ pub struct OutcomeInput {
     pub decision_no: String,
     /// Why they left.
     pub reason: String,
+    /// A post the person now leaves for the new one (its title as in the record): it ends the
+    /// day before. Empty: the person's posts continue beside the new one (concurrent posts).
+    pub ends_post: String,
 }
 
 /// Records the outcome. An appointment or election also adds the post to the person's
-/// positions from that day (their record shows it); leaving needs a reason.
+/// positions from that day, in the post's own organisation (a People's Committee post in
+/// "UBND phường …"), and ends the post named in `ends_post` the day before; leaving needs a
+/// reason.
 pub fn set_outcome(
     store: &mut Store,
     programme: i64,
@@ -490,7 +495,8 @@ pub fn set_outcome(
                 ),
             ));
         }
-        let post = if kind.is_some() {
+        let unit = store.unit()?;
+        let (post, organisation) = if kind.is_some() {
             let t = input.post.trim();
             if t.is_empty() {
                 return Err(CoreError::validation(
@@ -503,8 +509,8 @@ pub fn set_outcome(
             positions
                 .iter()
                 .find(|x| x.code == t || crate::text::fold(&x.name) == crate::text::fold(t))
-                .map(|x| x.name.clone())
-                .unwrap_or_else(|| t.to_string())
+                .map(|x| (x.name.clone(), x.organisation(&unit)))
+                .unwrap_or_else(|| (t.to_string(), unit.name.clone()))
         } else {
             if input.reason.trim().is_empty() {
                 return Err(CoreError::validation(
@@ -513,7 +519,7 @@ pub fn set_outcome(
                     "Lý do ra khỏi đề án: bắt buộc phải nhập.",
                 ));
             }
-            String::new()
+            (String::new(), String::new())
         };
         let outcome = Outcome {
             kind,
@@ -524,7 +530,28 @@ pub fn set_outcome(
         };
         if kind.is_some() {
             let mut rec = store.person(person)?;
-            let unit = store.unit()?;
+            let mut changed = false;
+            let ends = crate::text::fold(input.ends_post.trim());
+            if !ends.is_empty() {
+                let end = date.earliest().pred_opt().unwrap_or(date.earliest());
+                let Some(h) = rec
+                    .positions
+                    .iter_mut()
+                    .find(|h| h.is_current() && crate::text::fold(&h.title) == ends)
+                else {
+                    return Err(CoreError::validation(
+                        "ends_post",
+                        "not_held",
+                        format!(
+                            "Chức vụ thôi giữ: {} hiện không giữ “{}”.",
+                            rec.full_name,
+                            input.ends_post.trim()
+                        ),
+                    ));
+                };
+                h.end = Some(crate::model::PartialDate::from_date(end));
+                changed = true;
+            }
             if !rec
                 .positions
                 .iter()
@@ -532,10 +559,13 @@ pub fn set_outcome(
             {
                 rec.positions.push(PositionHeld {
                     title: post,
-                    organisation: unit.name,
+                    organisation,
                     start: Some(date),
                     end: None,
                 });
+                changed = true;
+            }
+            if changed {
                 store.update_person(&rec)?;
             }
         }

@@ -26,14 +26,18 @@ pub struct MovementInput {
     pub from_org: String,
     pub to_title: String,
     pub to_org: String,
+    /// The day the move takes effect: it may be later than today (decided now, from 01/01/2027).
     pub date: String,
     pub end_date: String,
     pub decision_no: String,
+    /// The day it was decided (optional): never in the future.
+    pub decision_date: String,
     pub note: String,
 }
 
 /// Records a move: the post left ends the day before, the new post starts on the day (both in
-/// the person's positions), and the move is kept with its decision. Returns its id.
+/// the person's positions), and the move is kept with its decision. The day it takes effect may
+/// be in the future; the day it was decided may not. Returns its id.
 pub fn record(store: &mut Store, input: &MovementInput) -> Result<i64> {
     store.write(|store| {
         let kind = parse_code(
@@ -46,6 +50,22 @@ pub fn record(store: &mut Store, input: &MovementInput) -> Result<i64> {
         )?;
         let date = parse_date("date", "Từ ngày", &input.date)?;
         let end_date = parse_optional_date("end_date", "Đến ngày", Some(&input.end_date))?;
+        let decision_date =
+            parse_optional_date("decision_date", "Ngày quyết định", Some(&input.decision_date))?;
+        if let Some(d) = &decision_date {
+            let today = store.today();
+            if d.earliest() > today {
+                return Err(CoreError::validation(
+                    "decision_date",
+                    "date_in_future",
+                    format!(
+                        "Ngày quyết định: ngày {} ở tương lai (hôm nay là {}); ngày có hiệu lực (từ ngày) thì có thể ở tương lai.",
+                        d.to_display(),
+                        today.format("%d/%m/%Y")
+                    ),
+                ));
+            }
+        }
         if let Some(e) = &end_date {
             if e.latest() < date.earliest() {
                 return Err(CoreError::validation(
@@ -113,6 +133,7 @@ pub fn record(store: &mut Store, input: &MovementInput) -> Result<i64> {
             date,
             end_date,
             decision_no: input.decision_no.clone(),
+            decision_date,
             note: input.note.clone(),
         };
         store.update_person(&person)?;
@@ -124,7 +145,8 @@ pub fn movements(store: &Store, person: Option<i64>) -> Result<Vec<Movement>> {
     store.movements(person)
 }
 
-/// The parameters of the lists as saved (the defaults of Kết luận 09-KL/TU until changed).
+/// The parameters of the lists as saved (neutral defaults citing no province's document until
+/// the ward names its basis).
 pub fn params(store: &Store) -> Result<RotationParams> {
     Ok(match store.meta(PARAMS_KEY)? {
         Some(s) => serde_json::from_str(&s)?,

@@ -93,7 +93,7 @@ pub enum Command {
     /// Đề án tạo nguồn
     #[command(subcommand)]
     Programme(ProgrammeCommand),
-    /// Cán bộ trẻ theo tiêu chí (Kết luận 09-KL/TU Hải Phòng)
+    /// Cán bộ trẻ theo tiêu chí do đơn vị đặt
     #[command(subcommand)]
     Young(YoungCommand),
     /// Luân chuyển, điều động, tăng cường và danh sách cần luân chuyển
@@ -569,6 +569,9 @@ pub enum ProgrammeCommand {
         decision: String,
         #[arg(long, default_value = "")]
         reason: String,
+        /// Chức vụ cũ thôi giữ từ ngày này (bỏ trống: vẫn giữ, kiêm nhiệm)
+        #[arg(long, default_value = "")]
+        ends_post: String,
     },
     /// Danh sách người tham gia ra Excel
     Export {
@@ -664,6 +667,9 @@ pub enum RotationCommand {
         end_date: String,
         #[arg(long)]
         decision: String,
+        /// Ngày quyết định (không sau hôm nay; ngày có hiệu lực --date thì có thể sau)
+        #[arg(long, default_value = "")]
+        decision_date: String,
     },
     /// Danh sách cần luân chuyển tại một ngày
     List {
@@ -680,6 +686,9 @@ pub enum RotationCommand {
         years: u32,
         #[arg(long = "post")]
         posts: Vec<String>,
+        /// Căn cứ: văn bản của tỉnh, thành (in sau mỗi quy định); "" để bỏ
+        #[arg(long)]
+        basis: Option<String>,
     },
 }
 

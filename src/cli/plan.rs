@@ -92,7 +92,7 @@ fn print_report(r: &CheckReport) {
                 t.body_label,
                 t.count,
                 t.of,
-                if t.met { "đạt" } else { "chưa đạt" }
+                t.verdict
             );
         }
     }

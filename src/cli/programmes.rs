@@ -35,6 +35,7 @@ const HINTS: &[(&str, &str)] = &[
     ("to_title", "--to-title"),
     ("from_title", "--from-title"),
     ("end_date", "--end-date"),
+    ("ends_post", "--ends-post"),
     ("as_of", "--date"),
     ("years", "--years"),
     ("local_posts", "--post"),
@@ -201,6 +202,7 @@ pub fn programme(store: &mut Store, cmd: &ProgrammeCommand) -> Result<(), UserEr
             date,
             decision,
             reason,
+            ends_post,
         } => {
             let input = OutcomeInput {
                 kind: kind.clone(),
@@ -208,6 +210,7 @@ pub fn programme(store: &mut Store, cmd: &ProgrammeCommand) -> Result<(), UserEr
                 date: date.clone(),
                 decision_no: decision.clone(),
                 reason: reason.clone(),
+                ends_post: ends_post.clone(),
             };
             programmes::set_outcome(store, *programme, *person, &input).map_err(&err)?;
             eprintln!("Đã ghi kết quả.");
@@ -331,6 +334,7 @@ pub fn rotation(store: &mut Store, cmd: &RotationCommand) -> Result<(), UserErro
             date,
             end_date,
             decision,
+            decision_date,
         } => {
             let input = rotation::MovementInput {
                 person_id: *person,
@@ -342,6 +346,7 @@ pub fn rotation(store: &mut Store, cmd: &RotationCommand) -> Result<(), UserErro
                 date: date.clone(),
                 end_date: end_date.clone(),
                 decision_no: decision.clone(),
+                decision_date: decision_date.clone(),
                 note: String::new(),
             };
             println!("{}", rotation::record(store, &input).map_err(&err)?);
@@ -371,9 +376,16 @@ pub fn rotation(store: &mut Store, cmd: &RotationCommand) -> Result<(), UserErro
                 }
             }
         }
-        RotationCommand::Params { years, posts } => {
+        RotationCommand::Params {
+            years,
+            posts,
+            basis,
+        } => {
             let mut p = rotation::params(store).map_err(&err)?;
             p.years = *years;
+            if let Some(b) = basis {
+                p.basis = b.trim().to_string();
+            }
             if !posts.is_empty() {
                 p.local_posts = posts.clone();
             }

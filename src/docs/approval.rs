@@ -8,12 +8,18 @@ use crate::model::Unit;
 use crate::store::plan::PlanData;
 use crate::text::fold;
 
-/// The body's full name: a body named without its place ("Ban Thường vụ Tỉnh ủy") is the ward's
-/// superior's ("Ban Thường vụ Tỉnh ủy Quảng Ngãi"); "Ban Thường vụ Đảng ủy" is the ward's own.
+/// The body's full name: a body named without its place ("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ
+/// Thành ủy", the catalogue's default) is the ward's superior's, named as the ward's settings
+/// name it ("Ban Thường vụ Tỉnh ủy Quảng Nam", "Ban Thường vụ Thành ủy Đà Nẵng");
+/// "Ban Thường vụ Đảng ủy" is the ward's own. A body named in full is kept as typed.
 pub fn full_name(body: &str, unit: &Unit) -> String {
     let b = fold(body.trim());
     let superior = frame::superior_standing_committee(&unit.superior_body);
     if !b.is_empty() && fold(&superior).starts_with(&b) {
+        return superior;
+    }
+    let unplaced = b.strip_prefix("ban thuong vu ").unwrap_or(&b);
+    if matches!(unplaced, "tinh uy" | "thanh uy") {
         return superior;
     }
     let own = format!("Ban Thường vụ {}", unit.name);

@@ -102,22 +102,31 @@ pub fn structure(s: &Stats) -> Vec<String> {
 }
 
 fn target_line(t: &TargetResult) -> String {
-    let (value, threshold) = if t.target.indicator.is_count() {
-        (format!("{}", t.count), format!("{}", t.target.threshold))
+    let threshold = if t.target.indicator.is_count() {
+        format!("{}", t.target.threshold)
     } else {
-        (
-            format!("{} ({}/{})", percent(t.value), t.count, t.of),
-            percent(t.target.threshold),
-        )
+        percent(t.target.threshold)
     };
     let cmp = if t.target.strict { "trên" } else { "từ" };
     let tail = if t.target.strict { "" } else { " trở lên" };
-    format!(
-        "- {} trong {} năm {}: {value}; chỉ tiêu {cmp} {threshold}{tail}: {}.",
+    let head = format!(
+        "- {} trong {} năm {}",
         t.target.indicator.label(),
         t.body_label,
-        t.target.year,
-        if t.met { "đạt" } else { "chưa đạt" }
+        t.target.year
+    );
+    if !t.counted {
+        // Nobody to count: not a target missed.
+        return format!("{head}: {} (chỉ tiêu {cmp} {threshold}{tail}).", t.verdict);
+    }
+    let value = if t.target.indicator.is_count() {
+        format!("{}", t.count)
+    } else {
+        format!("{} ({}/{})", percent(t.value), t.count, t.of)
+    };
+    format!(
+        "{head}: {value}; chỉ tiêu {cmp} {threshold}{tail}: {}.",
+        t.verdict
     )
 }
 

@@ -9,6 +9,7 @@ use crate::document::{
     Align, Block, Header, Orientation, Paragraph, ReportTable, Run, Section, Signature, Table, MM,
 };
 use crate::model::Unit;
+use crate::text::fold;
 
 /// "Số 05-TTr/ĐU": a leading zero below 10.
 pub fn number_text(number: u32, type_code: &str, issuer_code: &str) -> String {
@@ -36,19 +37,42 @@ pub fn date_line(place: &str, d: NaiveDate) -> String {
     format!("{place}, {}", date_words(d))
 }
 
-/// "Ban Thường vụ Tỉnh ủy Quảng Ngãi" from "Đảng bộ tỉnh Quảng Ngãi" (the usual addressee).
+/// "Ban Thường vụ Tỉnh ủy Quảng Ngãi" from "Đảng bộ tỉnh Quảng Ngãi" (the usual addressee);
+/// "Ban Thường vụ Thành ủy Đà Nẵng" from "Đảng bộ thành phố Đà Nẵng" or "Thành ủy Đà Nẵng",
+/// however the ward typed its superior (capitals, marks placed "ủy" or "uỷ").
 pub fn superior_standing_committee(superior_body: &str) -> String {
-    let s = superior_body.trim();
+    let s = superior_body
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if fold(&s).starts_with("ban thuong vu ") {
+        return s;
+    }
     for (from, to) in [
-        ("Đảng bộ tỉnh ", "Tỉnh ủy "),
-        ("Đảng bộ thành phố ", "Thành ủy "),
-        ("Đảng bộ Thành phố ", "Thành ủy "),
+        ("dang bo tinh ", "Tỉnh ủy "),
+        ("dang bo thanh pho ", "Thành ủy "),
+        ("tinh uy ", "Tỉnh ủy "),
+        ("thanh uy ", "Thành ủy "),
     ] {
-        if let Some(rest) = s.strip_prefix(from) {
+        if let Some(rest) = strip_folded_prefix(&s, from) {
             return format!("Ban Thường vụ {to}{rest}");
         }
     }
     format!("Ban Thường vụ {s}")
+}
+
+/// The rest of `s` after its first words when they fold to `prefix` (words and a final space).
+fn strip_folded_prefix<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let words = prefix.split_whitespace().count();
+    let mut it = s.split_whitespace();
+    let head: Vec<&str> = it.by_ref().take(words).collect();
+    if head.len() < words || fold(&head.join(" ")) != prefix.trim_end() {
+        return None;
+    }
+    let last = *head.last()?;
+    let at = last.as_ptr() as usize - s.as_ptr() as usize + last.len();
+    let rest = s[at..].trim();
+    (!rest.is_empty()).then_some(rest)
 }
 
 const BODY: f32 = 14.0;

@@ -132,7 +132,8 @@ pub(super) fn build(
             basis.push_str(&format!(" ngày {}", d.to_display()));
         }
         if !p.deciding_body.is_empty() {
-            basis.push_str(&format!(" của {}", p.deciding_body));
+            let body = super::approval::full_name(&p.deciding_body, unit);
+            basis.push_str(&format!(" của {body}"));
         }
         basis.push(')');
     }

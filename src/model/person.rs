@@ -41,8 +41,16 @@ pub struct PositionHeld {
 }
 
 impl PositionHeld {
+    /// Not ended: the post as the record lists it now (one decided to begin later included).
     pub fn is_current(&self) -> bool {
         self.end.is_none()
+    }
+
+    /// Held on `day`: begun by then (or its start unknown) and not ended before it. A post
+    /// decided now to begin on a later day is not held yet; one ending on a later day still is.
+    pub fn held_on(&self, day: chrono::NaiveDate) -> bool {
+        self.start.as_ref().is_none_or(|s| s.earliest() <= day)
+            && self.end.as_ref().is_none_or(|e| e.latest() >= day)
     }
 }
 
@@ -200,6 +208,11 @@ impl Person {
 
     pub fn current_positions(&self) -> impl Iterator<Item = &PositionHeld> {
         self.positions.iter().filter(|p| p.is_current())
+    }
+
+    /// The posts held on `day` (`PositionHeld::held_on`).
+    pub fn positions_on(&self, day: chrono::NaiveDate) -> impl Iterator<Item = &PositionHeld> {
+        self.positions.iter().filter(move |p| p.held_on(day))
     }
 }
 

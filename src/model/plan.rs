@@ -172,6 +172,39 @@ fn one_seat() -> u32 {
     1
 }
 
+/// The ward as its bodies are named: "phường Phổ Hòa" from the unit "Đảng ủy phường Phổ Hòa".
+pub fn ward_name(unit: &super::Unit) -> String {
+    let name = unit.name.split_whitespace().collect::<Vec<_>>();
+    if name.len() > 2 && crate::text::fold(&name[..2].join(" ")) == "dang uy" {
+        return name[2..].join(" ");
+    }
+    unit.place_name.trim().to_string()
+}
+
+impl Position {
+    /// The organisation a holder of this post works in, from the catalogue's group and name:
+    /// a People's Committee post is "UBND phường …", a People's Council post "HĐND phường …",
+    /// the Front's "Ủy ban MTTQ Việt Nam phường …", a Party post the ward's Party committee.
+    pub fn organisation(&self, unit: &super::Unit) -> String {
+        let ward = ward_name(unit);
+        let name = crate::text::fold(&self.name);
+        let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
+        match self.group {
+            PositionGroup::ChinhQuyen if has(&["hdnd", "hoi dong nhan dan"]) => {
+                format!("HĐND {ward}")
+            }
+            PositionGroup::ChinhQuyen => format!("UBND {ward}"),
+            PositionGroup::MttqDoanThe if has(&["mttq", "mat tran"]) => {
+                format!("Ủy ban MTTQ Việt Nam {ward}")
+            }
+            PositionGroup::MttqDoanThe | PositionGroup::LanhDaoQuanLy => ward,
+            PositionGroup::CapUy | PositionGroup::ChuChot | PositionGroup::CoQuanDang => {
+                unit.name.clone()
+            }
+        }
+    }
+}
+
 fn default_level() -> String {
     "xa".into()
 }

@@ -124,6 +124,10 @@ pub struct Movement {
     pub end_date: Option<PartialDate>,
     #[serde(default)]
     pub decision_no: String,
+    /// The day the move was decided (never in the future); `date` is the day it takes effect,
+    /// which may be later.
+    #[serde(default)]
+    pub decision_date: Option<PartialDate>,
     #[serde(default)]
     pub note: String,
 }

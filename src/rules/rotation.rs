@@ -1,8 +1,10 @@
-//! Rotation lists (seed 001, Kết luận 09-KL/TU of Hải Phòng): who has held the same leadership
-//! post for N years or more (8: "2 nhiệm kỳ, 8 năm liên tục") at a day, and which key posts are
-//! held by someone from the ward itself ("khuyến khích bí thư, chủ tịch UBND cấp xã không phải
-//! là người địa phương"). The years, the posts and the rule's wording are parameters the clerk
-//! can change (`RotationParams`), never constants here.
+//! Rotation lists (seed 001 is one province's example: Kết luận 09-KL/TU of Hải Phòng): who has
+//! held the same leadership post for N years or more (8: "2 nhiệm kỳ, 8 năm liên tục") at a day,
+//! and which key posts are held by someone from the ward itself. Only leadership posts count: a
+//! post of the catalogue (its name or an alias), committee membership aside; a specialist
+//! ("Chuyên viên …") or a civil servant holds none. The years, the posts, the rule's wording
+//! and the basis (the ward's own province's document) are parameters the clerk can change
+//! (`RotationParams`), never constants here; by default no province's document is cited.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -25,19 +27,24 @@ pub struct RotationParams {
     pub local_posts: Vec<String>,
     #[serde(default = "local_rule")]
     pub local_rule: String,
+    /// The document the ward applies (its province's regulation or conclusion), printed after
+    /// each rule: empty until the ward names it.
+    #[serde(default)]
+    pub basis: String,
 }
 
 fn eight() -> u32 {
     8
 }
 fn tenure_rule() -> String {
-    "Giữ một vị trí lãnh đạo 2 nhiệm kỳ (8 năm liên tục) trở lên: bố trí, luân chuyển (Kết luận 09-KL/TU ngày 02/3/2021 của Ban Thường vụ Thành ủy Hải Phòng)".into()
+    "Giữ một vị trí lãnh đạo 2 nhiệm kỳ (8 năm liên tục) trở lên: xem xét bố trí, luân chuyển"
+        .into()
 }
 fn local_posts() -> Vec<String> {
     vec![post::BT.into(), post::CT_UBND.into()]
 }
 fn local_rule() -> String {
-    "Khuyến khích bí thư, chủ tịch UBND cấp xã không phải là người địa phương (Kết luận 09-KL/TU ngày 02/3/2021 của Ban Thường vụ Thành ủy Hải Phòng)".into()
+    "Khuyến khích bí thư, chủ tịch UBND cấp xã không phải là người địa phương".into()
 }
 
 impl Default for RotationParams {
@@ -47,8 +54,35 @@ impl Default for RotationParams {
             tenure_rule: tenure_rule(),
             local_posts: local_posts(),
             local_rule: local_rule(),
+            basis: String::new(),
         }
     }
+}
+
+impl RotationParams {
+    /// A rule as the lists print it: its wording, then the ward's basis when named.
+    pub fn cite(&self, rule: &str) -> String {
+        let basis = self.basis.trim();
+        if basis.is_empty() {
+            rule.trim().to_string()
+        } else {
+            format!("{} ({basis})", rule.trim())
+        }
+    }
+}
+
+/// The leadership post of the catalogue a held title names (its name or an alias, ignoring
+/// case and marks), committee membership aside. A specialist ("Chuyên viên Ban Xây dựng Đảng")
+/// or a civil servant names none: only leadership posts count for rotation.
+pub fn leadership_post<'a>(title: &str, positions: &'a [Position]) -> Option<&'a Position> {
+    let title = fold(title);
+    if title.is_empty() {
+        return None;
+    }
+    positions
+        .iter()
+        .filter(|p| !post::COMMITTEES.contains(&p.code.as_str()))
+        .find(|p| names_of(p).contains(&title))
 }
 
 /// One line of a rotation list.
@@ -100,11 +134,6 @@ pub fn rotation_lists(
     params: &RotationParams,
     as_of: NaiveDate,
 ) -> RotationLists {
-    let leadership: Vec<(&Position, Vec<String>)> = positions
-        .iter()
-        .filter(|p| !post::COMMITTEES.contains(&p.code.as_str()))
-        .map(|p| (p, names_of(p)))
-        .collect();
     let place = fold(place_name);
     let mut out = RotationLists {
         as_of,
@@ -116,8 +145,7 @@ pub fn rotation_lists(
     for p in people.iter().filter(|p| p.status == Status::Working) {
         let local = !place.is_empty() && fold(&p.home_town).contains(&place);
         for h in &p.positions {
-            let title = fold(&h.title);
-            let Some((pos, _)) = leadership.iter().find(|(_, n)| n.contains(&title)) else {
+            let Some(pos) = leadership_post(&h.title, positions) else {
                 continue;
             };
             if h.end.as_ref().is_some_and(|e| e.latest() < as_of) {
@@ -143,10 +171,12 @@ pub fn rotation_lists(
             }
             let years = years_between(start, as_of);
             if years >= params.years as i32 {
-                out.long_tenure.push(line(years, &params.tenure_rule));
+                out.long_tenure
+                    .push(line(years, &params.cite(&params.tenure_rule)));
             }
             if local && params.local_posts.contains(&pos.code) {
-                out.local_key.push(line(years, &params.local_rule));
+                out.local_key
+                    .push(line(years, &params.cite(&params.local_rule)));
             }
         }
     }

@@ -14,6 +14,10 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("../../migrations/0005_hd45.sql")),
     (6, include_str!("../../migrations/0006_programmes.sql")),
     (7, include_str!("../../migrations/0007_register_states.sql")),
+    (
+        8,
+        include_str!("../../migrations/0008_movement_decision_date.sql"),
+    ),
 ];
 
 pub fn latest_version() -> i64 {

@@ -59,6 +59,7 @@ fn movement_from(r: &Row) -> rusqlite::Result<Movement> {
         end_date: opt_date(r.get(8)?),
         decision_no: r.get(9)?,
         note: r.get(10)?,
+        decision_date: opt_date(r.get(11)?),
     })
 }
 
@@ -677,8 +678,8 @@ impl Store {
         self.person(m.person_id)?;
         let tx = self.tx()?;
         tx.execute(
-            "INSERT INTO movement (person_id, kind, from_title, from_org, to_title, to_org, date, end_date, decision_no, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            "INSERT INTO movement (person_id, kind, from_title, from_org, to_title, to_org, date, end_date, decision_no, note, decision_date)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             rusqlite::params![
                 m.person_id,
                 m.kind.code(),
@@ -690,6 +691,7 @@ impl Store {
                 iso(&m.end_date),
                 clean(&m.decision_no),
                 clean(&m.note),
+                iso(&m.decision_date),
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -701,7 +703,7 @@ impl Store {
     /// Movements of one person, or of everyone (None), in date order.
     pub fn movements(&self, person_id: Option<i64>) -> Result<Vec<Movement>> {
         let mut st = self.conn().prepare(
-            "SELECT id, person_id, kind, from_title, from_org, to_title, to_org, date, end_date, decision_no, note
+            "SELECT id, person_id, kind, from_title, from_org, to_title, to_org, date, end_date, decision_no, note, decision_date
              FROM movement WHERE ?1 IS NULL OR person_id = ?1 ORDER BY date, id",
         )?;
         let rows = st.query_map([person_id], movement_from)?;

@@ -23,4 +23,5 @@ mod ui_codes;
 mod validation;
 mod verdicts;
 mod word;
+mod wording;
 mod xlsx;

@@ -600,7 +600,7 @@ fn a_target_over_nobody_is_reported_as_not_assessable() {
     assert_eq!(f[0].severity, Severity::Info);
     assert_eq!(
         f[0].message,
-        "Chỉ tiêu năm 2030: tỷ lệ cán bộ trẻ sử dụng được ngoại ngữ trong cán bộ chủ chốt (quy hoạch): chưa có người thuộc diện tính nên chưa đánh giá được."
+        "Chỉ tiêu năm 2030: tỷ lệ cán bộ trẻ sử dụng được ngoại ngữ trong cán bộ chủ chốt (quy hoạch): chưa có cán bộ trẻ nào trong quy hoạch để tính nên chưa đánh giá được."
     );
     assert_eq!(
         (r.targets[0].count, r.targets[0].of, r.targets[0].met),

@@ -34,12 +34,14 @@ function targetBars(targets) {
     const need = isCount ? `ít nhất ${t.target.threshold}` : `ít nhất ${pct(t.target.threshold)}`;
     root.append(svg("text", { x: 0, y: y + 13, class: "label" }, `Năm ${t.target.year} · ${codes.label("indicators", t.target.indicator)} – ${t.body_label} (${need})`));
     const by = y + 20;
+    // The verdict is the core's: met, missed, or nobody in the plan to count (no figure then).
+    const state = !t.counted ? "none" : t.met ? "met" : "unmet";
     root.append(svg("rect", { x: left, y: by, width: barW, height: 18, class: "track" }));
-    root.append(svg("rect", { x: left, y: by, width: Math.max(0, Math.min(1, val / max)) * barW, height: 18, class: t.met ? "met" : "unmet" }));
+    root.append(svg("rect", { x: left, y: by, width: Math.max(0, Math.min(1, val / max)) * barW, height: 18, class: state }));
     const tx = left + Math.min(1, t.target.threshold / max) * barW;
     root.append(svg("line", { x1: tx, x2: tx, y1: by - 3, y2: by + 21, class: "threshold" }));
-    root.append(svg("text", { x: left + barW + 8, y: by + 14, class: t.met ? "met-text" : "unmet-text" },
-      (isCount ? `${t.count}` : `${pct(t.value)} (${t.count}/${t.of})`) + (t.met ? " đạt" : " chưa đạt")));
+    root.append(svg("text", { x: t.counted ? left + barW + 8 : left + 8, y: by + 14, class: `${state}-text` },
+      t.counted ? `${isCount ? `${t.count}` : `${pct(t.value)} (${t.count}/${t.of})`} ${t.verdict}` : t.verdict));
   });
   return root;
 }

@@ -132,6 +132,7 @@ export async function refresh() {
   fp.local_posts.value = rp.local_posts.join(", ");
   fp.tenure_rule.value = rp.tenure_rule;
   fp.local_rule.value = rp.local_rule;
+  fp.basis.value = rp.basis;
   const fr = $("form-rotation");
   if (!fr.date.value) fr.date.value = today();
   fr.out.value = suggest("Danh sách luân chuyển", "xlsx");
@@ -307,18 +308,45 @@ export function init(c) {
   }));
   onSubmit($("form-prog-outcome"), act(async () => {
     const f = $("form-prog-outcome");
-    const input = { kind: f.kind.value, post: f.post.value, date: f.date.value, decision_no: f.decision_no.value, reason: f.reason.value };
+    const input = { kind: f.kind.value, post: f.post.value, date: f.date.value, decision_no: f.decision_no.value, reason: f.reason.value, ends_post: f.ends_post.value };
     draw(await backend.setProgrammeOutcome(current.id, Number(f.person.value), input));
     ctx.notice("Đã ghi kết quả.");
   }));
-  onSubmit($("form-prog-report"), act(async () => {
+  /**
+   * The programme report, numbered through the register like the other documents when "Cấp số"
+   * is ticked (the next free number; a re-save keeps the number it holds, a new date is asked
+   * as a correction with its reason), as a PDF or a Word file.
+   */
+  const saveReport = async (format) => {
     const f = $("form-prog-report");
     const settings = await backend.docSettings();
     const signer = { ...(settings.signer || {}), name: f.signer_name.value };
-    const made = await backend.saveDocument({ kind: "bao-cao-de-an", programme_id: current.id, date: f.date.value, signer, out: f.out.value, issue: false });
-    result(`Đã lưu báo cáo (${made.pages} trang) vào `, el("code", { id: "prog-pdf-path" }, f.out.value));
-    f.out.value = suggest("Báo cáo đề án", "pdf");
-  }));
+    const out = format === "docx" ? f.out.value.replace(/\.(pdf|docx)$/i, "") + ".docx" : f.out.value;
+    let input = { kind: "bao-cao-de-an", programme_id: current.id, date: f.date.value, signer, out, issue: f.issue.checked, format };
+    for (;;) {
+      try {
+        const made = await backend.saveDocument(input);
+        const what = made.number ? made.number + " " : (made.draft ? "bản nháp, chưa cấp số " : "");
+        result(`Đã lưu báo cáo ${what}(${made.pages} trang) vào `, el("code", { id: "prog-pdf-path" }, out),
+          made.register_note ? el("span", {}, " " + made.register_note) : null);
+        f.out.value = suggest("Báo cáo đề án", "pdf");
+        return;
+      } catch (e) {
+        const changed = !input.correction_reason && ((e && e.fields) || []).find((x) => x.rule === "date_changed");
+        if (!changed) throw e;
+        const reason = await ask({
+          title: "Đính chính ngày ban hành?",
+          intro: changed.message,
+          input: { label: "Lý do đính chính (ghi vào sổ đăng ký)" },
+          ok: "Ghi đính chính và lưu",
+        });
+        if (!reason) return;
+        input = { ...input, correction_reason: reason };
+      }
+    }
+  };
+  onSubmit($("form-prog-report"), act(async () => saveReport(/\.docx$/i.test($("form-prog-report").out.value) ? "docx" : "pdf")));
+  onClick($("btn-prog-word"), act(async () => saveReport("docx")));
   onClick($("btn-prog-xlsx"), act(async () => {
     const f = $("form-prog-report");
     const n = await backend.exportProgramme(current.id, f.xlsx.value);
@@ -355,7 +383,7 @@ export function init(c) {
   onSubmit($("form-rotation-params"), act(async () => {
     const f = $("form-rotation-params");
     await backend.saveRotationParams({
-      years: Number(f.years.value), tenure_rule: f.tenure_rule.value, local_rule: f.local_rule.value,
+      years: Number(f.years.value), tenure_rule: f.tenure_rule.value, local_rule: f.local_rule.value, basis: f.basis.value,
       local_posts: f.local_posts.value.split(",").map((x) => x.trim()).filter(Boolean),
     });
     ctx.notice("Đã lưu căn cứ xét luân chuyển; danh sách được lập lại theo căn cứ mới.");
@@ -366,6 +394,7 @@ export function init(c) {
     const input = {
       person_id: Number(f.person_id.value), kind: f.kind.value, from_title: f.from_title.value, from_org: f.from_org.value,
       to_title: f.to_title.value, to_org: f.to_org.value, date: f.date.value, end_date: f.end_date.value, decision_no: f.decision_no.value,
+      decision_date: f.decision_date.value,
     };
     await backend.recordMovement(input);
     f.reset();

@@ -87,7 +87,13 @@ pub struct TargetResult {
     pub of: usize,
     /// A share 0–1, or a count for count indicators.
     pub value: f64,
+    /// Reached; false too when nobody is there to count (`counted` false).
     pub met: bool,
+    /// Someone in the body to count: with nobody (0/0) the target is neither met nor missed.
+    pub counted: bool,
+    /// What the documents and the window print for it: "đạt", "chưa đạt", or that nobody in the
+    /// plan is there to count ("chưa có ai trong quy hoạch để tính").
+    pub verdict: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -168,9 +174,10 @@ impl<'a> PositionNames<'a> {
         PositionNames { names }
     }
 
-    /// Catalogue positions a person holds now, matched on name or alias (ignoring case and diacritics).
-    pub fn held_by(&self, p: &Person) -> Vec<&'a Position> {
-        let titles: Vec<String> = p.current_positions().map(|h| fold(&h.title)).collect();
+    /// Catalogue positions a person holds on `day`, matched on name or alias (ignoring case and
+    /// diacritics): a post decided to begin later is not held yet.
+    pub fn held_by(&self, p: &Person, day: NaiveDate) -> Vec<&'a Position> {
+        let titles: Vec<String> = p.positions_on(day).map(|h| fold(&h.title)).collect();
         if titles.is_empty() {
             return Vec::new();
         }

@@ -97,7 +97,7 @@ pub(crate) fn run(
     let rules = ix.params;
     let term = &ix.data.term;
     let reference = term.reference_month;
-    let held = ix.names.held_by(p);
+    let held = ix.names.held_by(p, ix.as_of);
     let current_rank = held
         .iter()
         .filter(|h| !is_committee(h))

@@ -1,5 +1,5 @@
-//! The record itself: ratings missing for the years the check reads, posts held without a start
-//! date, and long tenure in one post (a rotation candidate).
+//! The record itself: ratings missing for the years the check reads, leadership posts held
+//! without a start date, and long tenure in one leadership post (a rotation candidate).
 
 use serde_json::json;
 
@@ -23,7 +23,12 @@ pub(crate) fn run(ix: &Index, p: &Person, out: &mut Findings) {
         }
     }
 
-    for h in p.current_positions() {
+    for h in p.positions_on(ix.as_of) {
+        // Only a leadership post of the catalogue calls for rotation, not a specialist's: its
+        // tenure is counted, and a missing start date asked for, for no other post.
+        if crate::rules::rotation::leadership_post(&h.title, &ix.data.positions).is_none() {
+            continue;
+        }
         let Some(start) = &h.start else {
             // Tenure cannot be counted from an invented date: the clerk is asked for it.
             out.push(

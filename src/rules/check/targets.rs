@@ -87,7 +87,15 @@ pub(crate) fn run(ix: &Index, out: &mut Findings) -> Vec<TargetResult> {
             value >= t.threshold
         };
         let label = body_label(&t.body);
-        if of == 0 && !t.indicator.is_count() {
+        let counted = of > 0;
+        let verdict = if !counted {
+            nobody_to_count(t.indicator).to_string()
+        } else if met {
+            "đạt".to_string()
+        } else {
+            "chưa đạt".to_string()
+        };
+        if !counted {
             out.push(
                 Severity::Info,
                 RuleCode::TargetEmpty,
@@ -95,10 +103,11 @@ pub(crate) fn run(ix: &Index, out: &mut Findings) -> Vec<TargetResult> {
                 None,
                 json!({ "indicator": t.indicator.code(), "body": t.body, "year": t.year }),
                 format!(
-                    "Chỉ tiêu năm {}: {} trong {}: chưa có người thuộc diện tính nên chưa đánh giá được.",
+                    "Chỉ tiêu năm {}: {} trong {}: {} nên chưa đánh giá được.",
                     t.year,
                     t.indicator.label().to_lowercase(),
-                    label
+                    label,
+                    verdict
                 ),
             );
         } else if !met {
@@ -140,8 +149,18 @@ pub(crate) fn run(ix: &Index, out: &mut Findings) -> Vec<TargetResult> {
             count,
             of,
             value,
-            met,
+            met: met && counted,
+            counted,
+            verdict,
         });
     }
     results
+}
+
+/// A target over nobody: there is no one in the plan to count, not a target missed.
+fn nobody_to_count(indicator: Indicator) -> &'static str {
+    match indicator {
+        Indicator::YoungForeignLanguage => "chưa có cán bộ trẻ nào trong quy hoạch để tính",
+        _ => "chưa có ai trong quy hoạch để tính",
+    }
 }
