@@ -6,7 +6,7 @@ use std::path::Path;
 
 use quyhoach::app::exports::{self, ExportInput};
 use quyhoach::app::imports;
-use quyhoach::import::{ImportOptions, ImportPreview, Progress, Severity};
+use quyhoach::import::{ImportOptions, ImportPreview, Progress};
 use quyhoach::Store;
 
 use super::out::{hinted, UserError};
@@ -37,10 +37,7 @@ fn print_preview(p: &ImportPreview) {
     }
     for r in &p.rows {
         for pr in &r.problems {
-            let tag = match pr.severity {
-                Severity::Loi => "Lỗi",
-                Severity::CanhBao => "Lưu ý",
-            };
+            let tag = pr.severity.label();
             let col = pr
                 .column
                 .as_deref()

@@ -51,6 +51,47 @@ pub struct Problem {
     pub field: String,
     pub message: String,
     pub severity: Severity,
+    /// What problems of this kind share when the message also names something of its row
+    /// ("Chưa rõ ngày bắt đầu giữ chức vụ…" for "Chức vụ “Bí thư chi bộ”: chưa rõ…"): the
+    /// preview shows them once, with their rows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// What of its row a problem of a `kind` names ("Chức vụ “Bí thư chi bộ”").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Loi => "Lỗi",
+            Severity::CanhBao => "Lưu ý",
+        }
+    }
+}
+
+/// One row a grouped problem is found on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProblemRow {
+    pub row: usize,
+    pub full_name: String,
+    /// What the message names of this row, when the group's message is the shared part.
+    pub detail: Option<String>,
+}
+
+/// The same problem on one or more rows, shown once: errors first, then notes, each kind in the
+/// order of its first row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProblemGroup {
+    pub severity: Severity,
+    /// "Lỗi", "Lưu ý".
+    pub severity_label: &'static str,
+    pub column: Option<String>,
+    /// The message itself for one row; the part its rows share for several.
+    pub message: String,
+    pub rows: Vec<ProblemRow>,
+    /// "Dòng 5" or "Dòng 5–7, 9 (4 dòng)".
+    pub rows_text: String,
 }
 
 /// One data row of the file.
@@ -81,6 +122,11 @@ pub struct ImportPreview {
     pub legacy: Option<Legacy>,
     /// Columns present but not recognised (left out unless mapped).
     pub unmapped: Vec<String>,
+    /// The sentence saying which columns the import leaves out (not recognised, or "Bỏ qua
+    /// cột này" chosen), if any.
+    pub ignored: Option<String>,
+    /// The problems of every row, the same problem on several rows shown once.
+    pub groups: Vec<ProblemGroup>,
     pub rows: Vec<RowResult>,
     pub ok_rows: usize,
     pub error_rows: usize,
@@ -281,11 +327,15 @@ pub fn preview(
     let known = Known::from_store(store)?;
     let rows = rows::check_rows(grid, &header, &known, store.today(), progress);
     let error_rows = rows.iter().filter(|r| r.has_errors()).count();
+    let ignored = ignored_columns(&header);
+    let groups = group_problems(&rows);
     Ok(ImportPreview {
         sheet: grid.sheet.clone(),
         header,
         legacy,
         unmapped,
+        ignored,
+        groups,
         ok_rows: rows.len() - error_rows,
         error_rows,
         rows,
@@ -294,6 +344,108 @@ pub fn preview(
         user_map,
         remembered,
     })
+}
+
+/// "Cột E “Ghi chú” sẽ không được nhập." for the columns with a heading and no field.
+fn ignored_columns(header: &Header) -> Option<String> {
+    let cols: Vec<String> = header
+        .columns
+        .iter()
+        .filter(|c| c.field.is_none() && !c.header.trim().is_empty())
+        .map(|c| format!("{} “{}”", c.letter, c.header.trim()))
+        .collect();
+    match cols.len() {
+        0 => None,
+        1 => Some(format!(
+            "Cột {} sẽ không được nhập (bỏ qua); chọn trường cho cột nếu cần nhập.",
+            cols[0]
+        )),
+        _ => Some(format!(
+            "Các cột {} sẽ không được nhập (bỏ qua); chọn trường cho cột nếu cần nhập.",
+            cols.join(", ")
+        )),
+    }
+}
+
+/// The problems of the rows grouped: one group per severity, column and kind of problem (its
+/// message, or the part its rows share), errors first, then by the first row each appears on.
+pub fn group_problems(rows: &[RowResult]) -> Vec<ProblemGroup> {
+    let mut groups: Vec<ProblemGroup> = Vec::new();
+    for r in rows {
+        for p in &r.problems {
+            let shared = p.kind.as_deref().unwrap_or(&p.message);
+            let row = ProblemRow {
+                row: r.row,
+                full_name: r.full_name.clone(),
+                detail: p.detail.clone(),
+            };
+            match groups
+                .iter_mut()
+                .find(|g| g.severity == p.severity && g.column == p.column && g.message == shared)
+            {
+                Some(g) => {
+                    if !g
+                        .rows
+                        .iter()
+                        .any(|x| x.row == r.row && x.detail == row.detail)
+                    {
+                        g.rows.push(row);
+                    }
+                }
+                None => groups.push(ProblemGroup {
+                    severity: p.severity,
+                    severity_label: p.severity.label(),
+                    column: p.column.clone(),
+                    message: shared.to_string(),
+                    rows: vec![row],
+                    rows_text: String::new(),
+                }),
+            }
+        }
+    }
+    for g in &mut groups {
+        // One row: its own message says it all.
+        if g.rows.len() == 1 && g.rows[0].detail.take().is_some() {
+            let r = &g.rows[0];
+            if let Some(p) = rows
+                .iter()
+                .filter(|x| x.row == r.row)
+                .flat_map(|x| &x.problems)
+                .find(|p| p.kind.as_deref() == Some(g.message.as_str()))
+            {
+                g.message = p.message.clone();
+            }
+        }
+        let mut nums: Vec<usize> = g.rows.iter().map(|r| r.row).collect();
+        nums.dedup();
+        g.rows_text = rows_text(&nums);
+    }
+    // Stable: errors first, each severity in the order of first appearance.
+    groups.sort_by_key(|g| g.severity != Severity::Loi);
+    groups
+}
+
+/// "Dòng 5", "Dòng 5–7, 9 (4 dòng)".
+fn rows_text(rows: &[usize]) -> String {
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let mut j = i;
+        while j + 1 < rows.len() && rows[j + 1] == rows[j] + 1 {
+            j += 1;
+        }
+        parts.push(match j - i {
+            0 => rows[i].to_string(),
+            1 => format!("{}, {}", rows[i], rows[j]),
+            _ => format!("{}–{}", rows[i], rows[j]),
+        });
+        i = j + 1;
+    }
+    if rows.len() == 1 {
+        format!("Dòng {}", parts.join(", "))
+    } else {
+        format!("Dòng {} ({} dòng)", parts.join(", "), rows.len())
+    }
 }
 
 /// Writes the imported people in one transaction, with progress before and after.

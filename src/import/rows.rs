@@ -76,6 +76,8 @@ impl RowCtx<'_> {
             field: field.to_string(),
             message,
             severity,
+            kind: None,
+            detail: None,
         });
     }
 
@@ -87,6 +89,26 @@ impl RowCtx<'_> {
 
     fn warn(&mut self, column: Option<String>, field: &str, message: &str) {
         self.push(column, field, message.to_string(), Severity::CanhBao);
+    }
+
+    /// A note of a `kind` many rows share ("Chưa rõ ngày bắt đầu…") about something of its row
+    /// (`detail`: "Chức vụ “Bí thư chi bộ”"); its message says both.
+    fn warn_kind(&mut self, column: Option<String>, field: &str, kind: &str, detail: String) {
+        let mut rest = kind.chars();
+        let lower: String = rest
+            .next()
+            .map(|c| c.to_lowercase().chain(rest).collect())
+            .unwrap_or_default();
+        self.push(
+            column,
+            field,
+            format!("{detail}: {lower}"),
+            Severity::CanhBao,
+        );
+        if let Some(p) = self.problems.last_mut() {
+            p.kind = Some(kind.to_string());
+            p.detail = Some(detail);
+        }
     }
 
     fn date(&mut self, field: &str, today: NaiveDate) -> Option<PartialDate> {
@@ -317,11 +339,12 @@ fn positions(ctx: &mut RowCtx, p: &mut Person, today: NaiveDate) {
     }
     if !unknown.is_empty() {
         let col = ctx.column_of("positions").map(|c| c.1);
-        ctx.warn(
+        ctx.warn_kind(
             col,
             "positions",
-            &format!(
-                "Chức vụ {}: chưa rõ ngày bắt đầu giữ chức vụ; đã nhập, hãy bổ sung ngày trong hồ sơ.",
+            "Chưa rõ ngày bắt đầu giữ chức vụ; đã nhập, hãy bổ sung ngày trong hồ sơ.",
+            format!(
+                "Chức vụ {}",
                 unknown
                     .iter()
                     .map(|t| format!("“{t}”"))

@@ -876,6 +876,43 @@ fn a_real_looking_list_previews_errors_only_on_its_bad_rows_and_imports_the_rest
         .iter()
         .any(|x| x.message.contains("bỏ chữ số 0 ở đầu")));
 
+    // The preview as the window shows it: errors first; the note every post without a date
+    // brings, once, with its rows and each row's posts; the column left out said in a sentence.
+    let groups = &p.groups;
+    let errors = groups
+        .iter()
+        .take_while(|g| g.severity == Severity::Loi)
+        .count();
+    assert_eq!(errors, 2, "{groups:#?}");
+    assert!(groups[errors..]
+        .iter()
+        .all(|g| g.severity == Severity::CanhBao));
+    assert_eq!(groups[0].rows_text, "Dòng 8");
+    assert_eq!(groups[0].severity_label, "Lỗi");
+    let start = groups
+        .iter()
+        .filter(|g| g.message.contains("hưa rõ ngày bắt đầu giữ chức vụ"))
+        .collect::<Vec<_>>();
+    assert_eq!(start.len(), 1, "{groups:#?}");
+    let start = start[0];
+    assert_eq!(
+        start.message,
+        "Chưa rõ ngày bắt đầu giữ chức vụ; đã nhập, hãy bổ sung ngày trong hồ sơ."
+    );
+    let rows: Vec<usize> = start.rows.iter().map(|r| r.row).collect();
+    assert_eq!(rows, [6, 7, 8, 9, 11], "{start:#?}");
+    assert_eq!(start.rows_text, "Dòng 6–9, 11 (5 dòng)");
+    let huong_note = start.rows.iter().find(|r| r.row == 7).unwrap();
+    assert_eq!(huong_note.full_name, "Phạm Thị Hường");
+    assert_eq!(
+        huong_note.detail.as_deref(),
+        Some("Chức vụ “Chủ tịch Hội LHPN”, “Ủy viên BCH”")
+    );
+    assert_eq!(
+        p.ignored.as_deref(),
+        Some("Cột J “Ghi chú” sẽ không được nhập (bỏ qua); chọn trường cho cột nếu cần nhập.")
+    );
+
     // "Nhập N dòng hợp lệ, bỏ qua M dòng lỗi": one transaction for the good rows.
     let out = quyhoach::import::import_valid_people(&mut s, &p, &mut no_progress()).unwrap();
     assert_eq!(out.imported, 4);

@@ -200,15 +200,25 @@ function showPreview(p) {
     return el("tr", { class: c.field ? null : "warn" },
       el("td", {}, c.letter), el("td", {}, c.header), el("td", {}, sel));
   }));
-  const rows = [];
-  for (const r of p.rows) {
-    for (const pr of r.problems) {
-      rows.push(el("tr", { class: pr.severity === "loi" ? "bad" : "warn" },
-        el("td", { class: "num" }, r.row), el("td", {}, r.full_name), el("td", {}, pr.column || ""),
-        el("td", {}, (pr.severity === "loi" ? "Lỗi: " : "Lưu ý: ") + pr.message)));
-    }
-  }
+  $("import-ignored").textContent = p.ignored || "";
+  $("import-ignored").hidden = !p.ignored;
+  // The same problem on many rows once, with its rows; errors first (the core's order).
+  const rows = p.groups.map((g) => {
+    const names = g.rows.map((r) => r.detail ? `${r.full_name} (dòng ${r.row}): ${r.detail}` : `${r.full_name} (dòng ${r.row})`);
+    return el("tr", { class: g.severity === "loi" ? "bad" : "warn", dataset: { severity: g.severity } },
+      el("td", { class: "num" }, g.rows.length === 1 ? g.rows[0].row : g.rows_text),
+      el("td", {}, g.rows.length === 1
+        ? g.rows[0].full_name
+        : el("details", {}, el("summary", {}, `${g.rows.length} người`), names.map((n) => el("div", {}, n)))),
+      el("td", {}, g.column || ""),
+      el("td", {}, `${g.severity_label}: ${g.message}`));
+  });
+  const errors = p.groups.filter((g) => g.severity === "loi").length;
+  $("import-problems-count").textContent = p.groups.length
+    ? `${errors} loại lỗi, ${p.groups.length - errors} loại lưu ý.`
+    : "Không có vấn đề nào.";
   $("import-problems").replaceChildren(...rows);
+  onlyErrors();
   $("import-preview").hidden = false;
   // Buttons that cannot act look disabled and say why.
   const all = $("btn-import-confirm"), valid = $("btn-import-valid"), why = [];
@@ -224,6 +234,12 @@ function showPreview(p) {
   $("btn-import-open-rejected").hidden = true;
   const rej = $("import-rejected-path");
   if (!rej.value) rej.value = suggest("dong-loi", "xlsx");
+}
+
+/** "Chỉ xem lỗi": the notes hidden, the errors left. */
+function onlyErrors() {
+  const only = $("import-only-errors").checked;
+  for (const tr of $("import-problems").children) tr.hidden = only && tr.dataset.severity !== "loi";
 }
 
 async function runPreview() {
@@ -298,6 +314,7 @@ export function init(c) {
       $("btn-import-open-rejected").hidden = false;
     } catch (e) { showError(e); }
   });
+  $("import-only-errors").addEventListener("change", onlyErrors);
   $("btn-import-open-rejected").addEventListener("click", async () => {
     try {
       await backend.openInViewer($("btn-import-open-rejected").dataset.path);

@@ -1201,6 +1201,7 @@ fn messy_workbook(path: &Path) {
         "Số CCCD",
         "Chức vụ hiện nay",
         "Trình độ LLCT",
+        "Ghi chú",
     ];
     for (c, h) in header.iter().enumerate() {
         ws.write_string(2, c as u16, *h).unwrap();
@@ -1257,6 +1258,8 @@ fn messy_workbook(path: &Path) {
         }
     }
     ws.write_number(5, 5, 51188004567.0).unwrap();
+    ws.write_string(4, 8, "Đang học cao cấp lý luận chính trị")
+        .unwrap();
     wb.save(path).unwrap();
 }
 
@@ -1317,6 +1320,57 @@ async fn a_real_looking_list_is_imported_in_the_window() {
     .as_bool()
     .unwrap());
     assert!(text(&c, "#import-why").await.contains("2 dòng có lỗi"));
+    // A column the import leaves out is said so ("Ghi chú"); the mapped one no longer is.
+    let ignored = text(&c, "#import-ignored").await;
+    assert!(
+        ignored.contains("I “Ghi chú”")
+            && ignored.contains("sẽ không được nhập")
+            && !ignored.contains("Tên thường gọi"),
+        "{ignored}"
+    );
+    // Errors first; the same note on several rows once, with its rows.
+    let problems: Vec<String> = serde_json::from_value(
+        js(
+            &c,
+            "các vấn đề",
+            "return [...document.querySelectorAll('#import-problems tr')].map((tr) => tr.className + '|' + tr.innerText);",
+        )
+        .await,
+    )
+    .unwrap();
+    assert!(problems[0].starts_with("bad|"), "{problems:?}");
+    let first_note = problems
+        .iter()
+        .position(|p| p.starts_with("warn|"))
+        .unwrap();
+    assert!(
+        problems[first_note..]
+            .iter()
+            .all(|p| p.starts_with("warn|")),
+        "{problems:?}"
+    );
+    let start_notes: Vec<&String> = problems
+        .iter()
+        .filter(|p| p.contains("hưa rõ ngày bắt đầu giữ chức vụ"))
+        .collect();
+    assert_eq!(start_notes.len(), 1, "{problems:?}");
+    assert!(start_notes[0].contains("dòng)"), "{problems:?}");
+    // "Chỉ xem lỗi": the notes are hidden, the errors stay.
+    click(&c, "#import-only-errors").await;
+    let shown: Vec<String> = serde_json::from_value(
+        js(
+            &c,
+            "các lỗi còn hiện",
+            "return [...document.querySelectorAll('#import-problems tr')].filter((tr) => !tr.hidden).map((tr) => tr.className);",
+        )
+        .await,
+    )
+    .unwrap();
+    assert!(
+        !shown.is_empty() && shown.iter().all(|c| c == "bad"),
+        "{shown:?}"
+    );
+    click(&c, "#import-only-errors").await;
     let valid = text(&c, "#btn-import-valid").await;
     assert_eq!(valid, "Nhập 3 dòng hợp lệ, bỏ qua 2 dòng lỗi");
     js(
