@@ -46,8 +46,8 @@ pub struct BoardEntry {
     /// with reason `ky_luat` and the disciplinary decision, ready for `add_plan_step` (its
     /// decision number may be empty when the record lacks it: the clerk fills it in).
     pub remove_now: Option<PlanEvent>,
-    /// Other grounds for removal, left to the next yearly review (HD 45 §II.8): "Xem xét ở đợt
-    /// rà soát năm …: <the violation>".
+    /// Other grounds for removal, left to the next yearly review (HD 45 §II.8): one line, "Xem
+    /// xét đưa ra ở đợt rà soát năm … (vì vi phạm nêu trên)", the violations being in `notes`.
     pub review_flags: Vec<String>,
     /// What the yearly review proposes for this entry: "đưa ra" when a violation names it,
     /// nothing (leave it) otherwise.
@@ -201,17 +201,22 @@ pub fn board(store: &Store, term_code: &str) -> Result<Board> {
                         .collect();
                     let worst = mine.iter().map(|x| x.severity).min();
                     let active = e.is_active();
-                    let review_flags = if active {
-                        mine.iter()
-                            .filter(|x| x.severity == Severity::Violation)
-                            .filter(|x| !matches!(x.rule, RuleCode::Discipline | RuleCode::Votes))
-                            .map(|x| {
-                                format!(
-                                    "Xem xét ở đợt rà soát năm {}: {}",
-                                    report.review.year, x.message
-                                )
-                            })
-                            .collect()
+                    // The violations are in the notes already: the review is said once.
+                    let for_review = mine
+                        .iter()
+                        .filter(|x| x.severity == Severity::Violation)
+                        .filter(|x| !matches!(x.rule, RuleCode::Discipline | RuleCode::Votes))
+                        .count();
+                    let review_flags = if active && for_review > 0 {
+                        vec![format!(
+                            "Xem xét đưa ra ở đợt rà soát năm {} (vì {} nêu trên).",
+                            report.review.year,
+                            if for_review == 1 {
+                                "vi phạm".to_string()
+                            } else {
+                                format!("{for_review} vi phạm")
+                            }
+                        )]
                     } else {
                         Vec::new()
                     };

@@ -47,6 +47,9 @@ pub struct Advice {
     /// The button that opens that part of the record ("Nhập xếp loại"); none for the identity,
     /// which the group's own "Xem người này" opens.
     pub section_button: Option<&'static str>,
+    /// The post to add people to from here (a committee planned below its coefficient): the
+    /// window's "Thêm người vào quy hoạch" opens that post's list of candidates.
+    pub add_to_position: Option<String>,
     pub severity_label: &'static str,
     pub source: String,
 }
@@ -109,7 +112,7 @@ pub fn action_of(rule: RuleCode) -> (&'static str, Option<RecordSection>) {
             None,
         ),
         R::PlanCoefficient => (
-            "Điều chỉnh số người quy hoạch cấp ủy cho đúng hệ số (Cài đặt → Quy định áp dụng).",
+            "Bớt người quy hoạch cấp ủy cho đúng hệ số (đưa ra ở đợt rà soát), hoặc sửa hệ số trong Cài đặt nếu quy định của tỉnh khác.",
             None,
         ),
         R::TermKind => (
@@ -145,6 +148,16 @@ pub fn action_of(rule: RuleCode) -> (&'static str, Option<RecordSection>) {
             None,
         ),
     }
+}
+
+/// A committee planned below its lower bound: the number of people it needs.
+fn too_few(f: &Finding) -> Option<i64> {
+    if f.rule != RuleCode::PlanCoefficient {
+        return None;
+    }
+    let count = f.values.get("count")?.as_i64()?;
+    let min = f.values.get("min")?.as_i64()?;
+    (count < min).then_some(min)
 }
 
 fn rank(s: Severity) -> u8 {
@@ -229,14 +242,24 @@ pub fn group_findings(
             continue;
         }
         let (action, section) = action_of(f.rule);
+        let (action, add_to_position) = match too_few(f) {
+            Some(min) => (
+                format!(
+                    "Thêm người vào quy hoạch cho đủ ít nhất {min} người (bấm “Thêm người vào quy hoạch”)."
+                ),
+                f.position_code.clone(),
+            ),
+            None => (action.to_string(), None),
+        };
         g.items.push(Advice {
             severity: f.severity,
             rule: f.rule,
             rule_label: f.rule.label(),
             message: f.message.clone(),
-            action: action.to_string(),
+            action,
             section,
             section_button: section.and_then(RecordSection::button),
+            add_to_position,
             severity_label: f.severity.label(),
             source: f.source.clone(),
         });

@@ -275,6 +275,26 @@ fn committee_plan_sizes_from_1_0_to_1_5_times_halves_up() {
         f[0].message,
         "Quy hoạch Ủy viên Ủy ban Kiểm tra Đảng ủy có 2 người, dưới hệ số 1 lần số ủy viên (3 × 1 = 3 người)."
     );
+    // Too few: the board's advice sends the clerk to add people to that committee's plan, not
+    // to Settings.
+    let advice = |s: &Store| {
+        quyhoach::app::board::board(s, TERM)
+            .unwrap()
+            .groups
+            .into_iter()
+            .flat_map(|g| g.items)
+            .find(|a| a.rule == "plan_coefficient")
+            .unwrap()
+    };
+    let a = advice(&s);
+    assert_eq!(a.add_to_position.as_deref(), Some("UBKT"));
+    assert!(
+        a.action
+            .starts_with("Thêm người vào quy hoạch cho đủ ít nhất 3 người"),
+        "{}",
+        a.action
+    );
+    assert!(!a.action.contains("Cài đặt"), "{}", a.action);
     plan(&mut s, "UBKT", people[2]);
     assert!(size(&s).is_empty(), "3 = 1,0 × 3");
     plan(&mut s, "UBKT", people[3]);
@@ -288,6 +308,10 @@ fn committee_plan_sizes_from_1_0_to_1_5_times_halves_up() {
         f[0].message,
         "Quy hoạch Ủy viên Ủy ban Kiểm tra Đảng ủy có 6 người, vượt hệ số 1,5 lần số ủy viên (3 × 1,5 = 5 người)."
     );
+    // Too many: nothing to add; the advice is to take people out at the review.
+    let a = advice(&s);
+    assert_eq!(a.add_to_position, None);
+    assert!(a.action.starts_with("Bớt người"), "{}", a.action);
     // A bad coefficient is refused, naming the field.
     rules.params.ubkt_plan_coefficient = 0.5;
     let err = s.add_rule_set(&rules).unwrap_err();
@@ -371,7 +395,27 @@ fn a_disciplined_cadre_leaves_at_once_the_board_proposes_the_step() {
         .entries[0];
     assert!(e.remove_now.is_none());
     assert_eq!(e.review_flags.len(), 1, "{:?}", e.review_flags);
-    assert!(e.review_flags[0].starts_with("Xem xét ở đợt rà soát năm 2027: Lý Văn Già: còn"));
+    assert_eq!(
+        e.review_flags[0],
+        "Xem xét đưa ra ở đợt rà soát năm 2027 (vì vi phạm nêu trên)."
+    );
+    // The violation is one line of the notes, without the person's name; nothing repeats it.
+    assert!(
+        e.notes
+            .iter()
+            .any(|n| n.starts_with("Còn") || n.starts_with("còn")),
+        "{:?}",
+        e.notes
+    );
+    assert!(
+        e.notes
+            .iter()
+            .chain(&e.review_flags)
+            .all(|n| !n.contains("Lý Văn Già")),
+        "{:?} {:?}",
+        e.notes,
+        e.review_flags
+    );
 }
 
 #[test]

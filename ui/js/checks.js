@@ -2,7 +2,7 @@
 // targets drawn as bars against the threshold, and an age pyramid by sex.
 import * as backend from "./backend.js";
 import { $, el, showError } from "./dom.js";
-import { fillTerms } from "./plan.js";
+import { fillTerms, openAddFor } from "./plan.js";
 import { openRecord } from "./people.js";
 import * as codes from "./codes.js";
 
@@ -103,6 +103,9 @@ export async function refresh() {
         el("div", { class: "todo" }, "Cần làm: " + a.action,
           g.person_id && a.section_button
             ? el("button", { type: "button", class: "link", dataset: { section: a.section }, onclick: () => openRecord(g.person_id, a.section).catch(showError) }, a.section_button)
+            : "",
+          a.add_to_position
+            ? el("button", { type: "button", class: "link", dataset: { add: a.add_to_position }, onclick: () => openAddFor(term, a.add_to_position).catch(showError) }, "Thêm người vào quy hoạch")
             : ""),
         el("div", { class: "hint" }, a.rule_label ? `${a.rule_label} — ${a.source}` : a.source))))));
   $("findings").replaceChildren(...(items.length ? items : [el("li", { class: "ok" }, "Không có vi phạm hay cảnh báo.")]));

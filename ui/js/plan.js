@@ -209,6 +209,17 @@ async function openAdd(p) {
   $("plan-candidate-filter").focus();
 }
 
+/** Opens the plan of `term` with the candidates for the post `code` (from a finding). */
+export async function openAddFor(term, code) {
+  localStorage.setItem("quyhoach.term", term);
+  ctx.go("screen-plan");
+  await refresh();
+  const p = lastBoard && lastBoard.positions.find((x) => x.code === code);
+  if (!p) return;
+  await openAdd(p);
+  $("plan-add").scrollIntoView({ block: "start" });
+}
+
 function openStep(e, p, proposed) {
   stepping = e.entry_id;
   steppingName = e.full_name;

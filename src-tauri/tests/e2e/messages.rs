@@ -400,5 +400,42 @@ async fn messages_beside_their_buttons_and_no_sideways_scrolling_at_1280x720() {
         .unwrap(),
         "Esc trong hộp hỏi chỉ đóng hộp hỏi"
     );
+
+    // A committee planned below its coefficient (the demo's inspection committee has nobody):
+    // the finding offers to add people to that committee's plan, and the button opens its
+    // candidates, not Settings.
+    click(&c, "#nav [data-screen=screen-checks]").await;
+    visible(&c, "screen-checks").await;
+    let code = until(
+        &c,
+        "nút thêm người vào quy hoạch Ủy ban Kiểm tra",
+        "(() => { const b = [...document.querySelectorAll('#findings button[data-add]')].find((b) => b.closest('li.group').textContent.includes('Ủy ban Kiểm tra')); return b && b.dataset.add; })()",
+    )
+    .await;
+    let code = code.as_str().unwrap().to_string();
+    let todo = js(
+        &c,
+        "việc cần làm",
+        &format!("return document.querySelector('#findings button[data-add=\"{code}\"]').closest('.todo').textContent;"),
+    )
+    .await;
+    assert!(
+        todo.as_str()
+            .unwrap()
+            .contains("Thêm người vào quy hoạch cho đủ ít nhất 5 người")
+            && !todo.as_str().unwrap().contains("Cài đặt"),
+        "{todo}"
+    );
+    click(&c, &format!("#findings button[data-add=\"{code}\"]")).await;
+    visible(&c, "screen-plan").await;
+    visible(&c, "plan-add").await;
+    let title = text(&c, "#plan-add-title").await;
+    assert!(title.contains("Ủy ban Kiểm tra"), "{title}");
+    until(
+        &c,
+        "danh sách ứng viên cho Ủy ban Kiểm tra",
+        "document.querySelectorAll('#plan-candidates tr').length > 0",
+    )
+    .await;
     wd("đóng phiên", c.close()).await;
 }
