@@ -1376,7 +1376,7 @@ async fn a_real_looking_list_is_imported_in_the_window() {
     js(
         &c,
         "cuộn tới bản xem trước",
-        "document.getElementById('import-preview').scrollIntoView(); return true;",
+        "document.getElementById('import-ignored').scrollIntoView(); return true;",
     )
     .await;
     screenshot(&c, "15-nhap-danh-sach.png").await;
