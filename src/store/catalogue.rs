@@ -119,7 +119,7 @@ impl Store {
                 term_from,
             )
             .optional()?
-            .ok_or_else(|| bad("term", format!("Không có nhiệm kỳ “{code}”; thêm bằng lệnh term add.")))
+            .ok_or_else(|| bad("term", format!("Không có nhiệm kỳ “{code}”: hãy thêm nhiệm kỳ này trước.")))
     }
 
     pub fn positions(&self) -> Result<Vec<Position>> {
