@@ -4,8 +4,11 @@
 
 use serde::Serialize;
 
+use crate::docs::DocKind;
 use crate::model::plan::{body, post, PlanStep, RemovalReason, TermKind};
-use crate::model::programme::{GraduationClass, MemberStage, MovementKind, OutcomeKind};
+use crate::model::programme::{
+    GraduationClass, MemberStage, MovementKind, OutcomeKind, ProgrammeRecordKind,
+};
 use crate::model::{
     PoliticalTheory, ProfessionalLevel, RatingLevel, RecordKind, Sex, StateManagement, Status,
 };
@@ -14,12 +17,23 @@ use crate::rules::eligibility::Verdict;
 use crate::rules::ruleset::{UnitLevel, VoteBase, PARAMS};
 use crate::rules::steps::step_allowed;
 use crate::rules::targets::Indicator;
+use crate::xlsx::template::ExportKind;
 
 /// One entry of a closed list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Code {
     pub code: &'static str,
     pub label: &'static str,
+}
+
+/// A kind of file the window saves: its code and label, the start of the file name it suggests,
+/// and whether it takes a number from the register (a Tờ trình, a Báo cáo; not a list).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileKind {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub file: &'static str,
+    pub numbered: bool,
 }
 
 /// The closed lists of the window, each as [{code, label}] in the order to show.
@@ -62,6 +76,12 @@ pub struct CodeLists {
     /// What became of a participant, as the form asks: an outcome, or left the programme.
     pub outcome_choices: Vec<Code>,
     pub movement_kinds: Vec<Code>,
+    /// What is recorded of a programme's participant (đào tạo, đánh giá).
+    pub programme_record_kinds: Vec<Code>,
+    /// The documents of a term's plan the Documents screen issues.
+    pub doc_kinds: Vec<FileKind>,
+    /// The workbooks the Excel card saves.
+    pub export_kinds: Vec<FileKind>,
 }
 
 macro_rules! list {
@@ -135,6 +155,26 @@ pub fn code_lists() -> CodeLists {
             .chain(list!(MemberStage, |s: &MemberStage| *s == MemberStage::Left))
             .collect(),
         movement_kinds: list!(MovementKind),
+        programme_record_kinds: list!(ProgrammeRecordKind),
+        doc_kinds: DocKind::ALL
+            .iter()
+            .filter(|k| k.needs_term())
+            .map(|k| FileKind {
+                code: k.code(),
+                label: k.label(),
+                file: k.file_name(),
+                numbered: k.type_code().is_some(),
+            })
+            .collect(),
+        export_kinds: ExportKind::ALL
+            .iter()
+            .map(|k| FileKind {
+                code: k.code(),
+                label: k.label(),
+                file: k.file_name(),
+                numbered: false,
+            })
+            .collect(),
     }
 }
 
@@ -171,6 +211,9 @@ impl CodeLists {
             outcome_choices,
             movement_kinds,
             rule_params,
+            programme_record_kinds,
+            doc_kinds,
+            export_kinds,
         } = self;
         let mut out: Vec<&'static str> = [
             sexes,
@@ -200,10 +243,12 @@ impl CodeLists {
             outcomes,
             outcome_choices,
             movement_kinds,
+            programme_record_kinds,
         ]
         .into_iter()
         .flat_map(|l| l.iter().map(|c| c.code))
         .chain(rule_params.iter().map(|p| p.code))
+        .chain(doc_kinds.iter().chain(export_kinds).map(|k| k.code))
         .collect();
         out.sort_unstable();
         out.dedup();

@@ -11,7 +11,9 @@ use serde::Deserialize;
 use super::{parse_code, parse_date, parse_optional_date};
 use crate::error::{CoreError, Result};
 use crate::model::plan::{Programme, ProgrammeRecord};
-use crate::model::programme::{Criteria, GraduationClass, Outcome, OutcomeKind, ProgrammeSummary};
+use crate::model::programme::{
+    Criteria, GraduationClass, Outcome, OutcomeKind, ProgrammeRecordKind, ProgrammeSummary,
+};
 use crate::model::{PoliticalTheory, PositionHeld, ProfessionalLevel, RatingLevel};
 use crate::rules::young::{assess, Assessment};
 use crate::store::programme::NewProgramme;
@@ -390,7 +392,7 @@ pub fn add_record(
     input: &RecordInput,
 ) -> Result<()> {
     store.write(|store| {
-    let training = input.kind.trim() == "dao_tao";
+    let training = input.kind.trim() == ProgrammeRecordKind::Training.code();
     let (date_label, to_label) = if training {
         ("Đào tạo từ ngày", "Đào tạo đến ngày")
     } else {
@@ -404,7 +406,7 @@ pub fn add_record(
         RatingLevel::code,
         RatingLevel::label,
     )?;
-    if !training && input.kind.trim() == "danh_gia" && rating.is_none() {
+    if !training && input.kind.trim() == ProgrammeRecordKind::Evaluation.code() && rating.is_none() {
         return Err(CoreError::validation(
             "rating",
             "required",

@@ -49,8 +49,22 @@ impl DocKind {
         }
     }
 
-    fn needs_term(self) -> bool {
+    /// Whether the document is of a term's plan (the Documents screen's kinds); a CV and a
+    /// programme report are issued from their own screens.
+    pub fn needs_term(self) -> bool {
         !matches!(self, DocKind::LyLich | DocKind::BaoCaoDeAn)
+    }
+
+    /// The start of the file name the window suggests ("Tờ trình quy hoạch 20261203-0930.pdf").
+    pub fn file_name(self) -> &'static str {
+        match self {
+            DocKind::ToTrinh => "Tờ trình quy hoạch",
+            DocKind::BaoCaoRaSoat => "Báo cáo rà soát quy hoạch",
+            DocKind::BieuCoCau => "Biểu cơ cấu, chất lượng",
+            DocKind::DaoTao => "Danh sách cần đào tạo",
+            DocKind::LyLich => "Sơ yếu lý lịch",
+            DocKind::BaoCaoDeAn => "Báo cáo đề án tạo nguồn",
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use crate::document::table::{Cell, CellAlign, Column, ReportTable, Row};
 use crate::document::{Block, Document, Orientation};
 use crate::error::{CoreError, Result};
 use crate::model::plan::Programme;
-use crate::model::programme::MemberStage;
+use crate::model::programme::{MemberStage, ProgrammeRecordKind};
 use crate::model::Unit;
 use crate::store::Store;
 
@@ -29,7 +29,7 @@ pub fn participants_table(p: &Programme) -> ReportTable {
         let trainings: Vec<String> = m
             .records
             .iter()
-            .filter(|r| r.kind == "dao_tao")
+            .filter(|r| r.kind == ProgrammeRecordKind::Training.code())
             .map(|r| {
                 let mut s = r.content.clone();
                 if !r.institution.is_empty() {
@@ -52,7 +52,7 @@ pub fn participants_table(p: &Programme) -> ReportTable {
         let evaluations: Vec<String> = m
             .records
             .iter()
-            .filter(|r| r.kind == "danh_gia")
+            .filter(|r| r.kind == ProgrammeRecordKind::Evaluation.code())
             .map(|r| {
                 let rating = r.rating.map(|x| x.label()).unwrap_or(r.result.as_str());
                 format!("Năm {}: {rating}. {}", r.date.year(), r.content)
@@ -161,12 +161,22 @@ pub(super) fn build(
     let trainings: usize = p
         .members
         .iter()
-        .map(|m| m.records.iter().filter(|r| r.kind == "dao_tao").count())
+        .map(|m| {
+            m.records
+                .iter()
+                .filter(|r| r.kind == ProgrammeRecordKind::Training.code())
+                .count()
+        })
         .sum();
     let evaluations: usize = p
         .members
         .iter()
-        .map(|m| m.records.iter().filter(|r| r.kind == "danh_gia").count())
+        .map(|m| {
+            m.records
+                .iter()
+                .filter(|r| r.kind == ProgrammeRecordKind::Evaluation.code())
+                .count()
+        })
         .sum();
     paras.push(body(&format!(
         "Đã tổ chức đào tạo, bồi dưỡng {trainings} lượt; đánh giá hằng năm {evaluations} lượt (chi tiết tại Phụ lục)."

@@ -9,6 +9,14 @@ use super::levels::codes;
 use super::levels::{PoliticalTheory, ProfessionalLevel, RatingLevel};
 
 codes!(
+    /// What is recorded of a programme's participant: a training or a yearly evaluation.
+    ProgrammeRecordKind {
+        Training = "dao_tao" => "Đào tạo, bồi dưỡng",
+        Evaluation = "danh_gia" => "Đánh giá hằng năm",
+    }
+);
+
+codes!(
     /// Xếp loại tốt nghiệp of the highest professional degree (ordered from lowest).
     GraduationClass {
         TrungBinh = "trung_binh" => "Trung bình",

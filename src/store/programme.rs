@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::model::plan::{Programme, ProgrammeMember, ProgrammeRecord};
 use crate::model::programme::{
     Criteria, CriteriaSet, MemberStage, Movement, MovementKind, Outcome, OutcomeKind,
-    ProgrammeSummary,
+    ProgrammeRecordKind, ProgrammeSummary,
 };
 use crate::model::{PartialDate, RatingLevel};
 use crate::text::clean;
@@ -343,11 +343,11 @@ impl Store {
         person_id: i64,
         rec: &ProgrammeRecord,
     ) -> Result<()> {
-        if !matches!(rec.kind.as_str(), "dao_tao" | "danh_gia") {
+        if ProgrammeRecordKind::from_code(&rec.kind).is_none() {
             return Err(bad(
                 "kind",
                 format!(
-                    "Loại “{}” không hợp lệ: chọn Đào tạo, bồi dưỡng (dao_tao) hoặc Đánh giá (danh_gia).",
+                    "Loại “{}” không hợp lệ: chọn Đào tạo, bồi dưỡng hoặc Đánh giá hằng năm.",
                     rec.kind
                 ),
             ));

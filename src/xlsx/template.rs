@@ -165,6 +165,28 @@ impl ExportKind {
         }
     }
 
+    /// The workbook's name as the Excel card lists it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportKind::CanBo => "Danh sách cán bộ",
+            ExportKind::TrichNgang => "Danh sách trích ngang quy hoạch",
+            ExportKind::CoCau => "Biểu cơ cấu, chất lượng",
+            ExportKind::RaSoat => "Kết quả rà soát năm nay",
+            ExportKind::DaoTao => "Cần đào tạo, bồi dưỡng",
+        }
+    }
+
+    /// The start of the file name the window suggests.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            ExportKind::CanBo => "Danh sách cán bộ",
+            ExportKind::TrichNgang => "Danh sách trích ngang",
+            ExportKind::CoCau => "Biểu cơ cấu, chất lượng",
+            ExportKind::RaSoat => "Kết quả rà soát",
+            ExportKind::DaoTao => "Danh sách cần đào tạo",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<ExportKind> {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }

@@ -188,6 +188,9 @@ fn ui_js_holds_no_code_of_the_core() {
         "HTT",
         "du_dieu_kien",
         "vi_pham",
+        "to-trinh",
+        "trich-ngang",
+        "dao_tao",
     ] {
         assert!(codes.contains(&c), "{c} is not served");
     }
@@ -246,4 +249,47 @@ fn index_html_has_no_option_with_a_code_of_the_core() {
     }
     assert!(html.matches("<option value=\"").count() > 5);
     assert!(found.is_empty(), "{found:?}");
+}
+
+/// The Documents screen and the Excel card list the kinds the core serves, with whether each
+/// takes a number and the file name to suggest: the window no longer marks "numbered" itself.
+#[test]
+fn the_kinds_of_documents_and_workbooks_come_from_the_core() {
+    let lists = code_lists();
+    let docs: Vec<(&str, bool)> = lists
+        .doc_kinds
+        .iter()
+        .map(|k| (k.code, k.numbered))
+        .collect();
+    assert_eq!(
+        docs,
+        [
+            ("to-trinh", true),
+            ("bao-cao-ra-soat", true),
+            ("bieu-co-cau", false),
+            ("dao-tao", false)
+        ]
+    );
+    assert_eq!(lists.doc_kinds[0].file, "Tờ trình quy hoạch");
+    let sheets: Vec<&str> = lists.export_kinds.iter().map(|k| k.code).collect();
+    assert_eq!(
+        sheets,
+        ["can-bo", "trich-ngang", "co-cau", "ra-soat", "dao-tao"]
+    );
+    assert!(lists
+        .export_kinds
+        .iter()
+        .all(|k| !k.label.is_empty() && !k.file.is_empty() && !k.numbered));
+    let records: Vec<(&str, &str)> = lists
+        .programme_record_kinds
+        .iter()
+        .map(|k| (k.code, k.label))
+        .collect();
+    assert_eq!(
+        records,
+        [
+            ("dao_tao", "Đào tạo, bồi dưỡng"),
+            ("danh_gia", "Đánh giá hằng năm")
+        ]
+    );
 }

@@ -3,28 +3,21 @@
 import * as backend from "./backend.js";
 import { $, el, ask, clearFieldErrors, displayDate, showError, showFieldErrors, today, onSubmit, onClick, once } from "./dom.js";
 import { fillTerms } from "./plan.js";
+import * as codes from "./codes.js";
 
 let ctx;
 let folder = "";
 
-const FILE = {
-  "to-trinh": "Tờ trình quy hoạch",
-  "bao-cao-ra-soat": "Báo cáo rà soát quy hoạch",
-  "bieu-co-cau": "Biểu cơ cấu, chất lượng",
-  "dao-tao": "Danh sách cần đào tạo",
-  "can-bo": "Danh sách cán bộ",
-  "trich-ngang": "Danh sách trích ngang",
-  "co-cau": "Biểu cơ cấu, chất lượng",
-  "ra-soat": "Kết quả rà soát",
-  "dong-loi": "Dòng không nhập",
-};
+// The start of a suggested file name: the core's for its documents and workbooks.
+const REJECTED = "Dòng không nhập";
+const fileName = (select) => (select.selectedOptions[0] ? select.selectedOptions[0].dataset.file : REJECTED);
 
 const sep = () => (folder.includes("\\") && !folder.includes("/") ? "\\" : "/");
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
 // A new name for each file saved (never over an earlier one, even twice in the same second).
 const suggested = new Set();
-function suggest(kind, ext) {
-  const base = `${folder}${sep()}${FILE[kind] || kind} ${stamp()}`;
+function suggest(name, ext) {
+  const base = `${folder}${sep()}${name} ${stamp()}`;
   let name = `${base}.${ext}`;
   for (let n = 2; suggested.has(name); n++) name = `${base} (${n}).${ext}`;
   suggested.add(name);
@@ -34,6 +27,8 @@ function suggest(kind, ext) {
 export async function refresh() {
   folder = await backend.outputDir();
   const fd = $("form-doc"), fx = $("form-xlsx");
+  kinds(fd.kind, "doc_kinds");
+  kinds(fx.kind, "export_kinds");
   await fillTerms(fd.term);
   await fillTerms(fx.term);
   const s = await backend.docSettings();
@@ -44,11 +39,11 @@ export async function refresh() {
   fd.title.value = s.signer.title || "BÍ THƯ";
   fd.signer_name.value = s.signer.name || "";
   fd.recipients.value = (s.recipients[fd.kind.value] || []).join("\n");
-  fd.out.value = suggest(fd.kind.value, "pdf");
+  fd.out.value = suggest(fileName(fd.kind), "pdf");
   await loadTexts();
   numberState(null);
   await showRegister();
-  fx.out.value = suggest(fx.kind.value, "xlsx");
+  fx.out.value = suggest(fileName(fx.kind), "xlsx");
 }
 
 const lines = (t) => t.split("\n").map((x) => x.trim()).filter(Boolean);
@@ -64,7 +59,7 @@ async function loadTexts() {
 /** Whether the chosen kind takes a number of its own (a Tờ trình, a Báo cáo; not a list). */
 const numbered = () => {
   const fd = $("form-doc");
-  return Boolean(fd.kind.selectedOptions[0] && "numbered" in fd.kind.selectedOptions[0].dataset);
+  return Boolean(fd.kind.selectedOptions[0] && fd.kind.selectedOptions[0].dataset.numbered === "1");
 };
 
 /** What the number field means now: a draft, or the number this document was issued under. */
@@ -233,7 +228,7 @@ function showPreview(p) {
   $("btn-import-rejected").disabled = p.error_rows === 0;
   $("btn-import-open-rejected").hidden = true;
   const rej = $("import-rejected-path");
-  if (!rej.value) rej.value = suggest("dong-loi", "xlsx");
+  if (!rej.value) rej.value = suggest(REJECTED, "xlsx");
 }
 
 /** "Chỉ xem lỗi": the notes hidden, the errors left. */
@@ -266,6 +261,13 @@ function showProgress(p) {
   bar.value = p.done;
   bar.dataset.events = String(Number(bar.dataset.events || 0) + 1);
   $("doc-result").textContent = p.total ? `${p.stage}: ${p.done}/${p.total} dòng` : `${p.stage}…`;
+}
+
+/** The kinds of the Documents screen and the Excel card, as the core lists them. */
+function kinds(select, list) {
+  if (select.options.length) return;
+  select.replaceChildren(...codes.list(list).map((k) =>
+    el("option", { value: k.code, dataset: { file: k.file, numbered: k.numbered ? "1" : "0" } }, k.label)));
 }
 
 export function init(c) {
@@ -302,7 +304,7 @@ export function init(c) {
       } else {
         result(`Đã nhập ${r.imported} người.`);
       }
-      $("import-rejected-path").value = suggest("dong-loi", "xlsx");
+      $("import-rejected-path").value = suggest(REJECTED, "xlsx");
     } catch (e) { showError(e); }
   });
   onClick($("btn-import-rejected"), async () => {
@@ -321,8 +323,8 @@ export function init(c) {
     } catch (e) { showError(e); }
   });
   const fd = $("form-doc"), fx = $("form-xlsx");
-  fd.kind.addEventListener("change", () => { fd.out.value = suggest(fd.kind.value, "pdf"); });
-  fx.kind.addEventListener("change", () => { fx.out.value = suggest(fx.kind.value, "xlsx"); });
+  fd.kind.addEventListener("change", () => { fd.out.value = suggest(fileName(fd.kind), "pdf"); });
+  fx.kind.addEventListener("change", () => { fx.out.value = suggest(fileName(fx.kind), "xlsx"); });
   fd.kind.addEventListener("change", () => { loadTexts().catch(showError); numberState(null); fd.number.value = ""; });
   // Another term, approving body or review year is another document: it takes its own number.
   for (const name of ["term", "approving_body", "year"]) {
@@ -370,7 +372,7 @@ export function init(c) {
       $("btn-doc-edit").dataset.path = input.out;
       $("btn-doc-edit").hidden = false;
       if (made.number) await showRegister();
-      fd.out.value = suggest(fd.kind.value, "pdf");
+      fd.out.value = suggest(fileName(fd.kind), "pdf");
     } catch (e) { $("doc-result").textContent = ""; showError(e); } finally { setBusy(false); }
   });
   $("btn-doc-open").addEventListener("click", async () => {
@@ -461,7 +463,7 @@ export function init(c) {
         fd.number.value = "";
         await showRegister();
       }
-      fd.out.value = suggest(fd.kind.value, "pdf");
+      fd.out.value = suggest(fileName(fd.kind), "pdf");
     } catch (e) {
       $("doc-result").textContent = "";
       showError(e);
@@ -480,7 +482,7 @@ export function init(c) {
     try {
       const r = await backend.exportExcel(fx.kind.value, fx.term.value || null, out, fx.attached_to.value.trim());
       result(`Đã xuất ${r.rows} dòng vào `, el("code", { id: "xlsx-path" }, out));
-      fx.out.value = suggest(fx.kind.value, "xlsx");
+      fx.out.value = suggest(fileName(fx.kind), "xlsx");
     } catch (e) { $("doc-result").textContent = ""; showError(e); }
   });
 }

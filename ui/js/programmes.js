@@ -153,9 +153,12 @@ async function loadSets() {
   };
 }
 
+// The kinds of a participant's records as the core lists them: trainings, then evaluations.
+const recordKinds = () => codes.list("programme_record_kinds").map((k) => k.code);
+
 function records(m, kind) {
   return m.records.filter((r) => r.kind === kind).map((r) => el("div", {},
-    kind === "dao_tao"
+    kind === recordKinds()[0]
       ? `${r.content}${r.institution ? ", " + r.institution : ""} (${displayDate(r.date)}${r.to ? "–" + displayDate(r.to) : ""})${r.result ? ": " + r.result : ""}${r.certificate ? "; " + r.certificate : ""}`
       : `Năm ${r.date.slice(0, 4)}: ${codes.label("rating_levels", r.rating) || r.result}${r.content ? ". " + r.content : ""}`));
 }
@@ -185,8 +188,7 @@ function draw(p) {
     el("td", { class: "num" }, i + 1),
     el("td", {}, m.full_name),
     el("td", { class: "stage" }, codes.label("member_stages", m.stage)),
-    el("td", {}, records(m, "dao_tao")),
-    el("td", {}, records(m, "danh_gia")),
+    recordKinds().map((k) => el("td", {}, records(m, k))),
     el("td", { class: "outcome" }, outcomeText(m)))));
   if (!p.members.length) $("prog-members").append(el("tr", {}, el("td", { colspan: 6 }, "Chưa có ai: xét tiêu chí và đề xuất ở bảng dưới.")));
   const people = p.members.map((m) => el("option", { value: m.person_id }, m.full_name));
@@ -247,6 +249,7 @@ export function init(c) {
   ctx = c;
   // Appointed, elected (with the post), or left the programme (with the reason).
   options($("form-prog-outcome").kind, codes.map("outcome_choices"));
+  options($("form-prog-record").kind, codes.map("programme_record_kinds"));
   options($("form-movement").kind, codes.map("movement_kinds"));
   document.querySelectorAll("#screen-programmes .tab").forEach((b) => b.addEventListener("click", () => {
     document.querySelectorAll("#screen-programmes .tab").forEach((t) => t.classList.toggle("active", t === b));

@@ -1,6 +1,7 @@
 // Settings: the ward, idle lock, backup now, restore with confirmation, passphrase change.
 import * as backend from "./backend.js";
-import { $, showError, onSubmit, once, readNumber } from "./dom.js";
+import { $, el, showError, onSubmit, once, readNumber } from "./dom.js";
+import * as codes from "./codes.js";
 import * as rules from "./rules.js";
 
 let ctx;
@@ -18,8 +19,12 @@ export async function refresh() {
   fs.on_behalf.value = docSettings.signer.on_behalf || "T/M BAN THƯỜNG VỤ";
   fs.title.value = docSettings.signer.title || "BÍ THƯ";
   fs.name.value = docSettings.signer.name || "";
-  fs.to_trinh.value = (docSettings.recipients["to-trinh"] || []).join("\n");
-  fs.bao_cao.value = (docSettings.recipients["bao-cao-ra-soat"] || []).join("\n");
+  // One "Nơi nhận" per document that takes a number, as the core lists them.
+  $("signing-recipients").replaceChildren(...codes.list("doc_kinds").filter((k) => k.numbered).map((k) => {
+    const t = el("textarea", { rows: 2, dataset: { kind: k.code } });
+    t.value = (docSettings.recipients[k.code] || []).join("\n");
+    return el("label", {}, `Nơi nhận của ${k.label} (mỗi dòng một nơi)`, t);
+  }));
   const fl = $("form-layout");
   for (const k of ["top", "bottom", "left", "right"]) fl[k].value = docSettings.margins[k];
   for (const k of ["line_spacing", "type_name_size", "summary_size", "page_number_size", "page_number_from_top"]) fl[k].value = String(docSettings.layout[k]).replace(".", ",");
@@ -73,8 +78,7 @@ export function init(c) {
     const f = ev.target;
     const next = structuredClone(docSettings);
     next.signer = { on_behalf: f.on_behalf.value, title: f.title.value, name: f.name.value };
-    next.recipients["to-trinh"] = lines(f.to_trinh.value);
-    next.recipients["bao-cao-ra-soat"] = lines(f.bao_cao.value);
+    for (const t of $("signing-recipients").querySelectorAll("textarea")) next.recipients[t.dataset.kind] = lines(t.value);
     try {
       docSettings = await backend.saveDocSettings(next);
       ctx.notice("Đã lưu người ký và nơi nhận mặc định.");
