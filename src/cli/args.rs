@@ -389,6 +389,7 @@ pub enum PositionCommand {
     },
     /// Thêm hoặc sửa một chức danh từ JSON (cùng mã thì sửa)
     Save {
+        /// Tệp JSON (không có hoặc "-": đọc từ stdin)
         #[arg(long, value_name = "TỆP")]
         file: Option<PathBuf>,
     },
