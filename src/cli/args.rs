@@ -61,11 +61,13 @@ pub enum Command {
     Person(PersonCommand),
     /// Sao lưu sang một tệp mới (được kiểm tra trước khi báo xong)
     Backup {
+        /// Tệp sao lưu sẽ tạo
         #[arg(long, value_name = "TỆP")]
         out: PathBuf,
     },
     /// Khôi phục từ bản sao lưu (tệp đang dùng được giữ lại bên cạnh); đơn vị giữ mật khẩu hiện tại
     Restore {
+        /// Tệp sao lưu cần khôi phục
         #[arg(long, value_name = "TỆP")]
         from: PathBuf,
         /// Tệp chứa mật khẩu lúc sao lưu, nếu khác mật khẩu hiện tại (bản sao lưu trước khi đổi mật khẩu)
@@ -101,27 +103,34 @@ pub enum Command {
     Rotation(RotationCommand),
     /// Kiểm tra quy hoạch của nhiệm kỳ theo quy định và chỉ tiêu
     Check {
+        /// Nhiệm kỳ (mã, ví dụ 2030-2035)
         #[arg(long)]
         term: String,
+        /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
-        /// Ngày kiểm tra (mặc định hôm nay): xếp loại các năm trước đó, kỷ luật còn hiệu lực
-        #[arg(long)]
+        /// Ngày kiểm tra dd/mm/yyyy (mặc định hôm nay): xếp loại các năm trước đó, kỷ luật còn hiệu lực
+        #[arg(long, value_name = "NGÀY")]
         as_of: Option<String>,
     },
     /// Thống kê cơ cấu của quy hoạch (toàn bộ, chủ chốt hoặc một chức danh)
     Stats {
+        /// Nhiệm kỳ (mã, ví dụ 2030-2035)
         #[arg(long)]
         term: String,
+        /// TAT_CA (toàn bộ), CHU_CHOT (chủ chốt) hoặc mã chức danh (BCH, BTV…)
         #[arg(long, default_value = "TAT_CA")]
         body: String,
+        /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
     },
     /// Danh sách cán bộ cần đào tạo, bồi dưỡng theo chức danh quy hoạch
     Gaps {
+        /// Nhiệm kỳ (mã, ví dụ 2030-2035)
         #[arg(long)]
         term: String,
+        /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
     },
@@ -130,23 +139,25 @@ pub enum Command {
     Export {
         /// Loại: can-bo, trich-ngang, co-cau, ra-soat, dao-tao
         kind: String,
+        /// Tệp Excel sẽ lưu (.xlsx)
         #[arg(long, value_name = "TỆP")]
         out: PathBuf,
         /// Mẫu cột (JSON); mặc định mẫu có sẵn trong assets/templates
         #[arg(long, value_name = "TỆP")]
         template: Option<PathBuf>,
         /// Dòng "(Kèm theo Tờ trình số …)" dưới tiêu đề
-        #[arg(long)]
+        #[arg(long = "attached-to", visible_alias = "kem-theo", value_name = "DÒNG")]
         kem_theo: Option<String>,
         /// Nhiệm kỳ (mã), cho các loại về quy hoạch
         #[arg(long)]
         term: Option<String>,
         /// Năm rà soát (mặc định năm nay); xếp loại lấy 3 năm trước năm này
-        #[arg(long)]
+        #[arg(long = "year", visible_alias = "nam", value_name = "NĂM")]
         nam: Option<i32>,
     },
     /// Nhập danh sách cán bộ từ Excel (.xlsx, .xls, .ods) hoặc .csv: xem trước, rồi nhập tất cả hoặc không
     Import {
+        /// Tệp danh sách: .xlsx, .xls, .ods hoặc .csv
         file: PathBuf,
         /// Trang cần đọc (mặc định trang đầu tiên có dòng tiêu đề nhận ra được)
         #[arg(long)]
@@ -156,7 +167,7 @@ pub enum Command {
         #[arg(long, value_name = "CỘT=TRƯỜNG")]
         map: Vec<String>,
         /// Nhập các dòng hợp lệ, bỏ qua các dòng lỗi (lưu vào tệp --rejected, mặc định cạnh tệp nguồn)
-        #[arg(long)]
+        #[arg(long = "skip-invalid", visible_alias = "bo-dong-loi")]
         bo_dong_loi: bool,
         /// Chỉ xem trước, không ghi gì
         #[arg(long)]
@@ -182,49 +193,80 @@ pub enum Command {
         #[arg(long)]
         term: Option<String>,
         /// Năm rà soát (mặc định năm của ngày văn bản)
-        #[arg(long)]
+        #[arg(long = "year", visible_alias = "nam", value_name = "NĂM")]
         nam: Option<i32>,
         /// Mã số cán bộ, cho sơ yếu lý lịch
-        #[arg(long)]
+        #[arg(long = "person", visible_alias = "nguoi", value_name = "MÃ_SỐ")]
         nguoi: Option<i64>,
         /// Cấp số và ban hành: văn bản lấy số trong sổ (không có: bản nháp, để trống số)
         #[arg(long)]
         issue: bool,
         /// Số văn bản khi cấp số (mặc định: số tiếp theo trong sổ, hoặc số văn bản này đã được cấp); số đã cấp cho văn bản này thì in lại đúng số đó, số của văn bản khác bị từ chối
-        #[arg(long, requires = "issue")]
+        #[arg(
+            long = "number",
+            visible_alias = "so",
+            value_name = "SỐ",
+            requires = "issue"
+        )]
         so: Option<u32>,
-        /// Xác nhận --so vượt số tiếp theo: các số bị bỏ qua ghi vào sổ là "bỏ qua (để trống)" với lý do này, không bao giờ cấp nữa
-        #[arg(long, value_name = "LÝ DO", requires = "so")]
+        /// Xác nhận --number vượt số tiếp theo: các số bị bỏ qua ghi vào sổ là "bỏ qua (để trống)" với lý do này, không bao giờ cấp nữa
+        #[arg(
+            long = "skip-numbers",
+            visible_alias = "bo-qua-so",
+            value_name = "LÝ DO",
+            requires = "so"
+        )]
         bo_qua_so: Option<String>,
-        /// Đính chính ngày ban hành của số văn bản này đã được cấp (--so, --ngay mới), với lý do này; sổ giữ ngày cấp đầu tiên
-        #[arg(long, value_name = "LÝ DO", requires = "so")]
+        /// Đính chính ngày ban hành của số văn bản này đã được cấp (--number, --date mới), với lý do này; sổ giữ ngày cấp đầu tiên
+        #[arg(
+            long = "correct-date",
+            visible_alias = "dinh-chinh",
+            value_name = "LÝ DO",
+            requires = "so"
+        )]
         dinh_chinh: Option<String>,
         /// Ngày văn bản dd/mm/yyyy (mặc định hôm nay)
-        #[arg(long)]
+        #[arg(long = "date", visible_alias = "ngay", value_name = "NGÀY")]
         ngay: Option<String>,
         /// "T/M ĐẢNG ỦY" hoặc "T/M BAN THƯỜNG VỤ" (nhớ cho lần sau)
-        #[arg(long)]
+        #[arg(
+            long = "on-behalf",
+            visible_alias = "thay-mat",
+            value_name = "THẨM QUYỀN"
+        )]
         thay_mat: Option<String>,
         /// Chức vụ người ký: BÍ THƯ, PHÓ BÍ THƯ… (nhớ cho lần sau)
-        #[arg(long)]
+        #[arg(
+            long = "signer-title",
+            visible_alias = "chuc-vu",
+            value_name = "CHỨC VỤ"
+        )]
         chuc_vu: Option<String>,
         /// Họ tên người ký (nhớ cho lần sau)
-        #[arg(long)]
+        #[arg(long = "signer", visible_alias = "nguoi-ky", value_name = "HỌ TÊN")]
         nguoi_ky: Option<String>,
         /// Nơi nhận (lặp lại; "Lưu Văn phòng Đảng ủy" tự thêm cuối)
-        #[arg(long)]
+        #[arg(
+            long = "recipient",
+            visible_alias = "noi-nhan",
+            value_name = "NƠI NHẬN"
+        )]
         noi_nhan: Vec<String>,
-        /// Các đoạn văn sửa được: JSON {"opening": [...], "closing": [...]}
-        #[arg(long, value_name = "TỆP")]
+        /// Các đoạn văn sửa được: tệp JSON {"opening": [...], "closing": [...]}
+        #[arg(long = "text", visible_alias = "van-ban", value_name = "TỆP")]
         van_ban: Option<PathBuf>,
         /// Dòng "(Kèm theo Tờ trình số …)" cho danh sách, biểu
-        #[arg(long)]
+        #[arg(long = "attached-to", visible_alias = "kem-theo", value_name = "DÒNG")]
         kem_theo: Option<String>,
         /// Mã số đề án, cho báo cáo kết quả thực hiện đề án (bao-cao-de-an)
-        #[arg(long)]
+        #[arg(long = "programme", visible_alias = "de-an", value_name = "MÃ_SỐ")]
         de_an: Option<i64>,
         /// Tờ trình chỉ gồm các chức danh do cấp này phê duyệt, và gửi cấp này
-        #[arg(long)]
+        #[arg(
+            long = "approving-body",
+            visible_alias = "cap-phe-duyet",
+            value_name = "CẤP"
+        )]
         cap_phe_duyet: Option<String>,
     },
     /// Sổ đăng ký số văn bản: xem (số đã cấp, đã hủy, bỏ qua; đính chính ngày), hủy một số (không bao giờ dùng lại)
@@ -242,6 +284,7 @@ pub enum Command {
 pub enum PersonCommand {
     /// Thêm hồ sơ từ JSON (một đối tượng hoặc một mảng; đọc stdin nếu không có --file)
     Add {
+        /// Tệp JSON (không có hoặc "-": đọc từ stdin)
         #[arg(long, value_name = "TỆP")]
         file: Option<PathBuf>,
         /// Vẫn thêm khi đã có người cùng họ tên và ngày sinh (xác nhận đây là người khác)
@@ -250,27 +293,41 @@ pub enum PersonCommand {
     },
     /// Sửa hồ sơ: các trường trong JSON thay cho trường cũ, trường khác giữ nguyên
     Edit {
+        /// Mã số cán bộ
         id: i64,
+        /// Tệp JSON (không có hoặc "-": đọc từ stdin)
         #[arg(long, value_name = "TỆP")]
         file: Option<PathBuf>,
     },
     /// Xem hồ sơ (JSON)
-    Show { id: i64 },
+    Show {
+        /// Mã số cán bộ
+        id: i64,
+    },
     /// Danh sách theo thứ tự tên
     List {
+        /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
     },
     /// Tìm theo tên hoặc số CCCD, không phân biệt dấu và hoa thường
     Search {
+        /// Tên hoặc số CCCD cần tìm
         query: String,
+        /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
     },
     /// Xóa hồ sơ (vẫn còn trong nhật ký thay đổi)
-    Remove { id: i64 },
+    Remove {
+        /// Mã số cán bộ
+        id: i64,
+    },
     /// Nhật ký thay đổi của một hồ sơ (JSON)
-    History { id: i64 },
+    History {
+        /// Mã số cán bộ
+        id: i64,
+    },
 }
 
 #[derive(Args, Debug, Clone)]
@@ -284,7 +341,8 @@ pub struct StepArgs {
     /// Số quyết định, ví dụ "125-QĐ/TU"
     #[arg(long, default_value = "")]
     pub decision: String,
-    #[arg(long)]
+    /// Ngày quyết định dd/mm/yyyy
+    #[arg(long, value_name = "NGÀY")]
     pub decision_date: Option<String>,
     /// Năm của đợt rà soát, bổ sung
     #[arg(long)]
@@ -292,6 +350,7 @@ pub struct StepArgs {
     /// Lý do đưa ra: qua_tuoi, ky_luat, tieu_chuan_chinh_tri, tieu_chuan, khong_hoan_thanh, vi_pham, chuyen_cong_tac, suc_khoe, nguyen_vong, khac
     #[arg(long)]
     pub reason: Option<String>,
+    /// Ghi chú
     #[arg(long, default_value = "")]
     pub note: String,
     /// Kết quả phiếu: triệu tập,có mặt,phát ra,thu về,hợp lệ,đồng ý (ví dụ 33,31,31,31,30,25)
@@ -303,15 +362,18 @@ pub struct StepArgs {
 pub enum TermCommand {
     /// Thêm nhiệm kỳ, ví dụ: term add 2030-2035 --kind dang --reference 07/2030
     Add {
+        /// Mã nhiệm kỳ năm đầu-năm cuối, ví dụ 2030-2035
         code: String,
         /// dang (cấp ủy) hoặc chinh_quyen (HĐND, UBND)
         #[arg(long)]
         kind: String,
         /// Mốc tính tuổi mm/yyyy (mặc định theo quy định: cấp ủy 07/năm đầu, HĐND/UBND 03/năm sau)
-        #[arg(long)]
+        #[arg(long, value_name = "THÁNG")]
         reference: Option<String>,
     },
+    /// Danh sách nhiệm kỳ
     List {
+        /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
     },
@@ -321,11 +383,13 @@ pub enum TermCommand {
 pub enum PositionCommand {
     /// Danh mục chức danh
     List {
+        /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
     },
     /// Thêm hoặc sửa một chức danh từ JSON (cùng mã thì sửa)
     Save {
+        /// Tệp JSON (không có hoặc "-": đọc từ stdin)
         #[arg(long, value_name = "TỆP")]
         file: Option<PathBuf>,
     },
@@ -335,10 +399,13 @@ pub enum PositionCommand {
 pub enum PlanCommand {
     /// Đưa một người vào quy hoạch một chức danh trong một nhiệm kỳ
     Add {
+        /// Nhiệm kỳ (mã, ví dụ 2030-2035)
         #[arg(long)]
         term: String,
+        /// Mã chức danh (BT, CT-UBND…; xem position list)
         #[arg(long)]
         position: String,
+        /// Mã số cán bộ
         #[arg(long)]
         person: i64,
         /// Đối tượng quy hoạch: 1 (một nhiệm kỳ, cần 60 tháng) hoặc 2 (hai nhiệm kỳ, cần 120 tháng)
@@ -348,35 +415,47 @@ pub enum PlanCommand {
         step: StepArgs,
     },
     /// Đổi đối tượng quy hoạch của một mục: 1 (một nhiệm kỳ) hoặc 2 (hai nhiệm kỳ)
-    Terms { entry: i64, terms: u8 },
+    Terms {
+        /// Mã số mục quy hoạch
+        entry: i64,
+        /// 1 hoặc 2
+        terms: u8,
+    },
     /// Thêm một bước (phê duyệt, bổ sung, tiếp tục, đã bố trí, đưa ra) cho một mục quy hoạch
     Step {
+        /// Mã số mục quy hoạch
         entry: i64,
         #[command(flatten)]
         step: StepArgs,
     },
     /// Danh sách quy hoạch của nhiệm kỳ theo chức danh
     List {
+        /// Nhiệm kỳ (mã, ví dụ 2030-2035)
         #[arg(long)]
         term: String,
+        /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
     },
     /// Người có thể quy hoạch vào một chức danh, theo kết luận của phần kiểm tra: đủ điều kiện,
     /// đủ nhưng cần lưu ý (kèm lưu ý), chưa đủ (kèm lý do) — đúng danh sách ứng dụng hiển thị
     Candidates {
+        /// Nhiệm kỳ (mã, ví dụ 2030-2035)
         #[arg(long)]
         term: String,
+        /// Mã chức danh (BT, CT-UBND…; xem position list)
         #[arg(long)]
         position: String,
         /// Đối tượng quy hoạch: 1 (một nhiệm kỳ) hoặc 2 (hai nhiệm kỳ)
         #[arg(long, default_value_t = 1)]
         terms: u8,
+        /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
     },
     /// Lịch sử các bước của các mục quy hoạch (JSON)
     History {
+        /// Nhiệm kỳ (mã, ví dụ 2030-2035)
         #[arg(long)]
         term: String,
     },
@@ -386,16 +465,22 @@ pub enum PlanCommand {
 pub enum ReviewCommand {
     /// Mở đợt rà soát, bổ sung quy hoạch của một năm
     Add {
+        /// Nhiệm kỳ (mã, ví dụ 2030-2035)
         #[arg(long)]
         term: String,
+        /// Năm rà soát
         #[arg(long)]
         year: i32,
+        /// Tên đợt
         #[arg(long, default_value = "")]
         name: String,
+        /// Số quyết định
         #[arg(long, default_value = "")]
         decision: String,
     },
+    /// Các đợt rà soát của nhiệm kỳ
     List {
+        /// Nhiệm kỳ (mã, ví dụ 2030-2035)
         #[arg(long)]
         term: String,
     },
@@ -405,6 +490,7 @@ pub enum ReviewCommand {
 pub enum RulesCommand {
     /// Bộ quy định áp dụng cho nhiệm kỳ (hoặc mới nhất), dạng JSON
     Show {
+        /// Nhiệm kỳ (mã; mặc định: phiên bản mới nhất)
         #[arg(long)]
         term: Option<String>,
     },
@@ -415,15 +501,17 @@ pub enum RulesCommand {
         /// Nhiệm kỳ có bộ quy định cần sửa (mặc định: phiên bản mới nhất)
         #[arg(long)]
         term: Option<String>,
+        /// Tham số khóa=giá trị, ví dụ min_months=60 hoặc min_women_share=30% (lặp lại được)
         #[arg(long = "param", value_name = "KHÓA=GIÁ_TRỊ")]
         params: Vec<String>,
+        /// Tệp JSON các tham số
         #[arg(long, value_name = "TỆP")]
         file: Option<PathBuf>,
         /// Tên phiên bản mới
         #[arg(long)]
         name: Option<String>,
-        /// Áp dụng từ ngày (mặc định như phiên bản đang dùng)
-        #[arg(long)]
+        /// Áp dụng từ ngày dd/mm/yyyy (mặc định như phiên bản đang dùng)
+        #[arg(long, value_name = "NGÀY")]
         effective: Option<String>,
     },
 }
@@ -438,24 +526,31 @@ pub enum TargetCommand {
         /// nu, tre, dai_hoc, llct_trung_cap, ngoai_ngu_tre, so_nu
         #[arg(long)]
         indicator: String,
-        /// Ngưỡng: tỷ lệ (0.15 = 15%) hoặc số người
-        #[arg(long)]
+        /// Ngưỡng: tỷ lệ (0,15 hoặc 0.15 = 15%) hoặc số người
+        #[arg(long, value_parser = decimal)]
         min: f64,
         /// "trên" thay vì "từ … trở lên"
         #[arg(long)]
         strict: bool,
+        /// Tuổi dưới N (cho tre, ngoai_ngu_tre)
         #[arg(long)]
         age_under: Option<i32>,
+        /// Năm của chỉ tiêu
         #[arg(long)]
         year: i32,
+        /// Căn cứ: văn bản giao chỉ tiêu
         #[arg(long, default_value = "")]
         source: String,
     },
+    /// Các chỉ tiêu
     List {
+        /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
     },
+    /// Xóa một chỉ tiêu
     Remove {
+        /// Mã số chỉ tiêu (xem target list)
         id: i64,
     },
 }
@@ -464,12 +559,16 @@ pub enum TargetCommand {
 pub enum ProgrammeCommand {
     /// Thêm đề án tạo nguồn (chỉ tên, quyết định, giai đoạn)
     Add {
+        /// Tên đề án
         #[arg(long)]
         name: String,
+        /// Số quyết định ban hành đề án
         #[arg(long, default_value = "")]
         decision: String,
+        /// Năm bắt đầu
         #[arg(long)]
         from: i32,
+        /// Năm kết thúc
         #[arg(long)]
         to: i32,
     },
@@ -480,35 +579,45 @@ pub enum ProgrammeCommand {
     },
     /// Sửa thông tin đề án (cho đủ các mục như khi tạo); người tham gia và hồ sơ của họ giữ nguyên
     Edit {
+        /// Mã số đề án (xem programme list)
         programme: i64,
         #[command(flatten)]
         details: ProgrammeArgs,
     },
     /// Xóa đề án tạo nhầm (chỉ khi chưa có người tham gia)
     Remove {
+        /// Mã số đề án (xem programme list)
         programme: i64,
     },
     /// Các đề án
     List,
     /// Người có thể đề xuất: từng tiêu chí đạt hay chưa
     Candidates {
+        /// Mã số đề án (xem programme list)
         programme: i64,
+        /// Ngày dd/mm/yyyy
         #[arg(long)]
         date: String,
+        /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
     },
     /// Đề xuất một người vào danh sách (từ chối, nêu tiêu chí, nếu chưa đủ tiêu chuẩn)
     Propose {
+        /// Mã số đề án (xem programme list)
         programme: i64,
+        /// Mã số cán bộ
         #[arg(long)]
         person: i64,
+        /// Ngày dd/mm/yyyy
         #[arg(long)]
         date: String,
     },
     /// Đề xuất những người đạt tiêu chí cán bộ trẻ (bộ tiêu chí đã lưu) vào đề án
     ProposeYoung {
+        /// Mã số đề án (xem programme list)
         programme: i64,
+        /// Ngày dd/mm/yyyy
         #[arg(long)]
         date: String,
         /// Tên bộ tiêu chí đã lưu
@@ -517,37 +626,52 @@ pub enum ProgrammeCommand {
     },
     /// Ghi quyết định phê duyệt danh sách
     Approve {
+        /// Mã số đề án (xem programme list)
         programme: i64,
+        /// Số quyết định phê duyệt
         #[arg(long)]
         decision: String,
+        /// Ngày quyết định dd/mm/yyyy
         #[arg(long)]
         date: String,
     },
     /// Chọn một người vào đề án (đã phê duyệt)
     Enrol {
+        /// Mã số đề án (xem programme list)
         programme: i64,
+        /// Mã số cán bộ
         #[arg(long)]
         person: i64,
+        /// Ngày dd/mm/yyyy
         #[arg(long)]
         date: String,
     },
     /// Ghi đào tạo (dao_tao) hoặc đánh giá (danh_gia) của người trong đề án
     Record {
+        /// Mã số đề án (xem programme list)
         programme: i64,
+        /// Mã số cán bộ
         #[arg(long)]
         person: i64,
+        /// dao_tao (đào tạo) hoặc danh_gia (đánh giá)
         #[arg(long)]
         kind: String,
+        /// Đào tạo: từ ngày dd/mm/yyyy; đánh giá: ngày hoặc năm
         #[arg(long)]
         date: String,
+        /// Khóa học, hoặc nhận xét đánh giá
         #[arg(long)]
         content: String,
+        /// Kết quả
         #[arg(long, default_value = "")]
         result: String,
+        /// Cơ sở đào tạo
         #[arg(long, default_value = "")]
         institution: String,
+        /// Đào tạo đến ngày dd/mm/yyyy
         #[arg(long, default_value = "")]
         to: String,
+        /// Văn bằng, chứng chỉ
         #[arg(long, default_value = "")]
         certificate: String,
         /// Xếp loại đánh giá: HTXS, HTT, HT, KHT
@@ -556,17 +680,24 @@ pub enum ProgrammeCommand {
     },
     /// Kết quả: bổ nhiệm (bo_nhiem), bầu cử (bau_cu) hoặc ra khỏi đề án (ra_khoi)
     Outcome {
+        /// Mã số đề án (xem programme list)
         programme: i64,
+        /// Mã số cán bộ
         #[arg(long)]
         person: i64,
+        /// bo_nhiem, bau_cu hoặc ra_khoi
         #[arg(long)]
         kind: String,
+        /// Chức vụ được bổ nhiệm, bầu
         #[arg(long, default_value = "")]
         post: String,
+        /// Ngày dd/mm/yyyy
         #[arg(long)]
         date: String,
+        /// Số quyết định
         #[arg(long)]
         decision: String,
+        /// Lý do (khi ra khỏi đề án)
         #[arg(long, default_value = "")]
         reason: String,
         /// Chức vụ cũ thôi giữ từ ngày này (bỏ trống: vẫn giữ, kiêm nhiệm)
@@ -575,11 +706,15 @@ pub enum ProgrammeCommand {
     },
     /// Danh sách người tham gia ra Excel
     Export {
+        /// Mã số đề án (xem programme list)
         programme: i64,
+        /// Tệp Excel sẽ lưu (.xlsx)
         #[arg(long, value_name = "TỆP")]
         out: PathBuf,
     },
+    /// Xem một đề án: thông tin, tiêu chí, người tham gia (JSON)
     Show {
+        /// Mã số đề án (xem programme list)
         programme: i64,
     },
 }
@@ -591,7 +726,7 @@ pub struct CriteriaArgs {
     #[arg(long)]
     pub age_under: Option<i32>,
     /// Tính tuổi tại ngày dd/mm/yyyy
-    #[arg(long, default_value = "")]
+    #[arg(long, default_value = "", value_name = "NGÀY")]
     pub age_at: String,
     /// Trình độ chuyên môn tối thiểu (dai_hoc…)
     #[arg(long, default_value = "")]
@@ -621,13 +756,14 @@ pub enum YoungCommand {
     /// Danh sách cán bộ trẻ theo tiêu chí (hoặc bộ tiêu chí đã lưu)
     List {
         /// Ngày xét dd/mm/yyyy
-        #[arg(long)]
+        #[arg(long, value_name = "NGÀY")]
         date: String,
         /// Tên bộ tiêu chí đã lưu
         #[arg(long)]
         set: Option<String>,
         #[command(flatten)]
         criteria: CriteriaArgs,
+        /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
         /// Xuất ra Excel
@@ -636,6 +772,7 @@ pub enum YoungCommand {
     },
     /// Lưu bộ tiêu chí
     Save {
+        /// Tên bộ tiêu chí
         #[arg(long)]
         name: String,
         #[command(flatten)]
@@ -649,41 +786,55 @@ pub enum YoungCommand {
 pub enum RotationCommand {
     /// Ghi luân chuyển (luan_chuyen), điều động (dieu_dong), tăng cường (tang_cuong)
     Move {
+        /// Mã số cán bộ
         #[arg(long)]
         person: i64,
+        /// luan_chuyen, dieu_dong hoặc tang_cuong
         #[arg(long)]
         kind: String,
+        /// Chức vụ trước khi chuyển
         #[arg(long, default_value = "")]
         from_title: String,
+        /// Cơ quan, đơn vị trước khi chuyển
         #[arg(long, default_value = "")]
         from_org: String,
+        /// Chức vụ mới
         #[arg(long)]
         to_title: String,
+        /// Cơ quan, đơn vị mới
         #[arg(long, default_value = "")]
         to_org: String,
+        /// Ngày có hiệu lực dd/mm/yyyy
         #[arg(long)]
         date: String,
+        /// Ngày kết thúc dd/mm/yyyy (nếu có thời hạn)
         #[arg(long, default_value = "")]
         end_date: String,
+        /// Số quyết định
         #[arg(long)]
         decision: String,
-        /// Ngày quyết định (không sau hôm nay; ngày có hiệu lực --date thì có thể sau)
+        /// Ngày quyết định dd/mm/yyyy (không sau hôm nay; ngày có hiệu lực --date thì có thể sau)
         #[arg(long, default_value = "")]
         decision_date: String,
     },
     /// Danh sách cần luân chuyển tại một ngày
     List {
+        /// Ngày dd/mm/yyyy
         #[arg(long)]
         date: String,
+        /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
+        /// Xuất ra Excel
         #[arg(long, value_name = "TỆP")]
         out: Option<PathBuf>,
     },
     /// Sửa số năm và các chức danh chủ chốt của danh sách
     Params {
+        /// Số năm giữ một chức vụ thì cần luân chuyển
         #[arg(long)]
         years: u32,
+        /// Mã chức danh chủ chốt (lặp lại)
         #[arg(long = "post")]
         posts: Vec<String>,
         /// Căn cứ: văn bản của tỉnh, thành (in sau mỗi quy định); "" để bỏ
@@ -696,20 +847,23 @@ pub enum RotationCommand {
 pub enum RegisterCommand {
     /// Các số trong sổ (đã cấp, đã hủy, bỏ qua để trống), mới nhất trước
     List {
+        /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
     },
     /// Hủy một số đã cấp, kèm lý do
     Cancel {
         /// Ký hiệu loại văn bản: TTr, BC
-        #[arg(long = "loai")]
+        #[arg(long = "type", visible_alias = "loai", value_name = "KÝ HIỆU")]
         type_code: String,
         /// Nhiệm kỳ cấp ủy của sổ (ví dụ 2025-2030)
-        #[arg(long = "nhiem-ky")]
+        #[arg(long = "term", visible_alias = "nhiem-ky", value_name = "NHIỆM KỲ")]
         term: String,
-        #[arg(long)]
+        /// Số cần hủy
+        #[arg(long = "number", visible_alias = "so", value_name = "SỐ")]
         so: u32,
-        #[arg(long = "ly-do")]
+        /// Lý do hủy
+        #[arg(long = "reason", visible_alias = "ly-do", value_name = "LÝ DO")]
         reason: String,
     },
 }
@@ -717,17 +871,22 @@ pub enum RegisterCommand {
 /// A programme's details, as `programme create` and `programme edit` take them.
 #[derive(Args, Debug)]
 pub struct ProgrammeArgs {
+    /// Tên đề án
     #[arg(long)]
     pub name: String,
     /// Cơ quan quyết định, ví dụ "Ban Thường vụ Thành ủy Đà Nẵng"
     #[arg(long, default_value = "")]
     pub deciding_body: String,
+    /// Số quyết định ban hành đề án
     #[arg(long, default_value = "")]
     pub decision: String,
+    /// Ngày quyết định dd/mm/yyyy
     #[arg(long, default_value = "")]
     pub decision_date: String,
+    /// Năm bắt đầu
     #[arg(long)]
     pub from: i32,
+    /// Năm kết thúc
     #[arg(long)]
     pub to: i32,
     /// Mã chức danh tạo nguồn (lặp lại), ví dụ BT, CT-UBND
@@ -735,4 +894,12 @@ pub struct ProgrammeArgs {
     pub posts: Vec<String>,
     #[command(flatten)]
     pub criteria: CriteriaArgs,
+}
+
+/// A number as a Vietnamese clerk types it ("0,15") or with a point ("0.15").
+fn decimal(text: &str) -> Result<f64, String> {
+    text.trim()
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| format!("“{text}” không phải là số (ví dụ 0,15)"))
 }

@@ -11,17 +11,17 @@ use super::out::{hinted, print_json, read_text, UserError};
 /// The flag that sets each field a document names.
 const HINTS: &[(&str, &str)] = &[
     ("kind", "LOẠI"),
-    ("date", "--ngay"),
+    ("date", "--date"),
     ("term", "--term"),
-    ("person", "--nguoi"),
-    ("number", "--so"),
-    ("signer.name", "--nguoi-ky"),
-    ("signer.title", "--chuc-vu"),
-    ("signer.on_behalf", "--thay-mat"),
-    ("text", "--van-ban"),
+    ("person", "--person"),
+    ("number", "--number"),
+    ("signer.name", "--signer"),
+    ("signer.title", "--signer-title"),
+    ("signer.on_behalf", "--on-behalf"),
+    ("text", "--text"),
     ("out", "--out"),
-    ("programme", "--de-an"),
-    ("approving_body", "--cap-phe-duyet"),
+    ("programme", "--programme"),
+    ("approving_body", "--approving-body"),
 ];
 
 pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
@@ -56,9 +56,9 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
             .field_errors()
             .iter()
             .filter_map(|f| match f.rule.as_str() {
-                "gap" => Some("Để trống các số đó: thêm --bo-qua-so \"lý do\"."),
-                "date_changed" => Some("Đính chính ngày ban hành: thêm --dinh-chinh \"lý do\"."),
-                "no_number" => Some("Loại văn bản này lưu không cấp số: bỏ --issue và --so."),
+                "gap" => Some("Để trống các số đó: thêm --skip-numbers \"lý do\"."),
+                "date_changed" => Some("Đính chính ngày ban hành: thêm --correct-date \"lý do\"."),
+                "no_number" => Some("Loại văn bản này lưu không cấp số: bỏ --issue và --number."),
                 _ => None,
             })
             .collect();

@@ -100,7 +100,7 @@ pub fn import(
     }
     if !args.valid_only && preview.error_rows > 0 {
         return Err(UserError(format!(
-            "Không nhập dòng nào: {} dòng có lỗi. Sửa tệp (hoặc gán cột bằng --map), hoặc dùng --bo-dong-loi để nhập {} dòng hợp lệ và bỏ qua các dòng lỗi.",
+            "Không nhập dòng nào: {} dòng có lỗi. Sửa tệp (hoặc gán cột bằng --map), hoặc dùng --skip-invalid để nhập {} dòng hợp lệ và bỏ qua các dòng lỗi.",
             preview.error_rows, preview.ok_rows
         )));
     }

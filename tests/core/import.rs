@@ -1042,7 +1042,7 @@ fn cli_imports_the_valid_rows_and_saves_the_rest() {
     messy_list(&file);
     let o = cli(&w, &pass, &["import", file.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--bo-dong-loi"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--skip-invalid"));
     let o = cli(
         &w,
         &pass,

@@ -5,6 +5,7 @@
 mod common;
 
 mod cli;
+mod cli_flags;
 mod docs;
 mod document;
 mod forms;

@@ -439,7 +439,7 @@ fn the_register_refuses_the_same_numbers_from_the_window_and_the_cli() {
     let o = cli_doc("05/12/2026", &["--so", "2"], "02 lần hai.pdf");
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains(&f.message), "{}", stderr(&o));
-    assert!(stderr(&o).contains("--dinh-chinh"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--correct-date"), "{}", stderr(&o));
     assert_unchanged(&before, &w.path, "nothing written");
     assert!(!dir.join("02 lần hai.pdf").exists());
 
@@ -457,7 +457,7 @@ fn the_register_refuses_the_same_numbers_from_the_window_and_the_cli() {
     let o = cli_doc("05/12/2026", &["--so", "50"], "50.pdf");
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains(&f.message), "{}", stderr(&o));
-    assert!(stderr(&o).contains("--bo-qua-so"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--skip-numbers"), "{}", stderr(&o));
     assert_unchanged(&before, &w.path, "nothing written");
     assert!(!dir.join("50.pdf").exists());
 
