@@ -173,6 +173,22 @@ pub fn edited_params(
             continue;
         }
         match ruleset::read_param(k, v) {
+            // A table (the retirement ages) changes the cells sent and keeps the others.
+            Ok(serde_json::Value::Object(rows))
+                if ruleset::param_info(k).map(|p| p.kind)
+                    == Some(ruleset::ParamKind::AgeSchedules) =>
+            {
+                for (row, parts) in rows {
+                    let serde_json::Value::Object(parts) = parts else {
+                        continue;
+                    };
+                    if let Some(serde_json::Value::Object(current)) =
+                        m.get_mut(k).and_then(|t| t.get_mut(&row))
+                    {
+                        current.extend(parts);
+                    }
+                }
+            }
             Ok(v) => {
                 m.insert(k.clone(), v);
             }
