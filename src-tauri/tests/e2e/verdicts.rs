@@ -27,7 +27,7 @@ async fn open_bt_candidates(c: &Client) {
     until(
         c,
         "bảng chức danh",
-        "document.querySelector('#board section.position[data-code=BT] header button')",
+        "!!document.querySelector('#board section.position[data-code=BT] header button')",
     )
     .await;
     click(c, "#board section.position[data-code=BT] header button").await;
@@ -251,7 +251,7 @@ async fn candidate_verdicts_and_a_rule_edit_on_the_demo_ward() {
     until(
         &c,
         "bảng tuổi nghỉ hưu",
-        &format!("document.querySelector({})", json!(cap)),
+        &format!("!!document.querySelector({})", json!(cap)),
     )
     .await;
     assert_eq!(
