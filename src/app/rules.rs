@@ -74,20 +74,34 @@ pub fn parse_param(text: &str) -> Result<(String, serde_json::Value)> {
 
 /// Saves edited parameters as a new version of the rules (older versions stay, so earlier
 /// checks can be explained). The new version is named after the one edited, "(sửa đổi
-/// dd/mm/yyyy)" (an earlier "(sửa đổi …)" is replaced, not repeated), unless a name is given.
+/// dd/mm/yyyy)" (an earlier "(sửa đổi …)" is replaced, not repeated), then "(sửa đổi dd/mm/yyyy,
+/// lần 2)", "lần 3"… for the versions saved the same day, so that each one can be told apart in
+/// the list; a name given that another version already has is refused.
 pub fn save_params(store: &mut Store, edit: &RulesEdit) -> Result<RuleSet> {
     store.write(|store| {
         let current = rules_for(store, edit.term.as_deref())?;
         let params = edited_params(&current.params, &edit.params)?;
-        let base = current
-            .name
-            .split(" (sửa đổi")
-            .next()
-            .unwrap_or(&current.name)
-            .to_string();
+        let taken: std::collections::HashSet<String> = store
+            .rule_sets()?
+            .iter()
+            .map(|r| name_key(&r.name))
+            .collect();
         let name = match edit.name.as_deref().map(str::trim) {
-            Some(n) if !n.is_empty() => n.to_string(),
-            _ => format!("{base} (sửa đổi {})", store.today().format("%d/%m/%Y")),
+            Some(n) if !n.is_empty() => {
+                if taken.contains(&name_key(n)) {
+                    return Err(CoreError::validation(
+                        "name",
+                        "duplicate",
+                        format!(
+                            "Tên phiên bản quy định: đã có phiên bản “{n}”, hãy đặt một tên khác."
+                        ),
+                    ));
+                }
+                n.to_string()
+            }
+            _ => edited_name(&current.name, store.today(), |n| {
+                taken.contains(&name_key(n))
+            }),
         };
         let effective_from = parse_optional_date(
             "effective_from",
@@ -107,6 +121,30 @@ pub fn save_params(store: &mut Store, edit: &RulesEdit) -> Result<RuleSet> {
             ..new
         })
     })
+}
+
+/// The name of a version edited from `edited` on `day`: "{base} (sửa đổi dd/mm/yyyy)", or
+/// "{base} (sửa đổi dd/mm/yyyy, lần N)" with the first N from 2 whose name is not `taken`. The
+/// base is the edited version's name without its own "(sửa đổi …)".
+pub fn edited_name(edited: &str, day: chrono::NaiveDate, taken: impl Fn(&str) -> bool) -> String {
+    let base = edited.split(" (sửa đổi").next().unwrap_or(edited).trim();
+    let day = day.format("%d/%m/%Y");
+    let first = format!("{base} (sửa đổi {day})");
+    if !taken(&first) {
+        return first;
+    }
+    (2..)
+        .map(|n| format!("{base} (sửa đổi {day}, lần {n})"))
+        .find(|n| !taken(n))
+        .unwrap_or(first)
+}
+
+/// Two version names are the same when they read the same: case and runs of spaces aside.
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// The parameters with an edit applied: each value read as the clerk typed it ("0,25", "25%",
@@ -135,6 +173,22 @@ pub fn edited_params(
             continue;
         }
         match ruleset::read_param(k, v) {
+            // A table (the retirement ages) changes the cells sent and keeps the others.
+            Ok(serde_json::Value::Object(rows))
+                if ruleset::param_info(k).map(|p| p.kind)
+                    == Some(ruleset::ParamKind::AgeSchedules) =>
+            {
+                for (row, parts) in rows {
+                    let serde_json::Value::Object(parts) = parts else {
+                        continue;
+                    };
+                    if let Some(serde_json::Value::Object(current)) =
+                        m.get_mut(k).and_then(|t| t.get_mut(&row))
+                    {
+                        current.extend(parts);
+                    }
+                }
+            }
             Ok(v) => {
                 m.insert(k.clone(), v);
             }

@@ -299,8 +299,11 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
             name,
             effective,
         }) => {
-            const HINTS: &[(&str, &str)] =
-                &[("params", "--param"), ("effective_from", "--effective")];
+            const HINTS: &[(&str, &str)] = &[
+                ("params", "--param"),
+                ("effective_from", "--effective"),
+                ("name", "--name"),
+            ];
             let mut edit = rules::RulesEdit {
                 term: term.clone(),
                 name: name.clone(),

@@ -116,6 +116,75 @@ pub fn months_left(retirement: YearMonth, reference: YearMonth, inclusive: bool)
     retirement.index() - reference.index() + i64::from(inclusive)
 }
 
+/// An age as a clerk writes it: "60 tuổi 3 tháng", "62 tuổi".
+pub fn age_text(months: i64) -> String {
+    match (months / 12, months % 12) {
+        (y, 0) => format!("{y} tuổi"),
+        (y, m) => format!("{y} tuổi {m} tháng"),
+    }
+}
+
+/// An age as a clerk types it, in months: "60 tuổi 3 tháng", "60t3", "60 3", "62", "62 tuổi",
+/// "60 tuổi, 3 tháng" (without diacritics too; spaces anywhere). A comma right after the years'
+/// number ("60,5") is refused: it reads as a fraction of a year as well as months. None when it
+/// does not read, or the months are 12 or more.
+pub fn read_age(text: &str) -> Option<i64> {
+    #[derive(PartialEq)]
+    enum Tok {
+        Num(i64),
+        Word(String),
+        Comma,
+    }
+    let folded = crate::text::fold(text);
+    let mut toks = Vec::new();
+    let mut chars = folded.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+        } else if c.is_ascii_digit() {
+            let mut n = String::new();
+            while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                n.push(d);
+                chars.next();
+            }
+            toks.push(Tok::Num(n.parse().ok()?));
+        } else if c.is_alphabetic() {
+            let mut w = String::new();
+            while let Some(&a) = chars.peek().filter(|a| a.is_alphabetic()) {
+                w.push(a);
+                chars.next();
+            }
+            toks.push(Tok::Word(w));
+        } else if c == ',' {
+            toks.push(Tok::Comma);
+            chars.next();
+        } else {
+            return None;
+        }
+    }
+    let mut it = toks.into_iter().peekable();
+    let Some(Tok::Num(years)) = it.next() else {
+        return None;
+    };
+    let word = |t: &Option<Tok>, words: &[&str]| matches!(t, Some(Tok::Word(w)) if words.contains(&w.as_str()));
+    let mut next = it.next();
+    if word(&next, &["tuoi", "t", "nam"]) {
+        next = it.next();
+        if next == Some(Tok::Comma) {
+            next = it.next();
+        }
+    }
+    let mut months = 0;
+    if let Some(Tok::Num(m)) = next {
+        months = m;
+        next = it.next();
+        if word(&next, &["thang", "th"]) {
+            next = it.next();
+        }
+    }
+    (next.is_none() && months < 12).then(|| years * 12 + months)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,6 +261,39 @@ mod tests {
             old.retirement(Sex::Female, &born).month,
             YearMonth::new(2019, 12)
         );
+    }
+
+    #[test]
+    fn ages_as_a_clerk_types_them() {
+        for (t, m) in [
+            ("60 tuổi 3 tháng", 723),
+            ("60t3", 723),
+            ("60 3", 723),
+            ("62", 744),
+            ("62 tuổi", 744),
+            ("  60   tuổi ,  3 tháng ", 723),
+            ("60 TUỔI 3 THÁNG", 723),
+            ("60 tuoi 3 thang", 723),
+            ("60t 3th", 723),
+            ("55 tuổi 0 tháng", 660),
+        ] {
+            assert_eq!(read_age(t), Some(m), "{t}");
+            assert_eq!(read_age(&age_text(m)), Some(m));
+        }
+        for t in [
+            "",
+            "6o tuổi",
+            "6l tuổi",
+            "60,5",
+            "60 tuổi 12 tháng",
+            "60 tuổi 3 ngày",
+            "tuổi 60",
+            "60-3",
+        ] {
+            assert_eq!(read_age(t), None, "{t}");
+        }
+        assert_eq!(age_text(723), "60 tuổi 3 tháng");
+        assert_eq!(age_text(744), "62 tuổi");
     }
 
     #[test]

@@ -5,12 +5,14 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::retirement::RetirementRule;
 use super::retirement::YearMonth;
+use super::retirement::{age_text, read_age, AgeSchedule, RetirementRule};
 use crate::error::{CoreError, FieldError, Result};
 use crate::model::levels::codes;
 use crate::model::plan::{post, Standard, TermKind};
-use crate::model::{PartialDate, PoliticalTheory, ProfessionalLevel, RatingLevel, StateManagement};
+use crate::model::{
+    PartialDate, PoliticalTheory, ProfessionalLevel, RatingLevel, Sex, StateManagement,
+};
 
 codes!(
     /// Which count a vote threshold is taken of (DOMAIN §1.8).
@@ -252,6 +254,8 @@ impl RuleParams {
                     hint: p.hint.to_string(),
                     kind: p.kind,
                     text,
+                    table: (p.kind == ParamKind::AgeSchedules)
+                        .then(|| age_schedules_table(&self.retirement)),
                     value,
                     choices: param_choices(p.key),
                 }
@@ -355,6 +359,54 @@ impl RuleParams {
                 ),
             );
         }
+        for ((_, row), s) in age_rows()
+            .into_iter()
+            .zip([&self.retirement.men, &self.retirement.women])
+        {
+            for (col, age) in [
+                (part_label("base_months"), Some(s.base_months)),
+                (part_label("cap_months"), Some(s.cap_months)),
+                (part_label("before_base_months"), s.before_base_months),
+            ] {
+                if let Some(a) = age.filter(|a| !(40 * 12..=75 * 12).contains(a)) {
+                    bad(
+                        "retirement",
+                        format!("{row}, {col}: {} phải từ 40 đến 75 tuổi.", age_text(a)),
+                    );
+                }
+            }
+            if s.cap_months < s.base_months {
+                bad(
+                    "retirement",
+                    format!(
+                        "{row}, {}: {} thấp hơn tuổi năm gốc ({}).",
+                        part_label("cap_months"),
+                        age_text(s.cap_months),
+                        age_text(s.base_months)
+                    ),
+                );
+            }
+            if !(0..=12).contains(&s.step_months) {
+                bad(
+                    "retirement",
+                    format!(
+                        "{row}, {}: {} tháng phải từ 0 đến 12 tháng.",
+                        part_label("step_months"),
+                        s.step_months
+                    ),
+                );
+            }
+            if !(1990..=2100).contains(&s.base_year) {
+                bad(
+                    "retirement",
+                    format!(
+                        "{row}, {}: {} phải từ 1990 đến 2100.",
+                        part_label("base_year"),
+                        s.base_year
+                    ),
+                );
+            }
+        }
         if !self.young_under.contains_key(&self.level) {
             bad(
                 "level",
@@ -400,8 +452,9 @@ pub enum ParamKind {
     Lines,
     /// The minimum levels of each post, edited row by row.
     PostStandards,
-    /// Edited as structured data (the retirement rule).
-    Group,
+    /// An age schedule per sex (the retirement rule): a table whose rows and columns the core
+    /// describes in [`ParamField::table`]; ages typed "60 tuổi 3 tháng".
+    AgeSchedules,
 }
 
 /// A parameter as Settings shows it: its key, its label, and how it is typed.
@@ -561,7 +614,7 @@ pub const PARAMS: &[ParamInfo] = {
             "retirement",
             "Tuổi nghỉ hưu theo Nghị định 135 (nâng cao)",
             "",
-            Group,
+            AgeSchedules,
         ),
         param(
             "reference_months",
@@ -635,6 +688,187 @@ pub struct ParamField {
     pub value: serde_json::Value,
     /// For a choice, or a number per choice: (stored value, label).
     pub choices: Vec<(String, String)>,
+    /// For a table of values (the retirement ages): its rows and columns, each cell written as
+    /// a clerk reads it; the window sends back `{row: {column: text}}`.
+    pub table: Option<ParamTable>,
+}
+
+/// A parameter edited as a table: labelled columns, and rows with a cell per column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParamTable {
+    pub columns: Vec<TableColumn>,
+    pub rows: Vec<TableRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableColumn {
+    pub code: String,
+    pub label: String,
+    /// What to type, shown beside the label; may be empty.
+    pub hint: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableRow {
+    pub code: String,
+    pub label: String,
+    /// The cells in the order of the columns.
+    pub cells: Vec<String>,
+}
+
+/// How a part of an age schedule is typed.
+#[derive(Clone, Copy, PartialEq)]
+enum PartKind {
+    /// An age: "60 tuổi 3 tháng"; stored in months.
+    Age,
+    /// An age that may be left empty (stored as none).
+    OptionalAge,
+    /// A whole number (a year, months).
+    Whole,
+}
+
+/// The parts of an age schedule as the retirement table's columns: (stored key, label, hint,
+/// kind).
+const AGE_PARTS: &[(&str, &str, &str, PartKind)] = &[
+    ("base_months", "Tuổi năm gốc", "", PartKind::Age),
+    ("base_year", "Năm gốc", "", PartKind::Whole),
+    ("step_months", "Mỗi năm tăng thêm", "tháng", PartKind::Whole),
+    ("cap_months", "Tuổi tối đa", "", PartKind::Age),
+    (
+        "before_base_months",
+        "Tuổi trước năm gốc",
+        "để trống: tuổi năm gốc, không kể tháng",
+        PartKind::OptionalAge,
+    ),
+];
+
+/// The label of a part of an age schedule ("cap_months" → "Tuổi tối đa").
+fn part_label(code: &str) -> &'static str {
+    AGE_PARTS
+        .iter()
+        .find(|(c, ..)| *c == code)
+        .map(|p| p.1)
+        .unwrap_or("")
+}
+
+/// The rows of the retirement table: (stored key, label).
+fn age_rows() -> [(&'static str, &'static str); 2] {
+    [("men", Sex::Male.label()), ("women", Sex::Female.label())]
+}
+
+fn age_schedules_table(rule: &RetirementRule) -> ParamTable {
+    let cells = |s: &AgeSchedule| {
+        vec![
+            age_text(s.base_months),
+            s.base_year.to_string(),
+            s.step_months.to_string(),
+            age_text(s.cap_months),
+            s.before_base_months.map(age_text).unwrap_or_default(),
+        ]
+    };
+    ParamTable {
+        columns: AGE_PARTS
+            .iter()
+            .map(|(code, label, hint, _)| TableColumn {
+                code: code.to_string(),
+                label: label.to_string(),
+                hint: hint.to_string(),
+            })
+            .collect(),
+        rows: age_rows()
+            .into_iter()
+            .zip([&rule.men, &rule.women])
+            .map(|((code, label), s)| TableRow {
+                code: code.to_string(),
+                label: label.to_string(),
+                cells: cells(s),
+            })
+            .collect(),
+    }
+}
+
+/// The retirement table as the window or the command line sends it (`{row: {column: value}}`,
+/// texts as typed or stored numbers) into the stored shape; rows and parts not sent are left
+/// out (the edit keeps the current ones). The first problem is named by the parameter's label,
+/// the row and the column.
+fn read_age_schedules(
+    key: &str,
+    label: &str,
+    value: &serde_json::Value,
+) -> Result<serde_json::Value, FieldError> {
+    use serde_json::Value;
+    let err = |rule: &str, msg: String| FieldError::new(key, rule, msg);
+    let Value::Object(rows) = value else {
+        return Err(err(
+            "table",
+            format!("{label}: cần ghi theo bảng, mỗi giới tính một hàng."),
+        ));
+    };
+    let mut out = serde_json::Map::new();
+    for (row, parts) in rows {
+        let Some((_, row_label)) = age_rows().into_iter().find(|(c, _)| c == row) else {
+            return Err(err(
+                "table",
+                format!("{label}: không có hàng “{row}” (chỉ có Nam và Nữ)."),
+            ));
+        };
+        let Value::Object(parts) = parts else {
+            return Err(err(
+                "table",
+                format!("{label}, {row_label}: cần ghi theo từng cột."),
+            ));
+        };
+        let mut schedule = serde_json::Map::new();
+        for (part, v) in parts {
+            let Some(&(_, col, _, kind)) = AGE_PARTS.iter().find(|(c, ..)| c == part) else {
+                return Err(err(
+                    "table",
+                    format!("{label}, {row_label}: không có cột “{part}”."),
+                ));
+            };
+            let at = format!("{label}, {row_label}, {col}");
+            let read = match (v, kind) {
+                (Value::Null, PartKind::OptionalAge) => Value::Null,
+                (Value::String(t), PartKind::OptionalAge) if t.trim().is_empty() => Value::Null,
+                (Value::Null, _) => {
+                    return Err(err("required", format!("{at}: bắt buộc phải nhập.")))
+                }
+                (Value::String(t), _) if t.trim().is_empty() => {
+                    return Err(err("required", format!("{at}: bắt buộc phải nhập.")))
+                }
+                (Value::Number(n), _) if n.is_i64() => v.clone(),
+                (Value::String(t), PartKind::Whole) => {
+                    whole(t).map(Value::from).ok_or_else(|| {
+                        err(
+                            "whole",
+                            format!("{at}: “{}” không phải số nguyên.", t.trim()),
+                        )
+                    })?
+                }
+                (Value::String(t), _) => read_age(t).map(Value::from).ok_or_else(|| {
+                    err(
+                        "age",
+                        format!(
+                            "{at}: “{}” không đọc được (ví dụ: 60 tuổi 3 tháng).",
+                            t.trim()
+                        ),
+                    )
+                })?,
+                (_, PartKind::Whole) => {
+                    return Err(err("whole", format!("{at}: cần một số nguyên.")))
+                }
+                _ => {
+                    return Err(err(
+                        "age",
+                        format!("{at}: cần một tuổi (ví dụ: 60 tuổi 3 tháng)."),
+                    ))
+                }
+            };
+            schedule.insert(part.clone(), read);
+        }
+        out.insert(row.clone(), Value::Object(schedule));
+    }
+    Ok(Value::Object(out))
 }
 
 /// A number as a Vietnamese reader writes it: decimal comma, no trailing zeros.
@@ -794,11 +1028,8 @@ pub fn read_param(key: &str, value: &serde_json::Value) -> Result<serde_json::Va
             }
             _ => Ok(value.clone()),
         },
-        ParamKind::Bool
-        | ParamKind::Choice
-        | ParamKind::Lines
-        | ParamKind::PostStandards
-        | ParamKind::Group => {
+        ParamKind::AgeSchedules => read_age_schedules(key, label, value),
+        ParamKind::Bool | ParamKind::Choice | ParamKind::Lines | ParamKind::PostStandards => {
             Ok(value.clone())
         }
     }

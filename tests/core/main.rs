@@ -17,6 +17,7 @@ mod plan_scenario;
 mod programmes;
 mod refusals;
 mod register;
+mod rule_edits;
 mod rules;
 mod session;
 mod store;

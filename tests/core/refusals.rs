@@ -394,6 +394,31 @@ fn cases() -> Vec<Case> {
                 "min_women_share=150%",
             ],
         ),
+        c(
+            "rules::save_params",
+            "a name another version has",
+            &[
+                "rules",
+                "set",
+                "--term",
+                "2030-2035",
+                "--param",
+                "bch_size=25",
+                "--name",
+                "Quy định 50-QĐ/TW",
+            ],
+        ),
+        w(
+            "rules::save_params",
+            "a retirement age that does not read",
+            |s, _| {
+                s.save_rule_params(
+                    "2030-2035",
+                    json!({"retirement": {"men": {"base_months": "6l tuổi"}}}),
+                )
+                .map(|_| ())
+            },
+        ),
         w(
             "rules::add_target",
             "an indicator not in the list",

@@ -2,7 +2,7 @@
 // the ward's targets, and the position catalogue.
 import * as backend from "./backend.js";
 import {
-  $, el, showError, showFieldErrors, clearFieldErrors, fieldLabel, options, onSubmit, once,
+  $, el, showError, showFieldErrors, clearFieldErrors, options, onSubmit, once,
 } from "./dom.js";
 import * as codes from "./codes.js";
 
@@ -41,6 +41,19 @@ function standardsEditor(p) {
 }
 
 /**
+ * A parameter edited as a table (the retirement ages): a group per row the core names, with a
+ * labelled input per column, each holding the cell as the clerk reads it ("60 tuổi 3 tháng").
+ */
+function tableEditor(p, label) {
+  const { columns, rows } = p.table;
+  return el("fieldset", { class: "param-table", dataset: { param: p.key, field: p.key, kind: "table" } }, el("legend", {}, label),
+    rows.map((row) => el("fieldset", { class: "param-row", dataset: { row: row.code } }, el("legend", {}, row.label),
+      el("div", { class: "param-cells" }, columns.map((col, i) => el("label", {},
+        col.hint ? `${col.label} (${col.hint})` : col.label,
+        el("input", { value: row.cells[i] ?? "", dataset: { column: col.code }, "aria-label": `${p.label}, ${row.label}: ${col.label}` })))))));
+}
+
+/**
  * One parameter's editor, from the core's description: its label, how it is typed, and its
  * value written as a clerk reads it ("25%", "1,5"). Numbers are typed as text: the core reads
  * "0,25", "25%" and "25" alike and names what it refuses under the input.
@@ -63,11 +76,8 @@ function paramInput(p) {
           el("input", { inputmode: "numeric", value: (p.value || {})[code] ?? "", dataset: { choice: code }, "aria-label": `${p.label}: ${name}` }))));
     case "post_standards":
       return standardsEditor(p);
-    case "group": {
-        const t = el("textarea", { name: p.key, rows: 2, dataset: { kind: "json" } });
-        t.value = JSON.stringify(p.value);
-        return el("label", {}, label, t);
-      }
+    case "age_schedules":
+      return tableEditor(p, label);
     default: // whole, optional_whole, decimal, share, wholes: the text as typed
       return el("label", {}, label, el("input", { name: p.key, value: p.text, inputmode: p.kind === "wholes" ? "text" : "decimal", dataset: { kind: "text" } }));
   }
@@ -79,6 +89,10 @@ function collect() {
   const box = $("rules-params");
   for (const fs of box.querySelectorAll("fieldset[data-kind=whole_map]")) {
     out[fs.dataset.param] = Object.fromEntries([...fs.querySelectorAll("input")].map((i) => [i.dataset.choice, i.value]));
+  }
+  for (const fs of box.querySelectorAll("fieldset[data-kind=table]")) {
+    out[fs.dataset.param] = Object.fromEntries([...fs.querySelectorAll("fieldset[data-row]")].map((r) =>
+      [r.dataset.row, Object.fromEntries([...r.querySelectorAll("input")].map((i) => [i.dataset.column, i.value]))]));
   }
   for (const fs of box.querySelectorAll("fieldset.post-standards")) {
     const all = (out[fs.dataset.param] = {});
@@ -93,12 +107,7 @@ function collect() {
     if (kind === "std") continue;
     if (kind === "lines") out[k] = input.value.split("\n").map((x) => x.trim()).filter(Boolean);
     else if (kind === "bool") out[k] = input.checked;
-    else if (kind === "json") {
-      try { out[k] = JSON.parse(input.value); } catch {
-        const label = fieldLabel(input);
-        throw { message: "", fields: [{ field: k, message: `${label}: nội dung chưa đúng dạng, hãy sửa lại hoặc tải lại trang.` }] };
-      }
-    } else out[k] = input.value;
+    else out[k] = input.value;
   }
   return out;
 }

@@ -27,7 +27,7 @@ async fn open_bt_candidates(c: &Client) {
     until(
         c,
         "bảng chức danh",
-        "document.querySelector('#board section.position[data-code=BT] header button')",
+        "!!document.querySelector('#board section.position[data-code=BT] header button')",
     )
     .await;
     click(c, "#board section.position[data-code=BT] header button").await;
@@ -241,6 +241,82 @@ async fn candidate_verdicts_and_a_rule_edit_on_the_demo_ward() {
     assert!(e.2.contains("vi_pham"), "{e:?}");
     assert!(e.3.contains(&format!("dưới {need} tháng")), "{e:?}");
     screenshot(&c, "22-bang-theo-quy-dinh-moi.png").await;
+
+    // Issue 21 §2: the retirement ages are a form (a group per sex, a labelled cell per part,
+    // ages as the clerk writes them); a typo is named under it, a good age is saved as a second
+    // version of the day ("lần 2") and shown back as written.
+    click(&c, "#nav [data-screen=screen-settings]").await;
+    visible(&c, "screen-settings").await;
+    let cap = "#rules-params fieldset[data-row=men] input[data-column=cap_months]";
+    until(
+        &c,
+        "bảng tuổi nghỉ hưu",
+        &format!("!!document.querySelector({})", json!(cap)),
+    )
+    .await;
+    assert_eq!(
+        js(
+            &c,
+            "tuổi tối đa của nam",
+            &format!("return document.querySelector({}).value;", json!(cap))
+        )
+        .await,
+        json!("62 tuổi")
+    );
+    assert_eq!(
+        js(
+            &c,
+            "không cuộn ngang",
+            "const b = document.getElementById('rules-params'); return b.scrollWidth <= b.clientWidth + 1;"
+        )
+        .await,
+        json!(true),
+        "the rules box scrolls sideways"
+    );
+    assert_eq!(
+        js(
+            &c,
+            "không còn ô JSON",
+            "return document.querySelectorAll('#rules-params textarea[data-kind=json]').length;"
+        )
+        .await,
+        json!(0)
+    );
+    js(
+        &c,
+        "cuộn tới tuổi nghỉ hưu",
+        &format!(
+            "document.querySelector({}).scrollIntoView({{block: 'center'}}); return true;",
+            json!(cap)
+        ),
+    )
+    .await;
+    fill(&c, cap, "6l tuổi").await;
+    click(&c, "#form-rules button[type=submit]").await;
+    until(
+        &c,
+        "lỗi dưới bảng tuổi nghỉ hưu",
+        "[...document.querySelectorAll('#form-rules .field-error')].some((n) => n.textContent.includes('Nam, Tuổi tối đa: “6l tuổi” không đọc được'))",
+    )
+    .await;
+    fill(&c, cap, "62 tuổi 6 tháng").await;
+    click(&c, "#form-rules button[type=submit]").await;
+    until(
+        &c,
+        "đã lưu quy định lần 2",
+        "document.getElementById('notice').textContent.includes('lần 2)')",
+    )
+    .await;
+    until(
+        &c,
+        "tuổi tối đa vẽ lại",
+        &format!(
+            "document.querySelector({})?.value === '62 tuổi 6 tháng'",
+            json!(cap)
+        ),
+    )
+    .await;
+    screenshot(&c, "23-tuoi-nghi-huu.png").await;
 
     wd("đóng phiên", c.close()).await;
 }
