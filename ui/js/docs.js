@@ -16,8 +16,8 @@ const sep = () => (folder.includes("\\") && !folder.includes("/") ? "\\" : "/");
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
 // A new name for each file saved (never over an earlier one, even twice in the same second).
 const suggested = new Set();
-function suggest(name, ext) {
-  const base = `${folder}${sep()}${name} ${stamp()}`;
+function suggest(start, ext) {
+  const base = `${folder}${sep()}${start} ${stamp()}`;
   let name = `${base}.${ext}`;
   for (let n = 2; suggested.has(name); n++) name = `${base} (${n}).${ext}`;
   suggested.add(name);
