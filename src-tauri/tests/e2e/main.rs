@@ -1421,6 +1421,70 @@ async fn a_real_looking_list_is_imported_in_the_window() {
         "document.querySelectorAll('#people tr[data-id]').length === 3",
     )
     .await;
+
+    // The candidates for Bí thư among the imported people: each row paints the core's verdict
+    // (no ratings yet, posts without dates: nobody is simply "đủ điều kiện"), nobody chosen.
+    click(&c, "#nav [data-screen=screen-plan]").await;
+    visible(&c, "screen-plan").await;
+    until(
+        &c,
+        "form nhiệm kỳ mở",
+        "document.getElementById('term-new').open",
+    )
+    .await;
+    fill(&c, "#form-term [name=start_year]", "2030").await;
+    fill(&c, "#form-term [name=end_year]", "2035").await;
+    fill(&c, "#form-term [name=reference]", "07/2030").await;
+    click(&c, "#form-term button[type=submit]").await;
+    until(
+        &c,
+        "bảng chức danh",
+        "!!document.querySelector('#board section.position[data-code=BT] header button')",
+    )
+    .await;
+    click(&c, "#board section.position[data-code=BT] header button").await;
+    visible(&c, "plan-add").await;
+    until(
+        &c,
+        "ứng viên Bí thư",
+        "document.querySelectorAll('#plan-candidates tr').length > 0",
+    )
+    .await;
+    let lists = quyhoach::app::codes::code_lists();
+    let shown: Vec<(i64, String)> = verdicts::candidate_rows(&c)
+        .await
+        .into_iter()
+        .map(|(id, class, tag)| {
+            let v = lists
+                .verdicts
+                .iter()
+                .find(|v| class.split(' ').any(|x| x == v.code))
+                .unwrap_or_else(|| panic!("dòng {id} không có kết luận: {class}"));
+            assert_eq!(tag, v.label);
+            assert!(!class.contains("chosen"), "{class}");
+            (id, v.code.to_string())
+        })
+        .collect();
+    assert!(
+        shown.iter().all(|(_, v)| v != "du_dieu_kien"),
+        "chưa có xếp loại, chưa đủ tiêu chuẩn: {shown:?}"
+    );
+    click(&c, "#btn-lock").await;
+    visible(&c, "screen-unlock").await;
+    let store = quyhoach::Store::open(
+        &data.path().join(quyhoach::paths::DATA_FILE),
+        "Phổ Hòa mật khẩu 2",
+    )
+    .unwrap();
+    let core: Vec<(i64, String)> =
+        quyhoach::app::board::candidates_for_terms(&store, "2030-2035", "BT", 1)
+            .unwrap()
+            .candidates
+            .iter()
+            .map(|x| (x.person_id, x.verdict.code().to_string()))
+            .collect();
+    store.close().unwrap();
+    assert_eq!(shown, core, "cửa sổ vẽ đúng kết luận của lõi");
     wd("đóng phiên", c.close()).await;
 }
 

@@ -10,7 +10,7 @@ use quyhoach::Store;
 use super::*;
 
 /// The candidate rows as the window shows them: [person id, row class, the verdict tag's text].
-async fn candidate_rows(c: &Client) -> Vec<(i64, String, String)> {
+pub(super) async fn candidate_rows(c: &Client) -> Vec<(i64, String, String)> {
     let code = "return [...document.querySelectorAll('#plan-candidates tr')].map(r => [Number(r.dataset.person), r.className, r.querySelector('.verdict .tag').textContent]);";
     serde_json::from_value(js(c, "đọc danh sách ứng viên", code).await).unwrap()
 }
