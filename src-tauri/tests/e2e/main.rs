@@ -453,6 +453,22 @@ async fn error_text(c: &Client) -> String {
         .to_string()
 }
 
+/// On a ward with no term yet: the plan screen, then the 2030–2035 term (reference 07/2030).
+async fn add_first_term(c: &Client) {
+    click(c, "#nav [data-screen=screen-plan]").await;
+    visible(c, "screen-plan").await;
+    until(
+        c,
+        "form nhiệm kỳ mở",
+        "document.getElementById('term-new').open",
+    )
+    .await;
+    fill(c, "#form-term [name=start_year]", "2030").await;
+    fill(c, "#form-term [name=end_year]", "2035").await;
+    fill(c, "#form-term [name=reference]", "07/2030").await;
+    click(c, "#form-term button[type=submit]").await;
+}
+
 async fn create_ward(c: &Client, pass: &str) {
     visible(c, "screen-first-run").await;
     fill(c, "#form-create [name=name]", "Đảng ủy phường Phổ Hòa").await;
@@ -645,18 +661,7 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     .await;
 
     // The plan: a term, then Ánh for the Executive Committee.
-    click(&c, "#nav [data-screen=screen-plan]").await;
-    visible(&c, "screen-plan").await;
-    until(
-        &c,
-        "form nhiệm kỳ mở",
-        "document.getElementById('term-new').open",
-    )
-    .await;
-    fill(&c, "#form-term [name=start_year]", "2030").await;
-    fill(&c, "#form-term [name=end_year]", "2035").await;
-    fill(&c, "#form-term [name=reference]", "07/2030").await;
-    click(&c, "#form-term button[type=submit]").await;
+    add_first_term(&c).await;
     until(
         &c,
         "bảng chức danh",
@@ -1424,18 +1429,7 @@ async fn a_real_looking_list_is_imported_in_the_window() {
 
     // The candidates for Bí thư among the imported people: each row paints the core's verdict
     // (no ratings yet, posts without dates: nobody is simply "đủ điều kiện"), nobody chosen.
-    click(&c, "#nav [data-screen=screen-plan]").await;
-    visible(&c, "screen-plan").await;
-    until(
-        &c,
-        "form nhiệm kỳ mở",
-        "document.getElementById('term-new').open",
-    )
-    .await;
-    fill(&c, "#form-term [name=start_year]", "2030").await;
-    fill(&c, "#form-term [name=end_year]", "2035").await;
-    fill(&c, "#form-term [name=reference]", "07/2030").await;
-    click(&c, "#form-term button[type=submit]").await;
+    add_first_term(&c).await;
     until(
         &c,
         "bảng chức danh",
