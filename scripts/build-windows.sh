@@ -3,6 +3,9 @@
 # the app (quyhoach-app.exe + WebView2Loader.dll) and the CLI (quyhoach.exe), release, for
 # x86_64-pc-windows-gnu with Debian's mingw-w64, then the per-user NSIS installer
 #   target/windows/QuyHoachCanBo-<version>-setup.exe
+# QUYHOACH_PROFILE=wine builds it in the profile CI tests under wine (same code and semantics,
+# compiled quicker; see Cargo.toml); the default, release, is what IT hands out.
+# QUYHOACH_WITH_TESTS=1 also builds every test and bench target (scripts/test-windows.sh).
 # Installs what it needs (mingw-w64, nsis, the Rust target) when missing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,9 +28,16 @@ rustup target list --installed | grep -qx "$triple" || rustup target add "$tripl
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' src-tauri/Cargo.toml | head -1)
 start=$(date +%s)
-echo "==> Dựng bản Windows $version (release, $triple)"
-cargo build --release --target "$triple" -p quyhoach-app --bin quyhoach-app -p quyhoach --bin quyhoach
-rel="target/$triple/release"
+profile="${QUYHOACH_PROFILE:-release}"
+echo "==> Dựng bản Windows $version ($profile, $triple)"
+if [ "${QUYHOACH_WITH_TESTS:-0}" = 1 ]; then
+  # One cargo run for the exes and every test and bench target: a separate `cargo build` would
+  # resolve features without the dev-dependencies and compile shared crates a second time.
+  cargo test --profile "$profile" --target "$triple" --workspace --all-targets --no-run
+else
+  cargo build --profile "$profile" --target "$triple" -p quyhoach-app --bin quyhoach-app -p quyhoach --bin quyhoach
+fi
+rel="target/$triple/$profile"
 loader=$(find "$rel/build" -path '*webview2-com-sys*' -path '*x64*' -name WebView2Loader.dll | head -1)
 [ -n "$loader" ] || loader="$rel/WebView2Loader.dll"
 [ -f "$loader" ] || { echo "Không tìm thấy WebView2Loader.dll trong $rel" >&2; exit 1; }

@@ -11,7 +11,7 @@ want_test=0
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 
-pkgs=(libwebkit2gtk-4.1-dev pkg-config build-essential xvfb xauth)
+pkgs=(libwebkit2gtk-4.1-dev libssl-dev pkg-config build-essential xvfb xauth)
 if [ "$want_test" = 1 ]; then
   # LibreOffice prints the exports and the Word files as a clerk's office suite would (tests count
   # overprinted text, read the page numbers and margins back).
@@ -36,7 +36,9 @@ if [ "$want_test" = 1 ]; then
   # tauri-driver: the WebDriver bridge the end-to-end tests talk to.
   if ! command -v tauri-driver >/dev/null 2>&1; then
     echo "==> Cài tauri-driver"
-    cargo install tauri-driver --version '^2' --locked
+    # A debug build (a proxy for the tests, speed is not needed; a release build costs minutes
+    # more on a cold machine), without CI's clippy wrapper (it lints the workspace, not this).
+    env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS cargo install tauri-driver --version '^2' --locked --debug
   fi
   # An independent SQLCipher 4 client (PyPI wheel bundling SQLCipher 4.x), to prove the file is standard.
   venv="$here/target/pyvenv"

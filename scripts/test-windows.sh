@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Windows build tested under wine (Debian's wine 8.0), on Debian 12:
-#   1. builds the release app, CLI and installer once (scripts/build-windows.sh);
+#   1. builds the app, CLI, the tests and the installer once (scripts/build-windows.sh, profile wine);
 #   2. runs the core's integration tests compiled for Windows, under wine;
 #   3. tests the installer: silent install per user, shortcuts and the Apps & features entry, the
 #      installed quyhoach.exe on a ward in a Vietnamese path, files it wrote read back from the
@@ -33,7 +33,11 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
 
-bash scripts/build-windows.sh
+# The profile CI tests (Cargo.toml: release semantics, compiled quicker), with every Windows
+# target built in one cargo run (the exes, the core's tests, the benches; under .ci/run clippy
+# lints them as they compile).
+export QUYHOACH_PROFILE="${QUYHOACH_PROFILE:-wine}"
+QUYHOACH_WITH_TESTS=1 bash scripts/build-windows.sh
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' src-tauri/Cargo.toml | head -1)
 setup="$root/target/windows/QuyHoachCanBo-$version-setup.exe"
 
@@ -54,7 +58,7 @@ unix() { winepath -u "$1" 2>/dev/null | tr -d '\r'; }
 
 echo "==> Kiểm thử lõi chương trình trên Windows (dưới wine)"
 CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine \
-  cargo test --release --target "$triple" -p quyhoach --lib --tests --no-fail-fast
+  cargo test --profile "$QUYHOACH_PROFILE" --target "$triple" --workspace --lib --tests --no-fail-fast
 
 echo "==> Kiểm thử bộ cài dưới wine"
 passed=0

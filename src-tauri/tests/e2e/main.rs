@@ -1,6 +1,8 @@
 //! End-to-end: the real application window, driven through tauri-driver and WebKitWebDriver
 //! under Xvfb. Run by `scripts/test.sh` (it builds `quyhoach-app` first and starts Xvfb).
 //! Screenshots land in target/screenshots/.
+//! Linux only (WebKitGTK's WebDriver; its dev-dependencies are not built for Windows).
+#![cfg(not(windows))]
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
