@@ -5,7 +5,7 @@
 #   target/windows/QuyHoachCanBo-<version>-setup.exe
 # QUYHOACH_PROFILE=wine builds it in the profile CI tests under wine (same code and semantics,
 # compiled quicker; see Cargo.toml); the default, release, is what IT hands out.
-# QUYHOACH_WITH_TESTS=1 also builds every test and bench target (scripts/test-windows.sh).
+# QUYHOACH_WITH_TESTS=1 also builds the tests run under wine (scripts/test-windows.sh).
 # Installs what it needs (mingw-w64, nsis, the Rust target) when missing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -30,10 +30,13 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' src-tauri/Cargo.toml | head -1)
 start=$(date +%s)
 profile="${QUYHOACH_PROFILE:-release}"
 echo "==> Dựng bản Windows $version ($profile, $triple)"
+# OpenSSL and SQLCipher first, alone: their C builds are the longest chain under the core and,
+# left to cargo's order, start late and finish on one core after every Rust crate is done.
+cargo build --profile "$profile" --target "$triple" -p libsqlite3-sys
 if [ "${QUYHOACH_WITH_TESTS:-0}" = 1 ]; then
-  # One cargo run for the exes and every test and bench target: a separate `cargo build` would
+  # One cargo run for the exes and the tests run under wine: a separate `cargo build` would
   # resolve features without the dev-dependencies and compile shared crates a second time.
-  cargo test --profile "$profile" --target "$triple" --workspace --all-targets --no-run
+  cargo test --profile "$profile" --target "$triple" --workspace --lib --tests --no-run
 else
   cargo build --profile "$profile" --target "$triple" -p quyhoach-app --bin quyhoach-app -p quyhoach --bin quyhoach
 fi
