@@ -14,6 +14,7 @@ use crate::model::{
 };
 use crate::rules::codes::{RuleCode, Severity};
 use crate::rules::eligibility::Verdict;
+use crate::rules::forecast::{CellStatus, StructureIndicator};
 use crate::rules::ruleset::{UnitLevel, VoteBase, PARAMS};
 use crate::rules::steps::step_allowed;
 use crate::rules::targets::Indicator;
@@ -78,6 +79,10 @@ pub struct CodeLists {
     pub movement_kinds: Vec<Code>,
     /// What is recorded of a programme's participant (đào tạo, đánh giá).
     pub programme_record_kinds: Vec<Code>,
+    /// How a post stands in a year of the succession forecast (đỏ, vàng, xanh).
+    pub forecast_statuses: Vec<Code>,
+    /// What a line of the forecast's structure measures.
+    pub forecast_indicators: Vec<Code>,
     /// The documents of a term's plan the Documents screen issues.
     pub doc_kinds: Vec<FileKind>,
     /// The workbooks the Excel card saves.
@@ -156,6 +161,8 @@ pub fn code_lists() -> CodeLists {
             .collect(),
         movement_kinds: list!(MovementKind),
         programme_record_kinds: list!(ProgrammeRecordKind),
+        forecast_statuses: list!(CellStatus),
+        forecast_indicators: list!(StructureIndicator),
         doc_kinds: DocKind::ALL
             .iter()
             .filter(|k| k.needs_term())
@@ -212,6 +219,8 @@ impl CodeLists {
             movement_kinds,
             rule_params,
             programme_record_kinds,
+            forecast_statuses,
+            forecast_indicators,
             doc_kinds,
             export_kinds,
         } = self;
@@ -244,6 +253,8 @@ impl CodeLists {
             outcome_choices,
             movement_kinds,
             programme_record_kinds,
+            forecast_statuses,
+            forecast_indicators,
         ]
         .into_iter()
         .flat_map(|l| l.iter().map(|c| c.code))
@@ -270,6 +281,7 @@ mod tests {
         assert_eq!(codes(&l.count_indicators), ["so_nu"]);
         assert_eq!(codes(&l.min_rating_levels), ["HTXS", "HTT", "HT"]);
         assert_eq!(codes(&l.verdicts), ["du_dieu_kien", "can_luu_y", "chua_du"]);
+        assert_eq!(codes(&l.forecast_statuses), ["do", "vang", "xanh"]);
         let all = l.all_codes();
         for c in [
             "de_xuat",

@@ -6,7 +6,8 @@
 //! message, naming the field as the form labels it; the CLI adds its own hints (its flags).
 //!
 //! One file per domain: people, plan (terms, plan steps, reviews, checks), board, rules,
-//! programmes, young (young-cadre list), rotation, documents, exports, imports, safety.
+//! programmes, young (young-cadre list), rotation, forecast (succession), documents, exports,
+//! imports, safety.
 //!
 //! [`Store`]: crate::store::Store
 
@@ -14,6 +15,7 @@ pub mod board;
 pub mod codes;
 pub mod documents;
 pub mod exports;
+pub mod forecast;
 pub mod imports;
 pub mod people;
 pub mod plan;

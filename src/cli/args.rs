@@ -125,6 +125,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Dự báo nguồn kế cận 5, 10 hoặc 20 năm tới: mỗi chức danh, mỗi năm còn ai kế cận; cơ cấu nếu không bổ sung
+    Forecast {
+        /// Nhiệm kỳ của quy hoạch được đọc (mã, ví dụ 2030-2035)
+        #[arg(long)]
+        term: String,
+        /// Năm bắt đầu dự báo (mặc định năm nay)
+        #[arg(long, value_name = "NĂM")]
+        from: Option<i32>,
+        /// Số năm dự báo: 5, 10 hoặc 20 (mặc định 20)
+        #[arg(long, value_name = "SỐ NĂM")]
+        years: Option<u32>,
+        /// In kết quả dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Danh sách cán bộ cần đào tạo, bồi dưỡng theo chức danh quy hoạch
     Gaps {
         /// Nhiệm kỳ (mã, ví dụ 2030-2035)

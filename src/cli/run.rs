@@ -95,6 +95,22 @@ pub fn run(cli: Cli) -> Out {
             store.close()?;
             Ok(())
         }
+        Command::Forecast {
+            term,
+            from,
+            years,
+            json,
+        } => {
+            let store = open(&cli)?;
+            let input = quyhoach::app::forecast::ForecastInput {
+                term: term.clone(),
+                from: *from,
+                years: *years,
+            };
+            super::forecast::run(&store, &input, *json)?;
+            store.close()?;
+            Ok(())
+        }
         Command::Backup { out } => {
             let pass = passphrase(cli.common.passphrase_file.as_deref(), false)?;
             let store = Store::open(&db_path(&cli), &pass)?;

@@ -34,10 +34,7 @@ pub fn facts(
 ) -> PersonFacts {
     // Age at the reference month: whole years reached by the last day of that month.
     let age = p.birth_date.age_at(reference.last_day());
-    let retirement_month = match &p.retirement_override {
-        Some(d) => YearMonth::of(d.earliest()),
-        None => rules.retirement.retirement(p.sex, &p.birth_date).month,
-    };
+    let retirement_month = retirement_month(p, rules);
     PersonFacts {
         age,
         retirement_month,
@@ -47,6 +44,35 @@ pub fn facts(
         group3: band_of(age, &rules.three_age_groups),
         local: !place_folded.is_empty() && fold(&p.home_town).contains(place_folded),
         minority: fold(&p.ethnicity) != "kinh",
+    }
+}
+
+impl PersonFacts {
+    /// The same person's facts at another month (a later year of a forecast): only what depends
+    /// on the month changes; the retirement month, the origin and the ethnicity stay.
+    pub fn at(&self, p: &Person, reference: YearMonth, rules: &RuleParams) -> PersonFacts {
+        let age = p.birth_date.age_at(reference.last_day());
+        PersonFacts {
+            age,
+            months_left: months_left(
+                self.retirement_month,
+                reference,
+                rules.months_left_inclusive,
+            ),
+            young: age < rules.young_under(),
+            band: band_of(age, &rules.age_bands),
+            group3: band_of(age, &rules.three_age_groups),
+            ..self.clone()
+        }
+    }
+}
+
+/// The month a person reaches retirement age: the record's expected month when the clerk set one
+/// (early or later retirement), otherwise NĐ 135 from the birth date and sex.
+pub fn retirement_month(p: &Person, rules: &RuleParams) -> YearMonth {
+    match &p.retirement_override {
+        Some(d) => YearMonth::of(d.earliest()),
+        None => rules.retirement.retirement(p.sex, &p.birth_date).month,
     }
 }
 

@@ -8,6 +8,7 @@ pub mod check;
 pub mod codes;
 pub mod eligibility;
 pub mod facts;
+pub mod forecast;
 pub mod plan;
 pub mod retirement;
 pub mod rotation;

@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::facts::{is_female, PersonFacts};
 use crate::model::levels::codes;
 use crate::model::plan::{body, post};
+use crate::model::{Person, PoliticalTheory, ProfessionalLevel};
 
 codes!(
     /// What a target measures over the people of its body.
@@ -52,5 +54,65 @@ pub fn body_label(body: &str) -> String {
 impl Indicator {
     pub fn is_count(self) -> bool {
         matches!(self, Indicator::WomenCount)
+    }
+}
+
+/// Counts an indicator over `people` (each with its facts at the month measured): how many meet
+/// it and out of how many ("nữ" 3 of 12; "cán bộ trẻ sử dụng được ngoại ngữ" counts among the
+/// young only). Young means under `young_under` at that month. The check of the ward's targets
+/// and the forecast of the structure both count with this one function.
+pub fn measure(
+    indicator: Indicator,
+    people: &[(&Person, &PersonFacts)],
+    young_under: i32,
+) -> (usize, usize) {
+    let count = |keep: &dyn Fn(&Person, &PersonFacts) -> bool| {
+        people.iter().filter(|(p, f)| keep(p, f)).count()
+    };
+    match indicator {
+        Indicator::Women | Indicator::WomenCount => (count(&|p, _| is_female(p)), people.len()),
+        Indicator::Young => (count(&|_, f| f.age < young_under), people.len()),
+        Indicator::Degree => (
+            count(&|p, _| {
+                p.professional_level
+                    .is_some_and(|l| l >= ProfessionalLevel::DaiHoc)
+            }),
+            people.len(),
+        ),
+        Indicator::TheoryMid => (
+            count(&|p, _| {
+                p.political_theory
+                    .is_some_and(|l| l >= PoliticalTheory::TrungCap)
+            }),
+            people.len(),
+        ),
+        Indicator::YoungForeignLanguage => (
+            count(&|p, f| f.age < young_under && !p.foreign_language.level.is_empty()),
+            count(&|_, f| f.age < young_under),
+        ),
+    }
+}
+
+impl Indicator {
+    /// The figure compared with a threshold: the count itself, or the share (0 over nobody).
+    pub fn value(self, count: usize, of: usize) -> f64 {
+        if self.is_count() {
+            count as f64
+        } else if of == 0 {
+            0.0
+        } else {
+            count as f64 / of as f64
+        }
+    }
+}
+
+impl Target {
+    /// Whether a figure meets this target ("trên" is strict, "từ … trở lên" is not).
+    pub fn met_by(&self, value: f64) -> bool {
+        if self.strict {
+            value > self.threshold
+        } else {
+            value >= self.threshold
+        }
     }
 }

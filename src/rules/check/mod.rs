@@ -159,7 +159,7 @@ pub(crate) struct PositionNames<'a> {
 }
 
 impl<'a> PositionNames<'a> {
-    fn new(positions: &'a [Position]) -> Self {
+    pub(crate) fn new(positions: &'a [Position]) -> Self {
         let names = positions
             .iter()
             .map(|pos| {
@@ -172,6 +172,14 @@ impl<'a> PositionNames<'a> {
             })
             .collect();
         PositionNames { names }
+    }
+
+    /// The catalogue positions a title names (its name or an alias), the title already folded.
+    pub fn named<'s>(&'s self, folded_title: &'s str) -> impl Iterator<Item = &'a Position> + 's {
+        self.names
+            .iter()
+            .filter(move |(_, names)| names.iter().any(|n| n == folded_title))
+            .map(|(pos, _)| *pos)
     }
 
     /// Catalogue positions a person holds on `day`, matched on name or alias (ignoring case and

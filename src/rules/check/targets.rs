@@ -4,9 +4,9 @@ use serde_json::json;
 
 use super::{Findings, Index, RuleCode, Severity, TargetResult};
 use crate::model::plan::body;
-use crate::model::{Person, PoliticalTheory, ProfessionalLevel};
-use crate::rules::facts::{is_female, percent, PersonFacts};
-use crate::rules::targets::{body_label, Indicator};
+use crate::model::Person;
+use crate::rules::facts::{percent, PersonFacts};
+use crate::rules::targets::{body_label, measure, Indicator};
 
 pub(crate) fn run(ix: &Index, out: &mut Findings) -> Vec<TargetResult> {
     let rules = ix.params;
@@ -34,58 +34,9 @@ pub(crate) fn run(ix: &Index, out: &mut Findings) -> Vec<TargetResult> {
             .filter_map(|(id, _)| Some((ix.data.people.get(id)?, ix.facts.get(id)?)))
             .collect();
         let young_under = t.age_under.unwrap_or_else(|| rules.young_under());
-        let (count, of) = match t.indicator {
-            Indicator::Women | Indicator::WomenCount => (
-                people.iter().filter(|(p, _)| is_female(p)).count(),
-                people.len(),
-            ),
-            Indicator::Young => (
-                people.iter().filter(|(_, f)| f.age < young_under).count(),
-                people.len(),
-            ),
-            Indicator::Degree => (
-                people
-                    .iter()
-                    .filter(|(p, _)| {
-                        p.professional_level
-                            .is_some_and(|l| l >= ProfessionalLevel::DaiHoc)
-                    })
-                    .count(),
-                people.len(),
-            ),
-            Indicator::TheoryMid => (
-                people
-                    .iter()
-                    .filter(|(p, _)| {
-                        p.political_theory
-                            .is_some_and(|l| l >= PoliticalTheory::TrungCap)
-                    })
-                    .count(),
-                people.len(),
-            ),
-            Indicator::YoungForeignLanguage => {
-                let young: Vec<_> = people.iter().filter(|(_, f)| f.age < young_under).collect();
-                (
-                    young
-                        .iter()
-                        .filter(|(p, _)| !p.foreign_language.level.is_empty())
-                        .count(),
-                    young.len(),
-                )
-            }
-        };
-        let value = if t.indicator.is_count() {
-            count as f64
-        } else if of == 0 {
-            0.0
-        } else {
-            count as f64 / of as f64
-        };
-        let met = if t.strict {
-            value > t.threshold
-        } else {
-            value >= t.threshold
-        };
+        let (count, of) = measure(t.indicator, &people, young_under);
+        let value = t.indicator.value(count, of);
+        let met = t.met_by(value);
         let label = body_label(&t.body);
         let counted = of > 0;
         let verdict = if !counted {
