@@ -9,6 +9,7 @@ pub mod codes;
 pub mod eligibility;
 pub mod facts;
 pub mod plan;
+pub mod programme;
 pub mod retirement;
 pub mod rotation;
 pub mod ruleset;
