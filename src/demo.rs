@@ -474,8 +474,8 @@ fn add_demo_plan(store: &mut Store, ids: &[i64]) -> Result<()> {
 fn add_demo_programme(store: &mut Store, ids: &[i64]) -> Result<()> {
     use crate::app::programmes::{self as prog, OutcomeInput, RecordInput};
     use crate::model::programme::Criteria;
+    use crate::model::programme::NewProgramme;
     use crate::model::{ProfessionalLevel, RatingLevel};
-    use crate::store::programme::NewProgramme;
     let id = store.create_programme(&NewProgramme {
         name: "Đề án tạo nguồn cán bộ cho chức danh Bí thư Đảng ủy, Chủ tịch UBND phường giai đoạn 2025–2030 (mẫu)".into(),
         deciding_body: "Ban Thường vụ Tỉnh ủy".into(),

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{parse_code, parse_date, parse_month, parse_optional_date};
+use super::{invalid as bad, parse_code, parse_date, parse_month, parse_optional_date};
 use crate::error::{CoreError, Result};
 use crate::model::plan::{
     PlanEntry, PlanEvent, PlanStep, RemovalReason, ReviewRound, Term, TermKind, VoteTally,
@@ -13,6 +13,7 @@ use crate::rules::check::{CheckReport, TrainingGap};
 use crate::rules::stats::Stats;
 use crate::store::plan::PlanLine;
 use crate::store::Store;
+use crate::text::clean;
 
 /// A new term as the clerk gives it.
 #[derive(Debug, Clone, Deserialize)]
@@ -106,8 +107,41 @@ pub fn add_term(store: &mut Store, new: &NewTerm) -> Result<i64> {
         } else {
             parse_month("reference_month", "Mốc tính tuổi", &new.reference)?
         };
-        store.add_term(&Term::new(kind, new.start_year, new.end_year, reference))
+        let term = Term::new(kind, new.start_year, new.end_year, reference);
+        check_term(&term)?;
+        store.add_term(&term)
     })
+}
+
+/// A term's code, its years in order, and its reference month inside (or just before) it.
+fn check_term(term: &Term) -> Result<()> {
+    let code = clean(&term.code);
+    if code.is_empty() {
+        return Err(bad(
+            "code",
+            "Mã nhiệm kỳ: bắt buộc phải nhập (ví dụ 2030-2035).".into(),
+        ));
+    }
+    if term.end_year <= term.start_year || term.start_year < 1945 {
+        return Err(bad(
+            "end_year",
+            format!(
+                "Nhiệm kỳ {code}: năm kết thúc {} phải sau năm bắt đầu {}.",
+                term.end_year, term.start_year
+            ),
+        ));
+    }
+    let r = term.reference_month;
+    if !(term.start_year - 1..=term.end_year).contains(&r.year) {
+        return Err(bad(
+            "reference_month",
+            format!(
+                "Tháng mốc tính tuổi {} phải nằm trong hoặc ngay trước nhiệm kỳ {code}.",
+                r.display()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A plan step as the clerk gives it; codes may also be given as their labels.
@@ -222,6 +256,7 @@ pub fn plan_person_for_terms(
         let ev = step.event(store.today())?;
         let id = store.plan_person(term, position, person_id, &ev)?;
         if terms != 1 {
+            check_entry_terms(terms)?;
             store.set_entry_terms(id, terms)?;
         }
         Ok(id)
@@ -231,7 +266,21 @@ pub fn plan_person_for_terms(
 /// Whether a plan entry is for one term (đối tượng 1: 60 months left needed) or two (đối tượng
 /// 2: 120 months), HD 45 §II.5.2.
 pub fn set_entry_terms(store: &mut Store, entry_id: i64, terms: u8) -> Result<()> {
-    store.write(|store| store.set_entry_terms(entry_id, terms))
+    store.write(|store| {
+        check_entry_terms(terms)?;
+        store.set_entry_terms(entry_id, terms)
+    })
+}
+
+/// One term (đối tượng 1) or two (đối tượng 2); nothing else.
+fn check_entry_terms(terms: u8) -> Result<()> {
+    if !(1..=2).contains(&terms) {
+        return Err(bad(
+            "terms",
+            format!("Đối tượng quy hoạch: {terms} không hợp lệ; chỉ có đối tượng 1 (một nhiệm kỳ) hoặc đối tượng 2 (hai nhiệm kỳ)."),
+        ));
+    }
+    Ok(())
 }
 
 /// Records a further step of a plan entry (approval, continuation, removal…).
@@ -277,7 +326,13 @@ pub fn review(
 ) -> Result<crate::store::review::ReviewOutcome> {
     store.write(|store| {
         crate::rules::steps::check_review_year(&store.term(term)?, input.year)?;
-        store.review_round(term, input)
+        let events = crate::rules::steps::review_events(
+            term,
+            &store.plan_entries(term)?,
+            input,
+            store.today(),
+        )?;
+        store.review_round(term, input, &events)
     })
 }
 

@@ -2,22 +2,26 @@
 //! propose participants (each criterion judged by `rules::young::assess`, refused with the
 //! criterion named), approve the list, record trainings and yearly evaluations, and the outcome
 //! (appointed or elected to a post — also written to the person's positions — or left).
+//! What is typed is checked here; the stage a participant may take next is decided by
+//! `rules::programme`; the store only writes.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{parse_code, parse_date, parse_optional_date};
+use super::{invalid as bad, parse_code, parse_date, parse_optional_date};
 use crate::error::{CoreError, Result};
 use crate::model::plan::{Programme, ProgrammeRecord};
 use crate::model::programme::{
-    Criteria, GraduationClass, Outcome, OutcomeKind, ProgrammeRecordKind, ProgrammeSummary,
+    Criteria, GraduationClass, NewProgramme, Outcome, OutcomeKind, ProgrammeRecordKind,
+    ProgrammeSummary,
 };
 use crate::model::{PoliticalTheory, PositionHeld, ProfessionalLevel, RatingLevel};
+use crate::rules::programme as stages;
 use crate::rules::young::{assess, Assessment};
-use crate::store::programme::NewProgramme;
 use crate::store::Store;
+use crate::text::clean;
 
 /// Criteria as a form gives them: codes or labels as text, empty for "not asked".
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -135,7 +139,52 @@ pub struct ProgrammeForm {
 
 /// Creates a programme with only a name, decision and years; returns its id.
 pub fn add(store: &mut Store, name: &str, decision_no: &str, from: i32, to: i32) -> Result<i64> {
-    store.write(|store| store.add_programme(name, decision_no, from, to))
+    store.write(|store| {
+        let p = NewProgramme {
+            name: name.into(),
+            decision_no: decision_no.into(),
+            start_year: from,
+            end_year: to,
+            ..Default::default()
+        };
+        check_programme(store, &p)?;
+        store.create_programme(&p)
+    })
+}
+
+/// A programme's details checked: its name, its period, and every post it names (those it
+/// prepares for and those of the criterion "in the plan for") in the catalogue.
+fn check_programme(store: &Store, p: &NewProgramme) -> Result<()> {
+    if clean(&p.name).is_empty() {
+        return Err(bad("name", "Tên đề án: bắt buộc phải nhập.".into()));
+    }
+    if p.end_year < p.start_year {
+        return Err(bad(
+            "end_year",
+            format!(
+                "Đề án: năm kết thúc {} trước năm bắt đầu {}.",
+                p.end_year, p.start_year
+            ),
+        ));
+    }
+    let positions = store.positions()?;
+    for code in &p.posts {
+        if !positions.iter().any(|x| &x.code == code) {
+            return Err(bad(
+                "posts",
+                format!("Chức danh tạo nguồn: không có mã “{code}” trong danh mục chức danh."),
+            ));
+        }
+    }
+    for code in &p.criteria.in_plan_for {
+        if !positions.iter().any(|x| &x.code == code) {
+            return Err(bad(
+                "in_plan_for",
+                format!("Tiêu chí quy hoạch: không có mã “{code}” trong danh mục chức danh."),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The programme as the form gives it, every value read and checked.
@@ -170,17 +219,29 @@ fn read_form(f: &ProgrammeForm) -> Result<NewProgramme> {
 
 /// Creates a programme from the form; returns its id.
 pub fn create(store: &mut Store, f: &ProgrammeForm) -> Result<i64> {
-    store.write(|store| store.create_programme(&read_form(f)?))
+    store.write(|store| {
+        let p = read_form(f)?;
+        check_programme(store, &p)?;
+        store.create_programme(&p)
+    })
 }
 
 /// Corrects a programme's details from the form (its participants stay).
 pub fn update(store: &mut Store, id: i64, f: &ProgrammeForm) -> Result<()> {
-    store.write(|store| store.update_programme(id, &read_form(f)?))
+    store.write(|store| {
+        let p = read_form(f)?;
+        store.programme(id)?;
+        check_programme(store, &p)?;
+        store.update_programme(id, &p)
+    })
 }
 
 /// Deletes a programme made by mistake (refused once it has participants).
 pub fn delete(store: &mut Store, id: i64) -> Result<()> {
-    store.write(|store| store.delete_programme(id))
+    store.write(|store| {
+        stages::may_delete(&store.programme(id)?)?;
+        store.delete_programme(id)
+    })
 }
 
 pub fn list(store: &Store) -> Result<Vec<ProgrammeSummary>> {
@@ -362,7 +423,16 @@ pub fn enrol(store: &mut Store, programme: i64, person: i64, date: &str) -> Resu
 pub fn approve(store: &mut Store, id: i64, decision_no: &str, date: &str) -> Result<usize> {
     store.write(|store| {
         let day = parse_date("approval_date", "Ngày phê duyệt danh sách", date)?;
-        store.approve_programme_list(id, decision_no, &day)
+        let p = store.programme(id)?;
+        if clean(decision_no).is_empty() {
+            return Err(bad(
+                "approval_no",
+                "Số quyết định phê duyệt danh sách: bắt buộc phải nhập.".into(),
+            ));
+        }
+        let proposed = stages::approvable(&p)?;
+        store.approve_programme_list(id, decision_no, &day)?;
+        Ok(proposed)
     })
 }
 
@@ -423,8 +493,44 @@ pub fn add_record(
         certificate: input.certificate.clone(),
         rating,
     };
+    check_record(&rec)?;
+    stages::may_record(store.programme_member_stage(programme, person)?)?;
     store.add_programme_record(programme, person, &rec)
     })
+}
+
+/// A record's kind, its content, and a training's days in order.
+fn check_record(rec: &ProgrammeRecord) -> Result<()> {
+    if ProgrammeRecordKind::from_code(&rec.kind).is_none() {
+        return Err(bad(
+            "kind",
+            format!(
+                "Loại “{}” không hợp lệ: chọn Đào tạo, bồi dưỡng hoặc Đánh giá hằng năm.",
+                rec.kind
+            ),
+        ));
+    }
+    if clean(&rec.content).is_empty() {
+        let label = if rec.kind == "dao_tao" {
+            "Khóa đào tạo, bồi dưỡng"
+        } else {
+            "Nhận xét, đánh giá"
+        };
+        return Err(bad("content", format!("{label}: bắt buộc phải nhập.")));
+    }
+    if let Some(to) = &rec.to {
+        if to.latest() < rec.date.earliest() {
+            return Err(bad(
+                "to",
+                format!(
+                    "Đào tạo: ngày kết thúc {} trước ngày bắt đầu {}.",
+                    to.to_display(),
+                    rec.date.to_display()
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// What became of a participant, as the form gives it.
@@ -487,16 +593,7 @@ pub fn set_outcome(
                     format!("Người mã số {person} chưa có trong đề án số {programme}."),
                 )
             })?;
-        if member.stage == crate::model::programme::MemberStage::Proposed {
-            return Err(CoreError::validation(
-                "outcome",
-                "not_approved",
-                format!(
-                    "{}: danh sách chưa được phê duyệt; ghi kết quả sau khi phê duyệt.",
-                    member.full_name
-                ),
-            ));
-        }
+        stages::may_have_outcome(member)?;
         let unit = store.unit()?;
         let (post, organisation) = if kind.is_some() {
             let t = input.post.trim();
@@ -571,7 +668,8 @@ pub fn set_outcome(
                 store.update_person(&rec)?;
             }
         }
-        store.set_programme_outcome(programme, person, &outcome)?;
+        let stage = stages::outcome_stage(member.stage, &outcome)?;
+        store.set_programme_outcome(programme, person, stage, &outcome)?;
         Ok(outcome)
     })
 }

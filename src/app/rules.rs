@@ -2,12 +2,13 @@
 
 use serde::Deserialize;
 
-use super::{parse_code, parse_optional_date};
+use super::{invalid as bad, parse_code, parse_optional_date};
 use crate::error::{CoreError, Result};
 use crate::model::plan::Position;
 use crate::rules::ruleset::{self, RuleParams, RuleSet};
 use crate::rules::targets::{Indicator, Target};
 use crate::store::Store;
+use crate::text::clean;
 
 /// The rule set a term is checked against; without a term, the newest version.
 pub fn rules_for(store: &Store, term: Option<&str>) -> Result<RuleSet> {
@@ -241,7 +242,7 @@ pub fn add_target(store: &mut Store, t: &NewTarget) -> Result<i64> {
             Indicator::code,
             Indicator::label,
         )?;
-        store.add_target(&Target {
+        let target = Target {
             id: None,
             body: t.body.trim().to_string(),
             indicator,
@@ -250,8 +251,41 @@ pub fn add_target(store: &mut Store, t: &NewTarget) -> Result<i64> {
             age_under: t.age_under,
             year: t.year,
             source: t.source.trim().to_string(),
-        })
+        };
+        check_target(store, &target)?;
+        store.add_target(&target)
     })
+}
+
+/// A target's threshold (a count, or a share from 0 to 1) and its body (everyone, the key
+/// posts, or a post of the catalogue).
+fn check_target(store: &Store, t: &Target) -> Result<()> {
+    if t.indicator.is_count() {
+        if t.threshold < 0.0 {
+            return Err(bad(
+                "threshold",
+                format!("Chỉ tiêu: số lượng {} không hợp lệ.", t.threshold),
+            ));
+        }
+    } else if !(0.0..=1.0).contains(&t.threshold) {
+        return Err(bad(
+            "threshold",
+            format!(
+                "Chỉ tiêu: tỷ lệ {} phải từ 0 đến 1 (ví dụ 0.15 là 15%).",
+                t.threshold
+            ),
+        ));
+    }
+    let body = clean(&t.body);
+    if !matches!(body.as_str(), "TAT_CA" | "CHU_CHOT") && store.position(&body).is_err() {
+        return Err(bad(
+            "body",
+            format!(
+                "Chỉ tiêu: “{body}” không phải TAT_CA, CHU_CHOT hay mã chức danh trong danh mục."
+            ),
+        ));
+    }
+    Ok(())
 }
 
 pub fn remove_target(store: &mut Store, id: i64) -> Result<()> {
@@ -269,7 +303,29 @@ pub fn set_unit(store: &mut Store, unit: &crate::model::Unit) -> Result<()> {
 }
 
 pub fn save_position(store: &mut Store, p: &Position) -> Result<i64> {
-    store.write(|store| store.save_position(p))
+    store.write(|store| {
+        check_position(p)?;
+        store.save_position(p)
+    })
+}
+
+/// A post's code and name, and its seats (1 to 20).
+fn check_position(position: &Position) -> Result<()> {
+    let code = clean(&position.code);
+    let name = clean(&position.name);
+    if code.is_empty() || name.is_empty() {
+        return Err(bad("code", "Chức danh: cần cả mã và tên.".into()));
+    }
+    if !(1..=20).contains(&position.seats) {
+        return Err(bad(
+            "seats",
+            format!(
+                "Chức danh {name}: số vị trí (số người đảm nhiệm cùng lúc) {} phải từ 1 đến 20.",
+                position.seats
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A post as a JSON record (a file, a form); a field that does not read is named by its label.

@@ -38,6 +38,12 @@ pub fn list(store: &Store, criteria: &CriteriaForm, day: &str) -> Result<YoungLi
 pub fn save_set(store: &mut Store, name: &str, criteria: &CriteriaForm) -> Result<i64> {
     store.write(|store| {
         let c = criteria.read()?;
+        if crate::text::clean(name).is_empty() {
+            return Err(super::invalid(
+                "name",
+                "Tên bộ tiêu chí: bắt buộc phải nhập.".into(),
+            ));
+        }
         store.save_criteria_set(&CriteriaSet {
             id: None,
             name: name.into(),

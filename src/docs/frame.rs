@@ -11,10 +11,7 @@ use crate::document::{
 use crate::model::Unit;
 use crate::text::fold;
 
-/// "Số 05-TTr/ĐU": a leading zero below 10.
-pub fn number_text(number: u32, type_code: &str, issuer_code: &str) -> String {
-    format!("Số {number:02}-{type_code}/{issuer_code}")
-}
+pub use crate::model::register::number_text;
 
 /// A draft's number line: the number left blank, to be written when the document is issued.
 pub fn draft_number_text(type_code: &str, issuer_code: &str) -> String {

@@ -16,114 +16,29 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{frame, DocKind, DocRequest};
+use super::{DocKind, DocRequest};
 use crate::error::{CoreError, Result};
+use crate::model::register::{number_text, NewNumber, SkippedNumbers};
 use crate::store::Store;
 use crate::text::{clean, fold};
+
+pub use crate::model::register::{Correction, IssuedNumber, NumberState};
 
 /// The highest number of a type in one committee term.
 pub const MAX_NUMBER: u32 = 9999;
 
-/// The state of one number of the register.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum NumberState {
-    /// Issued to a document.
-    #[serde(rename = "da_cap")]
-    Issued,
-    /// Issued, then cancelled with a reason.
-    #[serde(rename = "da_huy")]
-    Cancelled,
-    /// Left blank on purpose when a later number was issued, with the clerk's reason.
-    #[serde(rename = "bo_qua")]
-    Skipped,
-}
-
-impl NumberState {
-    pub fn code(self) -> &'static str {
-        match self {
-            NumberState::Issued => "da_cap",
-            NumberState::Cancelled => "da_huy",
-            NumberState::Skipped => "bo_qua",
-        }
-    }
-
-    pub fn from_code(code: &str) -> NumberState {
-        match code {
-            "da_huy" => NumberState::Cancelled,
-            "bo_qua" => NumberState::Skipped,
-            _ => NumberState::Issued,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            NumberState::Issued => "Đã cấp",
-            NumberState::Cancelled => "Đã hủy",
-            NumberState::Skipped => "Bỏ qua (để trống)",
-        }
-    }
-}
-
-/// A new issue date recorded for an issued number.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Correction {
-    /// The day the correction was made (ISO).
-    pub recorded_on: String,
-    /// The issue date before and after (ISO).
-    pub old_date: String,
-    pub new_date: String,
-    pub reason: String,
-}
-
-/// One line of the number register.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IssuedNumber {
-    pub type_code: String,
-    /// The Party-committee term numbers restart in ("2025-2030").
-    pub term: String,
-    pub number: u32,
-    /// "Số 05-TTr/ĐU".
-    pub text: String,
-    pub state: NumberState,
-    /// ISO date of the first issue (of a skipped number: the day it was left blank).
-    pub date: String,
-    /// The document kind's code ("to-trinh"); empty for a skipped number.
-    pub kind: String,
-    pub plan_term: String,
-    /// The approving body of a Tờ trình, the year of a review report, the programme of a
-    /// programme report; None for a number issued before the register recorded it.
-    pub scope: Option<String>,
-    pub summary: String,
-    pub cancelled_at: Option<String>,
-    pub cancel_reason: Option<String>,
-    /// Why the number was left blank.
-    pub skip_reason: Option<String>,
-    /// The corrections of the issue date, oldest first.
-    pub corrections: Vec<Correction>,
-}
-
-impl IssuedNumber {
-    /// The issue date in force (ISO): the last correction's, else the first.
-    pub fn current_date(&self) -> &str {
-        self.corrections
-            .last()
-            .map(|c| c.new_date.as_str())
-            .unwrap_or(&self.date)
-    }
-
-    /// "Tờ trình đề nghị phê duyệt quy hoạch nhiệm kỳ 2030-2035 ngày 02/12/2026".
-    fn holder(&self) -> String {
-        let what = if self.summary.is_empty() {
-            DocKind::ALL
-                .iter()
-                .find(|k| k.code() == self.kind)
-                .map(|k| k.label().to_string())
-                .unwrap_or_else(|| "một văn bản".into())
-        } else {
-            self.summary.clone()
-        };
-        format!("{what} ngày {}", day(self.current_date()))
-    }
+/// "Tờ trình đề nghị phê duyệt quy hoạch nhiệm kỳ 2030-2035 ngày 02/12/2026".
+fn holder(n: &IssuedNumber) -> String {
+    let what = if n.summary.is_empty() {
+        DocKind::ALL
+            .iter()
+            .find(|k| k.code() == n.kind)
+            .map(|k| k.label().to_string())
+            .unwrap_or_else(|| "một văn bản".into())
+    } else {
+        n.summary.clone()
+    };
+    format!("{what} ngày {}", day(n.current_date()))
 }
 
 /// What makes two saves "the same document": the kind, the planning term it covers and its
@@ -231,7 +146,7 @@ fn reason(text: Option<&String>) -> Option<String> {
 /// Refuses, naming the document that holds a number, anything that would give a number to a
 /// second document, reuse a cancelled or skipped one, go back, or leave a gap unconfirmed.
 pub(crate) fn decide(rows: &[IssuedNumber], a: &Asked) -> Result<Issue> {
-    let text = |n: u32| frame::number_text(n, a.type_code, a.issuer);
+    let text = |n: u32| number_text(n, a.type_code, a.issuer);
     let next = rows.iter().map(|r| r.number).max().unwrap_or(0) + 1;
     let take_next = format!("Để trống ô Số để lấy số tiếp theo ({}).", text(next));
     let date = a.date.to_string();
@@ -271,7 +186,7 @@ pub(crate) fn decide(rows: &[IssuedNumber], a: &Asked) -> Result<Issue> {
                 format!(
                     "Số văn bản: {} đã cấp cho {}; văn bản khác không được lấy số này. {take_next}",
                     held.text,
-                    held.holder()
+                    holder(held)
                 ),
             )),
             NumberState::Issued if held.current_date() == date => Ok(Issue::Kept(held.clone())),
@@ -283,7 +198,7 @@ pub(crate) fn decide(rows: &[IssuedNumber], a: &Asked) -> Result<Issue> {
                     format!(
                         "Số văn bản: {} đã cấp cho {}. Đổi ngày ban hành thành {} là đính chính, phải ghi lý do đính chính; nếu đây là văn bản khác, để trống ô Số để lấy số tiếp theo ({}).",
                         held.text,
-                        held.holder(),
+                        holder(held),
                         a.date.format("%d/%m/%Y"),
                         text(next)
                     ),
@@ -353,36 +268,6 @@ pub(crate) fn note(issue: &Issue, date: NaiveDate) -> Option<String> {
             day(&n.date)
         )),
     }
-}
-
-/// A number being issued.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct NewNumber {
-    /// Always `NumberState::Issued` (the audit log names it).
-    pub state: NumberState,
-    pub type_code: &'static str,
-    pub term: String,
-    pub number: u32,
-    pub date: NaiveDate,
-    pub summary: String,
-    pub kind: &'static str,
-    pub plan_term: String,
-    pub scope: String,
-}
-
-/// Numbers left blank when a later one was issued.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct SkippedNumbers {
-    /// Always `NumberState::Skipped` (the audit log names it).
-    pub state: NumberState,
-    pub type_code: &'static str,
-    pub term: String,
-    pub first: u32,
-    pub last: u32,
-    pub date: NaiveDate,
-    /// "Để trống khi cấp Số 50-TTr/ĐU".
-    pub summary: String,
-    pub reason: String,
 }
 
 /// The register's line for a document: what it is, for an inspector reading the register.
@@ -457,7 +342,7 @@ pub(crate) fn record(
                     date: req.date,
                     summary: format!(
                         "Để trống khi cấp {}",
-                        frame::number_text(*number, type_code, issuer)
+                        number_text(*number, type_code, issuer)
                     ),
                     reason: reason.clone(),
                 });

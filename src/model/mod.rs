@@ -5,6 +5,7 @@ pub mod levels;
 pub mod person;
 pub mod plan;
 pub mod programme;
+pub mod register;
 pub mod unit;
 
 pub use date::{PartialDate, Precision, YearMonth};

@@ -376,3 +376,35 @@ pub struct ProgrammeRecord {
     #[serde(default)]
     pub rating: Option<RatingLevel>,
 }
+
+/// What the review decides for one entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewItem {
+    pub entry_id: i64,
+    /// `tiep_tuc` or `dua_ra`.
+    pub step: PlanStep,
+    #[serde(default)]
+    pub reason: Option<RemovalReason>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewInput {
+    pub year: i32,
+    pub date: PartialDate,
+    #[serde(default)]
+    pub decision_no: String,
+    #[serde(default)]
+    pub decision_date: Option<PartialDate>,
+    pub items: Vec<ReviewItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewOutcome {
+    pub round_id: i64,
+    pub continued: usize,
+    pub removed: usize,
+}

@@ -150,3 +150,22 @@ pub struct ProgrammeSummary {
     pub end_year: i32,
     pub members: usize,
 }
+
+/// A new programme as the clerk describes it (checked by `app::programmes` before the store
+/// writes it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewProgramme {
+    pub name: String,
+    #[serde(default)]
+    pub deciding_body: String,
+    #[serde(default)]
+    pub decision_no: String,
+    #[serde(default)]
+    pub decision_date: Option<PartialDate>,
+    pub start_year: i32,
+    pub end_year: i32,
+    #[serde(default)]
+    pub posts: Vec<String>,
+    #[serde(default)]
+    pub criteria: Criteria,
+}

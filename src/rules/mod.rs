@@ -10,6 +10,7 @@ pub mod eligibility;
 pub mod facts;
 pub mod forecast;
 pub mod plan;
+pub mod programme;
 pub mod retirement;
 pub mod rotation;
 pub mod ruleset;

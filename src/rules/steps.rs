@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::votes::validate_tally;
 use crate::error::{CoreError, Result};
-use crate::model::plan::{PlanEvent, PlanStep, Term};
+use crate::model::plan::{PlanEntry, PlanEvent, PlanStep, ReviewInput, Term};
 use crate::text::clean;
 
 fn bad(field: &str, msg: String) -> CoreError {
@@ -104,6 +104,48 @@ pub fn check_review_year(term: &Term, year: i32) -> Result<()> {
             years.end()
         ),
     ))
+}
+
+/// The steps a yearly review gives the entries of a term (continue or remove each, after the
+/// entry's last step), checked line by line in the order given: (entry id, step).
+pub fn review_events(
+    term_code: &str,
+    entries: &[PlanEntry],
+    input: &ReviewInput,
+    today: NaiveDate,
+) -> Result<Vec<(i64, PlanEvent)>> {
+    let mut events = Vec::with_capacity(input.items.len());
+    for (i, item) in input.items.iter().enumerate() {
+        if !matches!(item.step, PlanStep::Continued | PlanStep::Removed) {
+            return Err(CoreError::validation(
+                &format!("items[{i}].step"),
+                "review_step",
+                "Rà soát: mỗi người chỉ có thể “Tiếp tục quy hoạch” hoặc “Đưa ra khỏi quy hoạch”.",
+            ));
+        }
+        let entry = entries
+            .iter()
+            .find(|e| e.id == item.entry_id)
+            .ok_or_else(|| {
+                CoreError::validation(
+                    &format!("items[{i}].entry_id"),
+                    "unknown_entry",
+                    format!(
+                        "Rà soát: không có mục quy hoạch số {} trong nhiệm kỳ {term_code}.",
+                        item.entry_id
+                    ),
+                )
+            })?;
+        let mut ev = PlanEvent::new(item.step, input.date);
+        ev.review_year = Some(input.year);
+        ev.decision_no = clean(&input.decision_no);
+        ev.decision_date = input.decision_date;
+        ev.reason = item.reason;
+        ev.note = clean(&item.note);
+        validate_event(&ev, entry.events.last(), today)?;
+        events.push((entry.id, ev));
+    }
+    Ok(events)
 }
 
 #[cfg(test)]

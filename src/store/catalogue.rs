@@ -59,36 +59,14 @@ fn bad(field: &str, msg: String) -> CoreError {
 }
 
 impl Store {
+    /// Adds a term (its code and years checked by `app::plan::add_term`); refused when a term of
+    /// that code is already there.
     pub fn add_term(&mut self, term: &Term) -> Result<i64> {
         let code = clean(&term.code);
-        if code.is_empty() {
-            return Err(bad(
-                "code",
-                "Mã nhiệm kỳ: bắt buộc phải nhập (ví dụ 2030-2035).".into(),
-            ));
-        }
-        if term.end_year <= term.start_year || term.start_year < 1945 {
-            return Err(bad(
-                "end_year",
-                format!(
-                    "Nhiệm kỳ {code}: năm kết thúc {} phải sau năm bắt đầu {}.",
-                    term.end_year, term.start_year
-                ),
-            ));
-        }
-        let r = term.reference_month;
-        if !(term.start_year - 1..=term.end_year).contains(&r.year) {
-            return Err(bad(
-                "reference_month",
-                format!(
-                    "Tháng mốc tính tuổi {} phải nằm trong hoặc ngay trước nhiệm kỳ {code}.",
-                    r.display()
-                ),
-            ));
-        }
         if self.term(&code).is_ok() {
             return Err(bad("code", format!("Nhiệm kỳ {code} đã có.")));
         }
+        let r = term.reference_month;
         let tx = self.tx()?;
         tx.execute(
             "INSERT INTO term (code, kind, start_year, end_year, reference_month, rule_set_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -142,22 +120,11 @@ impl Store {
             })
     }
 
-    /// Adds a position, or replaces the one with the same code.
+    /// Adds a position, or replaces the one with the same code (checked by
+    /// `app::rules::save_position`).
     pub fn save_position(&mut self, position: &Position) -> Result<i64> {
         let code = clean(&position.code);
         let name = clean(&position.name);
-        if code.is_empty() || name.is_empty() {
-            return Err(bad("code", "Chức danh: cần cả mã và tên.".into()));
-        }
-        if !(1..=20).contains(&position.seats) {
-            return Err(bad(
-                "seats",
-                format!(
-                    "Chức danh {name}: số vị trí (số người đảm nhiệm cùng lúc) {} phải từ 1 đến 20.",
-                    position.seats
-                ),
-            ));
-        }
         let old = self.position(&code).ok();
         let aliases = position
             .aliases
@@ -277,30 +244,9 @@ impl Store {
         Ok(())
     }
 
+    /// Adds a target (checked by `app::rules::add_target`).
     pub fn add_target(&mut self, t: &Target) -> Result<i64> {
-        if t.indicator.is_count() {
-            if t.threshold < 0.0 {
-                return Err(bad(
-                    "threshold",
-                    format!("Chỉ tiêu: số lượng {} không hợp lệ.", t.threshold),
-                ));
-            }
-        } else if !(0.0..=1.0).contains(&t.threshold) {
-            return Err(bad(
-                "threshold",
-                format!(
-                    "Chỉ tiêu: tỷ lệ {} phải từ 0 đến 1 (ví dụ 0.15 là 15%).",
-                    t.threshold
-                ),
-            ));
-        }
         let body = clean(&t.body);
-        if !matches!(body.as_str(), "TAT_CA" | "CHU_CHOT") && self.position(&body).is_err() {
-            return Err(bad(
-                "body",
-                format!("Chỉ tiêu: “{body}” không phải TAT_CA, CHU_CHOT hay mã chức danh trong danh mục."),
-            ));
-        }
         let tx = self.tx()?;
         tx.execute(
             "INSERT INTO target (body, indicator, threshold, strict, age_under, year, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -1,14 +1,17 @@
 //! Queries of the `doc_setting` table (the ward's document settings, one JSON value) and of the
-//! `doc_number` register (with `doc_number_correction`). The rules about them (what a setting may hold, when a number may be
-//! issued or cancelled) are in `docs::settings`.
+//! `doc_number` register (with `doc_number_correction`). The types of the register's lines are in `model::register`;
+//! the rules about them (what a setting may hold, when a number may be issued or cancelled) are
+//! in `docs::settings` and `docs::register`.
 
 use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{audit, Store};
-use crate::docs::register::{Correction, IssuedNumber, NewNumber, NumberState, SkippedNumbers};
 use crate::error::Result;
+use crate::model::register::{
+    number_text, Correction, IssuedNumber, NewNumber, NumberState, SkippedNumbers,
+};
 
 const KEY: &str = "documents";
 
@@ -20,7 +23,7 @@ fn register_row(r: &rusqlite::Row, issuer: &str) -> rusqlite::Result<IssuedNumbe
     let number: u32 = r.get(2)?;
     let state: String = r.get(9)?;
     Ok(IssuedNumber {
-        text: crate::docs::frame::number_text(number, &type_code, issuer),
+        text: number_text(number, &type_code, issuer),
         type_code,
         term: r.get(1)?,
         number,

@@ -171,14 +171,9 @@ impl Store {
     }
 
     /// Sets whether an entry is planned for one term (đối tượng 1: 60 months of work left at the
-    /// reference month) or two (đối tượng 2: 120 months), HD 45 §II.5.2.
+    /// reference month) or two (đối tượng 2: 120 months), HD 45 §II.5.2
+    /// (1 or 2, checked by `app::plan::set_entry_terms`).
     pub fn set_entry_terms(&mut self, entry_id: i64, terms: u8) -> Result<()> {
-        if !(1..=2).contains(&terms) {
-            return Err(bad(
-                "terms",
-                format!("Đối tượng quy hoạch: {terms} không hợp lệ; chỉ có đối tượng 1 (một nhiệm kỳ) hoặc đối tượng 2 (hai nhiệm kỳ)."),
-            ));
-        }
         let old: u8 = self
             .conn()
             .query_row(

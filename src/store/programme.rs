@@ -2,6 +2,9 @@
 //! their trainings, evaluations and outcomes; the saved criteria sets of the young-cadre list;
 //! and the rotation events of people (luân chuyển, điều động, tăng cường). Apart from plan
 //! entries: a programme is not a plan.
+//!
+//! Queries only: the values are checked by `app::programmes` (and `app::young`), and the stage a
+//! participant may take next is decided by `rules::programme`, before these are called.
 
 use rusqlite::{OptionalExtension, Row};
 
@@ -10,29 +13,11 @@ use super::{audit, Store};
 use crate::error::Result;
 use crate::model::plan::{Programme, ProgrammeMember, ProgrammeRecord};
 use crate::model::programme::{
-    Criteria, CriteriaSet, MemberStage, Movement, MovementKind, Outcome, OutcomeKind,
-    ProgrammeRecordKind, ProgrammeSummary,
+    CriteriaSet, MemberStage, Movement, MovementKind, NewProgramme, Outcome, OutcomeKind,
+    ProgrammeSummary,
 };
 use crate::model::{PartialDate, RatingLevel};
 use crate::text::clean;
-
-/// A new programme as the clerk describes it.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct NewProgramme {
-    pub name: String,
-    #[serde(default)]
-    pub deciding_body: String,
-    #[serde(default)]
-    pub decision_no: String,
-    #[serde(default)]
-    pub decision_date: Option<PartialDate>,
-    pub start_year: i32,
-    pub end_year: i32,
-    #[serde(default)]
-    pub posts: Vec<String>,
-    #[serde(default)]
-    pub criteria: Criteria,
-}
 
 fn opt_date(s: Option<String>) -> Option<PartialDate> {
     s.and_then(|s| PartialDate::parse(&s).ok())
@@ -81,15 +66,15 @@ impl Store {
         })
     }
 
-    /// Creates a programme with its deciding body, posts and criteria; returns its id.
+    /// Creates a programme with its deciding body, posts and criteria (checked by
+    /// `app::programmes`); returns its id.
     pub fn create_programme(&mut self, p: &NewProgramme) -> Result<i64> {
-        let name = self.checked_programme(p)?;
         let tx = self.tx()?;
         tx.execute(
             "INSERT INTO programme (name, decision_no, start_year, end_year, deciding_body, decision_date, posts, criteria)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             (
-                &name,
+                clean(&p.name),
                 clean(&p.decision_no),
                 p.start_year,
                 p.end_year,
@@ -109,13 +94,12 @@ impl Store {
     /// and their records stay as they are.
     pub fn update_programme(&mut self, id: i64, p: &NewProgramme) -> Result<()> {
         let old = self.programme(id)?;
-        let name = self.checked_programme(p)?;
         let tx = self.tx()?;
         tx.execute(
             "UPDATE programme SET name = ?1, decision_no = ?2, start_year = ?3, end_year = ?4,
                deciding_body = ?5, decision_date = ?6, posts = ?7, criteria = ?8 WHERE id = ?9",
             (
-                &name,
+                clean(&p.name),
                 clean(&p.decision_no),
                 p.start_year,
                 p.end_year,
@@ -138,60 +122,14 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes a programme created by mistake: only while it has no participant (a programme
-    /// with people in it is history and stays).
+    /// Deletes a programme (whether it may go is decided by `rules::programme::may_delete`).
     pub fn delete_programme(&mut self, id: i64) -> Result<()> {
         let old = self.programme(id)?;
-        if !old.members.is_empty() {
-            return Err(bad(
-                "programme",
-                format!(
-                    "Xóa đề án “{}”: đề án đã có {} người tham gia nên không xóa được; chỉ sửa được thông tin của đề án.",
-                    old.name,
-                    old.members.len()
-                ),
-            ));
-        }
         let tx = self.tx()?;
         tx.execute("DELETE FROM programme WHERE id = ?1", [id])?;
         audit::write::<Programme>(&tx, "programme", Some(id), "delete", Some(&old), None)?;
         tx.commit()?;
         Ok(())
-    }
-
-    /// The programme's details checked; returns its cleaned name.
-    fn checked_programme(&self, p: &NewProgramme) -> Result<String> {
-        let name = clean(&p.name);
-        if name.is_empty() {
-            return Err(bad("name", "Tên đề án: bắt buộc phải nhập.".into()));
-        }
-        if p.end_year < p.start_year {
-            return Err(bad(
-                "end_year",
-                format!(
-                    "Đề án: năm kết thúc {} trước năm bắt đầu {}.",
-                    p.end_year, p.start_year
-                ),
-            ));
-        }
-        let positions = self.positions()?;
-        for code in &p.posts {
-            if !positions.iter().any(|x| &x.code == code) {
-                return Err(bad(
-                    "posts",
-                    format!("Chức danh tạo nguồn: không có mã “{code}” trong danh mục chức danh."),
-                ));
-            }
-        }
-        for code in &p.criteria.in_plan_for {
-            if !positions.iter().any(|x| &x.code == code) {
-                return Err(bad(
-                    "in_plan_for",
-                    format!("Tiêu chí quy hoạch: không có mã “{code}” trong danh mục chức danh."),
-                ));
-            }
-        }
-        Ok(name)
     }
 
     /// Every programme, newest first.
@@ -267,39 +205,21 @@ impl Store {
         self.add_member(programme_id, person_id, proposed_on, MemberStage::Proposed)
     }
 
-    /// Records the decision approving the list: every proposed participant becomes approved.
-    /// Returns how many were approved.
+    /// Records the decision approving the list (its number already checked): every proposed
+    /// participant becomes approved. Returns how many were approved.
     pub fn approve_programme_list(
         &mut self,
         programme_id: i64,
         decision_no: &str,
         date: &PartialDate,
     ) -> Result<usize> {
-        let p = self.programme(programme_id)?;
         let decision_no = clean(decision_no);
-        if decision_no.is_empty() {
-            return Err(bad(
-                "approval_no",
-                "Số quyết định phê duyệt danh sách: bắt buộc phải nhập.".into(),
-            ));
-        }
-        let proposed = p
-            .members
-            .iter()
-            .filter(|m| m.stage == MemberStage::Proposed)
-            .count();
-        if proposed == 0 {
-            return Err(bad(
-                "approval_no",
-                "Phê duyệt danh sách: chưa có người nào được đề xuất (hoặc tất cả đã được phê duyệt).".into(),
-            ));
-        }
         let tx = self.tx()?;
         tx.execute(
             "UPDATE programme SET approval_no = ?1, approval_date = ?2 WHERE id = ?3",
             (&decision_no, date.to_iso(), programme_id),
         )?;
-        tx.execute(
+        let approved = tx.execute(
             "UPDATE programme_member SET stage = 'phe_duyet' WHERE programme_id = ?1 AND stage = 'de_xuat'",
             [programme_id],
         )?;
@@ -312,7 +232,12 @@ impl Store {
             Some(&serde_json::json!({"approval_no": decision_no, "approval_date": date.to_iso()})),
         )?;
         tx.commit()?;
-        Ok(proposed)
+        Ok(approved)
+    }
+
+    /// Where a participant stands in a programme.
+    pub fn programme_member_stage(&self, programme_id: i64, person_id: i64) -> Result<MemberStage> {
+        Ok(self.member_row(programme_id, person_id)?.1)
     }
 
     fn member_row(&self, programme_id: i64, person_id: i64) -> Result<(i64, MemberStage)> {
@@ -336,50 +261,15 @@ impl Store {
         ))
     }
 
-    /// Records a training ("dao_tao") or an evaluation ("danh_gia") of a participant.
+    /// Records a training ("dao_tao") or an evaluation ("danh_gia") of a participant (checked
+    /// by `app::programmes::add_record`, its stage by `rules::programme::may_record`).
     pub fn add_programme_record(
         &mut self,
         programme_id: i64,
         person_id: i64,
         rec: &ProgrammeRecord,
     ) -> Result<()> {
-        if ProgrammeRecordKind::from_code(&rec.kind).is_none() {
-            return Err(bad(
-                "kind",
-                format!(
-                    "Loại “{}” không hợp lệ: chọn Đào tạo, bồi dưỡng hoặc Đánh giá hằng năm.",
-                    rec.kind
-                ),
-            ));
-        }
-        let content = clean(&rec.content);
-        if content.is_empty() {
-            let label = if rec.kind == "dao_tao" {
-                "Khóa đào tạo, bồi dưỡng"
-            } else {
-                "Nhận xét, đánh giá"
-            };
-            return Err(bad("content", format!("{label}: bắt buộc phải nhập.")));
-        }
-        if let Some(to) = &rec.to {
-            if to.latest() < rec.date.earliest() {
-                return Err(bad(
-                    "to",
-                    format!(
-                        "Đào tạo: ngày kết thúc {} trước ngày bắt đầu {}.",
-                        to.to_display(),
-                        rec.date.to_display()
-                    ),
-                ));
-            }
-        }
-        let (member, stage) = self.member_row(programme_id, person_id)?;
-        if stage == MemberStage::Proposed {
-            return Err(bad(
-                "person",
-                "Người này mới được đề xuất: ghi đào tạo, đánh giá sau khi danh sách được phê duyệt.".into(),
-            ));
-        }
+        let (member, _) = self.member_row(programme_id, person_id)?;
         let tx = self.tx()?;
         tx.execute(
             "INSERT INTO programme_record (member_id, kind, date, content, result, institution, date_to, certificate, rating)
@@ -388,7 +278,7 @@ impl Store {
                 member,
                 &rec.kind,
                 rec.date.to_iso(),
-                &content,
+                clean(&rec.content),
                 clean(&rec.result),
                 clean(&rec.institution),
                 iso(&rec.to),
@@ -408,26 +298,17 @@ impl Store {
         Ok(())
     }
 
-    /// Records what became of an approved participant: placed in a post, or left. The post is
-    /// written to the person's positions by the caller (`app::programmes::set_outcome`).
+    /// Records what became of an approved participant and the stage it puts them in (decided
+    /// by `rules::programme::outcome_stage`). The post is written to the person's positions by
+    /// the caller (`app::programmes::set_outcome`).
     pub fn set_programme_outcome(
         &mut self,
         programme_id: i64,
         person_id: i64,
+        new_stage: MemberStage,
         outcome: &Outcome,
     ) -> Result<()> {
-        let (member, stage) = self.member_row(programme_id, person_id)?;
-        if matches!(stage, MemberStage::Placed | MemberStage::Left) {
-            return Err(bad(
-                "outcome",
-                "Người này đã có kết quả (đã bố trí hoặc đã ra khỏi đề án).".into(),
-            ));
-        }
-        let new_stage = if outcome.kind.is_some() {
-            MemberStage::Placed
-        } else {
-            MemberStage::Left
-        };
+        let (member, _) = self.member_row(programme_id, person_id)?;
         let tx = self.tx()?;
         tx.execute(
             "UPDATE programme_member SET stage = ?1, outcome_kind = ?2, outcome_post = ?3, outcome_date = ?4,
@@ -622,12 +503,10 @@ impl Store {
         })
     }
 
-    /// Saves a named criteria set (replacing the one of the same name); returns its id.
+    /// Saves a named criteria set (replacing the one of the same name; its name checked by
+    /// `app::young::save_set`); returns its id.
     pub fn save_criteria_set(&mut self, set: &CriteriaSet) -> Result<i64> {
         let name = clean(&set.name);
-        if name.is_empty() {
-            return Err(bad("name", "Tên bộ tiêu chí: bắt buộc phải nhập.".into()));
-        }
         let tx = self.tx()?;
         tx.execute(
             "INSERT INTO criteria_set (name, criteria) VALUES (?1, ?2)

@@ -109,7 +109,7 @@ fn months_left_is_a_plain_difference_and_two_terms_need_120() {
         "Phạm Văn Thiếu: còn 119 tháng công tác tính đến tháng 07/2030 (nghỉ hưu tháng 06/2040), dưới 120 tháng của hai nhiệm kỳ."
     );
     // Only 1 or 2 terms, said in Vietnamese with the field named.
-    let err = s.set_entry_terms(e1, 3).unwrap_err();
+    let err = quyhoach::app::plan::set_entry_terms(&mut s, e1, 3).unwrap_err();
     assert_eq!(err.field_errors()[0].field, "terms");
     assert!(err.field_errors()[0]
         .message
@@ -206,7 +206,7 @@ fn at_most_three_per_seat() {
     );
     // Seats are checked when saved.
     pct.seats = 0;
-    let err = s.save_position(&pct).unwrap_err();
+    let err = quyhoach::app::rules::save_position(&mut s, &pct).unwrap_err();
     assert_eq!(err.field_errors()[0].field, "seats");
 }
 

@@ -516,3 +516,236 @@ fn the_register_refuses_the_same_numbers_from_the_window_and_the_cli() {
     assert!(stderr(&o).contains(&err.field_errors()[0].message));
     assert_unchanged(&before, &w.path, "nothing written");
 }
+
+/// The Rust source of `src/store/`, each file with its comments taken out (a comment may name
+/// anything), as (file name, code).
+fn store_sources() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src")
+        .join("store");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("rs") {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        out.push((
+            name,
+            without_comments(&std::fs::read_to_string(&path).unwrap()),
+        ));
+    }
+    out.sort();
+    assert!(out.len() >= 10, "src/store/ not found: {out:?}");
+    out
+}
+
+/// The code with its `//` comments blanked (string and char literals kept as they are).
+fn without_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                out.push(c);
+                while let Some(c) = chars.next() {
+                    out.push(c);
+                    match c {
+                        '\\' => out.extend(chars.next()),
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '\'' => {
+                out.push(c);
+                for _ in 0..char_literal_len(&chars) {
+                    out.extend(chars.next());
+                }
+            }
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        out.push('\n');
+                        break;
+                    }
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// After a `'`: how many chars are left of a char literal ('"', '\'') — none for a lifetime.
+fn char_literal_len(after: &(impl Iterator<Item = char> + Clone)) -> usize {
+    let rest: Vec<char> = after.clone().take(3).collect();
+    match rest.as_slice() {
+        ['\\', _, '\'', ..] => 3,
+        [_, '\'', ..] => 2,
+        _ => 0,
+    }
+}
+
+/// The string literals of some code (comments already taken out).
+fn string_literals(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        if c == '\'' {
+            for _ in 0..char_literal_len(&chars) {
+                chars.next();
+            }
+        } else if c == '"' {
+            let mut s = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => {
+                        s.push(c);
+                        s.extend(chars.next());
+                    }
+                    '"' => break,
+                    c => s.push(c),
+                }
+            }
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The modules a piece of code names through `crate::` (`crate::docs::x`, `crate::{app, docs}`).
+fn crate_modules(code: &str) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (at, _) in code.match_indices("crate::") {
+        let rest = code[at + "crate::".len()..].trim_start();
+        if let Some(group) = rest.strip_prefix('{') {
+            // Top-level names of the group: `{docs::x, app, model::{a, b}}`.
+            let mut depth = 0;
+            let mut start = true;
+            for (i, c) in group.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => start = true,
+                    c if start && !c.is_whitespace() => {
+                        out.push(ident(&group[i..]));
+                        start = false;
+                    }
+                    _ => {}
+                }
+            }
+        } else {
+            out.push(ident(rest));
+        }
+    }
+    out
+}
+
+/// `store/` runs queries: it names nothing of the layers above it (documents, renderers,
+/// workbooks, use cases, the CLI), so the SQL layer never depends on a document builder.
+#[test]
+fn the_store_names_no_layer_above_it() {
+    const ABOVE: [&str; 7] = ["docs", "xlsx", "app", "cli", "document", "pdf", "docx"];
+    let mut found = Vec::new();
+    for (file, code) in store_sources() {
+        for m in crate_modules(&code) {
+            if ABOVE.contains(&m.as_str()) || m == "session" || m == "import" {
+                found.push(format!("src/store/{file}: crate::{m}"));
+            }
+        }
+        for above in ABOVE {
+            if code.contains(&format!("super::super::{above}")) {
+                found.push(format!("src/store/{file}: super::super::{above}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "store/ names a layer above it:\n{}",
+        found.join("\n")
+    );
+    // The scanner itself reads the forms it must catch.
+    assert_eq!(
+        crate_modules("use crate::docs::register::{A, B};\nuse crate::{model::X, app};"),
+        ["docs", "model", "app"]
+    );
+}
+
+/// `store/` says no rule in Vietnamese: what a value may be is checked by `app/`, which stage may
+/// follow which by `rules/`. The only messages left in `store/` are those that only the database
+/// can answer, each listed here with why; any other Vietnamese text in `src/store/` fails.
+#[test]
+fn the_store_refuses_only_what_the_database_decides() {
+    const ALLOWED: &[(&str, &str)] = &[
+        // A row asked for is not there.
+        (
+            "catalogue.rs",
+            "Không có nhiệm kỳ “{code}”: hãy thêm nhiệm kỳ này trước.",
+        ),
+        (
+            "catalogue.rs",
+            "Không có chức danh mã “{code}” trong danh mục.",
+        ),
+        ("catalogue.rs", "Chưa có bộ quy định nào."),
+        ("catalogue.rs", "Không có chỉ tiêu mã số {id}."),
+        ("plan.rs", "Không có mục quy hoạch số {entry_id}."),
+        (
+            "programme.rs",
+            "Người mã số {person_id} chưa có trong đề án số {programme_id}.",
+        ),
+        ("programme.rs", "Không có đề án số {id}."),
+        ("programme.rs", "Không có bộ tiêu chí số {id}."),
+        // A value that must be unique is already there (a UNIQUE constraint, or the lookup
+        // of the same key just before the insert).
+        ("catalogue.rs", "Nhiệm kỳ {code} đã có."),
+        (
+            "person.rs",
+            "Số CCCD: {cccd} đã có trong hồ sơ của {name} (mã số {id}); mỗi người một số.",
+        ),
+        (
+            "plan.rs",
+            "{} đã có trong quy hoạch {} nhiệm kỳ {} (mục số {id}); hãy thêm bước cho mục đó.",
+        ),
+        ("plan.rs", "Nhiệm kỳ {} đã có đợt rà soát năm {year}."),
+        ("programme.rs", "{} đã có trong đề án."),
+        ("review.rs", "Nhiệm kỳ {} đã có đợt rà soát năm {}."),
+        // A stored code that no longer reads (a damaged row).
+        ("person.rs", "mã không hợp lệ: {s}"),
+        // An update must name its row.
+        ("person.rs", "Mã số cán bộ: bắt buộc khi sửa hồ sơ."),
+        // The name a review round is stored under (a value, not a message).
+        ("plan.rs", "Rà soát, bổ sung quy hoạch năm {year}"),
+        ("review.rs", "Rà soát, bổ sung quy hoạch năm {}"),
+    ];
+    let mut found = Vec::new();
+    for (file, code) in store_sources() {
+        if file == "backup.rs" {
+            // The backup's own checks of a file on disk (the copy opens with the passphrase,
+            // its integrity, its rows): no value typed by the clerk.
+            continue;
+        }
+        for s in string_literals(&code) {
+            if !s.is_ascii() && !ALLOWED.contains(&(file.as_str(), s.as_str())) {
+                found.push(format!("src/store/{file}: \"{s}\""));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "store/ says a rule of its own (check it in app/, or its stage in rules/):\n{}",
+        found.join("\n")
+    );
+    assert_eq!(
+        string_literals(&without_comments(
+            "let c = '\"'; let q = '\\''; // \"not this\"\nbad(\"x\", \"Tên: bắt buộc.\\\"\")"
+        )),
+        ["x", "Tên: bắt buộc.\\\""]
+    );
+}

@@ -441,7 +441,7 @@ fn the_yearly_review_round_is_recorded_in_one_go() {
             item("Bùi Văn Khoa", PlanStep::Removed, None),
         ],
     );
-    let err = s.review_round("2030-2035", &bad).unwrap_err();
+    let err = quyhoach::app::plan::review(&mut s, "2030-2035", &bad).unwrap_err();
     assert!(
         err.field_errors()[0].message.contains("cần lý do"),
         "{err:?}"
@@ -464,7 +464,7 @@ fn the_yearly_review_round_is_recorded_in_one_go() {
             ),
         ],
     );
-    let out = s.review_round("2030-2035", &good).unwrap();
+    let out = quyhoach::app::plan::review(&mut s, "2030-2035", &good).unwrap();
     assert_eq!((out.continued, out.removed), (1, 1));
     let after = s.plan_lines("2030-2035").unwrap();
     let status = |name: &str| {
@@ -479,7 +479,7 @@ fn the_yearly_review_round_is_recorded_in_one_go() {
     assert_eq!(s.review_rounds("2030-2035").unwrap()[0].year, 2026);
     // One round a year.
     let again = s
-        .review_round("2030-2035", &round(2026, vec![]))
+        .review_round("2030-2035", &round(2026, vec![]), &[])
         .unwrap_err();
     assert!(again.field_errors()[0]
         .message
