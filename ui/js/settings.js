@@ -44,11 +44,15 @@ export async function refresh() {
 // "-2", "-3"… for further names given in the same second.
 let lastStamp = "";
 let sameSecond = 0;
-async function nextBackupName() {
+/** A name for the next backup: the time to the second, "-2", "-3"… within one second, and
+ *  never the name just `used` (a backup made in the second its name was given). */
+async function nextBackupName(used) {
   const base = await stampedBackupName();
   sameSecond = base === lastStamp ? sameSecond + 1 : 1;
   lastStamp = base;
-  return sameSecond === 1 ? base : base.replace(/\.db$/, `-${sameSecond}.db`);
+  const named = () => (sameSecond === 1 ? base : base.replace(/\.db$/, `-${sameSecond}.db`));
+  while (named() === used) sameSecond += 1;
+  return named();
 }
 
 async function stampedBackupName() {
@@ -121,10 +125,11 @@ export function init(c) {
   onSubmit($("form-backup"), async (ev) => {
     const f = ev.target;
     try {
-      const r = await backend.backup(f.dest.value, f.passphrase.value);
+      const used = f.dest.value;
+      const r = await backend.backup(used, f.passphrase.value);
       f.passphrase.value = "";
       ctx.notice(`Đã sao lưu ${r.people} hồ sơ vào ${r.path}.`);
-      f.dest.value = await nextBackupName();
+      f.dest.value = await nextBackupName(used);
     } catch (e) {
       f.passphrase.value = "";
       showError(e);

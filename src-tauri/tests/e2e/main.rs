@@ -208,8 +208,19 @@ async fn fill(c: &Client, css: &str, value: &str) {
 }
 
 async fn click(c: &Client, css: &str) {
-    let el = wd(&format!("tìm {css}"), c.find(Locator::Css(css))).await;
-    wd(&format!("bấm {css}"), el.click()).await;
+    // The window may draw the element again between finding and clicking it (a list repainted
+    // with the core's answer): find it again, as a clerk's eyes would.
+    for attempt in 1.. {
+        let el = wd(&format!("tìm {css}"), c.find(Locator::Css(css))).await;
+        match tokio::time::timeout(Duration::from_secs(30), el.click()).await {
+            Ok(Ok(_)) => return,
+            Ok(Err(e)) if attempt < 5 && format!("{e:?}").contains("StaleElementReference") => {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Ok(Err(e)) => panic!("WebDriver lỗi khi bấm {css}: {e:?}"),
+            Err(_) => panic!("WebDriver không trả lời sau 30 giây khi bấm {css}"),
+        }
+    }
 }
 
 async fn screenshot(c: &Client, name: &str) {
