@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 
 use quyhoach::docs::{DocFormat, DocKind, DocRequest, Signer};
 use quyhoach::model::plan::{PlanEvent, PlanStep, Term, TermKind};
+use quyhoach::model::YearMonth;
 use quyhoach::model::{PartialDate, Unit};
-use quyhoach::rules::retirement::YearMonth;
 use quyhoach::Store;
 
 const N: usize = 500;

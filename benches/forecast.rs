@@ -9,7 +9,7 @@ use quyhoach::model::plan::*;
 use quyhoach::model::{PartialDate, PositionHeld};
 use quyhoach::rules::forecast::forecast;
 use quyhoach::rules::plan::PlanData;
-use quyhoach::rules::retirement::YearMonth;
+use quyhoach::model::YearMonth;
 use quyhoach::rules::ruleset::RuleSet;
 use quyhoach::rules::targets::{Indicator, Target};
 use quyhoach::Store;

@@ -10,7 +10,7 @@ use crate::model::plan::{terms_label, PlanEvent, PlanStep, PositionGroup, Remova
 use crate::model::{PartialDate, Person};
 use crate::rules::check::person::excluding_disciplines;
 use crate::rules::check::position::cap_of;
-use crate::rules::check::{CheckReport, Finding, Index, RuleCode, Severity};
+use crate::rules::check::{check, CheckReport, Finding, Index, RuleCode, Severity};
 use crate::rules::eligibility::{Judge, Judgement, RowFlags, Verdict};
 use crate::rules::ruleset::RuleParams;
 use crate::store::Store;
@@ -163,7 +163,7 @@ pub struct Candidates {
 pub fn board(store: &Store, term_code: &str) -> Result<Board> {
     let as_of = store.today();
     let data = store.plan_data(term_code)?;
-    let report = data.check(as_of);
+    let report = check(&data, as_of);
     let ix = Index::new(&data, as_of);
     let params = &data.rules.params;
     // Posts of the other kind of term (Chủ tịch UBND on a Party term) are not offered,

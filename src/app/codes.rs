@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::docs::DocKind;
+use crate::import::ProblemLevel;
 use crate::model::plan::{body, post, PlanStep, RemovalReason, TermKind};
 use crate::model::programme::{
     GraduationClass, MemberStage, MovementKind, OutcomeKind, ProgrammeRecordKind,
@@ -59,6 +60,8 @@ pub struct CodeLists {
     pub review_actions: Vec<Code>,
     pub removal_reasons: Vec<Code>,
     pub severities: Vec<Code>,
+    /// How an import problem weighs on its row (lỗi / lưu ý).
+    pub import_levels: Vec<Code>,
     pub rules: Vec<Code>,
     pub verdicts: Vec<Code>,
     /// What a target measures (one wording each).
@@ -129,6 +132,7 @@ pub fn code_lists() -> CodeLists {
         )),
         removal_reasons: list!(RemovalReason),
         severities: list!(Severity),
+        import_levels: list!(ProblemLevel),
         rules: list!(RuleCode),
         verdicts: list!(Verdict),
         indicators: list!(Indicator),
@@ -205,6 +209,7 @@ impl CodeLists {
             review_actions,
             removal_reasons,
             severities,
+            import_levels,
             rules,
             verdicts,
             indicators,
@@ -240,6 +245,7 @@ impl CodeLists {
             review_actions,
             removal_reasons,
             severities,
+            import_levels,
             rules,
             verdicts,
             indicators,

@@ -9,7 +9,7 @@ use crate::model::plan::{
     PlanEntry, PlanEvent, PlanStep, RemovalReason, ReviewRound, Term, TermKind, VoteTally,
 };
 use crate::model::{PartialDate, YearMonth};
-use crate::rules::check::{CheckReport, TrainingGap};
+use crate::rules::check::{self, CheckReport, TrainingGap};
 use crate::rules::stats::Stats;
 use crate::store::plan::PlanLine;
 use crate::store::Store;
@@ -346,7 +346,7 @@ pub fn as_of(store: &Store, text: Option<&str>) -> Result<NaiveDate> {
 
 /// The term's plan checked against its rules and the ward's targets.
 pub fn check(store: &Store, term: &str, as_of: NaiveDate) -> Result<CheckReport> {
-    Ok(store.plan_data(term)?.check(as_of))
+    Ok(check::check(&store.plan_data(term)?, as_of))
 }
 
 /// Only the violations (not the warnings) of a term's plan, today.

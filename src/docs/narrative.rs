@@ -9,6 +9,7 @@ use super::{DocKind, DocRequest, Resolved};
 use crate::document::{Align, Block, Document, Orientation, Paragraph, Run};
 use crate::error::Result;
 use crate::model::Unit;
+use crate::rules::check::check;
 use crate::store::plan::PlanData;
 use crate::store::Store;
 use crate::xlsx::plan::{plan_list_rows, review_event, review_rows, REVIEW_GROUPS};
@@ -70,7 +71,7 @@ fn body_paras(
     } else {
         r.text.closing.clone()
     };
-    let report = data.check(req.date);
+    let report = check(&data, req.date);
     let mut paras: Vec<Paragraph> = opening.iter().map(|t| body(t)).collect();
     match kind {
         DocKind::ToTrinh => {

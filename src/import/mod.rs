@@ -15,13 +15,14 @@ use std::collections::HashMap;
 use std::ops::Not;
 use std::path::Path;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use header::{ColumnMap, FieldChoice, Header};
 pub use legacy::Legacy;
 pub use rejected::write_rejected;
 
 use crate::error::{CoreError, FieldError, Result};
+use crate::model::levels::codes;
 use crate::model::Person;
 use crate::store::Store;
 use crate::text::match_key;
@@ -34,14 +35,16 @@ pub struct ImportOptions {
     pub map: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// The row cannot be imported as it is.
-    Loi,
-    /// Imported, but the clerk should look (e.g. text converted to NFC).
-    CanhBao,
-}
+codes!(
+    /// How a problem weighs on its row (a different list from a check finding's severity: an
+    /// import problem decides whether the row can be imported).
+    /// `Loi`: the row cannot be imported as it is; `CanhBao`: imported, but the clerk should
+    /// look (e.g. text converted to NFC).
+    ProblemLevel {
+        Loi = "loi" => "Lỗi",
+        CanhBao = "canh_bao" => "Lưu ý",
+    }
+);
 
 /// One problem of one row, named by column.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,7 +53,7 @@ pub struct Problem {
     pub column: Option<String>,
     pub field: String,
     pub message: String,
-    pub severity: Severity,
+    pub severity: ProblemLevel,
     /// What problems of this kind share when the message also names something of its row
     /// ("Chưa rõ ngày bắt đầu giữ chức vụ…" for "Chức vụ “Bí thư chi bộ”: chưa rõ…"): the
     /// preview shows them once, with their rows.
@@ -59,15 +62,6 @@ pub struct Problem {
     /// What of its row a problem of a `kind` names ("Chức vụ “Bí thư chi bộ”").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
-}
-
-impl Severity {
-    pub fn label(self) -> &'static str {
-        match self {
-            Severity::Loi => "Lỗi",
-            Severity::CanhBao => "Lưu ý",
-        }
-    }
 }
 
 /// One row a grouped problem is found on.
@@ -83,9 +77,12 @@ pub struct ProblemRow {
 /// order of its first row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProblemGroup {
-    pub severity: Severity,
+    pub severity: ProblemLevel,
     /// "Lỗi", "Lưu ý".
     pub severity_label: &'static str,
+    /// The rows of this group cannot be imported as they are (the window marks them and keeps
+    /// them under "Chỉ xem lỗi").
+    pub blocking: bool,
     pub column: Option<String>,
     /// The message itself for one row; the part its rows share for several.
     pub message: String,
@@ -109,7 +106,9 @@ pub struct RowResult {
 
 impl RowResult {
     pub fn has_errors(&self) -> bool {
-        self.problems.iter().any(|p| p.severity == Severity::Loi)
+        self.problems
+            .iter()
+            .any(|p| p.severity == ProblemLevel::Loi)
     }
 }
 
@@ -395,6 +394,7 @@ pub fn group_problems(rows: &[RowResult]) -> Vec<ProblemGroup> {
                 None => groups.push(ProblemGroup {
                     severity: p.severity,
                     severity_label: p.severity.label(),
+                    blocking: p.severity == ProblemLevel::Loi,
                     column: p.column.clone(),
                     message: shared.to_string(),
                     rows: vec![row],
@@ -421,7 +421,7 @@ pub fn group_problems(rows: &[RowResult]) -> Vec<ProblemGroup> {
         g.rows_text = rows_text(&nums);
     }
     // Stable: errors first, each severity in the order of first appearance.
-    groups.sort_by_key(|g| g.severity != Severity::Loi);
+    groups.sort_by_key(|g| g.severity != ProblemLevel::Loi);
     groups
 }
 
@@ -530,7 +530,7 @@ pub fn import_people(
                     r.row,
                     r.problems
                         .iter()
-                        .filter(|p| p.severity == Severity::Loi)
+                        .filter(|p| p.severity == ProblemLevel::Loi)
                         .map(|p| p.message.as_str())
                         .collect::<Vec<_>>()
                         .join("; ")

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Format, FormatBorder, Workbook};
 
-use super::{ImportPreview, Severity};
+use super::{ImportPreview, ProblemLevel};
 use crate::error::{CoreError, Result};
 use crate::xlsx::sheet::{save_beside, xerr};
 
@@ -45,7 +45,7 @@ pub fn write_rejected(preview: &ImportPreview, out: &Path) -> Result<usize> {
         let why = r
             .problems
             .iter()
-            .filter(|p| p.severity == Severity::Loi)
+            .filter(|p| p.severity == ProblemLevel::Loi)
             .map(|p| match &p.column {
                 Some(c) => format!("Cột {c}: {}", p.message),
                 None => p.message.clone(),

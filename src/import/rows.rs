@@ -7,7 +7,7 @@ use unicode_normalization::is_nfc;
 
 use super::cell::{Grid, Raw};
 use super::header::{field_label, Header};
-use super::{different_people, values, Known, Problem, Progress, RowResult, Severity};
+use super::{different_people, values, Known, Problem, ProblemLevel, Progress, RowResult};
 use crate::model::{PartialDate, Person, PositionHeld, Sex};
 use crate::text::{clean, fold, match_key};
 use crate::validate::{normalize_person, validate_person};
@@ -70,7 +70,13 @@ impl RowCtx<'_> {
         clean(&t)
     }
 
-    fn push(&mut self, column: Option<String>, field: &str, message: String, severity: Severity) {
+    fn push(
+        &mut self,
+        column: Option<String>,
+        field: &str,
+        message: String,
+        severity: ProblemLevel,
+    ) {
         self.problems.push(Problem {
             column,
             field: field.to_string(),
@@ -84,11 +90,11 @@ impl RowCtx<'_> {
     fn error(&mut self, field: &str, why: impl std::fmt::Display) {
         let col = self.column_of(field).map(|c| c.1);
         let label = field_label(field);
-        self.push(col, field, format!("{label}: {why}"), Severity::Loi);
+        self.push(col, field, format!("{label}: {why}"), ProblemLevel::Loi);
     }
 
     fn warn(&mut self, column: Option<String>, field: &str, message: &str) {
-        self.push(column, field, message.to_string(), Severity::CanhBao);
+        self.push(column, field, message.to_string(), ProblemLevel::CanhBao);
     }
 
     /// A note of a `kind` many rows share ("Chưa rõ ngày bắt đầu…") about something of its row
@@ -103,7 +109,7 @@ impl RowCtx<'_> {
             column,
             field,
             format!("{detail}: {lower}"),
-            Severity::CanhBao,
+            ProblemLevel::CanhBao,
         );
         if let Some(p) = self.problems.last_mut() {
             p.kind = Some(kind.to_string());
@@ -177,7 +183,7 @@ fn build(ctx: &mut RowCtx, today: NaiveDate) -> Option<Person> {
             ctx.column_of(f).map(|c| c.1),
             f,
             "Ngày sinh: bắt buộc (dạng dd/mm/yyyy, mm/yyyy hoặc yyyy).".into(),
-            Severity::Loi,
+            ProblemLevel::Loi,
         );
     }
     if sex.is_none() && !ctx.problems.iter().any(|p| p.field == "sex") {
@@ -185,7 +191,7 @@ fn build(ctx: &mut RowCtx, today: NaiveDate) -> Option<Person> {
             ctx.column_of("sex").map(|c| c.1),
             "sex",
             "Giới tính: bắt buộc (cột Giới tính, hoặc ngày sinh ở cột Nam hay Nữ).".into(),
-            Severity::Loi,
+            ProblemLevel::Loi,
         );
     }
     let mut p = Person::new(
@@ -407,7 +413,7 @@ pub(super) fn check_rows(
         let mut person = build(&mut ctx, today);
         if let Some(p) = person.as_mut() {
             normalize_person(p);
-            if ctx.problems.iter().all(|x| x.severity != Severity::Loi) {
+            if ctx.problems.iter().all(|x| x.severity != ProblemLevel::Loi) {
                 if let Err(e) = validate_person(p, today) {
                     for fe in e.field_errors() {
                         let f = field_column(&fe.field);
@@ -423,7 +429,7 @@ pub(super) fn check_rows(
                             other => other,
                         };
                         let col = ctx.column_of(f).map(|c| c.1);
-                        ctx.push(col, f, fe.message.clone(), Severity::Loi);
+                        ctx.push(col, f, fe.message.clone(), ProblemLevel::Loi);
                     }
                 }
             }
@@ -460,7 +466,7 @@ pub(super) fn check_rows(
                 }
             }
         }
-        let errors = ctx.problems.iter().any(|x| x.severity == Severity::Loi);
+        let errors = ctx.problems.iter().any(|x| x.severity == ProblemLevel::Loi);
         out.push(RowResult {
             row,
             full_name: person

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
 use super::levels::{PoliticalTheory, ProfessionalLevel, RatingLevel, StateManagement};
-use crate::rules::retirement::YearMonth;
+use crate::model::YearMonth;
 
 use super::levels::codes;
 

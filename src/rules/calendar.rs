@@ -6,8 +6,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::plan::PlanData;
-use super::retirement::YearMonth;
 use crate::model::levels::codes;
+use crate::model::YearMonth;
 
 codes!(
     /// Where the year's review round stands.

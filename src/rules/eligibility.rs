@@ -8,9 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::check::{
-    person, records, sort_findings, votes, Finding, Findings, Index, RuleCode, Severity,
-};
+use super::check::{self, sort_findings, votes, Finding, Findings, Index, RuleCode, Severity};
 use super::plan::PlanData;
 use crate::model::levels::codes;
 use crate::model::plan::Position;
@@ -178,19 +176,6 @@ impl RowFlags {
     }
 }
 
-/// Every finding of the person-level families for `p` planned for `posts`: the person's own
-/// rules (age, posts per person, only higher, standards, ratings, discipline…) and the record's.
-pub(crate) fn person_findings(
-    ix: &Index,
-    p: &Person,
-    posts: &[(&Position, u8)],
-    out: &mut Findings,
-) {
-    let f = ix.facts_of(p);
-    person::run(ix, p, &f, posts, out);
-    records::run(ix, p, out);
-}
-
 /// Judges people for posts of one plan on one day (the plan indexed once).
 pub struct Judge<'a> {
     ix: Index<'a>,
@@ -219,7 +204,7 @@ impl<'a> Judge<'a> {
             None => posts.push((position, terms)),
         }
         let mut out = Findings::new(&ix.data.rules.name);
-        person_findings(ix, p, &posts, &mut out);
+        check::person_findings(ix, p, &posts, &mut out);
         // The ballots already recorded on this person's entry for the post.
         for e in ix
             .data

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
-use super::retirement::{months_left, YearMonth};
+use super::retirement::months_left;
 use super::ruleset::RuleParams;
+use crate::model::YearMonth;
 use crate::model::{Person, Sex};
 use crate::text::fold;
 

@@ -5,9 +5,6 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-
-use super::check::{check, CheckReport};
 use super::facts::{facts, PersonFacts};
 use super::ruleset::RuleSet;
 use super::stats::{stats, Stats};
@@ -81,10 +78,5 @@ impl PlanData {
             .collect();
         let pairs: Vec<_> = facts.iter().map(|(p, f)| (*p, f)).collect();
         stats(&pairs, params)
-    }
-
-    /// The check of the plan on a day (ratings of the years before it, disciplines in effect on it).
-    pub fn check(&self, as_of: NaiveDate) -> CheckReport {
-        check(self, as_of)
     }
 }

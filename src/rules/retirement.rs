@@ -5,9 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{PartialDate, Sex};
-
-pub use crate::model::YearMonth;
+use crate::model::{PartialDate, Sex, YearMonth};
 
 /// The retirement-age schedule for one sex, in months.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

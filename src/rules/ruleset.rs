@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::retirement::YearMonth;
 use super::retirement::{age_text, read_age, AgeSchedule, RetirementRule};
 use crate::error::{CoreError, FieldError, Result};
 use crate::model::levels::codes;
 use crate::model::plan::{post, Standard, TermKind};
+use crate::model::YearMonth;
 use crate::model::{
     PartialDate, PoliticalTheory, ProfessionalLevel, RatingLevel, Sex, StateManagement,
 };

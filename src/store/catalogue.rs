@@ -6,7 +6,7 @@ use super::{audit, Store};
 use crate::error::{CoreError, Result};
 use crate::model::plan::{Position, PositionGroup, Term, TermKind};
 use crate::model::PartialDate;
-use crate::rules::retirement::YearMonth;
+use crate::model::YearMonth;
 use crate::rules::ruleset::{RuleParams, RuleSet};
 use crate::rules::targets::{Indicator, Target};
 use crate::text::clean;

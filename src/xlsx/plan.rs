@@ -10,6 +10,7 @@ use crate::document::ReportTable;
 use crate::error::Result;
 use crate::model::plan::{PlanEntry, PlanEvent, PlanStep, Position};
 use crate::model::Person;
+use crate::rules::check::check;
 use crate::rules::facts::facts;
 use crate::store::plan::PlanData;
 use crate::store::Store;
@@ -222,7 +223,7 @@ pub fn training_rows(
     rating_year: i32,
     as_of: chrono::NaiveDate,
 ) -> ReportTable {
-    let report = data.check(as_of);
+    let report = check(&data, as_of);
     let build = Rows::new(data, template, rating_year);
     let mut rows = Vec::new();
     for (i, gap) in report.training_gaps.iter().enumerate() {

@@ -9,7 +9,7 @@ use crate::common::*;
 use quyhoach::docs::{DocKind, DocRequest, DocText, Signer};
 use quyhoach::model::plan::*;
 use quyhoach::model::PositionHeld;
-use quyhoach::rules::retirement::YearMonth;
+use quyhoach::model::YearMonth;
 use quyhoach::Store;
 
 fn tool(name: &str, args: &[&str], pdf: &Path) -> String {

@@ -12,7 +12,7 @@ use quyhoach::model::plan::*;
 use quyhoach::model::*;
 use quyhoach::rules::forecast::{forecast, CellStatus, Forecast, StructureIndicator};
 use quyhoach::rules::plan::PlanData;
-use quyhoach::rules::retirement::YearMonth;
+use quyhoach::model::YearMonth;
 use quyhoach::Store;
 
 const TERM: &str = "2030-2035";

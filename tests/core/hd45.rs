@@ -6,9 +6,9 @@
 
 use crate::common::*;
 use quyhoach::model::plan::*;
+use quyhoach::model::YearMonth;
 use quyhoach::model::*;
-use quyhoach::rules::check::{CheckReport, Finding, Severity};
-use quyhoach::rules::retirement::YearMonth;
+use quyhoach::rules::check::{self as rules_check, CheckReport, Finding, Severity};
 use quyhoach::Store;
 
 const TERM: &str = "2030-2035";
@@ -45,7 +45,7 @@ fn plan(s: &mut Store, code: &str, person: i64) -> i64 {
 }
 
 fn check(s: &Store) -> CheckReport {
-    s.plan_data(TERM).unwrap().check(today())
+    rules_check::check(&s.plan_data(TERM).unwrap(), today())
 }
 
 fn only<'a>(r: &'a CheckReport, rule: &str) -> Vec<&'a Finding> {
@@ -455,7 +455,7 @@ fn the_review_calendar_and_the_reference_months_of_new_terms() {
     plan(&mut s, "BCH", p);
     let data = s.plan_data(TERM).unwrap();
     let day = |t: &str| chrono::NaiveDate::parse_from_str(t, "%d/%m/%Y").unwrap();
-    let at = |t: &str| data.check(day(t)).review;
+    let at = |t: &str| rules_check::check(&data, day(t)).review;
     assert_eq!(at("22/11/2026").status, ReviewStatus::NotYet);
     let due = at("31/03/2027");
     assert_eq!(due.status, ReviewStatus::Due);
@@ -474,7 +474,7 @@ fn the_review_calendar_and_the_reference_months_of_new_terms() {
     s.add_review_round(TERM, 2027, "", "").unwrap();
     let data = s.plan_data(TERM).unwrap();
     assert_eq!(
-        data.check(day("01/07/2027")).review.status,
+        rules_check::check(&data, day("01/07/2027")).review.status,
         ReviewStatus::Done
     );
 }

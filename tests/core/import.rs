@@ -4,7 +4,7 @@
 
 use crate::common::*;
 use calamine::{open_workbook, Reader, Xlsx};
-use quyhoach::import::{ImportOptions, Progress, Severity};
+use quyhoach::import::{ImportOptions, ProblemLevel, Progress};
 use quyhoach::model::*;
 use quyhoach::xlsx::{ExportKind, ExportMeta, Template};
 use rust_xlsxwriter::Workbook;
@@ -268,7 +268,7 @@ fn every_bad_row_is_named_by_row_and_column_and_nothing_is_imported() {
     assert!(seen.last().is_some_and(|l| l.done == l.total));
     assert_eq!(p.sheet, "DS cán bộ");
     assert_eq!(p.rows.len(), 7, "section and total rows skipped");
-    let msgs = |row: usize| -> Vec<(Option<String>, String, Severity)> {
+    let msgs = |row: usize| -> Vec<(Option<String>, String, ProblemLevel)> {
         p.rows
             .iter()
             .find(|r| r.row == row)
@@ -280,7 +280,7 @@ fn every_bad_row_is_named_by_row_and_column_and_nothing_is_imported() {
     };
     // Row 4: a notice only, and the record is NFC.
     assert_eq!(msgs(4).len(), 1);
-    assert_eq!(msgs(4)[0].2, Severity::CanhBao);
+    assert_eq!(msgs(4)[0].2, ProblemLevel::CanhBao);
     assert!(msgs(4)[0].1.contains("bảng mã tổ hợp"), "{:?}", msgs(4));
     assert_eq!(
         p.rows[0].person.as_ref().unwrap().full_name,
@@ -296,7 +296,7 @@ fn every_bad_row_is_named_by_row_and_column_and_nothing_is_imported() {
         vec![(
             d_col.clone(),
             "Ngày sinh: “31/02/1980” không có trong lịch (ngày hoặc tháng sai)".into(),
-            Severity::Loi
+            ProblemLevel::Loi
         )]
     );
     assert_eq!(
@@ -304,7 +304,7 @@ fn every_bad_row_is_named_by_row_and_column_and_nothing_is_imported() {
         vec![(
             e_col.clone(),
             "Số CCCD: “0510800001234” có 13 chữ số; phải đúng 12 chữ số.".into(),
-            Severity::Loi
+            ProblemLevel::Loi
         )]
     );
     // Every CCCD starts with 0: the zero Excel dropped is put back, with a notice.
@@ -314,7 +314,7 @@ fn every_bad_row_is_named_by_row_and_column_and_nothing_is_imported() {
             e_col.clone(),
             "Số CCCD: Excel đã lưu thành số và bỏ chữ số 0 ở đầu; đã thêm lại thành 051081000123."
                 .into(),
-            Severity::CanhBao
+            ProblemLevel::CanhBao
         )]
     );
     assert_eq!(
@@ -322,7 +322,7 @@ fn every_bad_row_is_named_by_row_and_column_and_nothing_is_imported() {
         vec![(
             Some("B “Họ và tên”".into()),
             "Họ và tên: trùng với dòng 4 của tệp (cùng họ tên và ngày sinh).".into(),
-            Severity::Loi
+            ProblemLevel::Loi
         )]
     );
     let m9 = msgs(9);
@@ -848,7 +848,7 @@ fn a_real_looking_list_previews_errors_only_on_its_bad_rows_and_imports_the_rest
                 r.row,
                 r.problems
                     .iter()
-                    .filter(|x| x.severity == Severity::Loi)
+                    .filter(|x| x.severity == ProblemLevel::Loi)
                     .map(|x| x.message.clone())
                     .collect(),
             )
@@ -870,7 +870,7 @@ fn a_real_looking_list_previews_errors_only_on_its_bad_rows_and_imports_the_rest
     assert!(huong
         .problems
         .iter()
-        .any(|x| x.severity == Severity::CanhBao && x.message.contains("chưa rõ ngày")));
+        .any(|x| x.severity == ProblemLevel::CanhBao && x.message.contains("chưa rõ ngày")));
     assert!(huong
         .problems
         .iter()
@@ -881,12 +881,12 @@ fn a_real_looking_list_previews_errors_only_on_its_bad_rows_and_imports_the_rest
     let groups = &p.groups;
     let errors = groups
         .iter()
-        .take_while(|g| g.severity == Severity::Loi)
+        .take_while(|g| g.severity == ProblemLevel::Loi)
         .count();
     assert_eq!(errors, 2, "{groups:#?}");
     assert!(groups[errors..]
         .iter()
-        .all(|g| g.severity == Severity::CanhBao));
+        .all(|g| g.severity == ProblemLevel::CanhBao));
     assert_eq!(groups[0].rows_text, "Dòng 8");
     assert_eq!(groups[0].severity_label, "Lỗi");
     let start = groups

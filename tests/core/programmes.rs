@@ -11,8 +11,8 @@ use quyhoach::app::{rotation, young};
 use quyhoach::docs::{DocKind, DocRequest, Signer};
 use quyhoach::model::plan::{PlanEvent, PlanStep, Term, TermKind};
 use quyhoach::model::programme::{GraduationClass, MemberStage};
+use quyhoach::model::YearMonth;
 use quyhoach::model::*;
-use quyhoach::rules::retirement::YearMonth;
 use quyhoach::Store;
 
 use crate::common::*;

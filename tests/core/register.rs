@@ -9,7 +9,7 @@
 use crate::common::*;
 use quyhoach::docs::{DocKind, DocOutput, DocRequest, NumberState, Signer};
 use quyhoach::model::plan::{Term, TermKind};
-use quyhoach::rules::retirement::YearMonth;
+use quyhoach::model::YearMonth;
 use quyhoach::{CoreError, Store};
 
 const TERM: &str = "2025-2030";

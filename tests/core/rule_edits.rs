@@ -103,7 +103,7 @@ fn retirement_cells(s: &quyhoach::Store) -> Vec<(String, Vec<String>)> {
 #[test]
 fn the_retirement_ages_are_a_form_read_as_a_clerk_writes_them() {
     use quyhoach::model::Sex;
-    use quyhoach::rules::retirement::YearMonth;
+    use quyhoach::model::YearMonth;
     use quyhoach::rules::ruleset::ParamKind;
 
     let w = temp_ward();

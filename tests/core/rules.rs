@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use crate::common::d;
 use chrono::NaiveDate;
 use quyhoach::model::plan::*;
+use quyhoach::model::YearMonth;
 use quyhoach::model::*;
-use quyhoach::rules::check::{CheckReport, Finding, Severity};
+use quyhoach::rules::check::{check, CheckReport, Finding, Severity};
 use quyhoach::rules::plan::PlanData;
-use quyhoach::rules::retirement::YearMonth;
 use quyhoach::rules::ruleset::RuleSet;
 use quyhoach::rules::targets::{Indicator, Target};
 
@@ -194,7 +194,7 @@ impl Plan {
     }
     fn run(&self) -> CheckReport {
         let positions = catalogue();
-        PlanData {
+        let data = PlanData {
             term: self.term.clone(),
             rules: self.rules.clone(),
             positions,
@@ -203,8 +203,8 @@ impl Plan {
             targets: self.targets.clone(),
             place_name: "Phổ Hòa".into(),
             review_years: vec![],
-        }
-        .check(as_of())
+        };
+        check(&data, as_of())
     }
 }
 

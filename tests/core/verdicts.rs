@@ -7,10 +7,10 @@ use chrono::Datelike;
 use quyhoach::app::board::{self, Candidate, Candidates};
 use quyhoach::app::rules::{save_params, RulesEdit};
 use quyhoach::model::plan::*;
+use quyhoach::model::YearMonth;
 use quyhoach::model::*;
 use quyhoach::rules::check::Severity;
 use quyhoach::rules::eligibility::Verdict;
-use quyhoach::rules::retirement::YearMonth;
 use quyhoach::Store;
 
 use crate::common::*;

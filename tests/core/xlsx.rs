@@ -500,7 +500,7 @@ fn templates_of_each_kind_are_checked_and_an_empty_plan_exports() {
         TermKind::Party,
         2030,
         2035,
-        quyhoach::rules::retirement::YearMonth::new(2030, 7),
+        quyhoach::model::YearMonth::new(2030, 7),
     ))
     .unwrap();
     for kind in [

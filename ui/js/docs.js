@@ -200,7 +200,7 @@ function showPreview(p) {
   // The same problem on many rows once, with its rows; errors first (the core's order).
   const rows = p.groups.map((g) => {
     const names = g.rows.map((r) => r.detail ? `${r.full_name} (dòng ${r.row}): ${r.detail}` : `${r.full_name} (dòng ${r.row})`);
-    return el("tr", { class: g.severity === "loi" ? "bad" : "warn", dataset: { severity: g.severity } },
+    return el("tr", { class: g.blocking ? "bad" : "warn", dataset: { blocking: g.blocking ? "1" : "" } },
       el("td", { class: "num" }, g.rows.length === 1 ? g.rows[0].row : g.rows_text),
       el("td", {}, g.rows.length === 1
         ? g.rows[0].full_name
@@ -208,7 +208,7 @@ function showPreview(p) {
       el("td", {}, g.column || ""),
       el("td", {}, `${g.severity_label}: ${g.message}`));
   });
-  const errors = p.groups.filter((g) => g.severity === "loi").length;
+  const errors = p.groups.filter((g) => g.blocking).length;
   $("import-problems-count").textContent = p.groups.length
     ? `${errors} loại lỗi, ${p.groups.length - errors} loại lưu ý.`
     : "Không có vấn đề nào.";
@@ -234,7 +234,7 @@ function showPreview(p) {
 /** "Chỉ xem lỗi": the notes hidden, the errors left. */
 function onlyErrors() {
   const only = $("import-only-errors").checked;
-  for (const tr of $("import-problems").children) tr.hidden = only && tr.dataset.severity !== "loi";
+  for (const tr of $("import-problems").children) tr.hidden = only && !tr.dataset.blocking;
 }
 
 async function runPreview() {

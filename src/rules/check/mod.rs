@@ -3,9 +3,11 @@
 //! and one Vietnamese sentence.
 //!
 //! `check` is a short driver: it indexes the plan once ([`Index`]) and calls each family of rules
-//! in its own file — per position (`position`), per person (`person`, through the one eligibility
-//! function of `rules::eligibility`), the records (`records`), the ballots (`votes`), the
-//! structure (`structure`) and the ward's targets (`targets`).
+//! in its own file — per position (`position`), per person and record (`person_findings`: the same
+//! run `rules::eligibility` makes for one person and one post, so the check and the candidate
+//! list never disagree), the ballots (`votes`), the structure (`structure`) and the ward's targets
+//! (`targets`). The families depend on nothing above them: `eligibility` uses `check`, never
+//! the other way round.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -16,12 +18,12 @@ use serde_json::Value;
 use super::calendar::{review_calendar, ReviewCalendar};
 use super::facts::PersonFacts;
 use super::plan::PlanData;
-use super::retirement::YearMonth;
 use super::ruleset::RuleParams;
 use super::stats::{stats, Stats};
 use super::targets::Target;
 use crate::model::plan::{post, PlanEntry, Position};
 use crate::model::Person;
+use crate::model::YearMonth;
 use crate::text::fold;
 
 pub use super::codes::{RuleCode, Severity};
@@ -310,7 +312,7 @@ pub fn check(data: &PlanData, as_of: NaiveDate) -> CheckReport {
             .iter()
             .filter_map(|e| Some((ix.position(e.position_id)?, e.terms)))
             .collect();
-        super::eligibility::person_findings(&ix, p, &posts, &mut out);
+        person_findings(&ix, p, &posts, &mut out);
     }
     votes::run(&ix, &mut out);
     let planned: Vec<(&Person, &PersonFacts)> = ix
@@ -357,6 +359,19 @@ pub(crate) fn sort_findings(findings: &mut [Finding]) {
                 b.rule.code(),
             ))
     });
+}
+
+/// Every finding of the person-level families for `p` planned for `posts`: the person's own
+/// rules (age, posts per person, only higher, standards, ratings, discipline…) and the record's.
+pub(crate) fn person_findings(
+    ix: &Index,
+    p: &Person,
+    posts: &[(&Position, u8)],
+    out: &mut Findings,
+) {
+    let f = ix.facts_of(p);
+    person::run(ix, p, &f, posts, out);
+    records::run(ix, p, out);
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use super::*;
 use quyhoach::model::plan::*;
-use quyhoach::rules::retirement::YearMonth;
+use quyhoach::model::YearMonth;
 use quyhoach::rules::targets::{Indicator, Target};
 use quyhoach::Store;
 
