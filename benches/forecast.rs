@@ -6,10 +6,10 @@ use std::time::{Duration, Instant};
 
 use quyhoach::demo::{demo_people, demo_unit};
 use quyhoach::model::plan::*;
+use quyhoach::model::YearMonth;
 use quyhoach::model::{PartialDate, PositionHeld};
 use quyhoach::rules::forecast::forecast;
 use quyhoach::rules::plan::PlanData;
-use quyhoach::model::YearMonth;
 use quyhoach::rules::ruleset::RuleSet;
 use quyhoach::rules::targets::{Indicator, Target};
 use quyhoach::Store;

@@ -9,10 +9,10 @@ use std::collections::BTreeSet;
 
 use crate::common::*;
 use quyhoach::model::plan::*;
+use quyhoach::model::YearMonth;
 use quyhoach::model::*;
 use quyhoach::rules::forecast::{forecast, CellStatus, Forecast, StructureIndicator};
 use quyhoach::rules::plan::PlanData;
-use quyhoach::model::YearMonth;
 use quyhoach::Store;
 
 const TERM: &str = "2030-2035";
