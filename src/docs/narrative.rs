@@ -71,7 +71,7 @@ fn body_paras(
     } else {
         r.text.closing.clone()
     };
-    let report = check(&data, req.date);
+    let report = check(data, req.date);
     let mut paras: Vec<Paragraph> = opening.iter().map(|t| body(t)).collect();
     match kind {
         DocKind::ToTrinh => {

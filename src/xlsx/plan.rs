@@ -223,7 +223,7 @@ pub fn training_rows(
     rating_year: i32,
     as_of: chrono::NaiveDate,
 ) -> ReportTable {
-    let report = check(&data, as_of);
+    let report = check(data, as_of);
     let build = Rows::new(data, template, rating_year);
     let mut rows = Vec::new();
     for (i, gap) in report.training_gaps.iter().enumerate() {
