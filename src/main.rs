@@ -2,10 +2,8 @@
 
 mod cli;
 
-use clap::Parser;
-
 fn main() -> std::process::ExitCode {
-    let args = cli::args::Cli::parse();
+    let args = cli::args::parse();
     match cli::run::run(args) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(cli::out::UserError(msg)) => {

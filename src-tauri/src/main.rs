@@ -4,7 +4,6 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
-mod dialogs;
 mod startup;
 mod window_state;
 
@@ -87,81 +86,7 @@ fn main() {
                 }
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::status,
-            commands::code_lists,
-            commands::create_database,
-            commands::unlock,
-            commands::open_demo,
-            commands::lock,
-            commands::search_people,
-            commands::find_people,
-            commands::output_dir,
-            commands::person,
-            commands::save_person,
-            commands::person_history,
-            commands::terms,
-            commands::add_term,
-            commands::plan_board,
-            commands::default_reference,
-            commands::set_entry_terms,
-            commands::plan_candidates,
-            commands::plan_person,
-            commands::add_plan_step,
-            commands::doc_settings,
-            commands::save_document,
-            commands::export_excel,
-            commands::backup,
-            commands::restore,
-            commands::change_passphrase,
-            commands::set_auto_backup_keep,
-            commands::preview_import,
-            commands::confirm_import,
-            commands::save_rejected,
-            commands::confirm_import_valid,
-            commands::preview_document,
-            commands::open_in_viewer,
-            commands::document_violations,
-            commands::doc_text,
-            commands::doc_register,
-            commands::cancel_doc_number,
-            commands::rules_for_term,
-            commands::save_rule_params,
-            commands::rules_form,
-            commands::targets,
-            commands::add_target,
-            commands::remove_target,
-            commands::positions,
-            commands::save_position,
-            commands::review_round,
-            dialogs::pick_save_path,
-            dialogs::pick_open_path,
-            dialogs::pick_folder,
-            commands::move_data_dir,
-            commands::set_unit,
-            commands::save_doc_settings,
-            commands::programmes,
-            commands::programme,
-            commands::create_programme,
-            commands::update_programme,
-            commands::delete_programme,
-            commands::programme_candidates,
-            commands::propose_participant,
-            commands::approve_programme,
-            commands::add_programme_record,
-            commands::set_programme_outcome,
-            commands::export_programme,
-            commands::young_list,
-            commands::export_young,
-            commands::criteria_sets,
-            commands::save_criteria_set,
-            commands::rotation_lists,
-            commands::rotation_params,
-            commands::save_rotation_params,
-            commands::export_rotation,
-            commands::record_movement,
-            commands::propose_list,
-        ])
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("Không khởi động được ứng dụng: {e}");

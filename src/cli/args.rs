@@ -1,13 +1,38 @@
 //! Command-line arguments of `quyhoach` (clap). Usage errors exit with code 2.
+//!
+//! clap's own texts are English; none reaches the clerk. Its help and version flags are ours
+//! (`builtin_args`), its headings and usage line come from `TEMPLATE` and `vietnamese`, applied
+//! to every subcommand, and the few fragments clap writes with no setting (`[OPTIONS]`,
+//! `[default: …]`, `[aliases: …]`) are said again by `said_in_vietnamese`; usage errors are told
+//! by `usage_error`. `parse` is the one entry (main.rs).
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::error::{ContextKind, ErrorKind};
+use clap::{Arg, ArgAction, Args, Parser, Subcommand};
+
+/// The layout of every command's help: clap's own, with its headings in Vietnamese.
+const TEMPLATE: &str =
+    "{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
+/// The headings of the help's sections.
+const COMMANDS: &str = "Lệnh";
+const OPTIONS: &str = "Tùy chọn";
+const ARGUMENTS: &str = "Tham số";
 
 #[derive(Parser, Debug)]
 #[command(
     name = "quyhoach",
     version,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    args = builtin_args(),
+    help_template = TEMPLATE,
+    subcommand_help_heading = COMMANDS,
+    subcommand_value_name = "LỆNH",
+    mut_args = vietnamese_arg,
+    mut_subcommands = vietnamese,
     about = "Quy hoạch cán bộ — hồ sơ cán bộ trong cơ sở dữ liệu mã hóa",
     long_about = "Quy hoạch cán bộ — hồ sơ cán bộ trong cơ sở dữ liệu mã hóa (SQLCipher 4).\n\
         Mật khẩu lấy từ --passphrase-file, hoặc biến môi trường QUYHOACH_PASSPHRASE, hoặc được hỏi khi chạy.\n\
@@ -917,4 +942,194 @@ fn decimal(text: &str) -> Result<f64, String> {
         .replace(',', ".")
         .parse()
         .map_err(|_| format!("“{text}” không phải là số (ví dụ 0,15)"))
+}
+
+/// `--help`/`-h` (every command: the flag is global) and `--version`/`-V`, said in Vietnamese.
+fn builtin_args() -> [Arg; 2] {
+    [
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .global(true)
+            .help("In trợ giúp của lệnh")
+            .help_heading(OPTIONS),
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help("In phiên bản")
+            .help_heading(OPTIONS),
+    ]
+}
+
+/// A subcommand (and, in turn, its own) with the Vietnamese layout and headings.
+fn vietnamese(cmd: clap::Command) -> clap::Command {
+    cmd.help_template(TEMPLATE)
+        .subcommand_help_heading(COMMANDS)
+        .subcommand_value_name("LỆNH")
+        .mut_args(vietnamese_arg)
+        .mut_subcommands(vietnamese)
+}
+
+/// An argument under its Vietnamese heading, its value named in Vietnamese.
+fn vietnamese_arg(arg: Arg) -> Arg {
+    let arg = match arg.get_help_heading() {
+        Some(_) => arg,
+        None if arg.is_positional() => arg.help_heading(ARGUMENTS),
+        None => arg.help_heading(OPTIONS),
+    };
+    // The derive names a value by its field in capitals (`<TERM>`): that is English.
+    let takes_value = matches!(arg.get_action(), ArgAction::Set | ArgAction::Append);
+    let english = match arg.get_value_names() {
+        None => true,
+        Some(names) => names
+            .iter()
+            .all(|n| n.as_str() == arg.get_id().as_str().to_uppercase()),
+    };
+    if takes_value && english {
+        let name = value_name(arg.get_id().as_str());
+        arg.value_name(name)
+    } else {
+        arg
+    }
+}
+
+/// The placeholder of a value (`--term <NHIỆM_KỲ>`) by what the argument is; clap's default
+/// would be the field's English name.
+fn value_name(id: &str) -> &'static str {
+    let words: &[(&[&str], &str)] = &[
+        (
+            &[
+                "out", "path", "from", "file", "template", "rejected", "text",
+            ],
+            "TỆP",
+        ),
+        (&["term"], "NHIỆM_KỲ"),
+        (&["year", "from_year", "to_year", "start", "end"], "NĂM"),
+        (
+            &[
+                "date",
+                "as_of",
+                "decision_date",
+                "approved_on",
+                "since",
+                "until",
+            ],
+            "NGÀY",
+        ),
+        (&["person", "person_id", "people", "persons"], "MÃ_NGƯỜI"),
+        (&["id", "programme"], "MÃ"),
+        (
+            &["number", "terms", "size", "limit", "seats", "rank", "keep"],
+            "SỐ",
+        ),
+        (&["position", "posts", "post", "body"], "CHỨC_DANH"),
+        (&["kind", "type_code"], "LOẠI"),
+        (&["reason"], "LÝ_DO"),
+        (&["name", "ward", "superior", "place", "signer"], "TÊN"),
+    ];
+    words
+        .iter()
+        .find(|(ids, _)| ids.contains(&id))
+        .map(|(_, name)| *name)
+        .unwrap_or("GIÁ_TRỊ")
+}
+
+/// The fragments of help and usage that clap writes in English with no setting to change them.
+pub fn said_in_vietnamese(text: &str) -> String {
+    [
+        ("Usage:", "Cách dùng:"),
+        ("[OPTIONS]", "[TÙY_CHỌN]"),
+        ("[default: ", "[mặc định: "),
+        ("[aliases: ", "[tên khác: "),
+        ("[alias: ", "[tên khác: "),
+        ("[possible values: ", "[giá trị: "),
+        ("[env: ", "[biến môi trường: "),
+    ]
+    .iter()
+    .fold(text.to_string(), |t, (en, vi)| t.replace(en, vi))
+}
+
+/// The command line of this process, read; `--help`, `--version` and usage errors are printed
+/// here in Vietnamese and end the program (0 for help and version, 2 for an error).
+pub fn parse() -> Cli {
+    let mut argv: Vec<OsString> = std::env::args_os().collect();
+    // `quyhoach help plan add` as before: the help of `plan add`.
+    if argv.get(1).is_some_and(|a| a == "help") {
+        argv.remove(1);
+        argv.push("--help".into());
+    }
+    Cli::try_parse_from(argv).unwrap_or_else(|e| {
+        let (text, code) = told(&e);
+        if code == 0 {
+            print!("{text}");
+        } else {
+            eprint!("{text}");
+        }
+        std::process::exit(code)
+    })
+}
+
+/// A parse that did not give a command: the text to print and the exit code.
+pub fn told(e: &clap::Error) -> (String, i32) {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            (said_in_vietnamese(&e.render().to_string()), 0)
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            (said_in_vietnamese(&e.render().to_string()), 2)
+        }
+        _ => (usage_error(e), 2),
+    }
+}
+
+/// A usage error in Vietnamese: what is wrong, a suggestion when clap has one, the usage line.
+fn usage_error(e: &clap::Error) -> String {
+    let ctx = |k: ContextKind| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    let arg = ctx(ContextKind::InvalidArg);
+    let mut msg = match e.kind() {
+        ErrorKind::InvalidSubcommand => {
+            format!("không có lệnh “{}”.", ctx(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::UnknownArgument => format!("không có tham số “{arg}”."),
+        ErrorKind::InvalidValue if ctx(ContextKind::InvalidValue).is_empty() => {
+            format!("thiếu giá trị của {arg}.")
+        }
+        ErrorKind::InvalidValue => format!(
+            "giá trị “{}” của {arg} không hợp lệ.",
+            ctx(ContextKind::InvalidValue)
+        ),
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e)
+                .map(|s| s.to_string())
+                .filter(|s| !s.is_ascii())
+                .unwrap_or_else(|| "giá trị này không đọc được (ví dụ phải là số)".into());
+            format!("{arg}: {why}.")
+        }
+        ErrorKind::MissingRequiredArgument => format!("thiếu {arg}."),
+        ErrorKind::MissingSubcommand => "thiếu lệnh.".into(),
+        ErrorKind::ArgumentConflict => {
+            format!("{arg} không dùng cùng {}.", ctx(ContextKind::PriorArg))
+        }
+        _ if !arg.is_empty() => format!("tham số {arg} dùng chưa đúng cách."),
+        _ => "lệnh chưa đúng cú pháp.".into(),
+    };
+    for (kind, lead, end) in [
+        (ContextKind::SuggestedSubcommand, "Có phải lệnh “", "”?"),
+        (ContextKind::SuggestedArg, "Có phải “", "”?"),
+        (ContextKind::ValidValue, "Được nhập: ", "."),
+    ] {
+        let s = ctx(kind);
+        if !s.is_empty() {
+            msg.push_str(&format!(" {lead}{s}{end}"));
+        }
+    }
+    let usage = said_in_vietnamese(&ctx(ContextKind::Usage));
+    let mut out = format!("Lỗi: {msg}\n");
+    if !usage.is_empty() {
+        out.push_str(&format!("\n{}\n", usage.trim_end()));
+    }
+    out.push_str("\nXem thêm: thêm --help vào cuối lệnh.\n");
+    out
 }

@@ -6,17 +6,6 @@ use std::process::{Command, Output};
 
 use crate::common::*;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_quyhoach"));
-    c.env_remove("QUYHOACH_PASSPHRASE")
-        .env_remove("QUYHOACH_NEW_PASSPHRASE")
-        .env(
-            "QUYHOACH_DATA_DIR",
-            std::env::temp_dir().join("quyhoach-khong-dung-toi"),
-        );
-    c
-}
-
 struct Ward {
     _w: TempWard,
     db: PathBuf,
@@ -35,29 +24,7 @@ fn ward() -> Ward {
 }
 
 fn run(w: &Ward, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut c = bin();
-    c.arg("--db")
-        .arg(&w.db)
-        .arg("--passphrase-file")
-        .arg(&w.pass_file)
-        .args(args);
-    match stdin {
-        Some(text) => {
-            use std::io::Write;
-            c.stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped());
-            let mut child = c.spawn().unwrap();
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(text.as_bytes())
-                .unwrap();
-            child.wait_with_output().unwrap()
-        }
-        None => c.output().unwrap(),
-    }
+    run_cli(&w.db, &w.pass_file, args, stdin)
 }
 
 fn ok(o: &Output) -> String {
@@ -215,7 +182,7 @@ fn wrong_or_missing_passphrase_exits_1() {
     std::fs::write(&w.pass_file, "sai mật khẩu rồi").unwrap();
     let e = err(&run(&w, &["person", "list"], None), 1);
     assert!(e.contains("Mật khẩu không đúng"), "{e}");
-    let o = bin()
+    let o = quyhoach()
         .arg("--db")
         .arg(&w.db)
         .args(["person", "list"])
@@ -225,7 +192,7 @@ fn wrong_or_missing_passphrase_exits_1() {
     let e = err(&o, 1);
     assert!(e.contains("QUYHOACH_PASSPHRASE"), "{e}");
     // The environment variable works as well as the file.
-    let o = bin()
+    let o = quyhoach()
         .arg("--db")
         .arg(&w.db)
         .env("QUYHOACH_PASSPHRASE", PASS)
@@ -270,7 +237,7 @@ fn passwd_backup_restore() {
         None,
     ));
     err(&run(&w, &["person", "list"], None), 1);
-    let o = bin()
+    let o = quyhoach()
         .arg("--db")
         .arg(&w.db)
         .arg("--passphrase-file")
@@ -283,7 +250,7 @@ fn passwd_backup_restore() {
     // The backup made before the change: refused under the new passphrase alone, restored with
     // its own, and the ward keeps the new one (issue 10 §1).
     let with_new = |args: &[&str]| {
-        bin()
+        quyhoach()
             .arg("--db")
             .arg(&w.db)
             .arg("--passphrase-file")
@@ -315,7 +282,7 @@ fn passwd_backup_restore() {
     let typo = w.db.with_file_name("gõ nhầm.txt");
     std::fs::write(&typo, "saimatkhau\n").unwrap();
     let none = w.db.with_file_name("sao lưu 2.db");
-    let o = bin()
+    let o = quyhoach()
         .arg("--db")
         .arg(&w.db)
         .arg("--passphrase-file")
@@ -388,7 +355,7 @@ fn demo_file_is_standard_sqlcipher4_readable_only_with_the_passphrase() {
     ok(&run(&w, &["demo", "--out", out.to_str().unwrap()], None));
 
     let ours: serde_json::Value = {
-        let o = bin()
+        let o = quyhoach()
             .arg("--db")
             .arg(&out)
             .arg("--passphrase-file")
@@ -433,7 +400,7 @@ fn demo_file_is_standard_sqlcipher4_readable_only_with_the_passphrase() {
     let r = read_with_python(&out, "");
     assert_eq!(r["ok"], false, "{r}");
     std::fs::write(&w.pass_file, "sai mật khẩu").unwrap();
-    let o = bin()
+    let o = quyhoach()
         .arg("--db")
         .arg(&out)
         .arg("--passphrase-file")

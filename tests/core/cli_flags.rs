@@ -1,7 +1,9 @@
 //! The command line's flags follow one convention (issue 22): English kebab-case names, the
 //! Vietnamese spellings of before kept as visible aliases, and every subcommand and argument with
 //! a help line. The clap tree is the binary's own (src/cli/args.rs, compiled in here), so a flag
-//! added without help, or a Vietnamese name made primary, fails here.
+//! added without help, or a Vietnamese name made primary, fails here. None of clap's own English
+//! ("Usage:", "Options:", "Print help", "[default: …]", "error: unexpected argument …") shows in
+//! the help of any command or in a usage error.
 
 use std::collections::BTreeSet;
 
@@ -40,11 +42,19 @@ fn has_text(s: Option<&clap::builder::StyledStr>) -> bool {
 fn walk(cmd: &clap::Command, path: &str, problems: &mut Vec<String>, seen: &mut BTreeSet<String>) {
     for arg in cmd.get_arguments() {
         let id = arg.get_id().as_str();
-        if id == "help" || id == "version" {
-            continue;
-        }
         if !has_text(arg.get_help()) && !has_text(arg.get_long_help()) {
             problems.push(format!("{path}: tham số “{id}” không có dòng trợ giúp"));
+        }
+        for text in [arg.get_help(), arg.get_long_help()].into_iter().flatten() {
+            let text = text.to_string();
+            if text.contains("Print") {
+                problems.push(format!(
+                    "{path}: “{id}”: trợ giúp tiếng Anh của clap: {text}"
+                ));
+            }
+        }
+        if (id == "help" || id == "version") && arg.get_long() != Some(id) {
+            problems.push(format!("{path}: cờ --{id} đã mất"));
         }
         if let Some(long) = arg.get_long() {
             let english_style = !long.is_empty()
@@ -77,11 +87,17 @@ fn walk(cmd: &clap::Command, path: &str, problems: &mut Vec<String>, seen: &mut 
 
 #[test]
 fn every_subcommand_and_argument_has_help_and_flags_are_english_with_vietnamese_aliases() {
-    let cmd = args::Cli::command();
+    let mut cmd = args::Cli::command();
     cmd.clone().debug_assert();
+    // Built, as when parsing: the global flags (--help, --db…) are then on every subcommand, and
+    // clap's own help flag or help subcommand would be there if they were not turned off.
+    cmd.build();
     let mut problems = Vec::new();
     let mut seen = BTreeSet::new();
     walk(&cmd, "quyhoach", &mut problems, &mut seen);
+    if cmd.find_subcommand("help").is_some() {
+        problems.push("clap's own `help` subcommand is back (its text is English)".into());
+    }
     for old in VIETNAMESE_ALIASES {
         if !seen.contains(*old) {
             problems.push(format!("--{old} không còn là tên khác của cờ nào"));
@@ -262,5 +278,166 @@ fn old_vietnamese_spellings_parse_as_the_english_flags() {
             "--year",
             "2030"
         ]),
+    );
+}
+
+/// What `quyhoach <path…> --help` prints (through the binary's own `told`).
+fn help_of(path: &[&str]) -> String {
+    let argv = std::iter::once("quyhoach")
+        .chain(path.iter().copied())
+        .chain(["--help"]);
+    match args::Cli::try_parse_from(argv) {
+        Ok(_) => String::new(),
+        Err(e) => args::told(&e).0,
+    }
+}
+
+/// Every command's path in the tree (the root as the empty path).
+fn paths(cmd: &clap::Command, prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
+    out.push(prefix.clone());
+    for sub in cmd.get_subcommands() {
+        let mut p = prefix.clone();
+        p.push(sub.get_name().to_string());
+        paths(sub, p, out);
+    }
+}
+
+/// clap's English, as it writes it in help and errors.
+const CLAP_ENGLISH: &[&str] = &[
+    "Usage",
+    "Commands:",
+    "Options:",
+    "Arguments:",
+    "Print help",
+    "Print version",
+    "Print this message",
+    "[OPTIONS]",
+    "<COMMAND>",
+    "[default:",
+    "[alias",
+    "possible values",
+    "For more information",
+    "error:",
+    "tip:",
+    "unexpected argument",
+    "required",
+    "invalid value",
+];
+
+/// What is English in a help or error text: clap's phrases, and a `<VALUE>` placeholder named
+/// by an English field (every placeholder is a Vietnamese word with its diacritics).
+fn english_in(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = CLAP_ENGLISH
+        .iter()
+        .filter(|w| text.contains(*w))
+        .map(|w| w.to_string())
+        .collect();
+    for part in text.split('<').skip(1) {
+        let Some((name, _)) = part.split_once('>') else {
+            continue;
+        };
+        // A choice of formats written in the help itself (`<pdf|docx>`) is no field's name.
+        if name.is_ascii() && !name.contains('|') {
+            found.push(format!("<{name}>"));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_help_of_every_command_is_vietnamese() {
+    let mut cmd = args::Cli::command();
+    cmd.build();
+    let mut all = Vec::new();
+    paths(&cmd, Vec::new(), &mut all);
+    assert!(all.len() > 50, "only {} commands", all.len());
+    let mut problems = Vec::new();
+    for path in &all {
+        let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        let help = help_of(&path);
+        let name = format!("quyhoach {}", path.join(" "));
+        if !help.contains("Cách dùng: ") || !help.contains("-h, --help") {
+            problems.push(format!("{name} --help:\n{help}"));
+        }
+        for e in english_in(&help) {
+            problems.push(format!("{name} --help: “{e}”"));
+        }
+    }
+    let root = help_of(&[]);
+    for heading in [
+        "Lệnh:",
+        "Tùy chọn:",
+        "In trợ giúp của lệnh",
+        "-V, --version",
+    ] {
+        assert!(root.contains(heading), "{heading}:\n{root}");
+    }
+    let with_positional = help_of(&["import"]);
+    assert!(with_positional.contains("Tham số:"), "{with_positional}");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_binary_prints_help_version_and_usage_errors_in_vietnamese() {
+    let run = |argv: &[&str]| crate::common::quyhoach().args(argv).output().unwrap();
+    for argv in [
+        &["--help"][..],
+        &["-h"],
+        &["plan", "add", "--help"],
+        &["help", "plan"],
+    ] {
+        let o = run(argv);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert_eq!(o.status.code(), Some(0), "{argv:?}: {out}");
+        assert!(out.contains("Cách dùng: quyhoach"), "{argv:?}: {out}");
+        assert!(english_in(&out).is_empty(), "{argv:?}: {out}");
+    }
+    assert!(String::from_utf8_lossy(&run(&["help", "plan"]).stdout).contains("quyhoach plan"));
+    for flag in ["--version", "-V"] {
+        let o = run(&[flag]);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(
+            String::from_utf8_lossy(&o.stdout).starts_with("quyhoach "),
+            "{o:?}"
+        );
+    }
+    // Usage errors: exit code 2, Vietnamese on stderr, the usage line and a way to more help.
+    for (argv, said) in [
+        (&["--khong-co"][..], "không có tham số “--khong-co”"),
+        (&["khong-co"], "không có lệnh “khong-co”"),
+        (&["check"], "thiếu --term <NHIỆM_KỲ>"),
+        (&["plan", "add", "--term"], "--term"),
+        (
+            &[
+                "target",
+                "add",
+                "--body",
+                "BCH",
+                "--indicator",
+                "tre",
+                "--min",
+                "x",
+                "--year",
+                "2030",
+            ],
+            "không phải là số",
+        ),
+        (&["demo", "--size", "mười"], "--size"),
+    ] {
+        let o = run(argv);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{argv:?}: {err}");
+        assert!(err.starts_with("Lỗi: "), "{argv:?}: {err}");
+        assert!(err.contains(said), "{argv:?}: {said} in {err}");
+        assert!(err.contains("--help"), "{argv:?}: {err}");
+        assert!(english_in(&err).is_empty(), "{argv:?}: {err}");
+    }
+    // No command at all: the root's help, on stderr, code 2.
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("Cách dùng: quyhoach") && english_in(&err).is_empty(),
+        "{err}"
     );
 }

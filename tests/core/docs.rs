@@ -297,13 +297,7 @@ pub(crate) fn big_plan(w: &TempWard, n: usize) -> Store {
         end: None,
     });
     let ids = s.add_people(&people).unwrap();
-    s.add_term(&Term::new(
-        TermKind::Party,
-        2030,
-        2035,
-        YearMonth::new(2030, 7),
-    ))
-    .unwrap();
+    add_party_term(&mut s, "2030-2035");
     let ev = PlanEvent::new(PlanStep::Proposed, d("20/09/2026"));
     for id in ids {
         s.plan_person("2030-2035", "BCH", id, &ev).unwrap();
@@ -387,13 +381,7 @@ fn a_300_person_annex_repeats_its_header_and_never_splits_a_row() {
 fn an_empty_plan_and_a_cv_lay_out() {
     let w = temp_ward();
     let mut s = new_store(&w);
-    s.add_term(&Term::new(
-        TermKind::Party,
-        2030,
-        2035,
-        YearMonth::new(2030, 7),
-    ))
-    .unwrap();
+    add_party_term(&mut s, "2030-2035");
     let id = s.add_person(&hoa()).unwrap();
     let out = w.dir.path().join("trống.pdf");
     quyhoach::docs::save(&mut s, &request(DocKind::ToTrinh), &out).unwrap();

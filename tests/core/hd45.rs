@@ -18,32 +18,6 @@ const GIVEN: [&str; 10] = [
     "An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Khoa", "Lâm", "Minh",
 ];
 
-fn ward(w: &TempWard) -> Store {
-    let mut s = new_store(w);
-    s.add_term(&Term::new(
-        TermKind::Party,
-        2030,
-        2035,
-        YearMonth::new(2030, 7),
-    ))
-    .unwrap();
-    s
-}
-
-fn add(s: &mut Store, name: &str, sex: Sex, birth: &str) -> i64 {
-    s.add_person(&Person::new(name, sex, d(birth))).unwrap()
-}
-
-fn plan(s: &mut Store, code: &str, person: i64) -> i64 {
-    s.plan_person(
-        TERM,
-        code,
-        person,
-        &PlanEvent::new(PlanStep::Proposed, d("20/09/2026")),
-    )
-    .unwrap()
-}
-
 fn check(s: &Store) -> CheckReport {
     rules_check::check(&s.plan_data(TERM).unwrap(), today())
 }
@@ -62,7 +36,7 @@ fn named<'a>(r: &'a CheckReport, rule: &str, person: i64) -> Vec<&'a Finding> {
 #[test]
 fn months_left_is_a_plain_difference_and_two_terms_need_120() {
     let w = temp_ward();
-    let mut s = ward(&w);
+    let mut s = ward_with_term(&w, TERM);
     assert_eq!(
         s.plan_data(TERM).unwrap().rules.name,
         "Hướng dẫn 45-HD/BTCTW"
@@ -70,13 +44,13 @@ fn months_left_is_a_plain_difference_and_two_terms_need_120() {
     // Men born from 1966 retire at 62: 06/1973 → 06/2035 (59 months at 07/2030), 07/1973 → 07/2035.
     let short = add(&mut s, "Nguyễn Văn Năm Chín", Sex::Male, "15/06/1973");
     let enough = add(&mut s, "Trần Văn Sáu Mươi", Sex::Male, "15/07/1973");
-    plan(&mut s, "TB-XDĐ", short);
-    plan(&mut s, "CN-UBKT", enough);
+    propose(&mut s, TERM, "TB-XDĐ", short, "20/09/2026");
+    propose(&mut s, TERM, "CN-UBKT", enough, "20/09/2026");
     // Two terms (đối tượng 2): 07/1978 → 07/2040 is 120 months; 06/1978 → 119.
     let two_ok = add(&mut s, "Lê Thị Một Trăm Hai", Sex::Female, "15/07/1980");
     let two_short = add(&mut s, "Phạm Văn Thiếu", Sex::Male, "15/06/1978");
-    let e1 = plan(&mut s, "CVP-ĐU", two_ok);
-    let e2 = plan(&mut s, "CT-MTTQ", two_short);
+    let e1 = propose(&mut s, TERM, "CVP-ĐU", two_ok, "20/09/2026");
+    let e2 = propose(&mut s, TERM, "CT-MTTQ", two_short, "20/09/2026");
     s.set_entry_terms(e1, 2).unwrap();
     s.set_entry_terms(e2, 2).unwrap();
     let r = check(&s);
@@ -124,7 +98,7 @@ fn months_left_is_a_plain_difference_and_two_terms_need_120() {
 #[test]
 fn before_2021_the_old_retirement_ages_apply() {
     let w = temp_ward();
-    let mut s = ward(&w);
+    let mut s = ward_with_term(&w, TERM);
     let rows = [
         ("Nguyễn Thị Mười Hai", Sex::Female, "12/1964", "12/2019"),
         ("Trần Thị Cuối Năm", Sex::Female, "12/1965", "12/2020"),
@@ -137,7 +111,7 @@ fn before_2021_the_old_retirement_ages_apply() {
         .map(|(n, sex, b, _)| add(&mut s, n, *sex, b))
         .collect();
     for id in &ids {
-        plan(&mut s, "BCH", *id);
+        propose(&mut s, TERM, "BCH", *id, "20/09/2026");
     }
     let r = check(&s);
     for (id, row) in ids.iter().zip(rows) {
@@ -150,7 +124,7 @@ fn before_2021_the_old_retirement_ages_apply() {
 #[test]
 fn at_most_three_per_seat() {
     let w = temp_ward();
-    let mut s = ward(&w);
+    let mut s = ward_with_term(&w, TERM);
     let people: Vec<i64> = (1..=10)
         .map(|i| {
             add(
@@ -163,10 +137,10 @@ fn at_most_three_per_seat() {
         .collect();
     // One seat: 3 pass, the 4th is a violation.
     for p in &people[..3] {
-        plan(&mut s, "PCT-UBND", *p);
+        propose(&mut s, TERM, "PCT-UBND", *p, "20/09/2026");
     }
     assert!(only(&check(&s), "max_per_position").is_empty());
-    plan(&mut s, "PCT-UBND", people[3]);
+    propose(&mut s, TERM, "PCT-UBND", people[3], "20/09/2026");
     let r = check(&s);
     let f = only(&r, "max_per_position");
     assert_eq!(f.len(), 1);
@@ -179,7 +153,7 @@ fn at_most_three_per_seat() {
     pct.seats = 3;
     s.save_position(&pct).unwrap();
     for p in &people[4..9] {
-        plan(&mut s, "PCT-UBND", *p);
+        propose(&mut s, TERM, "PCT-UBND", *p, "20/09/2026");
     }
     assert!(only(&check(&s), "max_per_position").is_empty());
     assert_eq!(
@@ -192,7 +166,7 @@ fn at_most_three_per_seat() {
             .max,
         Some(9)
     );
-    plan(&mut s, "PCT-UBND", people[9]);
+    propose(&mut s, TERM, "PCT-UBND", people[9], "20/09/2026");
     let r = check(&s);
     let f = only(&r, "max_per_position");
     assert_eq!(f.len(), 1);
@@ -213,10 +187,10 @@ fn at_most_three_per_seat() {
 #[test]
 fn committee_membership_is_not_counted_in_posts_per_person() {
     let w = temp_ward();
-    let mut s = ward(&w);
+    let mut s = ward_with_term(&w, TERM);
     let p = add(&mut s, "Võ Thị Nhiều Việc", Sex::Female, "1988");
     for code in ["BCH", "BTV", "UBKT", "CT-MTTQ", "TB-XDĐ", "CVP-ĐU"] {
-        plan(&mut s, code, p);
+        propose(&mut s, TERM, code, p, "20/09/2026");
     }
     assert!(
         only(&check(&s), "max_positions_per_person").is_empty(),
@@ -230,7 +204,7 @@ fn committee_membership_is_not_counted_in_posts_per_person() {
         me.violations,
         vec!["Được quy hoạch 4 chức danh cùng cấp, vượt quá 3 chức danh."]
     );
-    plan(&mut s, "PCN-UBKT", p);
+    propose(&mut s, TERM, "PCN-UBKT", p, "20/09/2026");
     let r = check(&s);
     let f = only(&r, "max_positions_per_person");
     assert_eq!(f.len(), 1);
@@ -243,7 +217,7 @@ fn committee_plan_sizes_from_1_0_to_1_5_times_halves_up() {
     assert_eq!(committee_bounds(15, 1.0, 1.5), (15, 23));
     assert_eq!(committee_bounds(27, 1.0, 1.5), (27, 41));
     let w = temp_ward();
-    let mut s = ward(&w);
+    let mut s = ward_with_term(&w, TERM);
     // An inspection committee of 3: its plan holds 3 to 5 (4,5 → 5).
     let mut rules = s.rules_for(&s.term(TERM).unwrap()).unwrap();
     rules.params.ubkt_size = 3;
@@ -267,7 +241,7 @@ fn committee_plan_sizes_from_1_0_to_1_5_times_halves_up() {
             .collect::<Vec<_>>()
     };
     for p in &people[..2] {
-        plan(&mut s, "UBKT", *p);
+        propose(&mut s, TERM, "UBKT", *p, "20/09/2026");
     }
     let f = size(&s);
     assert_eq!(f.len(), 1);
@@ -295,12 +269,12 @@ fn committee_plan_sizes_from_1_0_to_1_5_times_halves_up() {
         a.action
     );
     assert!(!a.action.contains("Cài đặt"), "{}", a.action);
-    plan(&mut s, "UBKT", people[2]);
+    propose(&mut s, TERM, "UBKT", people[2], "20/09/2026");
     assert!(size(&s).is_empty(), "3 = 1,0 × 3");
-    plan(&mut s, "UBKT", people[3]);
-    plan(&mut s, "UBKT", people[4]);
+    propose(&mut s, TERM, "UBKT", people[3], "20/09/2026");
+    propose(&mut s, TERM, "UBKT", people[4], "20/09/2026");
     assert!(size(&s).is_empty(), "5 = 1,5 × 3 rounded up");
-    plan(&mut s, "UBKT", people[5]);
+    propose(&mut s, TERM, "UBKT", people[5], "20/09/2026");
     let f = size(&s);
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].values["max"], 5);
@@ -321,7 +295,7 @@ fn committee_plan_sizes_from_1_0_to_1_5_times_halves_up() {
 #[test]
 fn only_higher_follows_the_ranks_of_qd_368() {
     let w = temp_ward();
-    let mut s = ward(&w);
+    let mut s = ward_with_term(&w, TERM);
     let mut p = Person::new("Bùi Văn Trưởng Ban", Sex::Male, d("1982"));
     p.positions.push(PositionHeld {
         title: "Trưởng Ban Xây dựng Đảng".into(),
@@ -330,8 +304,8 @@ fn only_higher_follows_the_ranks_of_qd_368() {
         end: None,
     });
     let id = s.add_person(&p).unwrap();
-    plan(&mut s, "CN-UBKT", id); // an equivalent post (level 9): not higher
-    plan(&mut s, "PCT-UBND", id); // level 8: higher
+    propose(&mut s, TERM, "CN-UBKT", id, "20/09/2026"); // an equivalent post (level 9): not higher
+    propose(&mut s, TERM, "PCT-UBND", id, "20/09/2026"); // level 8: higher
     let r = check(&s);
     let f = named(&r, "only_higher", id);
     assert_eq!(f.len(), 1, "{:#?}", r.findings);
@@ -341,7 +315,7 @@ fn only_higher_follows_the_ranks_of_qd_368() {
 #[test]
 fn a_disciplined_cadre_leaves_at_once_the_board_proposes_the_step() {
     let w = temp_ward();
-    let mut s = ward(&w);
+    let mut s = ward_with_term(&w, TERM);
     let mut p = Person::new("Hoàng Văn Kỷ", Sex::Male, d("1983"));
     p.discipline_rewards.push(DisciplineReward {
         kind: RecordKind::Discipline,
@@ -352,7 +326,7 @@ fn a_disciplined_cadre_leaves_at_once_the_board_proposes_the_step() {
         note: String::new(),
     });
     let id = s.add_person(&p).unwrap();
-    let entry = plan(&mut s, "TB-XDĐ", id);
+    let entry = propose(&mut s, TERM, "TB-XDĐ", id, "20/09/2026");
     let board = quyhoach::app::board::board(&s, TERM).unwrap();
     let e = &board
         .positions
@@ -385,7 +359,7 @@ fn a_disciplined_cadre_leaves_at_once_the_board_proposes_the_step() {
     assert!(!e.active && e.remove_now.is_none());
     // Other grounds wait for the yearly review.
     let old = add(&mut s, "Lý Văn Già", Sex::Male, "1970");
-    plan(&mut s, "CVP-ĐU", old);
+    propose(&mut s, TERM, "CVP-ĐU", old, "20/09/2026");
     let board = quyhoach::app::board::board(&s, TERM).unwrap();
     let e = &board
         .positions
@@ -422,7 +396,7 @@ fn a_disciplined_cadre_leaves_at_once_the_board_proposes_the_step() {
 fn the_review_calendar_and_the_reference_months_of_new_terms() {
     use quyhoach::rules::calendar::ReviewStatus;
     let w = temp_ward();
-    let mut s = ward(&w);
+    let mut s = ward_with_term(&w, TERM);
     assert_eq!(
         quyhoach::app::plan::default_reference_month(&s, TermKind::Party, 2030).unwrap(),
         YearMonth::new(2030, 7)
@@ -452,7 +426,7 @@ fn the_review_calendar_and_the_reference_months_of_new_terms() {
     );
     assert_eq!(check(&s).review.status, ReviewStatus::NoPlan);
     let p = add(&mut s, "Ngô Thị Lịch", Sex::Female, "1990");
-    plan(&mut s, "BCH", p);
+    propose(&mut s, TERM, "BCH", p, "20/09/2026");
     let data = s.plan_data(TERM).unwrap();
     let day = |t: &str| chrono::NaiveDate::parse_from_str(t, "%d/%m/%Y").unwrap();
     let at = |t: &str| rules_check::check(&data, day(t)).review;
@@ -482,7 +456,7 @@ fn the_review_calendar_and_the_reference_months_of_new_terms() {
 #[test]
 fn older_rule_sets_stay_and_a_term_uses_the_one_in_force() {
     let w = temp_ward();
-    let mut s = ward(&w);
+    let mut s = ward_with_term(&w, TERM);
     let names: Vec<String> = s.rule_sets().unwrap().into_iter().map(|r| r.name).collect();
     assert_eq!(
         names,
@@ -514,19 +488,19 @@ fn older_rule_sets_stay_and_a_term_uses_the_one_in_force() {
 #[test]
 fn cli_check_json_shows_the_hd45_boundaries() {
     let w = temp_ward();
-    let mut s = ward(&w);
+    let mut s = ward_with_term(&w, TERM);
     let short = add(&mut s, "Nguyễn Văn Năm Chín", Sex::Male, "15/06/1973");
     let enough = add(&mut s, "Trần Văn Sáu Mươi", Sex::Male, "15/07/1973");
-    plan(&mut s, "TB-XDĐ", short);
-    plan(&mut s, "CN-UBKT", enough);
+    propose(&mut s, TERM, "TB-XDĐ", short, "20/09/2026");
+    propose(&mut s, TERM, "CN-UBKT", enough, "20/09/2026");
     let two = add(&mut s, "Phạm Văn Thiếu", Sex::Male, "15/06/1978");
-    let e = plan(&mut s, "CT-MTTQ", two);
+    let e = propose(&mut s, TERM, "CT-MTTQ", two, "20/09/2026");
     s.set_entry_terms(e, 2).unwrap();
     let old = add(&mut s, "Nguyễn Thị Mười Hai", Sex::Female, "12/1964");
-    plan(&mut s, "BCH", old);
+    propose(&mut s, TERM, "BCH", old, "20/09/2026");
     let busy = add(&mut s, "Võ Thị Nhiều Việc", Sex::Female, "1988");
     for code in ["BTV", "UBKT", "PCT-UBND", "PTB-XDĐ", "CVP-ĐU"] {
-        plan(&mut s, code, busy);
+        propose(&mut s, TERM, code, busy, "20/09/2026");
     }
     let mut pct = s.position("PCT-UBND").unwrap();
     pct.seats = 3;
@@ -538,7 +512,7 @@ fn cli_check_json_shows_the_hd45_boundaries() {
             Sex::Male,
             "1986",
         );
-        plan(&mut s, "PCT-UBND", p);
+        propose(&mut s, TERM, "PCT-UBND", p, "20/09/2026");
     }
     s.close().unwrap();
     let pass = pass_file(&w);

@@ -23,6 +23,7 @@ mod rules;
 mod session;
 mod store;
 mod ui_codes;
+mod ui_commands;
 mod validation;
 mod verdicts;
 mod word;

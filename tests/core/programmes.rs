@@ -9,11 +9,9 @@ use calamine::{open_workbook, Reader, Xlsx};
 use quyhoach::app::programmes::{self, CriteriaForm, OutcomeInput, ProgrammeForm, RecordInput};
 use quyhoach::app::{rotation, young};
 use quyhoach::docs::{DocKind, DocRequest, Signer};
-use quyhoach::model::plan::{PlanEvent, PlanStep, Term, TermKind};
 use quyhoach::model::programme::{GraduationClass, MemberStage};
 use quyhoach::model::YearMonth;
 use quyhoach::model::*;
-use quyhoach::Store;
 
 use crate::common::*;
 
@@ -51,25 +49,6 @@ fn graduate(name: &str, birth: &str, cccd: &str) -> Person {
     p
 }
 
-fn plan(s: &mut Store, person: i64, code: &str) {
-    if s.term("2025-2030").is_err() {
-        s.add_term(&Term::new(
-            TermKind::Party,
-            2025,
-            2030,
-            YearMonth::new(2025, 7),
-        ))
-        .unwrap();
-    }
-    s.plan_person(
-        "2025-2030",
-        code,
-        person,
-        &PlanEvent::new(PlanStep::Proposed, d("01/09/2025")),
-    )
-    .unwrap();
-}
-
 fn commune_criteria() -> CriteriaForm {
     CriteriaForm {
         age_under: Some(30),
@@ -104,8 +83,9 @@ fn the_young_cadre_list_at_its_boundaries() {
     p.graduation_class = Some(GraduationClass::TrungBinhKha);
     rated(&mut p, &[(2024, RatingLevel::Ht), (2025, RatingLevel::Htt)]);
     let two_short = s.add_person(&p).unwrap();
+    add_party_term(&mut s, "2025-2030");
     for id in [thirty, young, missing, two_short] {
-        plan(&mut s, id, "PCT-UBND");
+        propose(&mut s, "2025-2030", "PCT-UBND", id, "01/09/2025");
     }
     // Not in the plan for the post.
     let unplanned = s
@@ -368,8 +348,9 @@ fn a_programme_from_proposal_to_outcome_and_its_report() {
     let mut c = graduate("Hồ Thị Chưa Đủ", "12/12/1994", "051000000303");
     c.political_theory = Some(PoliticalTheory::SoCap);
     let c = s.add_person(&c).unwrap();
+    add_party_term(&mut s, "2025-2030");
     for id in [a, b, c] {
-        plan(&mut s, id, "BT");
+        propose(&mut s, "2025-2030", "BT", id, "01/09/2025");
     }
     let form = ProgrammeForm {
         name: "Đề án tạo nguồn cán bộ cho chức danh Bí thư Đảng ủy, Chủ tịch UBND phường".into(),

@@ -8,8 +8,6 @@
 
 use crate::common::*;
 use quyhoach::docs::{DocKind, DocOutput, DocRequest, NumberState, Signer};
-use quyhoach::model::plan::{Term, TermKind};
-use quyhoach::model::YearMonth;
 use quyhoach::{CoreError, Store};
 
 const TERM: &str = "2025-2030";
@@ -347,13 +345,7 @@ fn numbers_from_before_this_version_are_kept_as_records() {
         s.schema_version().unwrap(),
         quyhoach::store::latest_version()
     );
-    s.add_term(&Term::new(
-        TermKind::Party,
-        2030,
-        2035,
-        YearMonth::new(2030, 7),
-    ))
-    .unwrap();
+    add_party_term(&mut s, "2030-2035");
     let tt = s.doc_numbers("TTr", TERM).unwrap();
     assert_eq!(
         tt.iter().map(|r| (r.number, r.state)).collect::<Vec<_>>(),

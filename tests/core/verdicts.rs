@@ -17,18 +17,6 @@ use crate::common::*;
 
 const TERM: &str = "2030-2035";
 
-fn ward(w: &TempWard) -> Store {
-    let mut s = new_store(w);
-    s.add_term(&Term::new(
-        TermKind::Party,
-        2030,
-        2035,
-        YearMonth::new(2030, 7),
-    ))
-    .unwrap();
-    s
-}
-
 /// A working cadre from outside the ward with a university degree, LLCT trung cấp, and the
 /// given ratings for 2023, 2024, 2025 (None: not entered).
 fn cadre(name: &str, sex: Sex, birth: &str, ratings: [Option<RatingLevel>; 3]) -> Person {
@@ -77,7 +65,7 @@ fn set_params(s: &mut Store, params: serde_json::Value) {
 #[test]
 fn each_verdict_at_its_boundary() {
     let w = temp_ward();
-    let mut s = ward(&w);
+    let mut s = ward_with_term(&w, TERM);
     // Nothing against her: đủ điều kiện.
     let clean = s
         .add_person(&cadre("Trần Thị Ánh", Sex::Female, "05/09/1988", GOOD))
@@ -165,7 +153,7 @@ fn each_verdict_at_its_boundary() {
 #[test]
 fn short_of_the_standard_with_missing_ratings_needs_attention() {
     let w = temp_ward();
-    let mut s = ward(&w);
+    let mut s = ward_with_term(&w, TERM);
     let mut p = cadre("Nguyễn Thị Hạnh", Sex::Female, "20/10/1986", [None; 3]);
     p.professional_level = Some(ProfessionalLevel::CaoDang);
     let id = s.add_person(&p).unwrap();
@@ -198,7 +186,7 @@ fn short_of_the_standard_with_missing_ratings_needs_attention() {
 #[test]
 fn the_months_left_flag_follows_the_rule_set() {
     let w = temp_ward();
-    let mut s = ward(&w);
+    let mut s = ward_with_term(&w, TERM);
     let id = s
         .add_person(&cadre("Phạm Văn Dũng", Sex::Male, "15/10/1972", GOOD))
         .unwrap();
@@ -280,7 +268,7 @@ fn the_months_left_flag_follows_the_rule_set() {
 #[test]
 fn a_full_post_asks_for_confirmation() {
     let w = temp_ward();
-    let mut s = ward(&w);
+    let mut s = ward_with_term(&w, TERM);
     let mut ids = Vec::new();
     for (i, name) in ["Đặng Văn An", "Đỗ Thị Bình", "Hà Văn Châu", "Kiều Thị Dung"]
         .iter()
@@ -327,7 +315,7 @@ fn a_full_post_asks_for_confirmation() {
 #[test]
 fn cli_plan_candidates_gives_the_verdict() {
     let w = temp_ward();
-    let mut s = ward(&w);
+    let mut s = ward_with_term(&w, TERM);
     // The CLI judges on the real day: ratings of the three years before it.
     let year = chrono::Local::now().year();
     let mut good = cadre("Trần Thị Ánh", Sex::Female, "05/09/1988", [None; 3]);

@@ -496,13 +496,7 @@ fn templates_of_each_kind_are_checked_and_an_empty_plan_exports() {
     // A term with no one planned: every plan export still writes a valid workbook.
     let w = temp_ward();
     let mut s = new_store(&w);
-    s.add_term(&Term::new(
-        TermKind::Party,
-        2030,
-        2035,
-        quyhoach::model::YearMonth::new(2030, 7),
-    ))
-    .unwrap();
+    add_party_term(&mut s, "2030-2035");
     for kind in [
         ExportKind::TrichNgang,
         ExportKind::CoCau,

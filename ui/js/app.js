@@ -94,7 +94,7 @@ function strengthHint(p) {
 function lock() {
   people.keepDraft(status && status.open_file);
   if ($("ask").open) $("ask").close("cancel");
-  return run(backend.lock);
+  return run(() => backend.call("lock"));
 }
 
 // Idle lock: any key or pointer activity resets the clock.
@@ -122,17 +122,17 @@ window.addEventListener("DOMContentLoaded", async () => {
   onSubmit($("form-create"), (ev) => {
     const f = ev.target;
     const unit = { name: f.name.value, superior_body: f.superior_body.value, place_name: f.place_name.value, issuer_code: f.issuer_code.value };
-    return run(() => backend.createDatabase(unit, f.passphrase.value, f.passphrase_again.value));
+    return run(() => backend.call("create_database", { new: { unit, passphrase: f.passphrase.value, passphrase_again: f.passphrase_again.value } }));
   });
   $("form-create").passphrase.addEventListener("input", (ev) => { $("strength").textContent = strengthHint(ev.target.value); });
   onSubmit($("form-unlock"), async (ev) => {
     const input = ev.target.passphrase;
-    const ok = await run(() => backend.unlock(input.value));
+    const ok = await run(() => backend.call("unlock", { passphrase: input.value }));
     input.value = "";
     if (ok) people.offerDraft(status.open_file).catch(showError);
   });
-  onClick($("btn-demo"), () => run(backend.openDemo));
-  onClick($("btn-demo-2"), () => run(backend.openDemo));
+  onClick($("btn-demo"), () => run(() => backend.call("open_demo")));
+  onClick($("btn-demo-2"), () => run(() => backend.call("open_demo")));
   $("btn-lock").addEventListener("click", () => lock());
   document.querySelectorAll("#nav button").forEach((b) => b.addEventListener("click", () => go(b.dataset.screen)));
   // "Chọn…": the system's Save as / Open dialog fills the path field beside it.
@@ -140,8 +140,8 @@ window.addEventListener("DOMContentLoaded", async () => {
     const input = $(b.dataset.form)[b.dataset.name];
     try {
       const path = b.dataset.mode === "save"
-        ? await backend.pickSavePath(input.value, b.dataset.kind)
-        : await backend.pickOpenPath(b.dataset.kind);
+        ? await backend.call("pick_save_path", { suggested: input.value, kind: b.dataset.kind })
+        : await backend.call("pick_open_path", { kind: b.dataset.kind });
       if (path) input.value = path;
     } catch (e) { showError(e); }
   }));
@@ -155,5 +155,5 @@ window.addEventListener("DOMContentLoaded", async () => {
   settings.init({ notice, run, idleMinutes });
   watchIdle();
   backend.onSecondStart(() => notice("Chương trình đã đang mở ở cửa sổ này (mở lần nữa sẽ dùng chung cửa sổ này)."));
-  run(backend.status);
+  run(() => backend.call("status"));
 });

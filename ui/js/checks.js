@@ -84,7 +84,7 @@ export async function refresh() {
     $("findings").replaceChildren(el("li", { class: "hint" }, "Chưa có nhiệm kỳ nào."));
     return;
   }
-  const board = await backend.planBoard(term);
+  const board = await backend.call("plan_board", { term });
   const r = board.report;
   $("checks-summary").textContent = `${board.summary} — ${r.rule_set}, kiểm tra ngày ${r.as_of.split("-").reverse().join("/")}`;
   // The yearly review's calendar (HD 45: done in Quarter I, reported by June): due, late or done.

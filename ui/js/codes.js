@@ -7,7 +7,7 @@ let lists = null;
 
 /** Loads the lists from the core (once; later calls reuse them). */
 export async function load() {
-  if (!lists) lists = await backend.codeLists();
+  if (!lists) lists = await backend.call("code_lists");
   return lists;
 }
 

@@ -25,13 +25,13 @@ function suggest(start, ext) {
 }
 
 export async function refresh() {
-  folder = await backend.outputDir();
+  folder = await backend.call("output_dir");
   const fd = $("form-doc"), fx = $("form-xlsx");
   kinds(fd.kind, "doc_kinds");
   kinds(fx.kind, "export_kinds");
   await fillTerms(fd.term);
   await fillTerms(fx.term);
-  const s = await backend.docSettings();
+  const s = await backend.call("doc_settings");
   fd.date.value = today();
   fd.year.value = new Date().getFullYear();
   fd.number.value = "";
@@ -51,7 +51,7 @@ const lines = (t) => t.split("\n").map((x) => x.trim()).filter(Boolean);
 /** The remembered opening and closing paragraphs of the chosen kind. */
 async function loadTexts() {
   const fd = $("form-doc");
-  const t = await backend.docText(fd.kind.value);
+  const t = await backend.call("doc_text", { kind: fd.kind.value });
   fd.opening.value = (t.opening || []).join("\n");
   fd.closing.value = (t.closing || []).join("\n");
 }
@@ -108,7 +108,7 @@ function stateText(r) {
 }
 
 async function showRegister() {
-  const rows = registerLines(await backend.docRegister()).map((r) => el("tr", {
+  const rows = registerLines(await backend.call("doc_register")).map((r) => el("tr", {
     class: r.state === "da_cap" ? "" : "muted", dataset: { state: r.state, number: r.number },
   },
     el("td", {}, r.first === r.last ? r.text : r.text.replace(/^Số \d+/, `Số ${pad(r.first)}–${pad(r.last)}`)),
@@ -124,7 +124,7 @@ async function showRegister() {
         });
         if (!reason) return;
         try {
-          await backend.cancelDocNumber(r.type_code, r.term, r.number, reason);
+          await backend.call("cancel_doc_number", { typeCode: r.type_code, term: r.term, number: r.number, reason });
           ctx.notice(`Đã hủy ${r.text}.`);
           await showRegister();
         } catch (e) { showError(e); }
@@ -244,7 +244,7 @@ async function runPreview() {
   $("btn-import-valid").disabled = true;
   try {
     const map = Object.entries(userMap).map(([letter, key]) => `${letter}=${key}`);
-    showPreview(await backend.previewImport(fi.path.value, fi.sheet.value || null, map));
+    showPreview(await backend.call("preview_import", { path: fi.path.value, sheet: fi.sheet.value || null, map }));
     $("doc-result").textContent = "";
     $("progress").hidden = true;
   } catch (e) {
@@ -281,7 +281,7 @@ export function init(c) {
   });
   onClick($("btn-import-confirm"), async () => {
     try {
-      const n = await backend.confirmImport();
+      const n = await backend.call("confirm_import");
       $("progress").hidden = true;
       $("btn-import-confirm").disabled = true;
       $("btn-import-valid").disabled = true;
@@ -292,7 +292,7 @@ export function init(c) {
   onClick($("btn-import-valid"), async () => {
     const out = $("import-rejected-path").value;
     try {
-      const r = await backend.confirmImportValid(out);
+      const r = await backend.call("confirm_import_valid", { rejected: out });
       $("progress").hidden = true;
       $("btn-import-confirm").disabled = true;
       $("btn-import-valid").disabled = true;
@@ -310,7 +310,7 @@ export function init(c) {
   onClick($("btn-import-rejected"), async () => {
     const out = $("import-rejected-path").value;
     try {
-      const n = await backend.saveRejected(out);
+      const n = await backend.call("save_rejected", { out });
       result(`Đã lưu ${n} dòng lỗi (kèm lý do) vào `, el("code", { id: "rejected-path" }, out));
       $("btn-import-open-rejected").dataset.path = out;
       $("btn-import-open-rejected").hidden = false;
@@ -319,7 +319,7 @@ export function init(c) {
   $("import-only-errors").addEventListener("change", onlyErrors);
   $("btn-import-open-rejected").addEventListener("click", async () => {
     try {
-      await backend.openInViewer($("btn-import-open-rejected").dataset.path);
+      await backend.call("open_in_viewer", { path: $("btn-import-open-rejected").dataset.path });
     } catch (e) { showError(e); }
   });
   const fd = $("form-doc"), fx = $("form-xlsx");
@@ -345,12 +345,12 @@ export function init(c) {
   });
   $("btn-doc-preview").addEventListener("click", async () => {
     try {
-      drawPreview(await backend.previewDocument(docInput(Boolean(fd.dataset.issued))));
+      drawPreview(await backend.call("preview_document", { input: docInput(Boolean(fd.dataset.issued)) }));
     } catch (e) { showError(e); }
   });
   $("btn-doc-edit").addEventListener("click", async () => {
     try {
-      await backend.openInViewer($("btn-doc-edit").dataset.path);
+      await backend.call("open_in_viewer", { path: $("btn-doc-edit").dataset.path });
     } catch (e) { showError(e); }
   });
   // The same document as Word (.docx), to finish in Word: a draft stays a draft, an issued
@@ -377,7 +377,7 @@ export function init(c) {
   });
   $("btn-doc-open").addEventListener("click", async () => {
     try {
-      await backend.openInViewer($("btn-doc-open").dataset.path);
+      await backend.call("open_in_viewer", { path: $("btn-doc-open").dataset.path });
     } catch (e) { showError(e); }
   });
   // One save at a time: a second click or Enter while one is running does nothing.
@@ -399,7 +399,7 @@ export function init(c) {
     showError(null);
     for (;;) {
       try {
-        return await backend.saveDocument(input);
+        return await backend.call("save_document", { input });
       } catch (e) {
         const gap = !input.gap_reason && ruled(e, "gap");
         const changed = !input.correction_reason && ruled(e, "date_changed");
@@ -433,7 +433,7 @@ export function init(c) {
       const input = docInput(issue);
       if (issue && !fd.dataset.issued) {
         // A Tờ trình goes up with the plan's own violations only when the clerk says so.
-        const v = await backend.documentViolations(input);
+        const v = await backend.call("document_violations", { input });
         if (v.length) {
           const yes = await ask({
             title: `Quy hoạch còn ${v.length} trường hợp chưa đúng quy định`,
@@ -480,7 +480,7 @@ export function init(c) {
     const out = fx.out.value;
     $("doc-result").textContent = "Đang xuất Excel…";
     try {
-      const r = await backend.exportExcel(fx.kind.value, fx.term.value || null, out, fx.attached_to.value.trim());
+      const r = await backend.call("export_excel", { kind: fx.kind.value, term: fx.term.value || null, out, attachedTo: fx.attached_to.value.trim() || null });
       result(`Đã xuất ${r.rows} dòng vào `, el("code", { id: "xlsx-path" }, out));
       fx.out.value = suggest(fileName(fx.kind), "xlsx");
     } catch (e) { $("doc-result").textContent = ""; showError(e); }

@@ -28,7 +28,7 @@ export async function refresh() {
     term: localStorage.getItem("quyhoach.term") || null,
   };
   const filtered = status || sex || from || to || filter.position || plan;
-  const page = await backend.findPeople($("search").value, filter, SHOWN);
+  const page = await backend.call("find_people", { query: $("search").value, filter, limit: SHOWN });
   if (seq !== searchSeq) return; // a newer keystroke already asked
   // Only the first rows are drawn, so typing stays instant on large wards; the count says more.
   const rows = page.rows.map((p, i) =>
@@ -222,7 +222,7 @@ async function leave() {
 
 async function open(id, draft) {
   showError(null);
-  editing = id ? await backend.person(id) : null;
+  editing = id ? await backend.call("person", { id }) : null;
   $("person-title").textContent = editing ? editing.full_name : "Thêm cán bộ";
   fill(editing || {});
   pristine = formNow();
@@ -230,7 +230,7 @@ async function open(id, draft) {
   const box = $("person-history-box");
   box.hidden = !editing;
   if (editing) {
-    const hist = await backend.personHistory(id);
+    const hist = await backend.call("person_history", { id });
     $("person-history").replaceChildren(...hist.map((h) =>
       el("li", {}, `${h.at.slice(0, 16).replace("T", " ")} — ${h.action === "create" ? "tạo hồ sơ" : h.action === "update" ? "sửa hồ sơ" : h.action}${h.actor ? " (" + h.actor + ")" : ""}`)));
   }
@@ -245,7 +245,7 @@ async function save() {
   try {
     let id;
     try {
-      id = await backend.savePerson(person);
+      id = await backend.call("save_person", { person, samePersonConfirmed: false });
     } catch (e) {
       if (!e || e.code !== "same_person") throw e;
       // Someone with this name and birth date is on record: saved again only if the clerk
@@ -256,7 +256,7 @@ async function save() {
         ok: "Đúng là người khác, vẫn lưu", cancel: "Quay lại",
       });
       if (!yes) { f.full_name.focus(); return; }
-      id = await backend.savePerson(person, true);
+      id = await backend.call("save_person", { person, samePersonConfirmed: true });
     }
     clearFieldErrors(f);
     ctx.go("screen-people");

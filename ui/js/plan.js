@@ -13,7 +13,7 @@ export const selectedTerm = () => localStorage.getItem("quyhoach.term") || "";
 
 /** Fills a term <select> and keeps the choice shared between screens. */
 export async function fillTerms(select) {
-  const terms = await backend.terms();
+  const terms = await backend.call("terms");
   const keep = selectedTerm();
   select.replaceChildren(...terms.map((t) => el("option", { value: t.code }, `${t.code} (${codes.label("term_kinds", t.kind)}; mốc tuổi ${displayDate(t.reference_month)})`)));
   if (terms.some((t) => t.code === keep)) select.value = keep;
@@ -58,7 +58,7 @@ function termsSelect(e) {
   s.value = String(e.terms);
   s.addEventListener("change", () => once(s, async () => {
     try {
-      await backend.setEntryTerms(e.entry_id, Number(s.value));
+      await backend.call("set_entry_terms", { entryId: e.entry_id, terms: Number(s.value) });
       ctx.notice(`${e.full_name}: ${s.options[s.selectedIndex].text}.`);
       await refresh();
     } catch (err) { showError(err); s.value = String(e.terms); }
@@ -114,7 +114,7 @@ export async function refresh() {
     $("board").replaceChildren(el("p", { class: "lead" }, "Chưa có nhiệm kỳ nào: hãy thêm nhiệm kỳ quy hoạch (ví dụ 2030–2035, mốc tính tuổi 07/2030)."));
     return;
   }
-  const board = await backend.planBoard(term);
+  const board = await backend.call("plan_board", { term });
   lastBoard = board;
   // Posts with someone first, then the rest of the catalogue.
   const used = board.positions.filter((p) => p.entries.length);
@@ -180,7 +180,7 @@ function drawCandidates() {
 /** Loads the candidates of the post for the chosen đối tượng; the pick stays if still there. */
 async function loadCandidates() {
   const f = $("form-plan-add");
-  cands = await backend.planCandidates($("plan-term").value, adding, Number(f.terms.value) || 1);
+  cands = await backend.call("plan_candidates", { term: $("plan-term").value, position: adding, terms: Number(f.terms.value) || 1 });
   f.terms.replaceChildren(...termsOptions(cands.terms_choices));
   f.terms.value = String(cands.terms);
   const still = cands.candidates.find((c) => c.person_id === chosen && !c.planned_here);
@@ -270,7 +270,7 @@ export function init(c) {
   onSubmit($("form-term"), async (ev) => {
     const f = ev.target;
     try {
-      const terms = await backend.addTerm(f.kind.value, Number(f.start_year.value), Number(f.end_year.value), f.reference.value);
+      const terms = await backend.call("add_term", { kind: f.kind.value, startYear: Number(f.start_year.value), endYear: Number(f.end_year.value), reference: f.reference.value });
       const added = terms[terms.length - 1];
       if (added) localStorage.setItem("quyhoach.term", added.code);
       $("term-new").open = false;
@@ -282,7 +282,7 @@ export function init(c) {
   const suggest = async () => {
     if (ft.reference.dataset.typed || !Number(ft.start_year.value)) return;
     try {
-      const month = await backend.defaultReference(ft.kind.value, Number(ft.start_year.value));
+      const month = await backend.call("default_reference", { kind: ft.kind.value, startYear: Number(ft.start_year.value) });
       if (!ft.reference.dataset.typed) ft.reference.value = month;
     } catch (e) { /* keeps what is there */ }
   };
@@ -311,8 +311,8 @@ export function init(c) {
     }
     try {
       const step = { step: f.step.value, date: f.date.value, review_year: f.review_year.value ? Number(f.review_year.value) : null, note };
-      const id = await backend.planPerson($("plan-term").value, adding, c.person_id, step);
-      if (f.terms.value !== "1") await backend.setEntryTerms(id, Number(f.terms.value));
+      const id = await backend.call("plan_person", { term: $("plan-term").value, position: adding, personId: c.person_id, step });
+      if (f.terms.value !== "1") await backend.call("set_entry_terms", { entryId: id, terms: Number(f.terms.value) });
       ctx.notice(`Đã đưa ${c.full_name} vào quy hoạch.`);
       await refresh();
       // Stay in the form for the next person of the same post.
@@ -322,11 +322,11 @@ export function init(c) {
   onSubmit($("form-plan-step"), async (ev) => {
     const f = ev.target;
     try {
-      await backend.addPlanStep(stepping, {
+      await backend.call("add_plan_step", { entryId: stepping, step: {
         step: f.step.value, date: f.date.value, decision_no: f.decision_no.value,
         decision_date: f.decision_date.value || null, reason: f.reason.value || null, note: f.note.value,
         review_year: Number(f.date.value.slice(-4)) || null,
-      });
+      } });
       $("plan-step").hidden = true;
       ctx.notice(`Đã ghi bước “${f.step.options[f.step.selectedIndex].text}” cho ${steppingName}.`);
       const id = stepping;
@@ -344,10 +344,10 @@ export function init(c) {
       .map((tr) => ({ entry_id: Number(tr.dataset.entry), step: tr.querySelector("[name=action]").value, reason: tr.querySelector("[name=reason]").value || null }))
       .filter((i) => i.step);
     try {
-      const r = await backend.reviewRound($("plan-term").value, {
+      const r = await backend.call("review_round", { term: $("plan-term").value, input: {
         year: Number(f.year.value), date: f.date.value, decision_no: f.decision_no.value,
         decision_date: f.decision_date.value || null, items,
-      });
+      } });
       $("plan-review").hidden = true;
       ctx.notice(`Đã ghi đợt rà soát năm ${f.year.value}: ${r.continued} tiếp tục, ${r.removed} đưa ra.`);
       await refresh();

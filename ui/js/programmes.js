@@ -100,8 +100,8 @@ function programmeForm(p) {
 const result = (...parts) => $("prog-result").replaceChildren(...parts);
 
 export async function refresh() {
-  folder = await backend.outputDir();
-  positions = await backend.positions();
+  folder = await backend.call("output_dir");
+  positions = await backend.call("positions");
   $("prog-posts").replaceChildren(...positions.map((p) => el("label", { class: "inline" },
     el("input", { type: "checkbox", name: "posts", value: p.code }), " ", p.name)));
   criteriaInputs($("prog-criteria"), "c_");
@@ -109,7 +109,7 @@ export async function refresh() {
   options($("form-prog-record").rating, codes.map("rating_levels"), "—");
   const post = $("form-prog-outcome").post;
   post.replaceChildren(...positions.map((p) => el("option", { value: p.code }, p.name)));
-  const list = await backend.programmes();
+  const list = await backend.call("programmes");
   $("young-programme").replaceChildren(...list.map((p) => el("option", { value: p.id }, p.name)));
   const sel = $("prog-select");
   sel.replaceChildren(...list.map((p) => el("option", { value: p.id }, `${p.name} (${p.start_year}–${p.end_year}, ${p.members} người)`)));
@@ -121,13 +121,13 @@ export async function refresh() {
   if (!r.date.value) r.date.value = today();
   r.out.value = suggest("Báo cáo đề án", "pdf");
   r.xlsx.value = suggest("Danh sách đề án", "xlsx");
-  const settings = await backend.docSettings();
+  const settings = await backend.call("doc_settings");
   if (!r.signer_name.value) r.signer_name.value = (settings.signer && settings.signer.name) || "";
   const fy = $("form-young");
   if (!fy.date.value) fy.date.value = today();
   fy.out.value = suggest("Danh sách cán bộ trẻ", "xlsx");
   const fp = $("form-rotation-params");
-  const rp = await backend.rotationParams();
+  const rp = await backend.call("rotation_params");
   fp.years.value = rp.years;
   fp.local_posts.value = rp.local_posts.join(", ");
   fp.tenure_rule.value = rp.tenure_rule;
@@ -137,14 +137,14 @@ export async function refresh() {
   if (!fr.date.value) fr.date.value = today();
   fr.out.value = suggest("Danh sách luân chuyển", "xlsx");
   await loadSets();
-  const people = await backend.searchPeople("");
+  const people = await backend.call("search_people", { query: "" });
   $("form-movement").person_id.replaceChildren(...people.map((p) => el("option", { value: p.id }, `${p.full_name} (${displayDate(p.birth_date)})`)));
   if (sel.value) await show(Number(sel.value));
   else { current = null; $("prog-detail").hidden = true; $("btn-prog-edit").hidden = true; $("btn-prog-delete").hidden = true; }
 }
 
 async function loadSets() {
-  const sets = await backend.criteriaSets();
+  const sets = await backend.call("criteria_sets");
   const s = $("young-sets");
   s.replaceChildren(el("option", { value: "" }, "—"), ...sets.map((x, i) => el("option", { value: i }, x.name)));
   s.onchange = () => {
@@ -197,12 +197,12 @@ function draw(p) {
 }
 
 async function show(id) {
-  draw(await backend.programme(id));
+  draw(await backend.call("programme", { id }));
   $("prog-candidates").replaceChildren();
 }
 
 async function candidates() {
-  const list = await backend.programmeCandidates(current.id, $("prog-cand-date").value);
+  const list = await backend.call("programme_candidates", { id: current.id, date: $("prog-cand-date").value });
   $("prog-candidates").replaceChildren(...list.map((a) => el("tr", { dataset: { id: a.person_id }, class: a.met ? "met" : "unmet" },
     el("td", {}, a.full_name),
     el("td", {}, el("ul", { class: "criteria" }, a.checks.map((c) =>
@@ -213,7 +213,7 @@ async function candidates() {
 
 async function propose(personId) {
   showError(null);
-  draw(await backend.proposeParticipant(current.id, personId, $("prog-cand-date").value));
+  draw(await backend.call("propose_participant", { id: current.id, personId, date: $("prog-cand-date").value }));
   await candidates();
   ctx.notice("Đã đề xuất vào danh sách.");
 }
@@ -270,7 +270,7 @@ export function init(c) {
       ok: "Xóa đề án", cancel: "Không xóa",
     });
     if (!yes) return;
-    await backend.deleteProgramme(current.id);
+    await backend.call("delete_programme", { id: current.id });
     current = null;
     $("form-programme").hidden = true;
     await refresh();
@@ -285,7 +285,7 @@ export function init(c) {
       criteria: readCriteria(f, "c_"),
     };
     const editing = Number(f.dataset.editing || 0);
-    const p = editing ? await backend.updateProgramme(editing, form) : await backend.createProgramme(form);
+    const p = editing ? await backend.call("update_programme", { id: editing, form }) : await backend.call("create_programme", { form });
     current = p;
     f.reset();
     f.dataset.editing = "";
@@ -296,7 +296,7 @@ export function init(c) {
   onClick($("btn-prog-candidates"), act(candidates));
   onSubmit($("form-prog-approve"), act(async () => {
     const f = $("form-prog-approve");
-    draw(await backend.approveProgramme(current.id, f.decision_no.value, f.date.value));
+    draw(await backend.call("approve_programme", { id: current.id, decisionNo: f.decision_no.value, date: f.date.value }));
     ctx.notice("Đã ghi quyết định phê duyệt danh sách.");
   }));
   onSubmit($("form-prog-record"), act(async () => {
@@ -305,14 +305,14 @@ export function init(c) {
       kind: f.kind.value, date: f.date.value, to: f.to.value, content: f.content.value, institution: f.institution.value,
       result: f.result.value, certificate: f.certificate.value, rating: f.rating.value,
     };
-    draw(await backend.addProgrammeRecord(current.id, Number(f.person.value), input));
+    draw(await backend.call("add_programme_record", { id: current.id, personId: Number(f.person.value), input }));
     for (const n of ["date", "to", "content", "institution", "result", "certificate"]) f[n].value = "";
     ctx.notice("Đã ghi.");
   }));
   onSubmit($("form-prog-outcome"), act(async () => {
     const f = $("form-prog-outcome");
     const input = { kind: f.kind.value, post: f.post.value, date: f.date.value, decision_no: f.decision_no.value, reason: f.reason.value, ends_post: f.ends_post.value };
-    draw(await backend.setProgrammeOutcome(current.id, Number(f.person.value), input));
+    draw(await backend.call("set_programme_outcome", { id: current.id, personId: Number(f.person.value), input }));
     ctx.notice("Đã ghi kết quả.");
   }));
   /**
@@ -322,13 +322,13 @@ export function init(c) {
    */
   const saveReport = async (format) => {
     const f = $("form-prog-report");
-    const settings = await backend.docSettings();
+    const settings = await backend.call("doc_settings");
     const signer = { ...(settings.signer || {}), name: f.signer_name.value };
     const out = format === "docx" ? f.out.value.replace(/\.(pdf|docx)$/i, "") + ".docx" : f.out.value;
     let input = { kind: "bao-cao-de-an", programme_id: current.id, date: f.date.value, signer, out, issue: f.issue.checked, format };
     for (;;) {
       try {
-        const made = await backend.saveDocument(input);
+        const made = await backend.call("save_document", { input });
         const what = made.number ? made.number + " " : (made.draft ? "bản nháp, chưa cấp số " : "");
         result(`Đã lưu báo cáo ${what}(${made.pages} trang) vào `, el("code", { id: "prog-pdf-path" }, out),
           made.register_note ? el("span", {}, " " + made.register_note) : null);
@@ -352,45 +352,45 @@ export function init(c) {
   onClick($("btn-prog-word"), act(async () => saveReport("docx")));
   onClick($("btn-prog-xlsx"), act(async () => {
     const f = $("form-prog-report");
-    const n = await backend.exportProgramme(current.id, f.xlsx.value);
+    const n = await backend.call("export_programme", { id: current.id, out: f.xlsx.value });
     result(`Đã xuất ${n} người vào `, el("code", { id: "prog-xlsx-path" }, f.xlsx.value));
     f.xlsx.value = suggest("Danh sách đề án", "xlsx");
   }));
   const fy = $("form-young");
-  onSubmit(fy, act(async () => young(await backend.youngList(readCriteria(fy, "y_"), fy.date.value))));
+  onSubmit(fy, act(async () => young(await backend.call("young_list", { criteria: readCriteria(fy, "y_"), date: fy.date.value }))));
   onClick($("btn-young-propose"), act(async () => {
-    if (!lastYoung) await young(await backend.youngList(readCriteria(fy, "y_"), fy.date.value));
+    if (!lastYoung) await young(await backend.call("young_list", { criteria: readCriteria(fy, "y_"), date: fy.date.value }));
     const id = Number($("young-programme").value);
     if (!id) throw { message: "Chưa có đề án: tạo đề án trước ở thẻ “Đề án”.", fields: [] };
-    const r = await backend.proposeList(id, lastYoung.meeting.map((a) => a.person_id), fy.date.value);
+    const r = await backend.call("propose_list", { id, personIds: lastYoung.meeting.map((a) => a.person_id), date: fy.date.value });
     const refused = r.refused.map(([name, why]) => `${name}: ${why}`);
     ctx.notice(`Đã đề xuất ${r.proposed.length} người vào đề án.` + (refused.length ? ` Không đề xuất ${refused.length} người — ${refused.join("; ")}` : ""));
   }));
   onClick($("btn-young-save"), act(async () => {
-    await backend.saveCriteriaSet(fy.set_name.value, readCriteria(fy, "y_"));
+    await backend.call("save_criteria_set", { name: fy.set_name.value, criteria: readCriteria(fy, "y_") });
     await loadSets();
     ctx.notice("Đã lưu bộ tiêu chí.");
   }));
   onClick($("btn-young-xlsx"), act(async () => {
-    await backend.exportYoung(readCriteria(fy, "y_"), fy.date.value, fy.out.value);
+    await backend.call("export_young", { criteria: readCriteria(fy, "y_"), date: fy.date.value, out: fy.out.value });
     ctx.notice(`Đã xuất vào ${fy.out.value}`);
     fy.out.value = suggest("Danh sách cán bộ trẻ", "xlsx");
   }));
   const fr = $("form-rotation");
-  onSubmit(fr, act(async () => rotation(await backend.rotationLists(fr.date.value))));
+  onSubmit(fr, act(async () => rotation(await backend.call("rotation_lists", { date: fr.date.value }))));
   onClick($("btn-rotation-xlsx"), act(async () => {
-    await backend.exportRotation(fr.date.value, fr.out.value);
+    await backend.call("export_rotation", { date: fr.date.value, out: fr.out.value });
     ctx.notice(`Đã xuất vào ${fr.out.value}`);
     fr.out.value = suggest("Danh sách luân chuyển", "xlsx");
   }));
   onSubmit($("form-rotation-params"), act(async () => {
     const f = $("form-rotation-params");
-    await backend.saveRotationParams({
+    await backend.call("save_rotation_params", { params: {
       years: Number(f.years.value), tenure_rule: f.tenure_rule.value, local_rule: f.local_rule.value, basis: f.basis.value,
       local_posts: f.local_posts.value.split(",").map((x) => x.trim()).filter(Boolean),
-    });
+    } });
     ctx.notice("Đã lưu căn cứ xét luân chuyển; danh sách được lập lại theo căn cứ mới.");
-    rotation(await backend.rotationLists(fr.date.value));
+    rotation(await backend.call("rotation_lists", { date: fr.date.value }));
   }));
   onSubmit($("form-movement"), act(async () => {
     const f = $("form-movement");
@@ -399,9 +399,9 @@ export function init(c) {
       to_title: f.to_title.value, to_org: f.to_org.value, date: f.date.value, end_date: f.end_date.value, decision_no: f.decision_no.value,
       decision_date: f.decision_date.value,
     };
-    await backend.recordMovement(input);
+    await backend.call("record_movement", { input });
     f.reset();
     ctx.notice("Đã ghi; chức vụ của người này đã được cập nhật.");
-    rotation(await backend.rotationLists(fr.date.value));
+    rotation(await backend.call("rotation_lists", { date: fr.date.value }));
   }));
 }

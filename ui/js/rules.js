@@ -113,7 +113,7 @@ function collect() {
 }
 
 async function drawParams(term) {
-  const form = await backend.rulesForm(term);
+  const form = await backend.call("rules_form", { term });
   $("rules-name").textContent = `— ${form.name} (nhiệm kỳ ${term})`;
   $("rules-params").replaceChildren(...form.fields.map(paramInput));
 }
@@ -130,7 +130,7 @@ function showTargets(list) {
 }
 
 async function remove(id) {
-  try { showTargets(await backend.removeTarget(id)); } catch (e) { showError(e); }
+  try { showTargets(await backend.call("remove_target", { id })); } catch (e) { showError(e); }
 }
 
 function showPositions(list) {
@@ -144,7 +144,7 @@ function showPositions(list) {
     const approving = el("input", { value: p.approving_body || "", name: "approving_body", "aria-label": "Cấp phê duyệt quy hoạch" });
     const save = async () => {
       try {
-        showPositions(await backend.savePosition({ ...p, name: name.value, rank: Number(rank.value), seats: Number(seats.value), key: key.checked, active: active.checked, managing_body: managing.value, approving_body: approving.value }));
+        showPositions(await backend.call("save_position", { position: { ...p, name: name.value, rank: Number(rank.value), seats: Number(seats.value), key: key.checked, active: active.checked, managing_body: managing.value, approving_body: approving.value } }));
         ctx.notice(`Đã lưu chức danh ${name.value}.`);
       } catch (e) { showError(e); }
     };
@@ -156,12 +156,12 @@ function showPositions(list) {
 
 export async function refresh() {
   const term = localStorage.getItem("quyhoach.term");
-  positionNames = Object.fromEntries((await backend.positions()).map((p) => [p.code, p.name]));
+  positionNames = Object.fromEntries((await backend.call("positions")).map((p) => [p.code, p.name]));
   $("form-rules").hidden = !term;
   clearFieldErrors($("form-rules"));
   if (term) await drawParams(term);
-  showTargets(await backend.targets());
-  showPositions(await backend.positions());
+  showTargets(await backend.call("targets"));
+  showPositions(await backend.call("positions"));
 }
 
 export function init(c) {
@@ -173,7 +173,7 @@ export function init(c) {
   onSubmit(fr, async () => {
     const term = localStorage.getItem("quyhoach.term");
     try {
-      const saved = await backend.saveRuleParams(term, collect());
+      const saved = await backend.call("save_rule_params", { term, params: collect() });
       await drawParams(term);
       clearFieldErrors(fr);
       ctx.notice(`Đã lưu quy định mới: ${saved.name}. Màn hình Kiểm tra dùng ngay quy định này.`);
@@ -188,11 +188,11 @@ export function init(c) {
     const isCount = codes.has("count_indicators", f.indicator.value);
     const threshold = raw.endsWith("%") ? Number(raw.slice(0, -1)) / 100 : Number(raw);
     try {
-      showTargets(await backend.addTarget({
+      showTargets(await backend.call("add_target", { target: {
         body: f.body.value, indicator: f.indicator.value,
         threshold: isCount || raw.endsWith("%") || threshold <= 1 ? threshold : threshold / 100,
         strict: false, year: Number(f.year.value), source: f.source.value,
-      }));
+      } }));
       f.threshold.value = "";
     } catch (e) { showError(e); }
   });

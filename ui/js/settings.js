@@ -9,12 +9,12 @@ let docSettings = null;
 const lines = (t) => t.split("\n").map((s) => s.trim()).filter(Boolean);
 
 export async function refresh() {
-  const st = await backend.status();
+  const st = await backend.call("status");
   const fu = $("form-unit");
   for (const k of ["name", "superior_body", "place_name", "issuer_code"]) fu[k].value = st.unit ? st.unit[k] : "";
   $("settings-file").textContent = st.open_file || "";
   $("move-current").textContent = st.data_dir;
-  docSettings = await backend.docSettings();
+  docSettings = await backend.call("doc_settings");
   const fs = $("form-signing");
   fs.on_behalf.value = docSettings.signer.on_behalf || "T/M BAN THƯỜNG VỤ";
   fs.title.value = docSettings.signer.title || "BÍ THƯ";
@@ -56,7 +56,7 @@ async function nextBackupName(used) {
 }
 
 async function stampedBackupName() {
-  const folder = await backend.outputDir();
+  const folder = await backend.call("output_dir");
   const sep = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
   const now = new Date();
   const p = (n) => String(n).padStart(2, "0");
@@ -74,7 +74,7 @@ export function init(c) {
   });
   $("auto-keep").addEventListener("change", (e) => once(e.target, async () => {
     try {
-      const st = await backend.setAutoBackupKeep(Number(e.target.value));
+      const st = await backend.call("set_auto_backup_keep", { keep: Number(e.target.value) });
       ctx.notice(`Giữ ${st.auto_backup_keep} bản sao lưu tự động gần nhất.`);
     } catch (err) { showError(err); }
   }));
@@ -84,7 +84,7 @@ export function init(c) {
     next.signer = { on_behalf: f.on_behalf.value, title: f.title.value, name: f.name.value };
     for (const t of $("signing-recipients").querySelectorAll("textarea")) next.recipients[t.dataset.kind] = lines(t.value);
     try {
-      docSettings = await backend.saveDocSettings(next);
+      docSettings = await backend.call("save_doc_settings", { settings: next });
       ctx.notice("Đã lưu người ký và nơi nhận mặc định.");
     } catch (e) { showError(e); }
   });
@@ -97,7 +97,7 @@ export function init(c) {
     next.layout.tone = f.tone.value;
     next.layout.mirrored = f.mirrored.checked;
     try {
-      docSettings = await backend.saveDocSettings(next);
+      docSettings = await backend.call("save_doc_settings", { settings: next });
       ctx.notice("Đã lưu thể thức văn bản: văn bản từ nay in theo thể thức này.");
     } catch (e) { showError(e); }
   });
@@ -105,14 +105,14 @@ export function init(c) {
     const f = ev.target;
     const unit = { name: f.name.value, superior_body: f.superior_body.value, place_name: f.place_name.value, issuer_code: f.issuer_code.value };
     try {
-      const st = await backend.setUnit(unit);
+      const st = await backend.call("set_unit", { unit });
       $("ward-name").textContent = st.unit.name;
       ctx.notice("Đã lưu thông tin đơn vị: văn bản từ nay in theo thông tin mới.");
     } catch (e) { showError(e); }
   });
   $("btn-pick-folder").addEventListener("click", async () => {
     try {
-      const dir = await backend.pickFolder();
+      const dir = await backend.call("pick_folder");
       if (dir) $("form-move").dir.value = dir;
     } catch (e) { showError(e); }
   });
@@ -120,13 +120,13 @@ export function init(c) {
     const f = ev.target;
     const dir = f.dir.value, pass = f.passphrase.value;
     f.passphrase.value = "";
-    if (await ctx.run(() => backend.moveDataDir(dir, pass))) ctx.notice(`Đã chuyển dữ liệu sang ${dir}. Tệp cũ vẫn giữ ở thư mục cũ.`);
+    if (await ctx.run(() => backend.call("move_data_dir", { dir, passphrase: pass }))) ctx.notice(`Đã chuyển dữ liệu sang ${dir}. Tệp cũ vẫn giữ ở thư mục cũ.`);
   });
   onSubmit($("form-backup"), async (ev) => {
     const f = ev.target;
     try {
       const used = f.dest.value;
-      const r = await backend.backup(used, f.passphrase.value);
+      const r = await backend.call("backup", { dest: used, passphrase: f.passphrase.value });
       f.passphrase.value = "";
       ctx.notice(`Đã sao lưu ${r.people} hồ sơ vào ${r.path}.`);
       f.dest.value = await nextBackupName(used);
@@ -145,14 +145,14 @@ export function init(c) {
     f.passphrase.value = "";
     f.backup_passphrase.value = "";
     f.confirm.checked = false;
-    if (await ctx.run(() => backend.restore(from, pass, old))) {
+    if (await ctx.run(() => backend.call("restore", { from, passphrase: pass, backupPassphrase: old || null }))) {
       ctx.notice(`Đã khôi phục từ ${from}. Đơn vị vẫn mở bằng mật khẩu hiện tại.`);
     }
   });
   onSubmit($("form-passwd"), async (ev) => {
     const f = ev.target;
     try {
-      await backend.changePassphrase(f.current.value, f.new.value, f.again.value);
+      await backend.call("change_passphrase", { current: f.current.value, new: f.new.value, again: f.again.value });
       f.current.value = ""; f.new.value = ""; f.again.value = "";
       ctx.notice("Đã đổi mật khẩu. Lần mở sau dùng mật khẩu mới.");
     } catch (e) { showError(e); }

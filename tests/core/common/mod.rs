@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use quyhoach::model::*;
 use quyhoach::Store;
 
+pub mod plan;
 pub mod print;
 pub mod scenario;
 
@@ -39,16 +40,56 @@ pub fn pass_file(w: &TempWard) -> PathBuf {
     p
 }
 
-/// Runs the `quyhoach` CLI on the ward's database with the passphrase file.
-pub fn cli(w: &TempWard, pass: &std::path::Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_quyhoach"))
-        .arg("--db")
-        .arg(&w.path)
+/// The `quyhoach` binary, with nothing of the machine it runs on: no passphrase in the
+/// environment, a data folder that is not the user's.
+pub fn quyhoach() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_quyhoach"));
+    c.env_remove("QUYHOACH_PASSPHRASE")
+        .env_remove("QUYHOACH_NEW_PASSPHRASE")
+        .env(
+            "QUYHOACH_DATA_DIR",
+            std::env::temp_dir().join("quyhoach-khong-dung-toi"),
+        );
+    c
+}
+
+/// The one CLI runner: `quyhoach --db <db> --passphrase-file <pass> <args>`, with `stdin`
+/// typed in when given.
+pub fn run_cli(
+    db: &std::path::Path,
+    pass: &std::path::Path,
+    args: &[&str],
+    stdin: Option<&str>,
+) -> std::process::Output {
+    let mut c = quyhoach();
+    c.arg("--db")
+        .arg(db)
         .arg("--passphrase-file")
         .arg(pass)
-        .args(args)
-        .output()
-        .unwrap()
+        .args(args);
+    match stdin {
+        Some(text) => {
+            use std::io::Write;
+            use std::process::Stdio;
+            c.stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped());
+            let mut child = c.spawn().unwrap();
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(text.as_bytes())
+                .unwrap();
+            child.wait_with_output().unwrap()
+        }
+        None => c.output().unwrap(),
+    }
+}
+
+/// Runs the `quyhoach` CLI on the ward's database with the passphrase file.
+pub fn cli(w: &TempWard, pass: &std::path::Path, args: &[&str]) -> std::process::Output {
+    run_cli(&w.path, pass, args, None)
 }
 
 pub fn unit() -> Unit {
@@ -64,6 +105,44 @@ pub fn new_store(w: &TempWard) -> Store {
     let mut s = Store::create(&w.path, PASS, &unit()).unwrap();
     s.set_today(today());
     s
+}
+
+/// A new ward with the party term `code` ("2030-2035"; its reference month July of the first
+/// year), the shared start of the tests on a plan.
+pub fn ward_with_term(w: &TempWard, code: &str) -> Store {
+    let mut s = new_store(w);
+    add_party_term(&mut s, code);
+    s
+}
+
+/// Adds the party term `code` ("2025-2030") to the ward.
+pub fn add_party_term(s: &mut Store, code: &str) {
+    let (from, to) = code.split_once('-').expect("a term's code: 2030-2035");
+    let (from, to): (i32, i32) = (from.parse().unwrap(), to.parse().unwrap());
+    s.add_term(&quyhoach::model::plan::Term::new(
+        quyhoach::model::plan::TermKind::Party,
+        from,
+        to,
+        quyhoach::rules::retirement::YearMonth::new(from, 7),
+    ))
+    .unwrap();
+}
+
+/// A person with only a name, sex and birth date, saved in the ward; their id.
+pub fn add(s: &mut Store, name: &str, sex: Sex, birth: &str) -> i64 {
+    s.add_person(&Person::new(name, sex, d(birth))).unwrap()
+}
+
+/// `person` proposed (the first plan step) for the post `code` of `term` on `date`; the
+/// entry's id.
+pub fn propose(s: &mut Store, term: &str, code: &str, person: i64, date: &str) -> i64 {
+    s.plan_person(
+        term,
+        code,
+        person,
+        &quyhoach::model::plan::PlanEvent::new(quyhoach::model::plan::PlanStep::Proposed, d(date)),
+    )
+    .unwrap()
 }
 
 pub fn reopen(w: &TempWard) -> Store {
@@ -156,6 +235,18 @@ pub fn hoa() -> Person {
         certificate: "Bằng tốt nghiệp".into(),
     }];
     p
+}
+
+/// "Hoàn thành tốt nhiệm vụ" in 2023, 2024 and 2025: the ratings of a cadre the rules accept.
+pub fn htt_2023_2025() -> Vec<Rating> {
+    [2023, 2024, 2025]
+        .map(|year| Rating {
+            year,
+            level: RatingLevel::Htt,
+            score: None,
+            basis: String::new(),
+        })
+        .to_vec()
 }
 
 pub fn simple(name: &str, sex: Sex, birth: &str, cccd: &str) -> Person {

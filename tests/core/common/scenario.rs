@@ -137,14 +137,7 @@ pub fn person(w: &Who, i: usize) -> Person {
             end: None,
         })
         .collect();
-    p.ratings = [2023, 2024, 2025]
-        .map(|year| Rating {
-            year,
-            level: RatingLevel::Htt,
-            score: None,
-            basis: String::new(),
-        })
-        .to_vec();
+    p.ratings = super::htt_2023_2025();
     p
 }
 
