@@ -123,40 +123,50 @@ impl ReportTable {
             .count()
     }
 
-    /// The header cells: a group over consecutive columns is merged across them on the first
-    /// row, with its columns' own headers below; a column without a group spans both rows. One
-    /// header row when no column has a group.
+    /// The header cells of the table's columns (see `header_cells`).
     pub fn header_cells(&self) -> (Vec<HeaderCell>, bool) {
-        let cols = &self.columns;
-        let two = cols.iter().any(|c| c.group.is_some());
-        let mut out = Vec::new();
-        let mut c = 0;
-        while c < cols.len() {
-            match (&cols[c].group, two) {
-                (Some(g), _) => {
-                    let mut end = c;
-                    while end + 1 < cols.len() && cols[end + 1].group.as_deref() == Some(g.as_str())
-                    {
-                        end += 1;
-                    }
-                    out.push(HeaderCell::new(c, end, 0, 1, g));
-                    for (i, col) in cols.iter().enumerate().take(end + 1).skip(c) {
-                        out.push(HeaderCell::new(i, i, 1, 1, &col.header));
-                    }
-                    c = end + 1;
+        header_cells(
+            &self
+                .columns
+                .iter()
+                .map(|c| (c.group.as_deref(), c.header.as_str()))
+                .collect::<Vec<_>>(),
+        )
+    }
+}
+
+/// The header cells of columns given as (group, header): a group over consecutive columns is
+/// merged across them on the first row, with its columns' own headers below; a column without a
+/// group spans both rows. One header row when no column has a group (the bool says two). The
+/// one rule of grouped headers, for the Word and Excel writers and the PDF layout alike.
+pub fn header_cells(cols: &[(Option<&str>, &str)]) -> (Vec<HeaderCell>, bool) {
+    let two = cols.iter().any(|c| c.0.is_some());
+    let mut out = Vec::new();
+    let mut c = 0;
+    while c < cols.len() {
+        match (cols[c].0, two) {
+            (Some(g), _) => {
+                let mut end = c;
+                while end + 1 < cols.len() && cols[end + 1].0 == Some(g) {
+                    end += 1;
                 }
-                (None, true) => {
-                    out.push(HeaderCell::new(c, c, 0, 2, &cols[c].header));
-                    c += 1;
+                out.push(HeaderCell::new(c, end, 0, 1, g));
+                for (i, col) in cols.iter().enumerate().take(end + 1).skip(c) {
+                    out.push(HeaderCell::new(i, i, 1, 1, col.1));
                 }
-                (None, false) => {
-                    out.push(HeaderCell::new(c, c, 0, 1, &cols[c].header));
-                    c += 1;
-                }
+                c = end + 1;
+            }
+            (None, true) => {
+                out.push(HeaderCell::new(c, c, 0, 2, cols[c].1));
+                c += 1;
+            }
+            (None, false) => {
+                out.push(HeaderCell::new(c, c, 0, 1, cols[c].1));
+                c += 1;
             }
         }
-        (out, two)
     }
+    (out, two)
 }
 
 /// A header cell: columns `first..=last`, on header row `row` (0 or 1), spanning `rows` rows.
