@@ -103,13 +103,9 @@ pub(super) fn build(
     req: &DocRequest,
     r: &Resolved,
 ) -> Result<Document> {
-    let id = req.programme_id.ok_or_else(|| {
-        CoreError::validation(
-            "programme",
-            "required",
-            "Báo cáo đề án: cần chọn một đề án.",
-        )
-    })?;
+    let id = req
+        .programme_id
+        .ok_or_else(|| CoreError::Validation(vec![super::Needs::Programme.missing(req.kind)]))?;
     let p = store.programme(id)?;
     let summary = format!("kết quả thực hiện {}", p.name);
     let layout = &r.settings.layout;

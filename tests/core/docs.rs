@@ -822,3 +822,60 @@ fn an_installed_times_new_roman_is_preferred_and_embedded() {
     run_with_fonts(&["doc", "bieu-co-cau", "--term", "2030-2035"], &out2);
     assert!(tool("pdffonts", &[], &out2).contains("LiberationSerif"));
 }
+
+/// Issue 22: each kind is described once (`DocKind::spec`), and its description names the
+/// request's fields it reads: setting any other field leaves the document byte for byte the
+/// same, in PDF and in Word.
+#[test]
+fn each_kind_reads_only_the_fields_its_description_names() {
+    use quyhoach::docs::{DocFormat, Field};
+    let w = temp_ward();
+    let mut s = quyhoach::demo::create_demo(&w.path, PASS, 60).unwrap();
+    s.set_today(today());
+    let all = [
+        Field::Term,
+        Field::Year,
+        Field::Person,
+        Field::Programme,
+        Field::ApprovingBody,
+        Field::AttachedTo,
+    ];
+    for &kind in DocKind::ALL {
+        let spec = kind.spec();
+        let mut base = DocRequest::new(kind, d("20/11/2026").earliest());
+        base.signer = Some(signer());
+        base.term_code = spec
+            .fields
+            .contains(&Field::Term)
+            .then(|| "2030-2035".into());
+        base.person_id = spec.fields.contains(&Field::Person).then_some(1);
+        base.programme_id = spec.fields.contains(&Field::Programme).then_some(1);
+        for format in [DocFormat::Pdf, DocFormat::Docx] {
+            base.format = Some(format);
+            let made = quyhoach::docs::make(&s, &base)
+                .unwrap_or_else(|e| panic!("{}: {e}", kind.code()))
+                .bytes;
+            for field in all.iter().filter(|f| !spec.fields.contains(f)) {
+                let mut other = base.clone();
+                match field {
+                    Field::Term => other.term_code = Some("2030-2035".into()),
+                    Field::Year => other.year = 2020,
+                    Field::Person => other.person_id = Some(2),
+                    Field::Programme => other.programme_id = Some(1),
+                    Field::ApprovingBody => {
+                        other.approving_body = Some("Ban Thường vụ Thành ủy".into())
+                    }
+                    Field::AttachedTo => other.attached_to = Some("(Kèm theo Tờ trình)".into()),
+                }
+                let again = quyhoach::docs::make(&s, &other)
+                    .unwrap_or_else(|e| panic!("{} {field:?}: {e}", kind.code()))
+                    .bytes;
+                assert!(
+                    again == made,
+                    "{} ({format:?}) changes with {field:?}, which its description does not name",
+                    kind.code()
+                );
+            }
+        }
+    }
+}
