@@ -4,12 +4,13 @@
 
 use super::frame;
 use super::{DocRequest, Resolved};
-use crate::document::{Document, Orientation, ReportTable};
+use crate::document::{Document, Orientation};
 use crate::error::Result;
 use crate::model::Unit;
+use crate::report::ReportTable;
+use crate::report::{ExportKind, Template};
 use crate::store::plan::PlanData;
 use crate::store::Store;
-use crate::xlsx::ExportKind;
 
 /// The structure and quality table of a term's plan.
 pub(super) fn build_structure(
@@ -18,12 +19,9 @@ pub(super) fn build_structure(
     req: &DocRequest,
     r: &Resolved,
 ) -> Result<Document> {
-    let term = req.term_code.as_deref().unwrap_or_default();
-    let data = plan_data(store, unit, req)?;
-    let t = ExportKind::CoCau.default_template();
-    let table = crate::xlsx::structure::structure_rows(&data, &t)?;
-    let title = format!("{} nhiệm kỳ {}", t.title, term_label(term));
-    annex(unit, req, r, title, table)
+    list(store, unit, req, r, ExportKind::CoCau, |data, t| {
+        crate::report::structure::structure_rows(data, t)
+    })
 }
 
 /// The people of a term's plan who lack a training their post requires.
@@ -33,22 +31,30 @@ pub(super) fn build_training(
     req: &DocRequest,
     r: &Resolved,
 ) -> Result<Document> {
-    let term = req.term_code.as_deref().unwrap_or_default();
-    let data = plan_data(store, unit, req)?;
-    let t = ExportKind::DaoTao.default_template();
-    let table = crate::xlsx::plan::training_rows(&data, &t, req.year - 1, req.date);
-    let title = format!("{} nhiệm kỳ {}", t.title, term_label(term));
-    annex(unit, req, r, title, table)
+    list(store, unit, req, r, ExportKind::DaoTao, |data, t| {
+        crate::report::plan::training_rows(data, t, req.year - 1, req.date)
+    })
 }
 
-/// The term's plan; made for one approving body, only the posts it approves (seed 004).
-fn plan_data(store: &Store, unit: &Unit, req: &DocRequest) -> Result<PlanData> {
+/// A list of a term's plan in the columns of `kind`'s shipped template; made for one approving
+/// body, only the posts it approves (seed 004).
+fn list(
+    store: &Store,
+    unit: &Unit,
+    req: &DocRequest,
+    r: &Resolved,
+    kind: ExportKind,
+    rows: impl FnOnce(&PlanData, &Template) -> Result<ReportTable>,
+) -> Result<Document> {
     let term = req.term_code.as_deref().unwrap_or_default();
     let mut data = store.plan_data(term)?;
     if req.approving_body.is_some() {
         super::approval::select(&mut data, req.approving_body.as_deref(), unit)?;
     }
-    Ok(data)
+    let t = kind.default_template();
+    let table = rows(&data, &t)?;
+    let title = format!("{} nhiệm kỳ {}", t.title, term_label(term));
+    annex(unit, req, r, title, table)
 }
 
 /// A list on its own landscape page: the header, its title (and the document it goes with),

@@ -9,10 +9,10 @@ use super::{DocRequest, Resolved};
 use crate::document::{Align, Block, Document, Orientation, Paragraph, Run};
 use crate::error::Result;
 use crate::model::Unit;
+use crate::report::plan::{plan_list_rows, review_event, review_rows, REVIEW_GROUPS};
+use crate::report::ExportKind;
 use crate::store::plan::PlanData;
 use crate::store::Store;
-use crate::xlsx::plan::{plan_list_rows, review_event, review_rows, REVIEW_GROUPS};
-use crate::xlsx::ExportKind;
 
 /// The two narrative kinds: the Tờ trình proposing a term's plan and the yearly review report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,7 +243,7 @@ fn build(
                 &data,
                 &ExportKind::TrichNgang.default_template(),
                 rating_year,
-            ),
+            )?,
             format!(
                 "Danh sách trích ngang cán bộ quy hoạch nhiệm kỳ {}",
                 term_label(term)
@@ -255,7 +255,7 @@ fn build(
                 &ExportKind::RaSoat.default_template(),
                 rating_year,
                 req.year,
-            ),
+            )?,
             format!("Kết quả rà soát, bổ sung quy hoạch cán bộ năm {}", req.year),
         ),
     };

@@ -5,7 +5,7 @@
 use super::fonts::{fonts, Face};
 use super::page::Doc;
 use super::text::{lay_out, Align, Para, Run};
-use crate::document::table::HeaderCell;
+use crate::report::table::HeaderCell;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Col {
@@ -94,10 +94,10 @@ fn cell_height(p: &Para, width: f32) -> f32 {
     lay_out(p, (width - 2.0 * PAD_X).max(1.0)).len() as f32 * p.line_height + 2.0 * PAD_Y
 }
 
-/// The header cells (by the one rule of `document::table::header_cells`), and whether the
+/// The header cells (by the one rule of `report::table::header_cells`), and whether the
 /// header has two rows.
 fn header_cells(cols: &[Col]) -> (Vec<HeaderCell>, bool) {
-    crate::document::table::header_cells(
+    crate::report::table::header_cells(
         &cols
             .iter()
             .map(|c| (c.group.as_deref(), c.header.as_str()))
