@@ -69,10 +69,10 @@ fn main() {
     let (export, _) = time(3, || {
         n_out += 1;
         let out = dir.path().join(format!("danh sách {n_out}.xlsx"));
-        quyhoach::xlsx::people::export_people(
+        quyhoach::xlsx::export_people(
             &store,
             &out,
-            &quyhoach::xlsx::Template::people_default(),
+            &quyhoach::report::Template::people_default(),
             &Default::default(),
         )
         .expect("export")

@@ -14,6 +14,7 @@ pub mod instance;
 pub mod model;
 pub mod paths;
 pub mod pdf;
+pub mod report;
 pub mod rules;
 pub mod session;
 pub mod store;

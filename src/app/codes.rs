@@ -13,13 +13,13 @@ use crate::model::programme::{
 use crate::model::{
     PoliticalTheory, ProfessionalLevel, RatingLevel, RecordKind, Sex, StateManagement, Status,
 };
+use crate::report::ExportKind;
 use crate::rules::codes::{RuleCode, Severity};
 use crate::rules::eligibility::Verdict;
 use crate::rules::forecast::{CellStatus, StructureIndicator};
 use crate::rules::ruleset::{UnitLevel, VoteBase, PARAMS};
 use crate::rules::steps::step_allowed;
 use crate::rules::targets::Indicator;
-use crate::xlsx::template::ExportKind;
 
 /// One entry of a closed list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -7,46 +7,55 @@ use serde::Deserialize;
 
 use super::parse_day;
 use crate::docs::{
-    DocFormat, DocKind, DocOutput, DocPreview, DocRequest, DocSettings, DocText, IssuedNumber,
-    Signer,
+    DocFields, DocFormat, DocKind, DocOutput, DocPreview, DocRequest, DocSettings, DocText,
+    IssuedNumber, Signer,
 };
 use crate::error::{CoreError, Result};
 use crate::rules::check::Finding;
 use crate::store::Store;
 
-/// A document as the clerk asks for it (dates as typed, "dd/mm/yyyy").
-#[derive(Debug, Clone, Default, Deserialize)]
+/// A document as the clerk asks for it (dates as typed, "dd/mm/yyyy"): the window sends it as
+/// JSON, `quyhoach doc` reads it from its flags (clap), and `request` reads and checks it.
+#[derive(Debug, Clone, Default, Deserialize, clap::Args)]
 #[serde(default)]
 pub struct DocInput {
-    /// Where to save (ignored by a preview).
-    pub out: PathBuf,
     /// "to-trinh", "bao-cao-ra-soat", "bieu-co-cau", "dao-tao", "ly-lich" (or the label).
+    #[arg(help = "Loại: to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich, bao-cao-de-an")]
     pub kind: String,
-    pub term: Option<String>,
-    pub year: Option<i32>,
-    pub person_id: Option<i64>,
-    pub number: Option<u32>,
-    /// A number typed ahead of the next free one: the clerk's confirmation that the numbers
-    /// between are left blank, with the reason the register records for them.
-    pub gap_reason: Option<String>,
-    /// A number this document already holds under another date: the reason of the correction.
-    pub correction_reason: Option<String>,
-    /// The document's date; none is today.
-    pub date: Option<String>,
-    pub signer: Option<Signer>,
-    pub recipients: Option<Vec<String>>,
-    /// The editable opening and closing paragraphs.
-    pub text: Option<DocText>,
-    /// "Cấp số và lưu": the document takes its number from the register. Otherwise a draft.
-    pub issue: bool,
-    /// "(Kèm theo Tờ trình số …)" for a list sent as an annex.
-    pub attached_to: Option<String>,
-    /// The programme a "Báo cáo kết quả thực hiện Đề án" reports on.
-    pub programme_id: Option<i64>,
-    /// A Tờ trình of only the posts this body approves, addressed to it.
-    pub approving_body: Option<String>,
+    /// Where to save (ignored by a preview).
+    #[arg(
+        long,
+        value_name = "TỆP",
+        help = "Tệp sẽ lưu; đuôi .docx là văn bản Word, .pdf là PDF"
+    )]
+    pub out: PathBuf,
     /// "pdf" or "docx" (Word); none: the file's ending decides (a PDF otherwise).
+    #[arg(
+        long,
+        value_name = "pdf|docx",
+        help = "Định dạng: pdf hoặc docx (mặc định theo đuôi tệp)"
+    )]
     pub format: Option<String>,
+    /// The year of a review; none: the document's year.
+    #[arg(
+        long = "year",
+        visible_alias = "nam",
+        value_name = "NĂM",
+        help = "Năm rà soát (mặc định năm của ngày văn bản)"
+    )]
+    pub year: Option<i32>,
+    /// The document's date; none is today.
+    #[arg(
+        long = "date",
+        visible_alias = "ngay",
+        value_name = "NGÀY",
+        help = "Ngày văn bản dd/mm/yyyy (mặc định hôm nay)"
+    )]
+    pub date: Option<String>,
+    /// The fields the builders take as given (the term, the number, the signer…).
+    #[serde(flatten)]
+    #[command(flatten)]
+    pub fields: DocFields,
 }
 
 /// The format a document is saved in: the one asked for, else the file's ending, else PDF. A
@@ -104,34 +113,26 @@ pub fn request(store: &Store, input: &DocInput) -> Result<DocRequest> {
         _ => store.today(),
     };
     let mut req = DocRequest::new(kind, date);
-    req.term_code = input
-        .term
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string);
     if let Some(y) = input.year {
         req.year = y;
     }
-    req.person_id = input.person_id;
-    req.number = input.number;
-    req.gap_reason = input.gap_reason.clone();
-    req.correction_reason = input.correction_reason.clone();
-    req.issue = input.issue;
-    req.signer = input.signer.clone();
-    req.recipients = input.recipients.clone();
-    req.text = input.text.clone();
-    req.attached_to = input
-        .attached_to
-        .as_deref()
-        .map(crate::text::clean)
-        .filter(|a| !a.is_empty());
-    req.programme_id = input.programme_id;
-    req.approving_body = input
-        .approving_body
-        .as_deref()
-        .map(crate::text::clean)
-        .filter(|a| !a.is_empty());
+    let typed = |t: &Option<String>| {
+        t.as_deref()
+            .map(crate::text::clean)
+            .filter(|a| !a.is_empty())
+    };
+    req.fields = DocFields {
+        term_code: input
+            .fields
+            .term_code
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string),
+        attached_to: typed(&input.fields.attached_to),
+        approving_body: typed(&input.fields.approving_body),
+        ..input.fields.clone()
+    };
     req.format = Some(format_of(input)?);
     Ok(req)
 }
@@ -161,10 +162,8 @@ pub fn save(store: &mut Store, input: &DocInput) -> Result<DocOutput> {
 /// the clerk before the document is issued; empty for other kinds.
 pub fn violations(store: &Store, input: &DocInput) -> Result<Vec<Finding>> {
     let req = request(store, input)?;
-    match (req.kind, req.term_code.as_deref()) {
-        (DocKind::ToTrinh | DocKind::BaoCaoRaSoat, Some(term)) => {
-            super::plan::violations(store, term)
-        }
+    match req.term_code.as_deref() {
+        Some(term) if req.kind.spec().reports_on_plan => super::plan::violations(store, term),
         _ => Ok(Vec::new()),
     }
 }

@@ -6,9 +6,10 @@ use chrono::Datelike;
 use serde::Deserialize;
 
 use crate::error::{CoreError, Result};
+use crate::report::{ExportKind, Template};
 use crate::store::Store;
-use crate::xlsx::plan::PlanExport;
-use crate::xlsx::{ExportKind, ExportMeta, ExportReport, Template};
+use crate::xlsx::PlanExport;
+use crate::xlsx::{ExportMeta, ExportReport};
 
 /// A workbook as the clerk asks for it.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -95,18 +96,16 @@ pub fn export(store: &Store, input: &ExportInput) -> Result<ExportReport> {
     };
     let out = input.out.as_path();
     match kind {
-        ExportKind::CanBo => crate::xlsx::people::export_people(store, out, &template, &meta),
+        ExportKind::CanBo => crate::xlsx::export_people(store, out, &template, &meta),
         ExportKind::TrichNgang => {
-            crate::xlsx::plan::export_plan_list(store, out, &template, &meta, &plan(term()?))
+            crate::xlsx::export_plan_list(store, out, &template, &meta, &plan(term()?))
         }
-        ExportKind::CoCau => {
-            crate::xlsx::structure::export_structure(store, out, &template, &meta, term()?)
-        }
+        ExportKind::CoCau => crate::xlsx::export_structure(store, out, &template, &meta, term()?),
         ExportKind::RaSoat => {
-            crate::xlsx::plan::export_review(store, out, &template, &meta, &plan(term()?), year)
+            crate::xlsx::export_review(store, out, &template, &meta, &plan(term()?), year)
         }
         ExportKind::DaoTao => {
-            crate::xlsx::plan::export_training_gaps(store, out, &template, &meta, &plan(term()?))
+            crate::xlsx::export_training_gaps(store, out, &template, &meta, &plan(term()?))
         }
     }
 }

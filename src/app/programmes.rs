@@ -678,7 +678,7 @@ pub fn set_outcome(
 /// is made); returns the rows written.
 pub fn save_table(
     store: &Store,
-    table: &crate::document::table::ReportTable,
+    table: &crate::report::table::ReportTable,
     sheet: &str,
     out: &std::path::Path,
 ) -> Result<usize> {
@@ -707,7 +707,7 @@ pub fn export(store: &Store, id: i64, out: &std::path::Path) -> Result<usize> {
     let p = store.programme(id)?;
     save_table(
         store,
-        &crate::docs::programme::participants_table(&p),
+        &crate::report::lists::programme_table(&p),
         "De an",
         out,
     )

@@ -5,7 +5,6 @@
 use serde::Deserialize;
 
 use super::{parse_code, parse_date, parse_optional_date};
-use crate::document::table::{Cell, CellAlign, Column, ReportTable, Row};
 use crate::error::{CoreError, Result};
 use crate::model::programme::{Movement, MovementKind};
 use crate::model::PositionHeld;
@@ -197,56 +196,12 @@ pub fn lists(store: &Store, day: &str) -> Result<RotationLists> {
     ))
 }
 
-/// The lists as a report table (the Excel export): one section per list, each line with its
-/// years and the rule.
-pub fn table(l: &RotationLists) -> ReportTable {
-    let columns = vec![
-        Column::new("STT", 5.0, CellAlign::Center),
-        Column::new("Họ và tên", 24.0, CellAlign::Left),
-        Column::new("Chức vụ", 28.0, CellAlign::Left),
-        Column::new("Giữ từ", 12.0, CellAlign::Center),
-        Column::new("Số năm", 8.0, CellAlign::Center),
-        Column::new("Quê quán", 20.0, CellAlign::Left),
-        Column::new("Quy định", 50.0, CellAlign::Left),
-    ];
-    let mut rows = Vec::new();
-    let parts = [
-        (
-            format!("Giữ một vị trí lãnh đạo từ {} năm trở lên", l.params.years),
-            &l.long_tenure,
-        ),
-        (
-            "Chức danh chủ chốt là người địa phương".to_string(),
-            &l.local_key,
-        ),
-    ];
-    let mut i = 0;
-    for (name, lines) in parts {
-        rows.push(Row::Section(format!("{name} ({} người)", lines.len())));
-        for r in lines {
-            i += 1;
-            rows.push(Row::Data(vec![
-                Cell::Number(i as f64),
-                Cell::text(&r.full_name),
-                Cell::text(&r.title),
-                Cell::date(Some(&r.since)),
-                Cell::Number(r.years as f64),
-                Cell::text(&r.home_town),
-                Cell::text(&r.rule),
-            ]));
-        }
-    }
-    ReportTable {
-        title: format!(
-            "Danh sách cán bộ cần xem xét luân chuyển (tại ngày {})",
-            l.as_of.format("%d/%m/%Y")
-        ),
-        columns,
-        rows,
-    }
-}
-
 /// Saves the lists as an Excel workbook (never over an existing file).
 pub fn export(store: &Store, l: &RotationLists, out: &std::path::Path) -> Result<usize> {
-    super::programmes::save_table(store, &table(l), "Luan chuyen", out)
+    super::programmes::save_table(
+        store,
+        &crate::report::lists::rotation_table(l),
+        "Luan chuyen",
+        out,
+    )
 }

@@ -1,12 +1,12 @@
 //! Young cadres (seed 001): the people meeting a set of criteria on a day, and those short of
-//! one criterion with the reason; saved criteria sets; the list as rows to export.
+//! one criterion with the reason; saved criteria sets; the list's workbook (its table in
+//! `report::lists`).
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use super::parse_date;
 use super::programmes::CriteriaForm;
-use crate::document::table::{Cell, CellAlign, Column, ReportTable, Row};
 use crate::error::Result;
 use crate::model::programme::CriteriaSet;
 use crate::rules::young::{young_list, YoungList};
@@ -60,52 +60,12 @@ pub fn remove_set(store: &mut Store, id: i64) -> Result<()> {
     store.write(|store| store.remove_criteria_set(id))
 }
 
-/// The list as a report table (the Excel export and a printed annex): those meeting every
-/// criterion, then those short of one, with the reason.
-pub fn table(l: &YoungList) -> ReportTable {
-    let columns = vec![
-        Column::new("STT", 5.0, CellAlign::Center),
-        Column::new("Họ và tên", 24.0, CellAlign::Left),
-        Column::new("Ngày sinh", 12.0, CellAlign::Center),
-        Column::new("Chức vụ hiện nay", 30.0, CellAlign::Left),
-        Column::new("Kết quả", 14.0, CellAlign::Left),
-        Column::new("Tiêu chí chưa đạt", 40.0, CellAlign::Left),
-    ];
-    let mut rows = Vec::new();
-    let parts = [
-        ("Đạt các tiêu chí", &l.meeting),
-        ("Còn thiếu một tiêu chí", &l.just_short),
-    ];
-    let mut i = 0;
-    for (name, list) in parts {
-        rows.push(Row::Section(format!("{name} ({} người)", list.len())));
-        for a in list {
-            i += 1;
-            rows.push(Row::Data(vec![
-                Cell::Number(i as f64),
-                Cell::text(&a.full_name),
-                Cell::date(Some(&a.birth_date)),
-                Cell::text(&a.positions),
-                Cell::text(if a.met {
-                    "Đạt"
-                } else {
-                    "Thiếu một tiêu chí"
-                }),
-                Cell::text(a.reasons()),
-            ]));
-        }
-    }
-    ReportTable {
-        title: format!(
-            "Danh sách cán bộ trẻ (xét tại ngày {})",
-            l.as_of.format("%d/%m/%Y")
-        ),
-        columns,
-        rows,
-    }
-}
-
 /// Saves the list as an Excel workbook (never over an existing file).
 pub fn export(store: &Store, l: &YoungList, out: &Path) -> Result<usize> {
-    super::programmes::save_table(store, &table(l), "Can bo tre", out)
+    super::programmes::save_table(
+        store,
+        &crate::report::lists::young_table(l),
+        "Can bo tre",
+        out,
+    )
 }

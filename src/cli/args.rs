@@ -221,53 +221,9 @@ pub enum Command {
     },
     /// Văn bản theo thể thức của Đảng, PDF hoặc Word (.docx): to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich, bao-cao-de-an
     Doc {
-        /// Loại: to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich, bao-cao-de-an
-        kind: String,
-        /// Tệp sẽ lưu; đuôi .docx là văn bản Word, .pdf là PDF
-        #[arg(long, value_name = "TỆP")]
-        out: PathBuf,
-        /// Định dạng: pdf hoặc docx (mặc định theo đuôi tệp)
-        #[arg(long, value_name = "pdf|docx")]
-        format: Option<String>,
-        /// Nhiệm kỳ quy hoạch (mã), cho các văn bản về quy hoạch
-        #[arg(long)]
-        term: Option<String>,
-        /// Năm rà soát (mặc định năm của ngày văn bản)
-        #[arg(long = "year", visible_alias = "nam", value_name = "NĂM")]
-        nam: Option<i32>,
-        /// Mã số cán bộ, cho sơ yếu lý lịch
-        #[arg(long = "person", visible_alias = "nguoi", value_name = "MÃ_SỐ")]
-        nguoi: Option<i64>,
-        /// Cấp số và ban hành: văn bản lấy số trong sổ (không có: bản nháp, để trống số)
-        #[arg(long)]
-        issue: bool,
-        /// Số văn bản khi cấp số (mặc định: số tiếp theo trong sổ, hoặc số văn bản này đã được cấp); số đã cấp cho văn bản này thì in lại đúng số đó, số của văn bản khác bị từ chối
-        #[arg(
-            long = "number",
-            visible_alias = "so",
-            value_name = "SỐ",
-            requires = "issue"
-        )]
-        so: Option<u32>,
-        /// Xác nhận --number vượt số tiếp theo: các số bị bỏ qua ghi vào sổ là "bỏ qua (để trống)" với lý do này, không bao giờ cấp nữa
-        #[arg(
-            long = "skip-numbers",
-            visible_alias = "bo-qua-so",
-            value_name = "LÝ DO",
-            requires = "so"
-        )]
-        bo_qua_so: Option<String>,
-        /// Đính chính ngày ban hành của số văn bản này đã được cấp (--number, --date mới), với lý do này; sổ giữ ngày cấp đầu tiên
-        #[arg(
-            long = "correct-date",
-            visible_alias = "dinh-chinh",
-            value_name = "LÝ DO",
-            requires = "so"
-        )]
-        dinh_chinh: Option<String>,
-        /// Ngày văn bản dd/mm/yyyy (mặc định hôm nay)
-        #[arg(long = "date", visible_alias = "ngay", value_name = "NGÀY")]
-        ngay: Option<String>,
+        /// The request's fields, defined once in the core (flags with their help there).
+        #[command(flatten)]
+        input: Box<quyhoach::app::documents::DocInput>,
         /// "T/M ĐẢNG ỦY" hoặc "T/M BAN THƯỜNG VỤ" (nhớ cho lần sau)
         #[arg(
             long = "on-behalf",
@@ -285,29 +241,9 @@ pub enum Command {
         /// Họ tên người ký (nhớ cho lần sau)
         #[arg(long = "signer", visible_alias = "nguoi-ky", value_name = "HỌ TÊN")]
         nguoi_ky: Option<String>,
-        /// Nơi nhận (lặp lại; "Lưu Văn phòng Đảng ủy" tự thêm cuối)
-        #[arg(
-            long = "recipient",
-            visible_alias = "noi-nhan",
-            value_name = "NƠI NHẬN"
-        )]
-        noi_nhan: Vec<String>,
         /// Các đoạn văn sửa được: tệp JSON {"opening": [...], "closing": [...]}
         #[arg(long = "text", visible_alias = "van-ban", value_name = "TỆP")]
         van_ban: Option<PathBuf>,
-        /// Dòng "(Kèm theo Tờ trình số …)" cho danh sách, biểu
-        #[arg(long = "attached-to", visible_alias = "kem-theo", value_name = "DÒNG")]
-        kem_theo: Option<String>,
-        /// Mã số đề án, cho báo cáo kết quả thực hiện đề án (bao-cao-de-an)
-        #[arg(long = "programme", visible_alias = "de-an", value_name = "MÃ_SỐ")]
-        de_an: Option<i64>,
-        /// Tờ trình chỉ gồm các chức danh do cấp này phê duyệt, và gửi cấp này
-        #[arg(
-            long = "approving-body",
-            visible_alias = "cap-phe-duyet",
-            value_name = "CẤP"
-        )]
-        cap_phe_duyet: Option<String>,
     },
     /// Sổ đăng ký số văn bản: xem (số đã cấp, đã hủy, bỏ qua; đính chính ngày), hủy một số (không bao giờ dùng lại)
     #[command(subcommand)]

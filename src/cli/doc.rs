@@ -1,7 +1,7 @@
 //! `quyhoach doc …` and `quyhoach register …`: flags in, the use case in
 //! `quyhoach::app::documents`, and what it did printed.
 
-use quyhoach::app::documents::{self, DocInput};
+use quyhoach::app::documents;
 use quyhoach::docs::NumberState;
 use quyhoach::Store;
 
@@ -26,25 +26,11 @@ const HINTS: &[(&str, &str)] = &[
 
 pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
     let Command::Doc {
-        kind,
-        out,
-        term,
-        nam,
-        nguoi,
-        issue,
-        so,
-        bo_qua_so,
-        dinh_chinh,
-        ngay,
+        input,
         thay_mat,
         chuc_vu,
         nguoi_ky,
-        noi_nhan,
         van_ban,
-        kem_theo,
-        de_an,
-        cap_phe_duyet,
-        format,
     } = cmd
     else {
         return Ok(());
@@ -82,26 +68,10 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
         Some(f) => Some(documents::read_text(&read_text(f)?).map_err(&err)?),
         None => None,
     };
-    let input = DocInput {
-        out: out.clone(),
-        kind: kind.clone(),
-        term: term.clone(),
-        year: *nam,
-        person_id: *nguoi,
-        number: *so,
-        gap_reason: bo_qua_so.clone(),
-        correction_reason: dinh_chinh.clone(),
-        date: ngay.clone(),
-        signer,
-        recipients: (!noi_nhan.is_empty()).then(|| noi_nhan.clone()),
-        text,
-        issue: *issue,
-        attached_to: kem_theo.clone(),
-        programme_id: *de_an,
-        approving_body: cap_phe_duyet.clone(),
-        format: format.clone(),
-    };
-    if input.issue {
+    let mut input = input.clone();
+    input.fields.signer = signer;
+    input.fields.text = text;
+    if input.fields.issue {
         let v = documents::violations(store, &input).map_err(&err)?;
         if !v.is_empty() {
             eprintln!(
@@ -121,7 +91,7 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
     };
     eprintln!(
         "Đã lưu {}{what}{} ({} trang) vào {}",
-        documents::kind_of(kind)
+        documents::kind_of(&input.kind)
             .map(|k| k.label())
             .unwrap_or_default(),
         if made.format == quyhoach::docs::DocFormat::Docx {
@@ -130,7 +100,7 @@ pub fn run(store: &mut Store, cmd: &Command) -> Result<(), UserError> {
             ""
         },
         made.pages,
-        out.display()
+        input.out.display()
     );
     if let Some(note) = &made.register_note {
         eprintln!("{note}");

@@ -4,15 +4,15 @@
 
 use super::frame::date_words;
 use super::{DocRequest, Resolved};
-use crate::document::table::{Cell, CellAlign, Column, Row};
 use crate::document::{
-    Align, Block, Columns, Document, FramedBox, Orientation, Paragraph as Para, ReportTable, Run,
-    Table, MM,
+    Align, Block, Columns, Document, FramedBox, Orientation, Paragraph as Para, Run, Table, MM,
 };
 use crate::error::Result;
 use crate::model::{Person, RecordKind, Unit};
+use crate::report::people::positions_text;
+use crate::report::table::{Cell, CellAlign, Column, Row};
+use crate::report::ReportTable;
 use crate::store::Store;
-use crate::xlsx::people::positions_text;
 
 const SIZE: f32 = 13.0;
 const DOTS: &str = "…………………………………";

@@ -6,9 +6,10 @@ use chrono::{Datelike, NaiveDate};
 
 use super::settings::{DocLayout, DocSettings, Signer};
 use crate::document::{
-    Align, Block, Header, Orientation, Paragraph, ReportTable, Run, Section, Signature, Table, MM,
+    Align, Block, Header, Orientation, Paragraph, Run, Section, Signature, Table, MM,
 };
 use crate::model::Unit;
+use crate::report::ReportTable;
 use crate::text::fold;
 
 pub use crate::model::register::number_text;

@@ -3,37 +3,69 @@
 //! the workbook and the printed list.
 
 use super::frame;
-use super::{DocKind, DocRequest, Resolved};
+use super::{DocRequest, Resolved};
 use crate::document::{Document, Orientation};
 use crate::error::Result;
 use crate::model::Unit;
+use crate::report::ReportTable;
+use crate::report::{ExportKind, Template};
+use crate::store::plan::PlanData;
 use crate::store::Store;
-use crate::xlsx::ExportKind;
 
-pub(super) fn build(
+/// The structure and quality table of a term's plan.
+pub(super) fn build_structure(
     store: &Store,
     unit: &Unit,
     req: &DocRequest,
     r: &Resolved,
 ) -> Result<Document> {
+    list(store, unit, req, r, ExportKind::CoCau, |data, t| {
+        crate::report::structure::structure_rows(data, t)
+    })
+}
+
+/// The people of a term's plan who lack a training their post requires.
+pub(super) fn build_training(
+    store: &Store,
+    unit: &Unit,
+    req: &DocRequest,
+    r: &Resolved,
+) -> Result<Document> {
+    list(store, unit, req, r, ExportKind::DaoTao, |data, t| {
+        crate::report::plan::training_rows(data, t, req.year - 1, req.date)
+    })
+}
+
+/// A list of a term's plan in the columns of `kind`'s shipped template; made for one approving
+/// body, only the posts it approves (seed 004).
+fn list(
+    store: &Store,
+    unit: &Unit,
+    req: &DocRequest,
+    r: &Resolved,
+    kind: ExportKind,
+    rows: impl FnOnce(&PlanData, &Template) -> Result<ReportTable>,
+) -> Result<Document> {
     let term = req.term_code.as_deref().unwrap_or_default();
     let mut data = store.plan_data(term)?;
-    // Made for one approving body: only the posts it approves (seed 004).
     if req.approving_body.is_some() {
         super::approval::select(&mut data, req.approving_body.as_deref(), unit)?;
     }
-    let (title, table) = match req.kind {
-        DocKind::BieuCoCau => {
-            let t = ExportKind::CoCau.default_template();
-            let table = crate::xlsx::structure::structure_rows(&data, &t)?;
-            (format!("{} nhiệm kỳ {}", t.title, term_label(term)), table)
-        }
-        _ => {
-            let t = ExportKind::DaoTao.default_template();
-            let table = crate::xlsx::plan::training_rows(&data, &t, req.year - 1, req.date);
-            (format!("{} nhiệm kỳ {}", t.title, term_label(term)), table)
-        }
-    };
+    let t = kind.default_template();
+    let table = rows(&data, &t)?;
+    let title = format!("{} nhiệm kỳ {}", t.title, term_label(term));
+    annex(unit, req, r, title, table)
+}
+
+/// A list on its own landscape page: the header, its title (and the document it goes with),
+/// the table and the signature.
+fn annex(
+    unit: &Unit,
+    req: &DocRequest,
+    r: &Resolved,
+    title: String,
+    table: ReportTable,
+) -> Result<Document> {
     let layout = &r.settings.layout;
     let mut s = frame::section(Orientation::Landscape, &r.settings);
     s.push(frame::header(unit, None, req.date, layout));

@@ -39,32 +39,184 @@ crate::model::levels::codes!(
     }
 );
 
+/// A field of the request that only some kinds read (every kind reads the date, the signer, the
+/// recipients, the paragraphs, the number and the format).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The planning term (`term_code`).
+    Term,
+    /// The year of a review (`year`); also the year after the last rating shown.
+    Year,
+    /// The person of a CV (`person_id`).
+    Person,
+    /// The programme a report is of (`programme_id`).
+    Programme,
+    /// Only the posts this body approves (`approving_body`).
+    ApprovingBody,
+    /// "(Kèm theo Tờ trình số …)" under a list's title (`attached_to`).
+    AttachedTo,
+}
+
+/// What a kind cannot be made without.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    /// A term's plan (the Documents screen's kinds).
+    Term,
+    /// A person (a CV).
+    Person,
+    /// A programme (its report).
+    Programme,
+}
+
+impl Needs {
+    /// The refusal of a request without it.
+    fn missing(self, kind: DocKind) -> FieldError {
+        match self {
+            Needs::Term => FieldError::new(
+                "term",
+                "required",
+                format!("{}: cần chọn nhiệm kỳ quy hoạch.", kind.label()),
+            ),
+            Needs::Person => {
+                FieldError::new("person", "required", "Sơ yếu lý lịch: cần chọn một người.")
+            }
+            Needs::Programme => FieldError::new(
+                "programme",
+                "required",
+                "Báo cáo đề án: cần chọn một đề án.",
+            ),
+        }
+    }
+
+    fn given(self, req: &DocRequest) -> bool {
+        match self {
+            Needs::Term => req.term_code.as_deref().is_some_and(|t| !t.is_empty()),
+            Needs::Person => req.person_id.is_some(),
+            Needs::Programme => req.programme_id.is_some(),
+        }
+    }
+}
+
+/// What, besides its kind and planning term, makes two saves of a numbered kind the same
+/// document in the register (and what its line in the register names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The kind and the term alone.
+    Term,
+    /// The approving body a Tờ trình is addressed to.
+    ApprovingBody,
+    /// The year of a review report.
+    Year,
+    /// The programme a report is of.
+    Programme,
+}
+
+type Builder = fn(&Store, &crate::model::Unit, &DocRequest, &Resolved) -> Result<Document>;
+
+/// Everything a document kind is, described in one place (`DocKind::spec`).
+pub struct KindSpec {
+    /// The type code in the number ("TTr", "BC"); None: lists and forms have no number of their
+    /// own.
+    pub type_code: Option<&'static str>,
+    /// The start of the file name the window suggests ("Tờ trình quy hoạch 20261203-0930.pdf").
+    pub file_name: &'static str,
+    /// The request's fields this kind reads (see `Field`).
+    pub fields: &'static [Field],
+    /// What it cannot be made without. A term or a person is refused with the request; a
+    /// programme by its builder, once the request is otherwise good.
+    pub needs: Needs,
+    /// Signed for the committee: the signer is checked and remembered (a CV is not signed).
+    pub signed: bool,
+    /// It reports on a term's plan: the plan's violations are shown before it is issued.
+    pub reports_on_plan: bool,
+    /// What makes two saves the same document in the number register.
+    pub scope: Scope,
+    /// Builds it as a `Document` (both renderers print it unchanged).
+    build: Builder,
+}
+
 impl DocKind {
+    /// The one description of each kind: a new kind is a compile error here until described.
+    pub fn spec(self) -> KindSpec {
+        use Field::*;
+        match self {
+            DocKind::ToTrinh => KindSpec {
+                type_code: Some("TTr"),
+                file_name: "Tờ trình quy hoạch",
+                fields: &[Term, Year, ApprovingBody],
+                needs: Needs::Term,
+                signed: true,
+                reports_on_plan: true,
+                scope: Scope::ApprovingBody,
+                build: narrative::build_proposal,
+            },
+            DocKind::BaoCaoRaSoat => KindSpec {
+                type_code: Some("BC"),
+                file_name: "Báo cáo rà soát quy hoạch",
+                fields: &[Term, Year, ApprovingBody],
+                needs: Needs::Term,
+                signed: true,
+                reports_on_plan: true,
+                scope: Scope::Year,
+                build: narrative::build_review,
+            },
+            DocKind::BieuCoCau => KindSpec {
+                type_code: None,
+                file_name: "Biểu cơ cấu, chất lượng",
+                fields: &[Term, ApprovingBody, AttachedTo],
+                needs: Needs::Term,
+                signed: true,
+                reports_on_plan: false,
+                scope: Scope::Term,
+                build: lists::build_structure,
+            },
+            DocKind::DaoTao => KindSpec {
+                type_code: None,
+                file_name: "Danh sách cần đào tạo",
+                fields: &[Term, Year, ApprovingBody, AttachedTo],
+                needs: Needs::Term,
+                signed: true,
+                reports_on_plan: false,
+                scope: Scope::Term,
+                build: lists::build_training,
+            },
+            DocKind::LyLich => KindSpec {
+                type_code: None,
+                file_name: "Sơ yếu lý lịch",
+                fields: &[Person],
+                needs: Needs::Person,
+                signed: false,
+                reports_on_plan: false,
+                scope: Scope::Term,
+                build: cv::build,
+            },
+            DocKind::BaoCaoDeAn => KindSpec {
+                type_code: Some("BC"),
+                file_name: "Báo cáo đề án tạo nguồn",
+                fields: &[Programme],
+                needs: Needs::Programme,
+                signed: true,
+                reports_on_plan: false,
+                scope: Scope::Programme,
+                build: programme::build,
+            },
+        }
+    }
+
     /// The type code in the number ("TTr", "BC"); lists and forms have no number of their own.
     pub fn type_code(self) -> Option<&'static str> {
-        match self {
-            DocKind::ToTrinh => Some("TTr"),
-            DocKind::BaoCaoRaSoat | DocKind::BaoCaoDeAn => Some("BC"),
-            _ => None,
-        }
+        self.spec().type_code
     }
 
     /// Whether the document is of a term's plan (the Documents screen's kinds); a CV and a
     /// programme report are issued from their own screens.
     pub fn needs_term(self) -> bool {
-        !matches!(self, DocKind::LyLich | DocKind::BaoCaoDeAn)
+        self.spec().needs == Needs::Term
     }
 
     /// The start of the file name the window suggests ("Tờ trình quy hoạch 20261203-0930.pdf").
     pub fn file_name(self) -> &'static str {
-        match self {
-            DocKind::ToTrinh => "Tờ trình quy hoạch",
-            DocKind::BaoCaoRaSoat => "Báo cáo rà soát quy hoạch",
-            DocKind::BieuCoCau => "Biểu cơ cấu, chất lượng",
-            DocKind::DaoTao => "Danh sách cần đào tạo",
-            DocKind::LyLich => "Sơ yếu lý lịch",
-            DocKind::BaoCaoDeAn => "Báo cáo đề án tạo nguồn",
-        }
+        self.spec().file_name
     }
 }
 
@@ -96,58 +248,138 @@ impl DocFormat {
     }
 }
 
-/// What the clerk asks for. Unset values come from the remembered settings.
-#[derive(Debug, Clone)]
-pub struct DocRequest {
-    pub kind: DocKind,
+/// The request's fields that the window (JSON), the command line (flags) and the builders share,
+/// defined once: the window sends them by these names, `quyhoach doc` reads them from these
+/// flags (`DocInput` flattens them), and a `DocRequest` carries them to the builders. Unset
+/// values come from the remembered settings.
+#[derive(Debug, Clone, Default, Deserialize, clap::Args)]
+#[serde(default)]
+pub struct DocFields {
+    /// The planning term's code.
+    #[serde(rename = "term")]
+    #[arg(
+        long = "term",
+        value_name = "NHIỆM KỲ",
+        help = "Nhiệm kỳ quy hoạch (mã), cho các văn bản về quy hoạch"
+    )]
     pub term_code: Option<String>,
-    /// Year of the review (report) and of the ratings window's end + 1.
-    pub year: i32,
+    /// The person of a CV.
+    #[arg(
+        long = "person",
+        visible_alias = "nguoi",
+        value_name = "MÃ_SỐ",
+        help = "Mã số cán bộ, cho sơ yếu lý lịch"
+    )]
     pub person_id: Option<i64>,
     /// Issue the document: it takes a number from the register (`number`, or the next free one
     /// when None). Without it the document is a draft and its number is left blank.
+    #[arg(
+        long,
+        help = "Cấp số và ban hành: văn bản lấy số trong sổ (không có: bản nháp, để trống số)"
+    )]
     pub issue: bool,
     /// An issued number to print again (a re-save keeps it), or one given by hand.
+    #[arg(
+        long = "number",
+        visible_alias = "so",
+        value_name = "SỐ",
+        requires = "issue",
+        help = "Số văn bản khi cấp số (mặc định: số tiếp theo trong sổ, hoặc số văn bản này đã được cấp); số đã cấp cho văn bản này thì in lại đúng số đó, số của văn bản khác bị từ chối"
+    )]
     pub number: Option<u32>,
     /// The clerk's confirmation, with its reason, that a number typed ahead of the next free one
     /// leaves the numbers between blank ("bỏ qua" in the register).
+    #[arg(
+        long = "skip-numbers",
+        visible_alias = "bo-qua-so",
+        value_name = "LÝ DO",
+        requires = "number",
+        help = "Xác nhận --number vượt số tiếp theo: các số bị bỏ qua ghi vào sổ là \"bỏ qua (để trống)\" với lý do này, không bao giờ cấp nữa"
+    )]
     pub gap_reason: Option<String>,
     /// The reason of a new issue date for a number this document already holds (a correction).
+    #[arg(
+        long = "correct-date",
+        visible_alias = "dinh-chinh",
+        value_name = "LÝ DO",
+        requires = "number",
+        help = "Đính chính ngày ban hành của số văn bản này đã được cấp (--number, --date mới), với lý do này; sổ giữ ngày cấp đầu tiên"
+    )]
     pub correction_reason: Option<String>,
-    pub date: NaiveDate,
+    /// The signer (the command line sets it from its parts and the remembered one).
+    #[arg(skip)]
     pub signer: Option<Signer>,
+    #[arg(
+        long = "recipient",
+        visible_alias = "noi-nhan",
+        value_name = "NƠI NHẬN",
+        help = "Nơi nhận (lặp lại; \"Lưu Văn phòng Đảng ủy\" tự thêm cuối)"
+    )]
     pub recipients: Option<Vec<String>>,
+    /// The editable opening and closing paragraphs (the command line reads them from a file).
+    #[arg(skip)]
     pub text: Option<DocText>,
     /// "(Kèm theo Tờ trình số …)" for a list sent as an annex.
+    #[arg(
+        long = "attached-to",
+        visible_alias = "kem-theo",
+        value_name = "DÒNG",
+        help = "Dòng \"(Kèm theo Tờ trình số …)\" cho danh sách, biểu"
+    )]
     pub attached_to: Option<String>,
     /// The programme a "Báo cáo kết quả thực hiện Đề án" reports on.
+    #[arg(
+        long = "programme",
+        visible_alias = "de-an",
+        value_name = "MÃ_SỐ",
+        help = "Mã số đề án, cho báo cáo kết quả thực hiện đề án (bao-cao-de-an)"
+    )]
     pub programme_id: Option<i64>,
     /// Only the posts this body approves (the Tờ trình is then addressed to it).
+    #[arg(
+        long = "approving-body",
+        visible_alias = "cap-phe-duyet",
+        value_name = "CẤP",
+        help = "Tờ trình chỉ gồm các chức danh do cấp này phê duyệt, và gửi cấp này"
+    )]
     pub approving_body: Option<String>,
+}
+
+/// What the builders take: the kind, the day and year as values, the format, and the shared
+/// fields (`DocFields`, reached through the request: `req.term_code`).
+#[derive(Debug, Clone)]
+pub struct DocRequest {
+    pub kind: DocKind,
+    /// Year of the review (report) and of the ratings window's end + 1.
+    pub year: i32,
+    pub date: NaiveDate,
     /// PDF or Word; unset, `save_document` follows the file's ending (.pdf, .docx) and
     /// `make_document` makes a PDF.
     pub format: Option<DocFormat>,
+    pub fields: DocFields,
+}
+
+impl std::ops::Deref for DocRequest {
+    type Target = DocFields;
+    fn deref(&self) -> &DocFields {
+        &self.fields
+    }
+}
+
+impl std::ops::DerefMut for DocRequest {
+    fn deref_mut(&mut self) -> &mut DocFields {
+        &mut self.fields
+    }
 }
 
 impl DocRequest {
     pub fn new(kind: DocKind, date: NaiveDate) -> DocRequest {
         DocRequest {
             kind,
-            term_code: None,
             year: chrono::Datelike::year(&date),
-            person_id: None,
-            issue: false,
-            number: None,
-            gap_reason: None,
-            correction_reason: None,
             date,
-            signer: None,
-            recipients: None,
-            text: None,
-            attached_to: None,
-            programme_id: None,
-            approving_body: None,
             format: None,
+            fields: DocFields::default(),
         }
     }
 }
@@ -236,19 +468,16 @@ fn resolve(store: &Store, req: &DocRequest, saving: bool) -> Result<Resolved> {
         .clone()
         .unwrap_or_else(|| settings.signer.clone());
     let is_office = crate::text::fold(&unit.name).contains("van phong");
+    let spec = req.kind.spec();
     let mut errors = Vec::new();
-    let signed = !matches!(req.kind, DocKind::LyLich);
-    if signed {
+    if spec.signed {
         errors.extend(check_signer(&signer, is_office));
     }
-    if req.kind.needs_term() && req.term_code.as_deref().is_none_or(str::is_empty) {
-        errors.push(FieldError::new(
-            "term",
-            "required",
-            format!("{}: cần chọn nhiệm kỳ quy hoạch.", req.kind.label()),
-        ));
+    let missing = Some(spec.needs).filter(|n| !n.given(req));
+    if missing == Some(Needs::Term) {
+        errors.push(Needs::Term.missing(req.kind));
     }
-    if req.kind.type_code().is_none() && (req.issue || req.number.is_some()) {
+    if spec.type_code.is_none() && (req.issue || req.number.is_some()) {
         errors.push(FieldError::new(
             "number",
             "no_number",
@@ -258,12 +487,9 @@ fn resolve(store: &Store, req: &DocRequest, saving: bool) -> Result<Resolved> {
             ),
         ));
     }
-    if req.kind == DocKind::LyLich && req.person_id.is_none() {
-        errors.push(FieldError::new(
-            "person",
-            "required",
-            "Sơ yếu lý lịch: cần chọn một người.",
-        ));
+    // A programme is asked for by its builder, once the rest of the request is good.
+    if missing == Some(Needs::Person) {
+        errors.push(Needs::Person.missing(req.kind));
     }
     if !errors.is_empty() {
         return Err(CoreError::Validation(errors));
@@ -332,12 +558,7 @@ fn build_document(store: &Store, req: &DocRequest) -> Result<(Document, Resolved
 
 fn build_resolved(store: &Store, req: &DocRequest, r: &Resolved) -> Result<Document> {
     let unit = store.unit()?;
-    match req.kind {
-        DocKind::ToTrinh | DocKind::BaoCaoRaSoat => narrative::build(store, &unit, req, r),
-        DocKind::BieuCoCau | DocKind::DaoTao => lists::build(store, &unit, req, r),
-        DocKind::LyLich => cv::build(store, &unit, req, r),
-        DocKind::BaoCaoDeAn => programme::build(store, &unit, req, r),
-    }
+    (req.kind.spec().build)(store, &unit, req, r)
 }
 
 /// The file of a resolved document in `format`.
@@ -417,7 +638,7 @@ pub fn save(store: &mut Store, req: &DocRequest, out: &Path) -> Result<DocOutput
         }
     }
     let mut s = r.settings.clone();
-    if !matches!(req.kind, DocKind::LyLich) {
+    if req.kind.spec().signed {
         s.signer = r.signer.clone();
         s.recipients
             .insert(req.kind.code().to_string(), r.recipients.clone());

@@ -5,20 +5,27 @@
 use super::figures;
 use super::frame::{self, body, heading};
 use super::lists::term_label;
-use super::{DocKind, DocRequest, Resolved};
+use super::{DocRequest, Resolved};
 use crate::document::{Align, Block, Document, Orientation, Paragraph, Run};
 use crate::error::Result;
 use crate::model::Unit;
+use crate::report::plan::{plan_list_rows, review_event, review_rows, REVIEW_GROUPS};
+use crate::report::ExportKind;
 use crate::rules::check::check;
 use crate::store::plan::PlanData;
 use crate::store::Store;
-use crate::xlsx::plan::{plan_list_rows, review_event, review_rows, REVIEW_GROUPS};
-use crate::xlsx::ExportKind;
 
-fn default_opening(kind: DocKind, data: &PlanData, unit: &Unit, year: i32) -> Vec<String> {
+/// The two narrative kinds: the Tờ trình proposing a term's plan and the yearly review report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Narrative {
+    Proposal,
+    Review,
+}
+
+fn default_opening(kind: Narrative, data: &PlanData, unit: &Unit, year: i32) -> Vec<String> {
     let term = term_label(&data.term.code);
     match kind {
-        DocKind::ToTrinh => vec![
+        Narrative::Proposal => vec![
             format!(
                 "Căn cứ {} và các hướng dẫn của cấp trên về công tác quy hoạch cán bộ.",
                 data.rules.name
@@ -28,20 +35,20 @@ fn default_opening(kind: DocKind, data: &PlanData, unit: &Unit, year: i32) -> Ve
                 unit.name
             ),
         ],
-        _ => vec![format!(
+        Narrative::Review => vec![format!(
             "Thực hiện quy định về rà soát, bổ sung quy hoạch cán bộ hằng năm, {} đã tiến hành rà soát quy hoạch nhiệm kỳ {term} năm {year}. Kết quả như sau:",
             unit.name
         )],
     }
 }
 
-fn default_closing(kind: DocKind, unit: &Unit, addressee: &str) -> Vec<String> {
+fn default_closing(kind: Narrative, unit: &Unit, addressee: &str) -> Vec<String> {
     match kind {
-        DocKind::ToTrinh => vec![format!(
+        Narrative::Proposal => vec![format!(
             "Ban Thường vụ {} kính trình {addressee} xem xét, phê duyệt.",
             unit.name
         )],
-        _ => vec![format!(
+        Narrative::Review => vec![format!(
             "Trên đây là báo cáo kết quả rà soát, bổ sung quy hoạch cán bộ của {}.",
             unit.name
         )],
@@ -50,7 +57,7 @@ fn default_closing(kind: DocKind, unit: &Unit, addressee: &str) -> Vec<String> {
 
 /// The body paragraphs in order; the last is kept with the signature.
 fn body_paras(
-    kind: DocKind,
+    kind: Narrative,
     data: &PlanData,
     req: &DocRequest,
     r: &Resolved,
@@ -74,7 +81,7 @@ fn body_paras(
     let report = check(data, req.date);
     let mut paras: Vec<Paragraph> = opening.iter().map(|t| body(t)).collect();
     match kind {
-        DocKind::ToTrinh => {
+        Narrative::Proposal => {
             paras.push(heading("I- DANH SÁCH GIỚI THIỆU QUY HOẠCH"));
             let lines = figures::per_position(data);
             if lines.is_empty() {
@@ -83,7 +90,7 @@ fn body_paras(
             paras.extend(lines.iter().map(|t| body(t)));
             paras.push(body("(Có danh sách trích ngang kèm theo tại Phụ lục.)"));
         }
-        _ => {
+        Narrative::Review => {
             paras.push(heading("I- KẾT QUẢ RÀ SOÁT, BỔ SUNG"));
             for (i, (step, title)) in REVIEW_GROUPS.iter().enumerate() {
                 let mut names = Vec::new();
@@ -134,7 +141,28 @@ fn body_paras(
     paras
 }
 
-pub(super) fn build(
+/// The Tờ trình of a term's plan, with its trích ngang annex.
+pub(super) fn build_proposal(
+    store: &Store,
+    unit: &Unit,
+    req: &DocRequest,
+    r: &Resolved,
+) -> Result<Document> {
+    build(Narrative::Proposal, store, unit, req, r)
+}
+
+/// The report of a yearly review, with its annex.
+pub(super) fn build_review(
+    store: &Store,
+    unit: &Unit,
+    req: &DocRequest,
+    r: &Resolved,
+) -> Result<Document> {
+    build(Narrative::Review, store, unit, req, r)
+}
+
+fn build(
+    kind: Narrative,
     store: &Store,
     unit: &Unit,
     req: &DocRequest,
@@ -145,21 +173,21 @@ pub(super) fn build(
     let number = r.number_line.clone();
     // A Tờ trình goes to the body approving its posts; a review report made for one approving
     // body covers only its posts and goes to it too (seed 004). Otherwise the superior's.
-    let addressee = match (req.kind, req.approving_body.as_deref()) {
-        (DocKind::ToTrinh, body) | (_, body @ Some(_)) => {
+    let addressee = match (kind, req.approving_body.as_deref()) {
+        (Narrative::Proposal, body) | (Narrative::Review, body @ Some(_)) => {
             super::approval::select(&mut data, body, unit)?
         }
-        _ => frame::superior_standing_committee(&unit.superior_body),
+        (Narrative::Review, None) => frame::superior_standing_committee(&unit.superior_body),
     };
-    let (type_name, summary) = match req.kind {
-        DocKind::ToTrinh => (
+    let (type_name, summary) = match kind {
+        Narrative::Proposal => (
             "Tờ trình",
             format!(
                 "đề nghị phê duyệt quy hoạch cán bộ nhiệm kỳ {}",
                 term_label(term)
             ),
         ),
-        _ => (
+        Narrative::Review => (
             "Báo cáo",
             format!(
                 "kết quả rà soát, bổ sung quy hoạch cán bộ năm {}, nhiệm kỳ {}",
@@ -173,7 +201,7 @@ pub(super) fn build(
     main.push(frame::header(unit, number.as_deref(), req.date, layout));
     main.blocks
         .extend(frame::title(type_name, &summary, layout));
-    if req.kind == DocKind::ToTrinh {
+    if kind == Narrative::Proposal {
         // HD 05: a Tờ trình is "Kính trình" (14, italic) to the body above, under the summary.
         main.push(
             Paragraph::new(
@@ -188,8 +216,8 @@ pub(super) fn build(
             .after(8.0),
         );
     }
-    let recipients = frame::recipient_lines(&r.recipients, req.kind == DocKind::ToTrinh);
-    let mut paras = body_paras(req.kind, &data, req, r, unit, &addressee);
+    let recipients = frame::recipient_lines(&r.recipients, kind == Narrative::Proposal);
+    let mut paras = body_paras(kind, &data, req, r, unit, &addressee);
     // The last lines of the body stay with the signature.
     if let Some(last) = paras.pop() {
         paras.push(last.keep_with_next());
@@ -210,25 +238,25 @@ pub(super) fn build(
         unit.name
     );
     let rating_year = req.year - 1;
-    let (table, title) = match req.kind {
-        DocKind::ToTrinh => (
+    let (table, title) = match kind {
+        Narrative::Proposal => (
             plan_list_rows(
                 &data,
                 &ExportKind::TrichNgang.default_template(),
                 rating_year,
-            ),
+            )?,
             format!(
                 "Danh sách trích ngang cán bộ quy hoạch nhiệm kỳ {}",
                 term_label(term)
             ),
         ),
-        _ => (
+        Narrative::Review => (
             review_rows(
                 &data,
                 &ExportKind::RaSoat.default_template(),
                 rating_year,
                 req.year,
-            ),
+            )?,
             format!("Kết quả rà soát, bổ sung quy hoạch cán bộ năm {}", req.year),
         ),
     };

@@ -1,97 +1,16 @@
 //! "Báo cáo kết quả thực hiện Đề án …" (seed 000): the Party frame, the programme's decision, its
 //! figures by stage, and the annex listing every participant with their trainings, evaluations
-//! and outcome. The annex table is also what the Excel export of the list writes.
+//! and outcome. The annex table (`report::lists::programme_table`) is also what the Excel export
+//! of the list writes.
 
 use super::frame::{self, body, heading};
 use super::{DocRequest, Resolved};
-use crate::document::table::{Cell, CellAlign, Column, ReportTable, Row};
 use crate::document::{Block, Document, Orientation};
 use crate::error::{CoreError, Result};
 use crate::model::plan::Programme;
 use crate::model::programme::{MemberStage, ProgrammeRecordKind};
 use crate::model::Unit;
 use crate::store::Store;
-
-/// The participants as a report table: one row each, trainings and evaluations listed in their
-/// cells, the outcome last.
-pub fn participants_table(p: &Programme) -> ReportTable {
-    let columns = vec![
-        Column::new("STT", 5.0, CellAlign::Center),
-        Column::new("Họ và tên", 26.0, CellAlign::Left),
-        Column::new("Ngày được đề xuất", 12.0, CellAlign::Center),
-        Column::new("Tình trạng", 16.0, CellAlign::Left),
-        Column::new("Đào tạo, bồi dưỡng", 34.0, CellAlign::Left),
-        Column::new("Đánh giá hằng năm", 30.0, CellAlign::Left),
-        Column::new("Kết quả bố trí", 30.0, CellAlign::Left),
-    ];
-    let mut rows = Vec::new();
-    for (i, m) in p.members.iter().enumerate() {
-        let trainings: Vec<String> = m
-            .records
-            .iter()
-            .filter(|r| r.kind == ProgrammeRecordKind::Training.code())
-            .map(|r| {
-                let mut s = r.content.clone();
-                if !r.institution.is_empty() {
-                    s.push_str(&format!(", {}", r.institution));
-                }
-                s.push_str(&format!(" (từ {}", r.date.to_display()));
-                if let Some(to) = &r.to {
-                    s.push_str(&format!(" đến {}", to.to_display()));
-                }
-                s.push(')');
-                if !r.result.is_empty() {
-                    s.push_str(&format!(": {}", r.result));
-                }
-                if !r.certificate.is_empty() {
-                    s.push_str(&format!("; {}", r.certificate));
-                }
-                s
-            })
-            .collect();
-        let evaluations: Vec<String> = m
-            .records
-            .iter()
-            .filter(|r| r.kind == ProgrammeRecordKind::Evaluation.code())
-            .map(|r| {
-                let rating = r.rating.map(|x| x.label()).unwrap_or(r.result.as_str());
-                format!("Năm {}: {rating}. {}", r.date.year(), r.content)
-            })
-            .collect();
-        let outcome = match &m.outcome {
-            Some(o) => match o.kind {
-                Some(k) => format!(
-                    "{} {} từ {} (Quyết định số {})",
-                    k.label(),
-                    o.post,
-                    o.date.to_display(),
-                    o.decision_no
-                ),
-                None => format!(
-                    "Ra khỏi đề án từ {}: {} (Quyết định số {})",
-                    o.date.to_display(),
-                    o.reason,
-                    o.decision_no
-                ),
-            },
-            None => String::new(),
-        };
-        rows.push(Row::Data(vec![
-            Cell::Number((i + 1) as f64),
-            Cell::text(&m.full_name),
-            Cell::date(Some(&m.selected_on)),
-            Cell::text(m.stage.label()),
-            Cell::text(trainings.join("\n")),
-            Cell::text(evaluations.join("\n")),
-            Cell::text(outcome),
-        ]));
-    }
-    ReportTable {
-        title: format!("Danh sách cán bộ tham gia {}", p.name),
-        columns,
-        rows,
-    }
-}
 
 fn count(p: &Programme, stage: MemberStage) -> usize {
     p.members.iter().filter(|m| m.stage == stage).count()
@@ -103,13 +22,9 @@ pub(super) fn build(
     req: &DocRequest,
     r: &Resolved,
 ) -> Result<Document> {
-    let id = req.programme_id.ok_or_else(|| {
-        CoreError::validation(
-            "programme",
-            "required",
-            "Báo cáo đề án: cần chọn một đề án.",
-        )
-    })?;
+    let id = req
+        .programme_id
+        .ok_or_else(|| CoreError::Validation(vec![super::Needs::Programme.missing(req.kind)]))?;
     let p = store.programme(id)?;
     let summary = format!("kết quả thực hiện {}", p.name);
     let layout = &r.settings.layout;
@@ -207,7 +122,7 @@ pub(super) fn build(
         frame::date_words(req.date),
         unit.name
     );
-    let table = participants_table(&p);
+    let table = crate::report::lists::programme_table(&p);
     annex.blocks.extend(frame::annex_heading(
         Some("Phụ lục"),
         &table.title.clone(),

@@ -16,7 +16,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{DocKind, DocRequest};
+use super::{DocKind, DocRequest, Scope};
 use crate::error::{CoreError, Result};
 use crate::model::register::{number_text, NewNumber, SkippedNumbers};
 use crate::store::Store;
@@ -53,11 +53,11 @@ pub struct DocIdentity {
 
 impl DocIdentity {
     pub fn of(req: &DocRequest) -> DocIdentity {
-        let scope = match req.kind {
-            DocKind::ToTrinh => req.approving_body.as_deref().map(clean).unwrap_or_default(),
-            DocKind::BaoCaoRaSoat => req.year.to_string(),
-            DocKind::BaoCaoDeAn => req.programme_id.map(|p| p.to_string()).unwrap_or_default(),
-            _ => String::new(),
+        let scope = match req.kind.spec().scope {
+            Scope::ApprovingBody => req.approving_body.as_deref().map(clean).unwrap_or_default(),
+            Scope::Year => req.year.to_string(),
+            Scope::Programme => req.programme_id.map(|p| p.to_string()).unwrap_or_default(),
+            Scope::Term => String::new(),
         };
         DocIdentity {
             kind: req.kind.code(),
@@ -273,19 +273,19 @@ pub(crate) fn note(issue: &Issue, date: NaiveDate) -> Option<String> {
 /// The register's line for a document: what it is, for an inspector reading the register.
 fn summary(store: &Store, req: &DocRequest) -> Result<String> {
     let plan_term = req.term_code.clone().unwrap_or_default();
-    Ok(match req.kind {
-        DocKind::BaoCaoDeAn => match req.programme_id {
+    Ok(match req.kind.spec().scope {
+        Scope::Programme => match req.programme_id {
             Some(id) => format!("{}: {}", req.kind.label(), store.programme(id)?.name),
             None => req.kind.label().to_string(),
         },
-        DocKind::BaoCaoRaSoat => {
+        Scope::Year => {
             format!(
                 "{} nhiệm kỳ {plan_term}, năm {}",
                 req.kind.label(),
                 req.year
             )
         }
-        _ => {
+        Scope::ApprovingBody | Scope::Term => {
             let mut s = format!("{} nhiệm kỳ {plan_term}", req.kind.label());
             if let Some(body) = req.approving_body.as_deref().map(clean) {
                 if !body.is_empty() {

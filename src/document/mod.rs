@@ -4,9 +4,7 @@
 //! `Document`; `pdf` lays it out on pages and `docx` writes it as WordprocessingML, so every
 //! output format prints the same document. Sizes and distances are in points.
 
-pub mod table;
-
-pub use table::ReportTable;
+use crate::report::ReportTable;
 
 /// Points per millimetre.
 pub const MM: f32 = 72.0 / 25.4;

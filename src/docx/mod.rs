@@ -14,13 +14,13 @@ mod xml;
 
 use std::io::Write;
 
-use crate::document::table::CellAlign;
 use crate::document::{
     Align, Block, Columns, Document, FramedBox, Header, Orientation, Paragraph, Run, Section,
     Signature, Table, MM,
 };
 use crate::error::{CoreError, Result};
 use crate::pdf::fonts::{fonts, Face};
+use crate::report::table::CellAlign;
 use xml::{half_points, twips, Xml};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";

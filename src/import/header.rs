@@ -519,7 +519,7 @@ pub fn find(grid: &Grid) -> Option<Header> {
             .enumerate()
             .map(|(i, (g, h))| ColumnMap {
                 index: i,
-                letter: crate::xlsx::sheet::column_letter(i as u16),
+                letter: crate::report::table::column_letter(i as u16),
                 field: recognise(g.as_deref(), &h).map(String::from),
                 header: match g {
                     Some(g) => format!("{g} / {h}"),

@@ -257,7 +257,7 @@ pub fn preview(
                             .enumerate()
                             .map(|(i, c)| ColumnMap {
                                 index: i,
-                                letter: crate::xlsx::sheet::column_letter(i as u16),
+                                letter: crate::report::table::column_letter(i as u16),
                                 header: c.display(),
                                 field: header::recognise(None, &c.display())
                                     .map(String::from),

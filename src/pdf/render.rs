@@ -6,10 +6,10 @@ use super::fonts::{fonts, Face};
 use super::page::{Doc, MM};
 use super::table as t;
 use super::text::Para;
-use crate::document::table::{CellAlign, Row};
 use crate::document::{
     Align, Block, Columns, Document, FramedBox, Header, Run, Section, Signature, Table,
 };
+use crate::report::table::{CellAlign, Row};
 
 /// The document laid out (not yet written: see `Doc::finish` and `Doc::preview`).
 pub fn render(d: &Document) -> Doc {
@@ -241,7 +241,7 @@ pub(crate) fn table(tb: &Table, keep_after: f32) -> t::Table {
             col
         })
         .collect();
-    let text = |cells: &[crate::document::table::Cell]| cells.iter().map(|c| c.display()).collect();
+    let text = |cells: &[crate::report::table::Cell]| cells.iter().map(|c| c.display()).collect();
     t::Table {
         cols,
         rows: tb

@@ -5,6 +5,7 @@
 use super::fonts::{fonts, Face};
 use super::page::Doc;
 use super::text::{lay_out, Align, Para, Run};
+use crate::report::table::HeaderCell;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Col {
@@ -93,54 +94,15 @@ fn cell_height(p: &Para, width: f32) -> f32 {
     lay_out(p, (width - 2.0 * PAD_X).max(1.0)).len() as f32 * p.line_height + 2.0 * PAD_Y
 }
 
-/// A header cell: columns `first..=last`, on header row `row` (0 or 1), spanning `rows` rows.
-struct HeadCell {
-    first: usize,
-    last: usize,
-    row: usize,
-    rows: usize,
-    text: String,
-}
-
-fn head(first: usize, last: usize, row: usize, rows: usize, text: &str) -> HeadCell {
-    HeadCell {
-        first,
-        last,
-        row,
-        rows,
-        text: text.to_string(),
-    }
-}
-
-/// The header cells, and whether the header has two rows.
-fn header_cells(cols: &[Col]) -> (Vec<HeadCell>, bool) {
-    let two = cols.iter().any(|c| c.group.is_some());
-    let mut out = Vec::new();
-    let mut c = 0;
-    while c < cols.len() {
-        match (&cols[c].group, two) {
-            (Some(g), _) => {
-                let mut end = c;
-                while end + 1 < cols.len() && cols[end + 1].group.as_deref() == Some(g.as_str()) {
-                    end += 1;
-                }
-                out.push(head(c, end, 0, 1, g));
-                for (i, col) in cols.iter().enumerate().take(end + 1).skip(c) {
-                    out.push(head(i, i, 1, 1, &col.header));
-                }
-                c = end + 1;
-            }
-            (None, true) => {
-                out.push(head(c, c, 0, 2, &cols[c].header));
-                c += 1;
-            }
-            (None, false) => {
-                out.push(head(c, c, 0, 1, &cols[c].header));
-                c += 1;
-            }
-        }
-    }
-    (out, two)
+/// The header cells (by the one rule of `report::table::header_cells`), and whether the
+/// header has two rows.
+fn header_cells(cols: &[Col]) -> (Vec<HeaderCell>, bool) {
+    crate::report::table::header_cells(
+        &cols
+            .iter()
+            .map(|c| (c.group.as_deref(), c.header.as_str()))
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// Widest unbreakable word of a text.
@@ -379,7 +341,7 @@ impl Doc {
     fn header_height(&self, t: &Table, g: &Geometry) -> f32 {
         let (cells, two) = header_cells(&t.cols);
         let lh = g.line_height;
-        let h = |c: &HeadCell| {
+        let h = |c: &HeaderCell| {
             let (_, w) = g.span(c.first, c.last);
             cell_height(
                 &cell_para(&c.text, Face::BOLD, t.size, Align::Center, lh),

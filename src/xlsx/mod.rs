@@ -1,10 +1,10 @@
-//! Excel workbooks (rust_xlsxwriter): exports driven by editable templates.
+//! Excel workbooks (rust_xlsxwriter): the report tables of `crate::report` written as sheets.
 
-pub mod people;
-pub mod plan;
+pub mod export;
 pub mod sheet;
-pub mod structure;
-pub mod template;
 
+pub use export::{
+    export_people, export_plan_list, export_review, export_structure, export_training_gaps,
+    PlanExport,
+};
 pub use sheet::{ExportMeta, ExportReport};
-pub use template::{ExportKind, Template};

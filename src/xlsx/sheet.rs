@@ -8,11 +8,11 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 
-use crate::document::table::{Column, ReportTable};
 use crate::error::{CoreError, Result};
 use crate::model::Unit;
+use crate::report::table::{Column, ReportTable};
 
-pub use crate::document::table::{Cell, Row};
+use crate::report::table::{Cell, Row};
 
 /// Title-block lines set by the clerk.
 #[derive(Debug, Clone, Default)]
@@ -154,20 +154,6 @@ fn header_lines(cols: &[Column], widths: &[f32]) -> (usize, usize) {
         sub = down - group;
     }
     (group, sub)
-}
-
-/// "A", "B", … "Z", "AA" for a 0-based column.
-pub fn column_letter(mut c: u16) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (c % 26) as u8);
-        if c < 26 {
-            break;
-        }
-        c = c / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
 }
 
 /// Excel's width of a column of `chars` characters, in points, less the cell's inner padding.
@@ -400,43 +386,10 @@ pub(crate) fn save_beside(wb: &mut Workbook, out: &Path) -> Result<()> {
     r
 }
 
-/// Upper-case Roman numerals for section headings (I, II, III, IV…).
-pub fn roman(mut n: usize) -> String {
-    const TABLE: [(usize, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for (v, r) in TABLE {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
-    fn column_letters_and_numerals() {
-        assert_eq!(super::column_letter(0), "A");
-        assert_eq!(super::column_letter(25), "Z");
-        assert_eq!(super::column_letter(26), "AA");
-        assert_eq!(super::column_letter(27), "AB");
-        assert_eq!(super::roman(4), "IV");
-        assert_eq!(super::roman(14), "XIV");
+    fn cached_values() {
         assert_eq!(super::format_cached(12.0), "12");
         assert_eq!(super::format_cached(0.25), "0.25");
     }

@@ -9,7 +9,6 @@ use crate::common::*;
 use quyhoach::docs::{DocKind, DocRequest, DocText, Signer};
 use quyhoach::model::plan::*;
 use quyhoach::model::PositionHeld;
-use quyhoach::model::YearMonth;
 use quyhoach::Store;
 
 fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
@@ -809,4 +808,74 @@ fn an_installed_times_new_roman_is_preferred_and_embedded() {
     let out2 = w.dir.path().join("Tờ trình phông có sẵn.pdf");
     run_with_fonts(&["doc", "bieu-co-cau", "--term", "2030-2035"], &out2);
     assert!(tool("pdffonts", &[], &out2).contains("LiberationSerif"));
+}
+
+/// Issue 22: each kind is described once (`DocKind::spec`), and its description names the
+/// request's fields it reads: setting any other field leaves the document byte for byte the
+/// same, in PDF and in Word.
+#[test]
+fn each_kind_reads_only_the_fields_its_description_names() {
+    use quyhoach::docs::{DocFormat, Field};
+    let w = temp_ward();
+    let mut s = quyhoach::demo::create_demo(&w.path, PASS, 60).unwrap();
+    s.set_today(today());
+    let all = [
+        Field::Term,
+        Field::Year,
+        Field::Person,
+        Field::Programme,
+        Field::ApprovingBody,
+        Field::AttachedTo,
+    ];
+    for &kind in DocKind::ALL {
+        let spec = kind.spec();
+        let mut base = DocRequest::new(kind, d("20/11/2026").earliest());
+        base.signer = Some(signer());
+        base.term_code = spec
+            .fields
+            .contains(&Field::Term)
+            .then(|| "2030-2035".into());
+        base.person_id = spec.fields.contains(&Field::Person).then_some(1);
+        base.programme_id = spec.fields.contains(&Field::Programme).then_some(1);
+        for format in [DocFormat::Pdf, DocFormat::Docx] {
+            base.format = Some(format);
+            // A PDF carries random font and document identifiers: compared by its laid-out text.
+            let seen = |bytes: Vec<u8>| match format {
+                DocFormat::Pdf => {
+                    let file = w.dir.path().join("so-sanh.pdf");
+                    std::fs::write(&file, &bytes).unwrap();
+                    text(&file, None, "-layout").into_bytes()
+                }
+                DocFormat::Docx => bytes,
+            };
+            let made = seen(
+                quyhoach::docs::make(&s, &base)
+                    .unwrap_or_else(|e| panic!("{}: {e}", kind.code()))
+                    .bytes,
+            );
+            for field in all.iter().filter(|f| !spec.fields.contains(f)) {
+                let mut other = base.clone();
+                match field {
+                    Field::Term => other.term_code = Some("2030-2035".into()),
+                    Field::Year => other.year = 2020,
+                    Field::Person => other.person_id = Some(2),
+                    Field::Programme => other.programme_id = Some(1),
+                    Field::ApprovingBody => {
+                        other.approving_body = Some("Ban Thường vụ Thành ủy".into())
+                    }
+                    Field::AttachedTo => other.attached_to = Some("(Kèm theo Tờ trình)".into()),
+                }
+                let again = seen(
+                    quyhoach::docs::make(&s, &other)
+                        .unwrap_or_else(|e| panic!("{} {field:?}: {e}", kind.code()))
+                        .bytes,
+                );
+                assert!(
+                    again == made,
+                    "{} ({format:?}) changes with {field:?}, which its description does not name",
+                    kind.code()
+                );
+            }
+        }
+    }
 }

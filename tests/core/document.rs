@@ -3,9 +3,9 @@
 
 use crate::common::*;
 use quyhoach::docs::{DocKind, DocRequest, Signer};
-use quyhoach::document::table::{CellAlign, Row};
 use quyhoach::document::{Block, Orientation};
-use quyhoach::xlsx::ExportKind;
+use quyhoach::report::table::{CellAlign, Row};
+use quyhoach::report::ExportKind;
 
 fn to_trinh() -> DocRequest {
     let mut r = DocRequest::new(DocKind::ToTrinh, d("20/11/2026").earliest());
@@ -63,11 +63,12 @@ fn a_to_trinh_is_described_as_sections_of_blocks() {
 
     // The annex is the Excel export's table: same columns, groups and cells.
     let data = s.plan_data("2030-2035").unwrap();
-    let excel = quyhoach::xlsx::plan::plan_list_rows(
+    let excel = quyhoach::report::plan::plan_list_rows(
         &data,
         &ExportKind::TrichNgang.default_template(),
         2025,
-    );
+    )
+    .unwrap();
     assert_eq!(table.table, excel);
     assert!(excel
         .columns

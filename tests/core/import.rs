@@ -6,7 +6,8 @@ use crate::common::*;
 use calamine::{open_workbook, Reader, Xlsx};
 use quyhoach::import::{ImportOptions, ProblemLevel, Progress};
 use quyhoach::model::*;
-use quyhoach::xlsx::{ExportKind, ExportMeta, Template};
+use quyhoach::report::{ExportKind, Template};
+use quyhoach::xlsx::ExportMeta;
 use rust_xlsxwriter::Workbook;
 use unicode_normalization::UnicodeNormalization;
 
@@ -66,7 +67,7 @@ fn round_trip(template: &Template, people: &[Person], compare: impl Fn(&Person) 
         .join("Xuất Excel")
         .join("danh sách cán bộ.xlsx");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
-    quyhoach::xlsx::people::export_people(&s, &out, template, &ExportMeta::default()).unwrap();
+    quyhoach::xlsx::export_people(&s, &out, template, &ExportMeta::default()).unwrap();
     let before: Vec<Person> = s
         .list_people()
         .unwrap()

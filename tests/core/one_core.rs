@@ -323,12 +323,15 @@ fn word_files_from_the_cli_and_the_window_share_the_register() {
     let from_window = dir.join("Tờ trình 01 (sửa).docx");
     let mut input = quyhoach::app::documents::DocInput {
         kind: "to-trinh".into(),
-        term: Some("2030-2035".into()),
         date: Some("20/11/2026".into()),
-        issue: true,
-        number: Some(1),
         out: from_window.clone(),
         format: Some("docx".into()),
+        fields: quyhoach::docs::DocFields {
+            term_code: Some("2030-2035".into()),
+            issue: true,
+            number: Some(1),
+            ..Default::default()
+        },
         ..Default::default()
     };
     let made = s.save_document(input.clone()).unwrap();
@@ -364,8 +367,8 @@ fn word_files_from_the_cli_and_the_window_share_the_register() {
     assert!(!input.out.exists());
     // A draft in Word takes no number.
     input.out = dir.join("nháp.docx");
-    input.issue = false;
-    input.number = None;
+    input.fields.issue = false;
+    input.fields.number = None;
     let draft = s.save_document(input).unwrap();
     assert!(draft.draft && draft.number.is_none());
     assert_eq!(s.doc_register().unwrap().len(), 1);
@@ -382,16 +385,19 @@ fn the_register_refuses_the_same_numbers_from_the_window_and_the_cli() {
     let dir = w.dir.path().join("Văn bản");
     let input = |date: &str, number: Option<u32>, out: &str| quyhoach::app::documents::DocInput {
         kind: "to-trinh".into(),
-        term: Some("2030-2035".into()),
         date: Some(date.into()),
-        number,
-        issue: true,
         out: dir.join(out),
-        signer: Some(quyhoach::docs::Signer {
-            on_behalf: "T/M ĐẢNG ỦY".into(),
-            title: "BÍ THƯ".into(),
-            name: "Nguyễn Văn Nho".into(),
-        }),
+        fields: quyhoach::docs::DocFields {
+            term_code: Some("2030-2035".into()),
+            number,
+            issue: true,
+            signer: Some(quyhoach::docs::Signer {
+                on_behalf: "T/M ĐẢNG ỦY".into(),
+                title: "BÍ THƯ".into(),
+                name: "Nguyễn Văn Nho".into(),
+            }),
+            ..Default::default()
+        },
         ..Default::default()
     };
     for (n, date) in [(1, "01/12/2026"), (2, "02/12/2026"), (3, "03/12/2026")] {

@@ -10,7 +10,6 @@ use quyhoach::app::programmes::{self, CriteriaForm, OutcomeInput, ProgrammeForm,
 use quyhoach::app::{rotation, young};
 use quyhoach::docs::{DocKind, DocRequest, Signer};
 use quyhoach::model::programme::{GraduationClass, MemberStage};
-use quyhoach::model::YearMonth;
 use quyhoach::model::*;
 
 use crate::common::*;

@@ -4,7 +4,6 @@
 use crate::common::d;
 use crate::common::plan::*;
 use quyhoach::model::plan::*;
-use quyhoach::model::YearMonth;
 use quyhoach::model::*;
 use quyhoach::rules::check::{CheckReport, Finding, Severity};
 use quyhoach::rules::targets::{Indicator, Target};

@@ -5,6 +5,7 @@
 use crate::common::*;
 use chrono::NaiveDate;
 use quyhoach::app::exports::ExportInput;
+use quyhoach::docs::DocFields;
 use quyhoach::model::{Sex, Status};
 use quyhoach::session::{DocInput, NewDatabase, PeopleFilter, Session};
 
@@ -184,21 +185,24 @@ fn documents_and_workbooks_from_the_session() {
     let out = w.dir.path().join("Văn bản xuất").join("Tờ trình số 1.pdf");
     let input = |date: &str| DocInput {
         kind: "to-trinh".into(),
-        term: Some("2030-2035".into()),
         year: None,
-        person_id: None,
-        number: None,
         date: Some(date.into()),
-        signer: Some(quyhoach::docs::Signer {
-            on_behalf: "T/M ĐẢNG ỦY".into(),
-            title: "BÍ THƯ".into(),
-            name: "Nguyễn Văn Nho".into(),
-        }),
-        recipients: None,
-        text: None,
-        issue: true,
         out: out.clone(),
-        attached_to: None,
+        fields: DocFields {
+            term_code: Some("2030-2035".into()),
+            person_id: None,
+            number: None,
+            signer: Some(quyhoach::docs::Signer {
+                on_behalf: "T/M ĐẢNG ỦY".into(),
+                title: "BÍ THƯ".into(),
+                name: "Nguyễn Văn Nho".into(),
+            }),
+            recipients: None,
+            text: None,
+            issue: true,
+            attached_to: None,
+            ..Default::default()
+        },
         ..Default::default()
     };
     // A preview lays the document out and registers nothing.

@@ -7,7 +7,6 @@ use chrono::Datelike;
 use quyhoach::app::board::{self, Candidate, Candidates};
 use quyhoach::app::rules::{save_params, RulesEdit};
 use quyhoach::model::plan::*;
-use quyhoach::model::YearMonth;
 use quyhoach::model::*;
 use quyhoach::rules::check::Severity;
 use quyhoach::rules::eligibility::Verdict;

@@ -616,7 +616,7 @@ fn the_programme_report_as_word() {
     let list = quyhoach::app::programmes::list(&s).unwrap();
     let mut req = quyhoach::docs::DocRequest::new(DocKind::BaoCaoDeAn, d("20/11/2026").earliest());
     req.programme_id = Some(list[0].id);
-    req.signer = request(DocKind::ToTrinh).signer;
+    req.signer = request(DocKind::ToTrinh).fields.signer;
     let out = w.dir.path().join("Báo cáo Đề án.docx");
     let made = save(&mut s, &req, &out);
     assert_eq!(made.format, DocFormat::Docx);

@@ -569,15 +569,18 @@ fn the_programme_report_is_numbered_through_the_register_in_pdf_and_word() {
     // As the window sends it: issued, a PDF, then its Word copy under the same number.
     let input = DocInput {
         kind: "bao-cao-de-an".into(),
-        programme_id: Some(id),
         date: Some("20/11/2026".into()),
-        signer: Some(quyhoach::docs::Signer {
-            on_behalf: "T/M BAN THƯỜNG VỤ".into(),
-            title: "BÍ THƯ".into(),
-            name: "Nguyễn Văn Nho".into(),
-        }),
-        issue: true,
         out: w.dir.path().join("Báo cáo đề án.pdf"),
+        fields: quyhoach::docs::DocFields {
+            programme_id: Some(id),
+            signer: Some(quyhoach::docs::Signer {
+                on_behalf: "T/M BAN THƯỜNG VỤ".into(),
+                title: "BÍ THƯ".into(),
+                name: "Nguyễn Văn Nho".into(),
+            }),
+            issue: true,
+            ..Default::default()
+        },
         ..Default::default()
     };
     let made = documents::save(&mut s, &input).unwrap();

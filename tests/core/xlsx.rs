@@ -7,8 +7,9 @@ use crate::common::*;
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use quyhoach::model::plan::*;
 use quyhoach::model::*;
-use quyhoach::xlsx::plan::PlanExport;
-use quyhoach::xlsx::{ExportKind, ExportMeta, Template};
+use quyhoach::report::{ExportKind, Template};
+use quyhoach::xlsx::ExportMeta;
+use quyhoach::xlsx::PlanExport;
 
 fn sheet_xml(path: &std::path::Path, name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
@@ -33,12 +34,11 @@ fn cadre_list_workbook_reads_back() {
         .join("danh sách cán bộ phường Phổ Hòa.xlsx");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
     let meta = ExportMeta { attached_to: Some("(Kèm theo Tờ trình số 05-TTr/ĐU ngày 20/11/2026 của Ban Thường vụ Đảng ủy phường Phổ Hòa)".into()) };
-    let r = quyhoach::xlsx::people::export_people(&s, &out, &Template::people_default(), &meta)
-        .unwrap();
+    let r = quyhoach::xlsx::export_people(&s, &out, &Template::people_default(), &meta).unwrap();
     assert_eq!(r.rows, 2);
     // Never overwrites.
     assert_eq!(
-        quyhoach::xlsx::people::export_people(&s, &out, &Template::people_default(), &meta)
+        quyhoach::xlsx::export_people(&s, &out, &Template::people_default(), &meta)
             .err()
             .unwrap()
             .code(),
@@ -253,7 +253,7 @@ fn plan_list_is_grouped_by_position_with_three_years_of_ratings() {
         attached_to: Some("(Kèm theo Tờ trình số 05-TTr/ĐU ngày 20/11/2026)".into()),
     };
     let t = ExportKind::TrichNgang.default_template();
-    let r = quyhoach::xlsx::plan::export_plan_list(&s, &out, &t, &meta, &plan_opts()).unwrap();
+    let r = quyhoach::xlsx::export_plan_list(&s, &out, &t, &meta, &plan_opts()).unwrap();
     // 8 on BCH minus Khoa removed, 3+1 on BTV, 2 on BT, 2 on PBT-TT, 1 on CN-UBKT.
     assert_eq!(r.rows, 7 + 4 + 2 + 2 + 1);
     let (mut wb, range) = open_sheet(&out, "Trích ngang");
@@ -335,8 +335,7 @@ fn structure_table_counts_and_shares_with_formulas() {
     let s = crate::common::scenario::build(&w);
     let out = w.dir.path().join("cơ cấu.xlsx");
     let t = ExportKind::CoCau.default_template();
-    quyhoach::xlsx::structure::export_structure(&s, &out, &t, &ExportMeta::default(), "2030-2035")
-        .unwrap();
+    quyhoach::xlsx::export_structure(&s, &out, &t, &ExportMeta::default(), "2030-2035").unwrap();
     let (mut wb, range) = open_sheet(&out, "Cơ cấu chất lượng");
     let col = |key: &str| t.columns.iter().position(|c| c.key == key).unwrap() as u32;
     let names = column(&range, 1);
@@ -376,8 +375,8 @@ fn structure_table_counts_and_shares_with_formulas() {
     // The share is a formula over the same row, with its value cached.
     let formulas = wb.worksheet_formula("Cơ cấu chất lượng").unwrap();
     let (tl, wl) = (
-        quyhoach::xlsx::sheet::column_letter(col("total") as u16),
-        quyhoach::xlsx::sheet::column_letter(col("women") as u16),
+        quyhoach::report::table::column_letter(col("total") as u16),
+        quyhoach::report::table::column_letter(col("women") as u16),
     );
     assert_eq!(
         formulas
@@ -403,15 +402,8 @@ fn review_result_and_training_gaps() {
     let s = reviewed_ward(&w);
     let out = w.dir.path().join("rà soát 2026.xlsx");
     let t = ExportKind::RaSoat.default_template();
-    let r = quyhoach::xlsx::plan::export_review(
-        &s,
-        &out,
-        &t,
-        &ExportMeta::default(),
-        &plan_opts(),
-        2026,
-    )
-    .unwrap();
+    let r = quyhoach::xlsx::export_review(&s, &out, &t, &ExportMeta::default(), &plan_opts(), 2026)
+        .unwrap();
     assert_eq!(r.rows, 3);
     let (_, range) = open_sheet(&out, "Rà soát quy hoạch");
     assert_eq!(
@@ -447,7 +439,7 @@ fn review_result_and_training_gaps() {
 
     let out = w.dir.path().join("cần đào tạo.xlsx");
     let t = ExportKind::DaoTao.default_template();
-    quyhoach::xlsx::plan::export_training_gaps(&s, &out, &t, &ExportMeta::default(), &plan_opts())
+    quyhoach::xlsx::export_training_gaps(&s, &out, &t, &ExportMeta::default(), &plan_opts())
         .unwrap();
     let (_, range) = open_sheet(&out, "Cần đào tạo");
     let lacks = t.columns.iter().position(|c| c.key == "lacks").unwrap() as u32;
@@ -508,15 +500,13 @@ fn templates_of_each_kind_are_checked_and_an_empty_plan_exports() {
         let meta = ExportMeta::default();
         let r = match kind {
             ExportKind::TrichNgang => {
-                quyhoach::xlsx::plan::export_plan_list(&s, &out, &t, &meta, &plan_opts())
+                quyhoach::xlsx::export_plan_list(&s, &out, &t, &meta, &plan_opts())
             }
-            ExportKind::CoCau => {
-                quyhoach::xlsx::structure::export_structure(&s, &out, &t, &meta, "2030-2035")
-            }
+            ExportKind::CoCau => quyhoach::xlsx::export_structure(&s, &out, &t, &meta, "2030-2035"),
             ExportKind::RaSoat => {
-                quyhoach::xlsx::plan::export_review(&s, &out, &t, &meta, &plan_opts(), 2026)
+                quyhoach::xlsx::export_review(&s, &out, &t, &meta, &plan_opts(), 2026)
             }
-            _ => quyhoach::xlsx::plan::export_training_gaps(&s, &out, &t, &meta, &plan_opts()),
+            _ => quyhoach::xlsx::export_training_gaps(&s, &out, &t, &meta, &plan_opts()),
         }
         .unwrap();
         assert_eq!(r.rows, 0, "{}", kind.code());
@@ -564,19 +554,11 @@ fn every_export_prints_in_libreoffice_with_no_text_over_text() {
             as_of: today(),
         };
         match kind {
-            ExportKind::CanBo => quyhoach::xlsx::people::export_people(&s, &out, &t, &meta),
-            ExportKind::TrichNgang => {
-                quyhoach::xlsx::plan::export_plan_list(&s, &out, &t, &meta, &opts)
-            }
-            ExportKind::CoCau => {
-                quyhoach::xlsx::structure::export_structure(&s, &out, &t, &meta, "2030-2035")
-            }
-            ExportKind::RaSoat => {
-                quyhoach::xlsx::plan::export_review(&s, &out, &t, &meta, &opts, 2026)
-            }
-            ExportKind::DaoTao => {
-                quyhoach::xlsx::plan::export_training_gaps(&s, &out, &t, &meta, &opts)
-            }
+            ExportKind::CanBo => quyhoach::xlsx::export_people(&s, &out, &t, &meta),
+            ExportKind::TrichNgang => quyhoach::xlsx::export_plan_list(&s, &out, &t, &meta, &opts),
+            ExportKind::CoCau => quyhoach::xlsx::export_structure(&s, &out, &t, &meta, "2030-2035"),
+            ExportKind::RaSoat => quyhoach::xlsx::export_review(&s, &out, &t, &meta, &opts, 2026),
+            ExportKind::DaoTao => quyhoach::xlsx::export_training_gaps(&s, &out, &t, &meta, &opts),
         }
         .unwrap();
         files.push(out);
@@ -622,4 +604,73 @@ fn every_export_prints_in_libreoffice_with_no_text_over_text() {
         );
     }
     eprintln!("{}", report.join("\n"));
+}
+
+/// Writes `kind`'s workbook of the term 2030-2035 with template `t`.
+fn export_kind(
+    s: &quyhoach::Store,
+    kind: ExportKind,
+    t: &Template,
+    out: &std::path::Path,
+) -> quyhoach::Result<quyhoach::xlsx::ExportReport> {
+    let meta = ExportMeta::default();
+    let opts = PlanExport {
+        term_code: "2030-2035",
+        rating_year: 2025,
+        as_of: today(),
+    };
+    match kind {
+        ExportKind::CanBo => quyhoach::xlsx::export_people(s, out, t, &meta),
+        ExportKind::TrichNgang => quyhoach::xlsx::export_plan_list(s, out, t, &meta, &opts),
+        ExportKind::CoCau => quyhoach::xlsx::export_structure(s, out, t, &meta, "2030-2035"),
+        ExportKind::RaSoat => quyhoach::xlsx::export_review(s, out, t, &meta, &opts, 2026),
+        ExportKind::DaoTao => quyhoach::xlsx::export_training_gaps(s, out, t, &meta, &opts),
+    }
+}
+
+/// Issue 22: a key a template may name is one some table computes. The shipped templates name
+/// only keys their kind accepts; a template naming every key its kind accepts is written from
+/// the demo ward; and a template made in code with a key that nothing computes is refused,
+/// naming the key, instead of giving a silently empty column.
+#[test]
+fn every_key_a_template_may_name_is_computed() {
+    let w = temp_ward();
+    let mut s = quyhoach::demo::create_demo(&w.path, PASS, 60).unwrap();
+    s.set_today(today());
+    for kind in ExportKind::ALL {
+        let accepted = kind.keys();
+        for c in &kind.default_template().columns {
+            let base = c.key.strip_suffix("_pct").unwrap_or(&c.key);
+            assert!(accepted.contains(&base), "{}: {}", kind.code(), c.key);
+        }
+        // Every key the kind accepts (the age bands and the three age groups of the structure
+        // table are the rule set's, checked against it when the table is made).
+        let by_rules = |k: &str| k.starts_with("age_band_") || k.starts_with("group3_");
+        let columns: Vec<serde_json::Value> = accepted
+            .iter()
+            .filter(|k| !(kind == ExportKind::CoCau && by_rules(k)))
+            .map(|k| serde_json::json!({ "key": k, "header": k }))
+            .collect();
+        let json = serde_json::json!({ "title": "X", "sheet": "T", "columns": columns });
+        let t = Template::from_json(&json.to_string(), kind).unwrap();
+        let out = w.dir.path().join(format!("mọi cột {}.xlsx", kind.code()));
+        export_kind(&s, kind, &t, &out).unwrap_or_else(|e| panic!("{}: {e}", kind.code()));
+        let wb: Xlsx<_> = open_workbook(&out).unwrap();
+        assert_eq!(wb.sheet_names().len(), 1);
+        // A key nothing computes, put in a template without reading it from a file.
+        if kind != ExportKind::CoCau {
+            let mut t = kind.default_template();
+            t.columns[1].key = "luong".into();
+            let out = w.dir.path().join(format!("cột lạ {}.xlsx", kind.code()));
+            let err = export_kind(&s, kind, &t, &out).unwrap_err();
+            assert_eq!(
+                err.field_errors()[0].field,
+                "columns.key",
+                "{}",
+                kind.code()
+            );
+            assert!(err.field_errors()[0].message.contains("“luong”"), "{err}");
+            assert!(!out.exists());
+        }
+    }
 }

@@ -123,7 +123,7 @@ pub fn add_party_term(s: &mut Store, code: &str) {
         quyhoach::model::plan::TermKind::Party,
         from,
         to,
-        quyhoach::rules::retirement::YearMonth::new(from, 7),
+        quyhoach::model::YearMonth::new(from, 7),
     ))
     .unwrap();
 }

@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use quyhoach::model::plan::*;
+use quyhoach::model::YearMonth;
 use quyhoach::model::*;
 use quyhoach::rules::check::CheckReport;
 use quyhoach::rules::plan::PlanData;
-use quyhoach::rules::retirement::YearMonth;
 use quyhoach::rules::ruleset::RuleSet;
 use quyhoach::rules::targets::Target;
 
@@ -195,7 +195,7 @@ impl Plan {
     }
     pub fn run(&self) -> CheckReport {
         let positions = catalogue();
-        PlanData {
+        let data = PlanData {
             term: self.term.clone(),
             rules: self.rules.clone(),
             positions,
@@ -204,7 +204,7 @@ impl Plan {
             targets: self.targets.clone(),
             place_name: "Phổ Hòa".into(),
             review_years: vec![],
-        }
-        .check(as_of())
+        };
+        quyhoach::rules::check::check(&data, as_of())
     }
 }

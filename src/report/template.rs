@@ -3,12 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::keys::{ColumnKey, PersonKey, PlanKey};
 use crate::error::{CoreError, FieldError, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Column {
-    /// Which value goes in the column (see `COLUMN_KEYS`).
+    /// Which value goes in the column (see `keys`; `STRUCTURE_KEYS` for the structure table).
     pub key: String,
     pub header: String,
     /// A header spanning consecutive columns with the same group, e.g. "Ngày sinh" over Nam | Nữ.
@@ -29,53 +30,6 @@ pub struct Template {
     pub sheet: String,
     pub columns: Vec<Column>,
 }
-
-/// What a person's columns can show (every list).
-pub const PERSON_KEYS: &[&str] = &[
-    "stt",
-    "full_name",
-    "other_name",
-    "sex",
-    "birth_date",
-    "birth_male",
-    "birth_female",
-    "ethnicity",
-    "religion",
-    "home_town",
-    "birthplace",
-    "residence",
-    "cccd",
-    "old_id",
-    "party_card_no",
-    "positions",
-    "position_start",
-    "party_admission_date",
-    "party_official_date",
-    "general_education",
-    "professional",
-    "political_theory",
-    "state_management",
-    "foreign_language",
-    "it",
-    "status",
-    "status_date",
-    "status_reason",
-];
-
-/// Columns about a plan entry: ratings of the years N-2, N-1, N, the planned post, the kind of
-/// planning (mới / bổ sung / tiếp tục), age and months left at the term's reference month.
-const PLAN_KEYS: &[&str] = &[
-    "rating_1",
-    "rating_2",
-    "rating_3",
-    "planned_position",
-    "plan_kind",
-    "age",
-    "months_left",
-    "decision",
-    "reason",
-    "note",
-];
 
 /// Columns of the structure and quality table; each count may be followed by its `_pct` share.
 pub const STRUCTURE_KEYS: &[&str] = &[
@@ -204,35 +158,52 @@ impl ExportKind {
     }
 
     fn allows(self, key: &str) -> bool {
+        use ColumnKey::{Lacks, Person, Plan};
         match self {
-            ExportKind::CanBo => PERSON_KEYS.contains(&key),
             ExportKind::CoCau => {
                 let base = key.strip_suffix("_pct").unwrap_or(key);
                 STRUCTURE_KEYS.contains(&base)
                     && !(key.ends_with("_pct") && (base == "group" || base == "stt"))
             }
+            ExportKind::CanBo => matches!(ColumnKey::from_code(key), Some(Person(_))),
             ExportKind::TrichNgang | ExportKind::RaSoat => {
-                PERSON_KEYS.contains(&key) || PLAN_KEYS.contains(&key)
+                matches!(ColumnKey::from_code(key), Some(Person(_) | Plan(_)))
             }
-            ExportKind::DaoTao => {
-                PERSON_KEYS.contains(&key) || ["planned_position", "lacks", "note"].contains(&key)
-            }
+            ExportKind::DaoTao => matches!(
+                ColumnKey::from_code(key),
+                Some(Person(_) | Plan(PlanKey::PlannedPosition | PlanKey::Note) | Lacks)
+            ),
+        }
+    }
+
+    /// Every key a template of this kind may name (the structure table's `_pct` shares aside).
+    pub fn keys(self) -> Vec<&'static str> {
+        let person = PersonKey::ALL.iter().map(|k| k.code());
+        let plan = PlanKey::ALL.iter().map(|k| k.code());
+        match self {
+            ExportKind::CanBo => person.collect(),
+            ExportKind::CoCau => STRUCTURE_KEYS.to_vec(),
+            ExportKind::TrichNgang | ExportKind::RaSoat => person.chain(plan).collect(),
+            ExportKind::DaoTao => person
+                .chain([
+                    PlanKey::PlannedPosition.code(),
+                    ColumnKey::LACKS,
+                    PlanKey::Note.code(),
+                ])
+                .collect(),
         }
     }
 
     fn keys_hint(self) -> String {
         match self {
-            ExportKind::CanBo => PERSON_KEYS.join(", "),
             ExportKind::CoCau => format!(
                 "{} (mỗi số đếm có thể kèm cột “…_pct”)",
                 STRUCTURE_KEYS.join(", ")
             ),
-            ExportKind::TrichNgang | ExportKind::RaSoat => {
-                format!("{}, {}", PERSON_KEYS.join(", "), PLAN_KEYS.join(", "))
-            }
-            ExportKind::DaoTao => {
-                format!("{}, planned_position, lacks, note", PERSON_KEYS.join(", "))
-            }
+            ExportKind::CanBo
+            | ExportKind::TrichNgang
+            | ExportKind::RaSoat
+            | ExportKind::DaoTao => self.keys().join(", "),
         }
     }
 
@@ -320,9 +291,9 @@ impl Template {
 
     /// The report table of these columns and rows, titled as the template (names and sentences
     /// read from the left when printed, numbers, dates and codes centred).
-    pub fn table(&self, rows: Vec<crate::document::table::Row>) -> crate::document::ReportTable {
-        use crate::document::table::{CellAlign, Column as TableColumn};
-        crate::document::ReportTable {
+    pub fn table(&self, rows: Vec<super::Row>) -> super::ReportTable {
+        use super::table::{CellAlign, Column as TableColumn};
+        super::ReportTable {
             title: self.title.clone(),
             columns: self
                 .columns

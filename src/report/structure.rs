@@ -3,15 +3,12 @@
 //! cached. The total row counts people once even when they are planned for several posts, so it
 //! holds the counts of the whole plan rather than a SUM of the rows above.
 
-use std::path::Path;
-
-use super::sheet::{column_letter, Cell, ExportMeta, ExportReport, Row};
+use super::table::{column_letter, Cell, ReportTable, Row};
 use super::template::Template;
 use crate::error::{CoreError, Result};
 use crate::model::{PoliticalTheory, ProfessionalLevel, StateManagement};
 use crate::rules::stats::{Bucket, Stats};
 use crate::store::plan::PlanData;
-use crate::store::Store;
 
 fn by_label(buckets: &[Bucket], labels: &[&str]) -> usize {
     buckets
@@ -113,10 +110,7 @@ fn row(template: &Template, label: &str, n: Option<usize>, stats: &Stats) -> Res
 }
 
 /// One row per planned position (rank order) and a total row counting each person once.
-pub fn structure_rows(
-    data: &PlanData,
-    template: &Template,
-) -> Result<crate::document::ReportTable> {
+pub fn structure_rows(data: &PlanData, template: &Template) -> Result<ReportTable> {
     let mut positions: Vec<_> = data
         .positions
         .iter()
@@ -140,17 +134,4 @@ pub fn structure_rows(
     );
     rows.push(Row::Total(row(template, &label, None, &all)?));
     Ok(template.table(rows))
-}
-
-/// The structure and quality table of everyone actively planned in a term.
-pub fn export_structure(
-    store: &Store,
-    out: &Path,
-    template: &Template,
-    meta: &ExportMeta,
-    term_code: &str,
-) -> Result<ExportReport> {
-    let data = store.plan_data(term_code)?;
-    let table = structure_rows(&data, template)?;
-    super::plan::save_plan_sheet(store, out, template, meta, term_code, &table)
 }

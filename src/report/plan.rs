@@ -1,30 +1,17 @@
-//! Workbooks of a term's plan: the danh sách trích ngang grouped by position, the result of a
+//! The tables of a term's plan: the danh sách trích ngang grouped by position, the result of a
 //! yearly review (added, continued, removed with reasons) and the people who need training.
 
-use std::path::Path;
-
+use super::keys::{ColumnKey, PlanKey};
 use super::people::{count_row, person_cell};
-use super::sheet::{self, roman, Cell, ExportMeta, ExportReport, Row};
-use super::template::{term_title, Template};
-use crate::document::ReportTable;
+use super::table::{roman, Cell, ReportTable, Row};
+use super::template::Template;
 use crate::error::Result;
 use crate::model::plan::{PlanEntry, PlanEvent, PlanStep, Position};
 use crate::model::Person;
 use crate::rules::check::check;
 use crate::rules::facts::facts;
 use crate::store::plan::PlanData;
-use crate::store::Store;
 use crate::text::fold;
-
-/// What a plan export needs besides the term: the year N whose ratings close the three-year window
-/// (usually the year before the review), and the day the check is made.
-#[derive(Debug, Clone)]
-pub struct PlanExport<'a> {
-    pub term_code: &'a str,
-    /// N in the "Năm {N-2} / {N-1} / {N}" rating columns.
-    pub rating_year: i32,
-    pub as_of: chrono::NaiveDate,
-}
 
 /// "Mới", "Bổ sung" or "Tiếp tục", from an entry's steps.
 fn plan_kind(e: &PlanEntry) -> &'static str {
@@ -50,19 +37,24 @@ fn decision_text(ev: &PlanEvent) -> String {
 /// Builds the rows of one export: person columns from the record, plan columns from the entry.
 struct Rows<'a> {
     data: &'a PlanData,
-    template: &'a Template,
+    /// The template's columns, each key read once.
+    keys: Vec<ColumnKey>,
     rating_year: i32,
     place: String,
 }
 
 impl<'a> Rows<'a> {
-    fn new(data: &'a PlanData, template: &'a Template, rating_year: i32) -> Self {
-        Rows {
+    fn new(data: &'a PlanData, template: &Template, rating_year: i32) -> Result<Self> {
+        Ok(Rows {
             data,
-            template,
+            keys: template
+                .columns
+                .iter()
+                .map(|c| ColumnKey::of(&c.key))
+                .collect::<Result<_>>()?,
             rating_year,
             place: fold(&data.place_name),
-        }
+        })
     }
 
     fn cells(
@@ -70,7 +62,7 @@ impl<'a> Rows<'a> {
         p: &Person,
         pos: &Position,
         entry: Option<(&PlanEntry, &PlanEvent)>,
-        extra: &[(&str, String)],
+        lacks: Option<&str>,
         n: usize,
     ) -> Vec<Cell> {
         let data = self.data;
@@ -90,32 +82,32 @@ impl<'a> Rows<'a> {
                     .unwrap_or(""),
             )
         };
-        self.template
-            .columns
+        self.keys
             .iter()
-            .map(|c| match c.key.as_str() {
-                "rating_1" => rating(2),
-                "rating_2" => rating(1),
-                "rating_3" => rating(0),
-                "planned_position" => Cell::text(&pos.name),
-                "plan_kind" => Cell::text(entry.map(|(e, _)| plan_kind(e)).unwrap_or("")),
-                "age" => Cell::Number(f.age as f64),
-                "months_left" => Cell::Number(f.months_left as f64),
-                "decision" => {
-                    Cell::Text(entry.map(|(_, ev)| decision_text(ev)).unwrap_or_default())
-                }
-                "reason" => Cell::Text(
-                    entry
-                        .and_then(|(_, ev)| ev.reason)
-                        .map(|r| r.label().to_string())
-                        .unwrap_or_default(),
-                ),
-                "note" => Cell::Text(entry.map(|(_, ev)| ev.note.clone()).unwrap_or_default()),
-                key => extra
-                    .iter()
-                    .find(|(k, _)| *k == key)
-                    .map(|(_, v)| Cell::text(v.as_str()))
-                    .unwrap_or_else(|| person_cell(p, key, n)),
+            .map(|key| match *key {
+                ColumnKey::Person(k) => person_cell(p, k, n),
+                ColumnKey::Lacks => Cell::text(lacks.unwrap_or_default()),
+                ColumnKey::Plan(k) => match k {
+                    PlanKey::Rating1 => rating(2),
+                    PlanKey::Rating2 => rating(1),
+                    PlanKey::Rating3 => rating(0),
+                    PlanKey::PlannedPosition => Cell::text(&pos.name),
+                    PlanKey::PlanKind => Cell::text(entry.map(|(e, _)| plan_kind(e)).unwrap_or("")),
+                    PlanKey::Age => Cell::Number(f.age as f64),
+                    PlanKey::MonthsLeft => Cell::Number(f.months_left as f64),
+                    PlanKey::Decision => {
+                        Cell::Text(entry.map(|(_, ev)| decision_text(ev)).unwrap_or_default())
+                    }
+                    PlanKey::Reason => Cell::Text(
+                        entry
+                            .and_then(|(_, ev)| ev.reason)
+                            .map(|r| r.label().to_string())
+                            .unwrap_or_default(),
+                    ),
+                    PlanKey::Note => {
+                        Cell::Text(entry.map(|(_, ev)| ev.note.clone()).unwrap_or_default())
+                    }
+                },
             })
             .collect()
     }
@@ -130,9 +122,13 @@ fn ranked(data: &PlanData) -> Vec<&Position> {
 
 /// The danh sách trích ngang: everyone actively planned, grouped by position (rank order), in the
 /// template's columns with its rating years filled in.
-pub fn plan_list_rows(data: &PlanData, template: &Template, rating_year: i32) -> ReportTable {
+pub fn plan_list_rows(
+    data: &PlanData,
+    template: &Template,
+    rating_year: i32,
+) -> Result<ReportTable> {
     let template = template.with_year(rating_year);
-    let build = Rows::new(data, &template, rating_year);
+    let build = Rows::new(data, &template, rating_year)?;
     let mut rows = Vec::new();
     let mut count = 0;
     let mut section = 0;
@@ -155,12 +151,12 @@ pub fn plan_list_rows(data: &PlanData, template: &Template, rating_year: i32) ->
             let (Some(p), Some(last)) = (data.people.get(&e.person_id), e.events.last()) else {
                 continue;
             };
-            rows.push(Row::Data(build.cells(p, pos, Some((e, last)), &[], i + 1)));
+            rows.push(Row::Data(build.cells(p, pos, Some((e, last)), None, i + 1)));
             count += 1;
         }
     }
     rows.push(count_row(&template, count));
-    template.table(rows)
+    Ok(template.table(rows))
 }
 
 /// The three groups of a yearly review, in order, with their headings.
@@ -185,10 +181,10 @@ pub fn review_rows(
     template: &Template,
     rating_year: i32,
     review_year: i32,
-) -> ReportTable {
+) -> Result<ReportTable> {
     let template = template.with_year(rating_year);
     let positions = ranked(data);
-    let build = Rows::new(data, &template, rating_year);
+    let build = Rows::new(data, &template, rating_year)?;
     let mut rows = Vec::new();
     let mut count = 0;
     for (g, (step, title)) in REVIEW_GROUPS.iter().enumerate() {
@@ -207,13 +203,13 @@ pub fn review_rows(
                     continue;
                 };
                 n += 1;
-                rows.push(Row::Data(build.cells(p, pos, Some((e, ev)), &[], n)));
+                rows.push(Row::Data(build.cells(p, pos, Some((e, ev)), None, n)));
             }
         }
         count += n;
     }
     rows.push(count_row(&template, count));
-    template.table(rows)
+    Ok(template.table(rows))
 }
 
 /// The people who lack a standard of their planned post, with what they lack.
@@ -222,9 +218,9 @@ pub fn training_rows(
     template: &Template,
     rating_year: i32,
     as_of: chrono::NaiveDate,
-) -> ReportTable {
+) -> Result<ReportTable> {
     let report = check(data, as_of);
-    let build = Rows::new(data, template, rating_year);
+    let build = Rows::new(data, template, rating_year)?;
     let mut rows = Vec::new();
     for (i, gap) in report.training_gaps.iter().enumerate() {
         let (Some(p), Some(pos)) = (
@@ -233,68 +229,10 @@ pub fn training_rows(
         ) else {
             continue;
         };
-        let lacks = [("lacks", gap.lacks.join("; "))];
-        rows.push(Row::Data(build.cells(p, pos, None, &lacks, i + 1)));
+        let lacks = gap.lacks.join("; ");
+        rows.push(Row::Data(build.cells(p, pos, None, Some(&lacks), i + 1)));
     }
     let count = rows.len();
     rows.push(count_row(template, count));
-    template.table(rows)
-}
-
-/// Saves a workbook about a term's plan (the sheet of `template`): its title names the term.
-pub(crate) fn save_plan_sheet(
-    store: &Store,
-    out: &Path,
-    template: &Template,
-    meta: &ExportMeta,
-    term_code: &str,
-    table: &ReportTable,
-) -> Result<ExportReport> {
-    let mut table = table.clone();
-    table.title = term_title(&table.title, term_code);
-    sheet::save(out, &store.unit()?, &template.sheet, &table, meta)
-}
-
-/// Danh sách trích ngang: everyone actively planned in the term, grouped by position.
-pub fn export_plan_list(
-    store: &Store,
-    out: &Path,
-    template: &Template,
-    meta: &ExportMeta,
-    opt: &PlanExport,
-) -> Result<ExportReport> {
-    let data = store.plan_data(opt.term_code)?;
-    let table = plan_list_rows(&data, template, opt.rating_year);
-    save_plan_sheet(store, out, template, meta, opt.term_code, &table)
-}
-
-/// Kết quả rà soát of `review_year`: I. added, II. continued, III. removed (reason, decision).
-pub fn export_review(
-    store: &Store,
-    out: &Path,
-    template: &Template,
-    meta: &ExportMeta,
-    opt: &PlanExport,
-    review_year: i32,
-) -> Result<ExportReport> {
-    let data = store.plan_data(opt.term_code)?;
-    // "NĂM {N}" in the title is the year reviewed; {N} in the rating headers is the
-    // last rated year.
-    let mut template = template.clone();
-    template.title = template.title.replace("{N}", &review_year.to_string());
-    let table = review_rows(&data, &template, opt.rating_year, review_year);
-    save_plan_sheet(store, out, &template, meta, opt.term_code, &table)
-}
-
-/// People planned for a post whose standard they do not meet yet, with what they lack.
-pub fn export_training_gaps(
-    store: &Store,
-    out: &Path,
-    template: &Template,
-    meta: &ExportMeta,
-    opt: &PlanExport,
-) -> Result<ExportReport> {
-    let data = store.plan_data(opt.term_code)?;
-    let table = training_rows(&data, template, opt.rating_year, opt.as_of);
-    save_plan_sheet(store, out, template, meta, opt.term_code, &table)
+    Ok(template.table(rows))
 }

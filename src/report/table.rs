@@ -123,40 +123,50 @@ impl ReportTable {
             .count()
     }
 
-    /// The header cells: a group over consecutive columns is merged across them on the first
-    /// row, with its columns' own headers below; a column without a group spans both rows. One
-    /// header row when no column has a group.
+    /// The header cells of the table's columns (see `header_cells`).
     pub fn header_cells(&self) -> (Vec<HeaderCell>, bool) {
-        let cols = &self.columns;
-        let two = cols.iter().any(|c| c.group.is_some());
-        let mut out = Vec::new();
-        let mut c = 0;
-        while c < cols.len() {
-            match (&cols[c].group, two) {
-                (Some(g), _) => {
-                    let mut end = c;
-                    while end + 1 < cols.len() && cols[end + 1].group.as_deref() == Some(g.as_str())
-                    {
-                        end += 1;
-                    }
-                    out.push(HeaderCell::new(c, end, 0, 1, g));
-                    for (i, col) in cols.iter().enumerate().take(end + 1).skip(c) {
-                        out.push(HeaderCell::new(i, i, 1, 1, &col.header));
-                    }
-                    c = end + 1;
+        header_cells(
+            &self
+                .columns
+                .iter()
+                .map(|c| (c.group.as_deref(), c.header.as_str()))
+                .collect::<Vec<_>>(),
+        )
+    }
+}
+
+/// The header cells of columns given as (group, header): a group over consecutive columns is
+/// merged across them on the first row, with its columns' own headers below; a column without a
+/// group spans both rows. One header row when no column has a group (the bool says two). The
+/// one rule of grouped headers, for the Word and Excel writers and the PDF layout alike.
+pub fn header_cells(cols: &[(Option<&str>, &str)]) -> (Vec<HeaderCell>, bool) {
+    let two = cols.iter().any(|c| c.0.is_some());
+    let mut out = Vec::new();
+    let mut c = 0;
+    while c < cols.len() {
+        match (cols[c].0, two) {
+            (Some(g), _) => {
+                let mut end = c;
+                while end + 1 < cols.len() && cols[end + 1].0 == Some(g) {
+                    end += 1;
                 }
-                (None, true) => {
-                    out.push(HeaderCell::new(c, c, 0, 2, &cols[c].header));
-                    c += 1;
+                out.push(HeaderCell::new(c, end, 0, 1, g));
+                for (i, col) in cols.iter().enumerate().take(end + 1).skip(c) {
+                    out.push(HeaderCell::new(i, i, 1, 1, col.1));
                 }
-                (None, false) => {
-                    out.push(HeaderCell::new(c, c, 0, 1, &cols[c].header));
-                    c += 1;
-                }
+                c = end + 1;
+            }
+            (None, true) => {
+                out.push(HeaderCell::new(c, c, 0, 2, cols[c].1));
+                c += 1;
+            }
+            (None, false) => {
+                out.push(HeaderCell::new(c, c, 0, 1, cols[c].1));
+                c += 1;
             }
         }
-        (out, two)
     }
+    (out, two)
 }
 
 /// A header cell: columns `first..=last`, on header row `row` (0 or 1), spanning `rows` rows.
@@ -178,5 +188,59 @@ impl HeaderCell {
             rows,
             text: text.to_string(),
         }
+    }
+}
+
+/// "A", "B", … "Z", "AA" for a 0-based column.
+pub fn column_letter(mut c: u16) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// Upper-case Roman numerals for section headings (I, II, III, IV…).
+pub fn roman(mut n: usize) -> String {
+    const TABLE: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut s = String::new();
+    for (v, r) in TABLE {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn column_letters_and_numerals() {
+        assert_eq!(super::column_letter(0), "A");
+        assert_eq!(super::column_letter(25), "Z");
+        assert_eq!(super::column_letter(26), "AA");
+        assert_eq!(super::column_letter(27), "AB");
+        assert_eq!(super::roman(4), "IV");
+        assert_eq!(super::roman(14), "XIV");
     }
 }
