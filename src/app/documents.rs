@@ -20,7 +20,9 @@ use crate::store::Store;
 #[serde(default)]
 pub struct DocInput {
     /// "to-trinh", "bao-cao-ra-soat", "bieu-co-cau", "dao-tao", "ly-lich" (or the label).
-    #[arg(help = "Loại: to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich, bao-cao-de-an")]
+    #[arg(
+        help = "Loại: to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich, bao-cao-de-an, bao-cao-du-bao"
+    )]
     pub kind: String,
     /// Where to save (ignored by a preview).
     #[arg(

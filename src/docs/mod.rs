@@ -7,6 +7,7 @@
 pub mod approval;
 mod cv;
 mod figures;
+mod forecast;
 pub mod frame;
 mod lists;
 mod narrative;
@@ -36,6 +37,7 @@ crate::model::levels::codes!(
         DaoTao = "dao-tao" => "Danh sách cán bộ cần đào tạo, bồi dưỡng",
         LyLich = "ly-lich" => "Sơ yếu lý lịch (mẫu 2C/TCTW-98)",
         BaoCaoDeAn = "bao-cao-de-an" => "Báo cáo kết quả thực hiện Đề án tạo nguồn",
+        BaoCaoDuBao = "bao-cao-du-bao" => "Báo cáo dự báo nguồn cán bộ",
     }
 );
 
@@ -55,6 +57,8 @@ pub enum Field {
     ApprovingBody,
     /// "(Kèm theo Tờ trình số …)" under a list's title (`attached_to`).
     AttachedTo,
+    /// The years a forecast looks ahead (`horizon`: 5, 10 or 20).
+    Horizon,
 }
 
 /// What a kind cannot be made without.
@@ -200,6 +204,16 @@ impl DocKind {
                 scope: Scope::Programme,
                 build: programme::build,
             },
+            DocKind::BaoCaoDuBao => KindSpec {
+                type_code: Some("BC"),
+                file_name: "Báo cáo dự báo nguồn cán bộ",
+                fields: &[Term, Year, Horizon],
+                needs: Needs::Term,
+                signed: true,
+                reports_on_plan: false,
+                scope: Scope::Year,
+                build: forecast::build,
+            },
         }
     }
 
@@ -343,6 +357,13 @@ pub struct DocFields {
         help = "Tờ trình chỉ gồm các chức danh do cấp này phê duyệt, và gửi cấp này"
     )]
     pub approving_body: Option<String>,
+    /// The years a forecast report looks ahead from its year (5, 10 or 20; default 20).
+    #[arg(
+        long = "horizon",
+        value_name = "SỐ NĂM",
+        help = "Số năm dự báo (5, 10 hoặc 20; mặc định 20), cho báo cáo dự báo nguồn cán bộ (bao-cao-du-bao), tính từ --year"
+    )]
+    pub horizon: Option<u32>,
 }
 
 /// What the builders take: the kind, the day and year as values, the format, and the shared

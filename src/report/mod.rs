@@ -9,6 +9,7 @@
 //! exhaustive `match` (`people::person_cell`, `plan`), so a key nobody computes does not compile,
 //! and a template naming an unknown key is refused when read.
 
+pub mod forecast;
 pub mod keys;
 pub mod lists;
 pub mod people;
@@ -17,5 +18,5 @@ pub mod structure;
 pub mod table;
 pub mod template;
 
-pub use table::{Cell, CellAlign, Column, ReportTable, Row};
+pub use table::{Cell, CellAlign, Column, ReportTable, Row, Shade};
 pub use template::{ExportKind, Template};

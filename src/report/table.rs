@@ -23,6 +23,32 @@ pub enum Cell {
         cached: f64,
         percent: bool,
     },
+    /// A count on a coloured ground (the forecast's red, amber, green): the workbook fills the
+    /// cell, a printed table prints the text (which says the colour's meaning in a mark).
+    Shaded {
+        value: f64,
+        text: String,
+        shade: Shade,
+    },
+}
+
+/// The ground of a shaded cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shade {
+    Red,
+    Amber,
+    Green,
+}
+
+impl Shade {
+    /// The fill, as RGB: the same light tones as the window's grid.
+    pub fn rgb(self) -> u32 {
+        match self {
+            Shade::Red => 0xF8C9C4,
+            Shade::Amber => 0xFFE8A3,
+            Shade::Green => 0xCFE9D0,
+        }
+    }
 }
 
 impl Cell {
@@ -52,6 +78,7 @@ impl Cell {
                 ..
             } => crate::rules::facts::percent(*cached),
             Cell::Formula { cached, .. } => number(*cached),
+            Cell::Shaded { text, .. } => text.clone(),
         }
     }
 

@@ -35,6 +35,12 @@ use crate::text::fold;
 pub const HORIZONS: [u32; 3] = [5, 10, 20];
 /// The horizon when none is chosen.
 pub const DEFAULT_HORIZON: u32 = 20;
+/// Why a horizon is refused, in Vietnamese; None for one of [`HORIZONS`].
+pub fn horizon_refusal(years: u32) -> Option<String> {
+    (!HORIZONS.contains(&years))
+        .then(|| format!("Số năm dự báo: chỉ chọn 5, 10 hoặc 20 năm (đã nhập {years})."))
+}
+
 /// At least this many successors per seat make a cell green.
 pub const ENOUGH_PER_SEAT: usize = 2;
 
@@ -61,6 +67,31 @@ codes!(
     }
 );
 
+impl StructureIndicator {
+    /// Whether the line is a share (drawn 0–100%) rather than a count.
+    pub fn is_share(self) -> bool {
+        self != StructureIndicator::WomenCount
+    }
+
+    /// A value as read: "25% (2/8)" for a share, "3" for a count.
+    pub fn value_text(self, value: f64, count: usize, of: usize) -> String {
+        if self.is_share() {
+            format!("{} ({count}/{of})", crate::rules::facts::percent(value))
+        } else {
+            count.to_string()
+        }
+    }
+
+    /// A target as read: "15%" for a share, "3" for a count.
+    pub fn target_text(self, target: f64) -> String {
+        if self.is_share() {
+            crate::rules::facts::percent(target)
+        } else {
+            format!("{target}")
+        }
+    }
+}
+
 /// The bodies whose structure is forecast, in order.
 pub const STRUCTURE_BODIES: [&str; 3] = [post::BCH, post::BTV, body::KEY];
 
@@ -73,6 +104,22 @@ pub struct Holder {
     /// They leave at an end the clerk recorded, before retirement age.
     #[serde(skip)]
     pub recorded_end: bool,
+}
+
+impl Holder {
+    /// "Nguyễn Văn An, nghỉ 03/2031 (đến tuổi nghỉ hưu)".
+    pub fn describe(&self) -> String {
+        format!(
+            "{}, nghỉ {} ({})",
+            self.full_name,
+            self.leaves.display(),
+            if self.recorded_end {
+                "kết thúc đã ghi"
+            } else {
+                "đến tuổi nghỉ hưu"
+            }
+        )
+    }
 }
 
 /// One year of a post's row.
@@ -557,6 +604,27 @@ fn counters(
         aged_out_before_term: aged.into_iter().collect(),
         targets_missed,
     }
+}
+
+/// Each year from `from` to `to` with why it is a milestone ("Năm chỉ tiêu của đơn vị",
+/// "Đầu nhiệm kỳ 2030-2035"), empty when it is not: the years the ward set targets for, and the
+/// term's first and last years.
+pub fn milestones(data: &PlanData, from: i32, to: i32) -> Vec<(i32, String)> {
+    (from..=to)
+        .map(|year| {
+            let mut why = Vec::new();
+            if data.targets.iter().any(|t| t.year == year) {
+                why.push("Năm chỉ tiêu của đơn vị".to_string());
+            }
+            if data.term.start_year == year {
+                why.push(format!("Đầu nhiệm kỳ {}", data.term.code));
+            }
+            if data.term.end_year == year {
+                why.push(format!("Cuối nhiệm kỳ {}", data.term.code));
+            }
+            (year, why.join("; "))
+        })
+        .collect()
 }
 
 impl Forecast {

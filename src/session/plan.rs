@@ -1,6 +1,7 @@
 //! Terms, the plan board and its steps, as the window asks for them (each a call into `app`).
 
 use super::Session;
+use crate::app::forecast::{self, CellExplain, ForecastInput, ForecastView};
 use crate::app::{board, plan};
 use crate::error::Result;
 use crate::model::plan::Term;
@@ -69,5 +70,25 @@ impl Session {
     pub fn check(&self, term: &str) -> Result<crate::rules::check::CheckReport> {
         let s = self.store()?;
         plan::check(s, term, s.today())
+    }
+
+    /// The succession forecast as the Dự báo screen paints it.
+    pub fn forecast(&self, input: &ForecastInput) -> Result<ForecastView> {
+        forecast::view(self.store()?, input)
+    }
+
+    /// One cell of the forecast explained.
+    pub fn forecast_cell(
+        &self,
+        input: &ForecastInput,
+        code: &str,
+        year: i32,
+    ) -> Result<CellExplain> {
+        forecast::explain(self.store()?, input, code, year)
+    }
+
+    /// The forecast's grid as an Excel workbook.
+    pub fn export_forecast(&self, input: &ForecastInput, out: &std::path::Path) -> Result<usize> {
+        forecast::export(self.store()?, input, out)
     }
 }

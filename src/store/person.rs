@@ -430,6 +430,14 @@ impl Store {
         get(self.conn(), id)
     }
 
+    /// Every person's full record, in the list's order.
+    pub fn all_people(&self) -> Result<Vec<Person>> {
+        self.list_people()?
+            .into_iter()
+            .map(|s| self.person(s.id))
+            .collect()
+    }
+
     pub fn count_people(&self) -> Result<i64> {
         Ok(self
             .conn()

@@ -245,6 +245,15 @@ fn write_cell(
             let fmt = if *percent { &f.percent } else { &f.center };
             ws.write_formula_with_format(row, col, formula, &pick(fmt))?
         }
+        Cell::Shaded { value, text, shade } => {
+            let fmt =
+                pick(&f.center).set_background_color(rust_xlsxwriter::Color::RGB(shade.rgb()));
+            if *text == format_cached(*value) {
+                ws.write_number_with_format(row, col, *value, &fmt)?
+            } else {
+                ws.write_string_with_format(row, col, text, &fmt)?
+            }
+        }
     };
     Ok(())
 }

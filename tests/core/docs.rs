@@ -826,6 +826,7 @@ fn each_kind_reads_only_the_fields_its_description_names() {
         Field::Programme,
         Field::ApprovingBody,
         Field::AttachedTo,
+        Field::Horizon,
     ];
     for &kind in DocKind::ALL {
         let spec = kind.spec();
@@ -864,6 +865,7 @@ fn each_kind_reads_only_the_fields_its_description_names() {
                         other.approving_body = Some("Ban Thường vụ Thành ủy".into())
                     }
                     Field::AttachedTo => other.attached_to = Some("(Kèm theo Tờ trình)".into()),
+                    Field::Horizon => other.horizon = Some(5),
                 }
                 let again = seen(
                     quyhoach::docs::make(&s, &other)

@@ -410,3 +410,289 @@ fn cli_forecast_json_has_exactly_the_documented_keys() {
         "{err}"
     );
 }
+
+/// The Dự báo screen's view: every cell, counter and sentence it paints is the forecast's, and a
+/// cell explained names the people and why each counts or not.
+#[test]
+fn the_screen_paints_the_forecast_and_explains_a_red_cell() {
+    use quyhoach::app::forecast::{explain, view, ForecastInput};
+    let w = temp_ward();
+    let mut s = quyhoach::demo::create_demo(&w.path, PASS, quyhoach::demo::DEMO_SIZE).unwrap();
+    s.set_today(today());
+    let input = ForecastInput {
+        term: TERM.into(),
+        from: Some(2026),
+        years: Some(10),
+    };
+    let v = view(&s, &input).unwrap();
+    let f = quyhoach::app::forecast::forecast(&s, &input).unwrap();
+    assert_eq!((v.from_year, v.to_year, v.horizon), (2026, 2035, 10));
+    assert_eq!(v.horizons, vec![5, 10, 20]);
+    assert!(v.rule.contains("ít nhất 60 tháng công tác"), "{}", v.rule);
+    // The same figures, cell by cell.
+    assert_eq!(v.rows.len(), f.posts.len());
+    for (row, post) in v.rows.iter().zip(&f.posts) {
+        assert_eq!(row.code, post.code);
+        for (cell, year) in row.cells.iter().zip(&post.years) {
+            assert_eq!(
+                (cell.year, cell.count, cell.status),
+                (year.year, year.successors.len(), year.status)
+            );
+            assert_eq!(cell.holder_leaves, post.holder_leaves_in(year.year));
+        }
+    }
+    // The term's first and last years and the years the ward set targets for are milestones.
+    let marked: Vec<i32> = v
+        .years
+        .iter()
+        .filter(|y| y.milestone)
+        .map(|y| y.year)
+        .collect();
+    assert!(
+        marked.contains(&2030) && marked.contains(&2035),
+        "{marked:?}"
+    );
+    let y2030 = v.years.iter().find(|y| y.year == 2030).unwrap();
+    assert!(
+        y2030.milestone_label.contains("Đầu nhiệm kỳ 2030-2035"),
+        "{y2030:?}"
+    );
+    // Counters: four, each counting what the forecast counts, names rather than codes.
+    assert_eq!(v.counters.len(), 4);
+    assert_eq!(
+        v.counters[0].count,
+        f.counters.posts_without_successor.len()
+    );
+    assert_eq!(v.counters[2].count, f.counters.aged_out_before_term.len());
+    let targets = &v.counters[3];
+    assert_eq!(targets.count, f.counters.targets_missed.len());
+    assert_eq!(v.legend.len(), 3);
+    assert!(v.help.iter().any(|h| h.contains("Nghị định 135")));
+    // The red cell of the Chủ nhiệm UBKT in 2031, explained.
+    let ubkt = v.rows.iter().find(|r| r.code == "CN-UBKT").unwrap();
+    let cell = ubkt.cells.iter().find(|c| c.year == 2031).unwrap();
+    assert_eq!(cell.status, CellStatus::Do);
+    assert!(
+        cell.title.contains("năm 2031: 0 người kế cận"),
+        "{}",
+        cell.title
+    );
+    let x = explain(&s, &input, "CN-UBKT", 2031).unwrap();
+    assert!(
+        x.heading
+            .contains("năm 2031: 0 người kế cận (không còn ai kế cận)"),
+        "{}",
+        x.heading
+    );
+    assert_eq!(x.lines.len(), 1);
+    let line = &x.lines[0];
+    assert!(
+        !line.counts && line.reason.starts_with("đến 01/2031 chỉ còn "),
+        "{line:?}"
+    );
+    assert_eq!(line.retires.len(), 7, "mm/yyyy: {}", line.retires);
+    // In 2030 she still counts, and the line says so.
+    let x = explain(&s, &input, "CN-UBKT", 2030).unwrap();
+    assert!(
+        x.lines[0].counts && x.lines[0].reason.contains("là nguồn kế cận"),
+        "{:?}",
+        x.lines[0]
+    );
+    // The structure: three bodies, the BCH's young target first missed in 2036 over 20 years.
+    let long = view(
+        &s,
+        &ForecastInput {
+            years: None,
+            ..input.clone()
+        },
+    )
+    .unwrap();
+    assert_eq!(long.structure.len(), 3);
+    let bch = &long.structure[0];
+    let young = bch
+        .lines
+        .iter()
+        .find(|l| l.indicator == StructureIndicator::Under40)
+        .unwrap();
+    assert!(
+        young.share
+            && young.first_miss.contains("15%")
+            && young.first_miss.ends_with("từ năm 2036"),
+        "{}",
+        young.first_miss
+    );
+    assert_eq!(young.points.len(), 20);
+    // Refused, in Vietnamese: a year outside the horizon, a horizon not offered.
+    let err = explain(&s, &input, "CN-UBKT", 2040)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("nằm ngoài kỳ dự báo 2026–2035"), "{err}");
+    let err = view(
+        &s,
+        &ForecastInput {
+            years: Some(7),
+            ..input.clone()
+        },
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("chỉ chọn 5, 10 hoặc 20 năm"), "{err}");
+}
+
+/// The text of one part of an Office file (a zip).
+fn part(file: &std::path::Path, name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+/// The value of `attr="…"` in an XML tag.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let k = format!(" {name}=\"");
+    let i = tag.find(&k)? + k.len();
+    Some(&tag[i..i + tag[i..].find('"')?])
+}
+
+/// The report (PDF and Word) says the counters the screen shows and prints the grid with its
+/// marks; the workbook holds the same counts on the window's colours; a horizon not offered is
+/// refused and nothing is saved.
+#[test]
+fn the_report_and_the_workbook_say_what_the_screen_shows() {
+    use quyhoach::app::forecast::{export, view, ForecastInput};
+    use quyhoach::docs::{DocFormat, DocKind, DocRequest, Signer};
+    let w = temp_ward();
+    let mut s = quyhoach::demo::create_demo(&w.path, PASS, quyhoach::demo::DEMO_SIZE).unwrap();
+    s.set_today(today());
+    let input = ForecastInput {
+        term: TERM.into(),
+        from: Some(2026),
+        years: Some(10),
+    };
+    let v = view(&s, &input).unwrap();
+    let mut req = DocRequest::new(DocKind::BaoCaoDuBao, d("03/12/2026").earliest());
+    req.year = 2026;
+    req.term_code = Some(TERM.into());
+    req.horizon = Some(10);
+    req.signer = Some(Signer {
+        on_behalf: "T/M BAN THƯỜNG VỤ".into(),
+        title: "BÍ THƯ".into(),
+        name: "Nguyễn Văn Nho".into(),
+    });
+    let pdf = w.dir.path().join("báo cáo dự báo.pdf");
+    let out = quyhoach::docs::save(&mut s, &req, &pdf).unwrap();
+    assert!(out.pages >= 3, "{}", out.pages);
+    let text = crate::docs::text(&pdf, None, "-raw")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("dự báo nguồn cán bộ kế cận giai đoạn 2026–2035"),
+        "{text}"
+    );
+    assert!(text.contains("còn ít nhất 60 tháng công tác"), "{text}");
+    let first = &v.counters[0];
+    assert!(
+        text.contains(&format!(
+            "1. Chức danh chưa có ai trong quy hoạch: {} (",
+            first.count
+        )),
+        "{text}"
+    );
+    assert!(text.contains(&first.items[0]), "{text}");
+    assert!(
+        text.contains("DỰ BÁO NGUỒN CÁN BỘ KẾ CẬN 2026–2035 (QUY HOẠCH NHIỆM KỲ 2030-2035)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("0 (Đ)") && text.contains("CƠ CẤU NẾU KHÔNG BỔ SUNG AI"),
+        "{text}"
+    );
+    assert!(text.contains("Nguyễn Văn Nho"), "{text}");
+    // Word: the same paragraphs.
+    req.format = Some(DocFormat::Docx);
+    let docx = w.dir.path().join("báo cáo dự báo.docx");
+    quyhoach::docs::save(&mut s, &req, &docx).unwrap();
+    let xml = part(&docx, "word/document.xml");
+    assert!(
+        xml.contains("II- KẾT QUẢ DỰ BÁO") && xml.contains("0 (Đ)"),
+        "{xml}"
+    );
+    // A horizon not offered: refused, no file.
+    req.horizon = Some(7);
+    let bad = w.dir.path().join("sai.pdf");
+    let err = quyhoach::docs::save(&mut s, &req, &bad)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("chỉ chọn 5, 10 hoặc 20 năm (đã nhập 7)"),
+        "{err}"
+    );
+    assert!(!bad.exists());
+
+    // The workbook: a row per post, the same counts, the red, amber and green fills.
+    let xlsx = w.dir.path().join("dự báo.xlsx");
+    assert_eq!(export(&s, &input, &xlsx).unwrap(), v.rows.len());
+    use calamine::{open_workbook, Reader, Xlsx};
+    let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let range = wb.worksheet_range("Du bao").unwrap();
+    let styles = part(&xlsx, "xl/styles.xml");
+    let fills: Vec<&str> = styles
+        .split("<fills")
+        .nth(1)
+        .unwrap()
+        .split("</fills>")
+        .next()
+        .unwrap()
+        .split("<fill>")
+        .skip(1)
+        .collect();
+    let xfs: Vec<&str> = styles
+        .split("<cellXfs")
+        .nth(1)
+        .unwrap()
+        .split("</cellXfs>")
+        .next()
+        .unwrap()
+        .split("<xf ")
+        .skip(1)
+        .collect();
+    let sheet = part(&xlsx, "xl/worksheets/sheet1.xml");
+    let fill_of = |cell: &str| -> String {
+        let tag = sheet
+            .split("<c ")
+            .skip(1)
+            .map(|c| format!(" {}", &c[..c.find('>').unwrap_or(c.len())]))
+            .find(|c| attr(c, "r") == Some(cell))
+            .unwrap_or_else(|| panic!("no cell {cell}"));
+        let xf: usize = attr(&tag, "s").unwrap().parse().unwrap();
+        let fill: usize = attr(xfs[xf], "fillId").unwrap().parse().unwrap();
+        fills[fill].to_string()
+    };
+    for (i, row) in v.rows.iter().enumerate() {
+        let r = 9 + i as u32;
+        assert_eq!(range.get_value((r, 1)).unwrap().to_string(), row.name);
+        for (j, cell) in row.cells.iter().enumerate() {
+            let col = 4 + j as u32;
+            let shown = range.get_value((r, col)).unwrap().to_string();
+            let want = if cell.holder_leaves {
+                format!("{} ▼", cell.count)
+            } else {
+                cell.count.to_string()
+            };
+            assert_eq!(shown, want, "{} {}", row.code, cell.year);
+            let rgb = match cell.status {
+                CellStatus::Do => "F8C9C4",
+                CellStatus::Vang => "FFE8A3",
+                CellStatus::Xanh => "CFE9D0",
+            };
+            let a1 = format!(
+                "{}{}",
+                quyhoach::report::table::column_letter(col as u16),
+                r + 1
+            );
+            assert!(fill_of(&a1).contains(rgb), "{a1}: {}", fill_of(&a1));
+        }
+    }
+}

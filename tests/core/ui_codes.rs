@@ -267,7 +267,8 @@ fn the_kinds_of_documents_and_workbooks_come_from_the_core() {
             ("to-trinh", true),
             ("bao-cao-ra-soat", true),
             ("bieu-co-cau", false),
-            ("dao-tao", false)
+            ("dao-tao", false),
+            ("bao-cao-du-bao", true)
         ]
     );
     assert_eq!(lists.doc_kinds[0].file, "Tờ trình quy hoạch");

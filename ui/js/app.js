@@ -4,16 +4,18 @@ import { $, showError, onSubmit, onClick, isBusy } from "./dom.js";
 import * as people from "./people.js";
 import * as plan from "./plan.js";
 import * as checks from "./checks.js";
+import * as forecast from "./forecast.js";
 import * as docs from "./docs.js";
 import * as settings from "./settings.js";
 import * as programmes from "./programmes.js";
 import * as codes from "./codes.js";
 
-const screens = ["screen-first-run", "screen-unlock", "screen-people", "screen-person", "screen-plan", "screen-checks", "screen-programmes", "screen-docs", "screen-settings"];
+const screens = ["screen-first-run", "screen-unlock", "screen-people", "screen-person", "screen-plan", "screen-checks", "screen-forecast", "screen-programmes", "screen-docs", "screen-settings"];
 const onShow = {
   "screen-people": people.refresh,
   "screen-plan": plan.refresh,
   "screen-checks": checks.refresh,
+  "screen-forecast": forecast.refresh,
   "screen-programmes": programmes.refresh,
   "screen-docs": docs.refresh,
   "screen-settings": settings.refresh,
@@ -150,6 +152,7 @@ window.addEventListener("DOMContentLoaded", async () => {
   people.init({ go, notice });
   plan.init({ go, notice });
   checks.init({ go });
+  forecast.init({ notice });
   programmes.init({ go, notice });
   docs.init({ notice });
   settings.init({ notice, run, idleMinutes });

@@ -1,7 +1,7 @@
 // Documents (PDF) and Excel exports: the clerk picks the kind, number, date, signer and
 // recipients (remembered by the core) and where to save; the result names the file.
 import * as backend from "./backend.js";
-import { $, el, ask, clearFieldErrors, displayDate, showError, showFieldErrors, today, onSubmit, onClick, once } from "./dom.js";
+import { $, el, ask, clearFieldErrors, displayDate, showError, showFieldErrors, suggestPath, today, onSubmit, onClick, once } from "./dom.js";
 import { fillTerms } from "./plan.js";
 import * as codes from "./codes.js";
 
@@ -12,17 +12,7 @@ let folder = "";
 const REJECTED = "Dòng không nhập";
 const fileName = (select) => (select.selectedOptions[0] ? select.selectedOptions[0].dataset.file : REJECTED);
 
-const sep = () => (folder.includes("\\") && !folder.includes("/") ? "\\" : "/");
-const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
-// A new name for each file saved (never over an earlier one, even twice in the same second).
-const suggested = new Set();
-function suggest(start, ext) {
-  const base = `${folder}${sep()}${start} ${stamp()}`;
-  let name = `${base}.${ext}`;
-  for (let n = 2; suggested.has(name); n++) name = `${base} (${n}).${ext}`;
-  suggested.add(name);
-  return name;
-}
+const suggest = (start, ext) => suggestPath(folder, start, ext);
 
 export async function refresh() {
   folder = await backend.call("output_dir");

@@ -29,6 +29,19 @@ export function today() {
   return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
 }
 
+// A new file name in `folder` for each file saved (never over an earlier one, even twice in the
+// same second): "<folder>/<start> 20261203-093012.<ext>".
+const suggested = new Set();
+export function suggestPath(folder, start, ext) {
+  const sep = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
+  const base = `${folder}${sep}${start} ${stamp}`;
+  let name = `${base}.${ext}`;
+  for (let n = 2; suggested.has(name); n++) name = `${base} (${n}).${ext}`;
+  suggested.add(name);
+  return name;
+}
+
 /** Options for a <select> from a { code: label } map, with an optional empty first choice. */
 export function options(select, map, empty) {
   const opts = Object.entries(map).map(([v, t]) => el("option", { value: v }, t));

@@ -3,7 +3,7 @@
 // approve the list, record trainings, evaluations and outcomes, save the report and the list.
 // Also the young-cadre list (criteria as data, saved sets) and the rotation lists.
 import * as backend from "./backend.js";
-import { $, el, ask, displayDate, options, showError, today, onSubmit, onClick, once } from "./dom.js";
+import { $, el, ask, displayDate, options, showError, suggestPath, today, onSubmit, onClick, once } from "./dom.js";
 import * as codes from "./codes.js";
 
 let ctx;
@@ -12,9 +12,7 @@ let folder = "";
 let positions = [];
 
 
-const sep = () => (folder.includes("\\") && !folder.includes("/") ? "\\" : "/");
-const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
-const suggest = (name, ext) => `${folder}${sep()}${name} ${stamp()}.${ext}`;
+const suggest = (name, ext) => suggestPath(folder, name, ext);
 
 /** The criteria inputs, named with a prefix, into a container. */
 function criteriaInputs(box, prefix) {

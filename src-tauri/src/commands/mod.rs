@@ -12,6 +12,7 @@ use tauri::State;
 mod dialogs;
 mod documents;
 mod exchange;
+mod forecast;
 mod people;
 mod plan;
 mod programmes;
@@ -63,6 +64,9 @@ commands! {
     plan::plan_person,
     plan::add_plan_step,
     plan::review_round,
+    forecast::forecast,
+    forecast::forecast_cell,
+    forecast::export_forecast,
     rules::rules_for_term,
     rules::rules_form,
     rules::save_rule_params,

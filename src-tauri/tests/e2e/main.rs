@@ -13,6 +13,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
+mod forecast;
 mod forms;
 mod messages;
 mod programmes;
