@@ -42,6 +42,10 @@ pub enum CoreError {
     NewerSchema { found: i64, supported: i64 },
     #[error("Không tìm thấy cán bộ có mã số {0}.")]
     PersonNotFound(i64),
+    /// A record asked for is not there (a term, a plan entry, a programme…); its field names
+    /// where the window shows the message.
+    #[error("{}", .0.message)]
+    NotFound(FieldError),
     /// A new record with the name and birth date of someone already there: saved only when the
     /// clerk confirms it is another person.
     #[error("Đã có người cùng họ tên và ngày sinh: {}. Nếu đúng là người khác thì xác nhận để vẫn lưu; nếu là cùng một người thì mở hồ sơ đã có để sửa. Chưa có gì được lưu.", .0.join("; "))]
@@ -78,6 +82,7 @@ impl CoreError {
             CoreError::FileExists(_) => "file_exists",
             CoreError::NewerSchema { .. } => "newer_schema",
             CoreError::PersonNotFound(_) => "person_not_found",
+            CoreError::NotFound(_) => "not_found",
             CoreError::SamePerson(_) => "same_person",
             CoreError::UnitMissing => "unit_missing",
             CoreError::Locked => "locked",
@@ -91,8 +96,14 @@ impl CoreError {
     pub fn field_errors(&self) -> &[FieldError] {
         match self {
             CoreError::Validation(v) => v,
+            CoreError::NotFound(f) => std::slice::from_ref(f),
             _ => &[],
         }
+    }
+
+    /// A record that is not there: `field` names what was asked for ("term", "entry").
+    pub fn not_found(field: &str, message: impl Into<String>) -> Self {
+        CoreError::NotFound(FieldError::new(field, "not_found", message))
     }
 
     pub fn validation(field: &str, rule: &str, message: impl Into<String>) -> Self {

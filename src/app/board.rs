@@ -306,7 +306,7 @@ pub fn candidates_for_terms(
     if !(1..=2).contains(&terms) {
         return Err(CoreError::validation(
             "terms",
-            "invalid",
+            "terms_one_or_two",
             format!("Đối tượng quy hoạch: {terms} không có; chỉ có đối tượng 1 (một nhiệm kỳ) hoặc 2 (hai nhiệm kỳ)."),
         ));
     }

@@ -14,15 +14,22 @@ use crate::error::{CoreError, Result};
 use crate::rules::check::Finding;
 use crate::store::Store;
 
+/// "Loại: to-trinh (Tờ trình …), …": the kinds the core describes, for the command's help.
+fn kinds_help() -> String {
+    let kinds: Vec<String> = DocKind::ALL
+        .iter()
+        .map(|k| format!("{} ({})", k.code(), k.label()))
+        .collect();
+    format!("Loại văn bản: {}", kinds.join("; "))
+}
+
 /// A document as the clerk asks for it (dates as typed, "dd/mm/yyyy"): the window sends it as
 /// JSON, `quyhoach doc` reads it from its flags (clap), and `request` reads and checks it.
 #[derive(Debug, Clone, Default, Deserialize, clap::Args)]
 #[serde(default)]
 pub struct DocInput {
     /// "to-trinh", "bao-cao-ra-soat", "bieu-co-cau", "dao-tao", "ly-lich" (or the label).
-    #[arg(
-        help = "Loại: to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich, bao-cao-de-an, bao-cao-du-bao"
-    )]
+    #[arg(help = kinds_help())]
     pub kind: String,
     /// Where to save (ignored by a preview).
     #[arg(

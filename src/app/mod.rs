@@ -31,10 +31,11 @@ use chrono::NaiveDate;
 use crate::error::{CoreError, Result};
 use crate::model::{PartialDate, Precision};
 
-/// A value refused ("invalid", naming the field): the checks the store used to make before
-/// writing, now made here so that the store only runs SQL.
-pub(crate) fn invalid(field: &str, msg: String) -> CoreError {
-    CoreError::validation(field, "invalid", msg)
+/// A value refused, naming the field and the rule it breaks ("required", "end_before_start"…):
+/// the checks the store used to make before writing, now made here so that the store only runs
+/// SQL.
+pub(crate) fn invalid(field: &str, rule: &str, msg: String) -> CoreError {
+    CoreError::validation(field, rule, msg)
 }
 
 /// A date as typed ("15/03/2024", "03/2024", "2024"); the message names the field's label.

@@ -119,12 +119,14 @@ fn check_term(term: &Term) -> Result<()> {
     if code.is_empty() {
         return Err(bad(
             "code",
+            "required",
             "Mã nhiệm kỳ: bắt buộc phải nhập (ví dụ 2030-2035).".into(),
         ));
     }
     if term.end_year <= term.start_year || term.start_year < 1945 {
         return Err(bad(
             "end_year",
+            "end_before_start",
             format!(
                 "Nhiệm kỳ {code}: năm kết thúc {} phải sau năm bắt đầu {}.",
                 term.end_year, term.start_year
@@ -135,6 +137,7 @@ fn check_term(term: &Term) -> Result<()> {
     if !(term.start_year - 1..=term.end_year).contains(&r.year) {
         return Err(bad(
             "reference_month",
+            "reference_outside_term",
             format!(
                 "Tháng mốc tính tuổi {} phải nằm trong hoặc ngay trước nhiệm kỳ {code}.",
                 r.display()
@@ -277,6 +280,7 @@ fn check_entry_terms(terms: u8) -> Result<()> {
     if !(1..=2).contains(&terms) {
         return Err(bad(
             "terms",
+            "terms_one_or_two",
             format!("Đối tượng quy hoạch: {terms} không hợp lệ; chỉ có đối tượng 1 (một nhiệm kỳ) hoặc đối tượng 2 (hai nhiệm kỳ)."),
         ));
     }

@@ -156,11 +156,16 @@ pub fn add(store: &mut Store, name: &str, decision_no: &str, from: i32, to: i32)
 /// prepares for and those of the criterion "in the plan for") in the catalogue.
 fn check_programme(store: &Store, p: &NewProgramme) -> Result<()> {
     if clean(&p.name).is_empty() {
-        return Err(bad("name", "Tên đề án: bắt buộc phải nhập.".into()));
+        return Err(bad(
+            "name",
+            "required",
+            "Tên đề án: bắt buộc phải nhập.".into(),
+        ));
     }
     if p.end_year < p.start_year {
         return Err(bad(
             "end_year",
+            "end_before_start",
             format!(
                 "Đề án: năm kết thúc {} trước năm bắt đầu {}.",
                 p.end_year, p.start_year
@@ -172,6 +177,7 @@ fn check_programme(store: &Store, p: &NewProgramme) -> Result<()> {
         if !positions.iter().any(|x| &x.code == code) {
             return Err(bad(
                 "posts",
+                "unknown_post",
                 format!("Chức danh tạo nguồn: không có mã “{code}” trong danh mục chức danh."),
             ));
         }
@@ -180,6 +186,7 @@ fn check_programme(store: &Store, p: &NewProgramme) -> Result<()> {
         if !positions.iter().any(|x| &x.code == code) {
             return Err(bad(
                 "in_plan_for",
+                "unknown_post",
                 format!("Tiêu chí quy hoạch: không có mã “{code}” trong danh mục chức danh."),
             ));
         }
@@ -427,6 +434,7 @@ pub fn approve(store: &mut Store, id: i64, decision_no: &str, date: &str) -> Res
         if clean(decision_no).is_empty() {
             return Err(bad(
                 "approval_no",
+                "required",
                 "Số quyết định phê duyệt danh sách: bắt buộc phải nhập.".into(),
             ));
         }
@@ -504,6 +512,7 @@ fn check_record(rec: &ProgrammeRecord) -> Result<()> {
     if ProgrammeRecordKind::from_code(&rec.kind).is_none() {
         return Err(bad(
             "kind",
+            "unknown_kind",
             format!(
                 "Loại “{}” không hợp lệ: chọn Đào tạo, bồi dưỡng hoặc Đánh giá hằng năm.",
                 rec.kind
@@ -516,12 +525,17 @@ fn check_record(rec: &ProgrammeRecord) -> Result<()> {
         } else {
             "Nhận xét, đánh giá"
         };
-        return Err(bad("content", format!("{label}: bắt buộc phải nhập.")));
+        return Err(bad(
+            "content",
+            "required",
+            format!("{label}: bắt buộc phải nhập."),
+        ));
     }
     if let Some(to) = &rec.to {
         if to.latest() < rec.date.earliest() {
             return Err(bad(
                 "to",
+                "end_before_start",
                 format!(
                     "Đào tạo: ngày kết thúc {} trước ngày bắt đầu {}.",
                     to.to_display(),
@@ -589,7 +603,7 @@ pub fn set_outcome(
             .ok_or_else(|| {
                 CoreError::validation(
                     "person",
-                    "invalid",
+                    "not_in_programme",
                     format!("Người mã số {person} chưa có trong đề án số {programme}."),
                 )
             })?;

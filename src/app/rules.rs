@@ -159,7 +159,7 @@ pub fn edited_params(
     let serde_json::Value::Object(m) = &mut value else {
         return Err(CoreError::validation(
             "params",
-            "invalid",
+            "params_object",
             "Quy định: bộ tham số đang dùng không đọc được.",
         ));
     };
@@ -264,12 +264,14 @@ fn check_target(store: &Store, t: &Target) -> Result<()> {
         if t.threshold < 0.0 {
             return Err(bad(
                 "threshold",
+                "count_range",
                 format!("Chỉ tiêu: số lượng {} không hợp lệ.", t.threshold),
             ));
         }
     } else if !(0.0..=1.0).contains(&t.threshold) {
         return Err(bad(
             "threshold",
+            "share_range",
             format!(
                 "Chỉ tiêu: tỷ lệ {} phải từ 0 đến 1 (ví dụ 0.15 là 15%).",
                 t.threshold
@@ -280,6 +282,7 @@ fn check_target(store: &Store, t: &Target) -> Result<()> {
     if !matches!(body.as_str(), "TAT_CA" | "CHU_CHOT") && store.position(&body).is_err() {
         return Err(bad(
             "body",
+            "unknown_body",
             format!(
                 "Chỉ tiêu: “{body}” không phải TAT_CA, CHU_CHOT hay mã chức danh trong danh mục."
             ),
@@ -314,11 +317,16 @@ fn check_position(position: &Position) -> Result<()> {
     let code = clean(&position.code);
     let name = clean(&position.name);
     if code.is_empty() || name.is_empty() {
-        return Err(bad("code", "Chức danh: cần cả mã và tên.".into()));
+        return Err(bad(
+            "code",
+            "required",
+            "Chức danh: cần cả mã và tên.".into(),
+        ));
     }
     if !(1..=20).contains(&position.seats) {
         return Err(bad(
             "seats",
+            "seats_range",
             format!(
                 "Chức danh {name}: số vị trí (số người đảm nhiệm cùng lúc) {} phải từ 1 đến 20.",
                 position.seats

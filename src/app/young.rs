@@ -41,6 +41,7 @@ pub fn save_set(store: &mut Store, name: &str, criteria: &CriteriaForm) -> Resul
         if crate::text::clean(name).is_empty() {
             return Err(super::invalid(
                 "name",
+                "required",
                 "Tên bộ tiêu chí: bắt buộc phải nhập.".into(),
             ));
         }

@@ -219,7 +219,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Văn bản theo thể thức của Đảng, PDF hoặc Word (.docx): to-trinh, bao-cao-ra-soat, bieu-co-cau, dao-tao, ly-lich, bao-cao-de-an, bao-cao-du-bao
+    /// Văn bản theo thể thức của Đảng, PDF hoặc Word (.docx); các loại: xem quyhoach doc --help
     Doc {
         /// The request's fields, defined once in the core (flags with their help there).
         #[command(flatten)]

@@ -25,14 +25,26 @@ pub type Out = Result<(), UserError>;
 /// The core's message; a field error gets the flag that sets the field, from `hints`
 /// (field → flag), so the user knows what to change on the command line.
 pub fn message(e: &CoreError, hints: &[(&str, &str)]) -> String {
+    let flag = |field: &str| {
+        hints
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, flag)| *flag)
+    };
+    if let CoreError::NotFound(f) = e {
+        return match flag(&f.field) {
+            Some(flag) => format!("{} (sửa ở {flag})", f.message),
+            None => f.message.clone(),
+        };
+    }
     let fields = e.field_errors();
     if fields.is_empty() {
         return e.to_string();
     }
     let mut s = String::from("Dữ liệu chưa hợp lệ, không có gì được ghi:");
     for f in fields {
-        match hints.iter().find(|(field, _)| *field == f.field) {
-            Some((_, flag)) => s.push_str(&format!("\n  - {} (sửa ở {flag})", f.message)),
+        match flag(&f.field) {
+            Some(flag) => s.push_str(&format!("\n  - {} (sửa ở {flag})", f.message)),
             None => s.push_str(&format!("\n  - [{}] {}", f.field, f.message)),
         }
     }

@@ -18,7 +18,7 @@ pub fn may_delete(p: &Programme) -> Result<()> {
     }
     Err(bad(
         "programme",
-        "invalid",
+        "not_approvable",
         format!(
             "Xóa đề án “{}”: đề án đã có {} người tham gia nên không xóa được; chỉ sửa được thông tin của đề án.",
             p.name,
@@ -38,7 +38,7 @@ pub fn approvable(p: &Programme) -> Result<usize> {
     if proposed == 0 {
         return Err(bad(
             "approval_no",
-            "invalid",
+            "nobody_proposed",
             "Phê duyệt danh sách: chưa có người nào được đề xuất (hoặc tất cả đã được phê duyệt)."
                 .into(),
         ));
@@ -52,7 +52,7 @@ pub fn may_record(stage: MemberStage) -> Result<()> {
     if stage == MemberStage::Proposed {
         return Err(bad(
             "person",
-            "invalid",
+            "not_approved",
             "Người này mới được đề xuất: ghi đào tạo, đánh giá sau khi danh sách được phê duyệt."
                 .into(),
         ));
@@ -81,7 +81,7 @@ pub fn outcome_stage(stage: MemberStage, outcome: &Outcome) -> Result<MemberStag
     if matches!(stage, MemberStage::Placed | MemberStage::Left) {
         return Err(bad(
             "outcome",
-            "invalid",
+            "outcome_recorded",
             "Người này đã có kết quả (đã bố trí hoặc đã ra khỏi đề án).".into(),
         ));
     }

@@ -8,8 +8,8 @@ use crate::error::{CoreError, Result};
 use crate::model::plan::{PlanEntry, PlanEvent, PlanStep, ReviewInput, Term};
 use crate::text::clean;
 
-fn bad(field: &str, msg: String) -> CoreError {
-    CoreError::validation(field, "invalid", msg)
+fn bad(field: &str, rule: &str, msg: String) -> CoreError {
+    CoreError::validation(field, rule, msg)
 }
 
 /// Whether `next` may follow `prev` (None: the entry's first step).
@@ -28,6 +28,7 @@ pub fn validate_event(ev: &PlanEvent, prev: Option<&PlanEvent>, today: NaiveDate
     if !step_allowed(prev.map(|p| p.step), ev.step) {
         return Err(bad(
             "step",
+            "step_order",
             match prev {
                 Some(p) => format!(
                     "Bước “{}” không thể sau bước “{}”.",
@@ -44,6 +45,7 @@ pub fn validate_event(ev: &PlanEvent, prev: Option<&PlanEvent>, today: NaiveDate
     if ev.date.earliest() > today {
         return Err(bad(
             "date",
+            "date_in_future",
             format!(
                 "Ngày của bước “{}”: {} ở tương lai.",
                 ev.step.label(),
@@ -55,6 +57,7 @@ pub fn validate_event(ev: &PlanEvent, prev: Option<&PlanEvent>, today: NaiveDate
         if ev.date.latest() < p.date.earliest() {
             return Err(bad(
                 "date",
+                "date_before_previous",
                 format!("Ngày {} trước bước trước đó ({}).", ev.date, p.date),
             ));
         }
@@ -63,15 +66,21 @@ pub fn validate_event(ev: &PlanEvent, prev: Option<&PlanEvent>, today: NaiveDate
     if needs_decision && (clean(&ev.decision_no).is_empty() || ev.decision_date.is_none()) {
         return Err(bad(
             "decision_no",
+            "decision_required",
             format!("Bước “{}”: cần số và ngày quyết định.", ev.step.label()),
         ));
     }
     if ev.step == PlanStep::Removed && ev.reason.is_none() {
-        return Err(bad("reason", "Đưa ra khỏi quy hoạch: cần lý do.".into()));
+        return Err(bad(
+            "reason",
+            "reason_required",
+            "Đưa ra khỏi quy hoạch: cần lý do.".into(),
+        ));
     }
     if ev.step == PlanStep::Supplemented && ev.review_year.is_none() {
         return Err(bad(
             "review_year",
+            "review_year_required",
             "Bổ sung quy hoạch: cần năm của đợt rà soát.".into(),
         ));
     }

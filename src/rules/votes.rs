@@ -11,7 +11,7 @@ pub fn validate_tally(v: &VoteTally) -> Result<()> {
     {
         return Err(CoreError::validation(
             "votes",
-            "invalid",
+            "vote_tally",
             format!(
                 "Kết quả phiếu không hợp lý: triệu tập {}, có mặt {}, phát ra {}, thu về {}, hợp lệ {}, đồng ý {}.",
                 v.summoned, v.present, v.issued, v.returned, v.valid, v.agree

@@ -32,7 +32,7 @@ impl Session {
             _ => {
                 return Err(crate::CoreError::validation(
                     "params",
-                    "invalid",
+                    "params_object",
                     "Tham số quy định: dữ liệu gửi lên không phải danh sách tham số.",
                 ))
             }

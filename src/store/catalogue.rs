@@ -54,8 +54,8 @@ fn position_from(r: &Row) -> rusqlite::Result<Position> {
     })
 }
 
-fn bad(field: &str, msg: String) -> CoreError {
-    CoreError::validation(field, "invalid", msg)
+fn bad(field: &str, rule: &str, msg: String) -> CoreError {
+    CoreError::validation(field, rule, msg)
 }
 
 impl Store {
@@ -64,7 +64,11 @@ impl Store {
     pub fn add_term(&mut self, term: &Term) -> Result<i64> {
         let code = clean(&term.code);
         if self.term(&code).is_ok() {
-            return Err(bad("code", format!("Nhiệm kỳ {code} đã có.")));
+            return Err(bad(
+                "code",
+                "duplicate_term",
+                format!("Nhiệm kỳ {code} đã có."),
+            ));
         }
         let r = term.reference_month;
         let tx = self.tx()?;
@@ -97,7 +101,7 @@ impl Store {
                 term_from,
             )
             .optional()?
-            .ok_or_else(|| bad("term", format!("Không có nhiệm kỳ “{code}”: hãy thêm nhiệm kỳ này trước.")))
+            .ok_or_else(|| CoreError::not_found("term", format!("Không có nhiệm kỳ “{code}”: hãy thêm nhiệm kỳ này trước.")))
     }
 
     pub fn positions(&self) -> Result<Vec<Position>> {
@@ -113,7 +117,7 @@ impl Store {
             .into_iter()
             .find(|p| p.code == clean(code))
             .ok_or_else(|| {
-                bad(
+                CoreError::not_found(
                     "position",
                     format!("Không có chức danh mã “{code}” trong danh mục."),
                 )
@@ -230,7 +234,7 @@ impl Store {
                     .cloned()
             })
             .or_else(|| all.first().cloned())
-            .ok_or_else(|| bad("rule_set", "Chưa có bộ quy định nào.".into()))
+            .ok_or_else(|| CoreError::not_found("rule_set", "Chưa có bộ quy định nào."))
     }
 
     pub(crate) fn ensure_default_rule_sets(&mut self) -> Result<()> {
@@ -281,7 +285,10 @@ impl Store {
     pub fn remove_target(&mut self, id: i64) -> Result<()> {
         let old = self.targets()?.into_iter().find(|t| t.id == Some(id));
         let Some(old) = old else {
-            return Err(bad("id", format!("Không có chỉ tiêu mã số {id}.")));
+            return Err(CoreError::not_found(
+                "id",
+                format!("Không có chỉ tiêu mã số {id}."),
+            ));
         };
         let tx = self.tx()?;
         tx.execute("DELETE FROM target WHERE id = ?1", [id])?;

@@ -17,8 +17,8 @@ use crate::text::clean;
 /// The plan of a term as the rules read it (kept here too for the exports that name it so).
 pub use crate::rules::plan::PlanData;
 
-pub(super) fn bad(field: &str, msg: String) -> CoreError {
-    CoreError::validation(field, "invalid", msg)
+pub(super) fn bad(field: &str, rule: &str, msg: String) -> CoreError {
+    CoreError::validation(field, rule, msg)
 }
 
 /// One line of a term's plan, for lists.
@@ -67,11 +67,15 @@ impl Store {
             let votes: Option<String> = r.get(9)?;
             let ev = PlanEvent {
                 id: Some(r.get(0)?),
-                step: PlanStep::from_code(&step).ok_or_else(|| bad("step", step.clone()))?,
-                date: PartialDate::parse(&date).map_err(|e| bad("date", e.0))?,
+                step: PlanStep::from_code(&step)
+                    .ok_or_else(|| bad("step", "stored_value", step.clone()))?,
+                date: PartialDate::parse(&date).map_err(|e| bad("date", "stored_value", e.0))?,
                 decision_no: r.get(4)?,
                 decision_date: dd
-                    .map(|d| PartialDate::parse(&d).map_err(|e| bad("decision_date", e.0)))
+                    .map(|d| {
+                        PartialDate::parse(&d)
+                            .map_err(|e| bad("decision_date", "stored_value", e.0))
+                    })
                     .transpose()?,
                 review_year: r.get(6)?,
                 reason: reason.and_then(|c| RemovalReason::from_code(&c)),
@@ -113,6 +117,7 @@ impl Store {
         if let Some(id) = existing {
             return Err(bad(
                 "position",
+                "already_planned",
                 format!("{} đã có trong quy hoạch {} nhiệm kỳ {} (mục số {id}); hãy thêm bước cho mục đó.", person.full_name, pos.name, term.code),
             ));
         }
@@ -146,7 +151,9 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or_else(|| bad("entry", format!("Không có mục quy hoạch số {entry_id}.")))?;
+            .ok_or_else(|| {
+                CoreError::not_found("entry", format!("Không có mục quy hoạch số {entry_id}."))
+            })?;
         let entry = self
             .load_entries(term_id)?
             .into_iter()
@@ -182,7 +189,9 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?
-            .ok_or_else(|| bad("entry", format!("Không có mục quy hoạch số {entry_id}.")))?;
+            .ok_or_else(|| {
+                CoreError::not_found("entry", format!("Không có mục quy hoạch số {entry_id}."))
+            })?;
         let tx = self.tx()?;
         tx.execute(
             "UPDATE plan_entry SET terms = ?1 WHERE id = ?2",
@@ -271,6 +280,7 @@ impl Store {
             {
                 bad(
                     "year",
+                    "duplicate_review",
                     format!("Nhiệm kỳ {} đã có đợt rà soát năm {year}.", term.code),
                 )
             }

@@ -10,7 +10,7 @@ use rusqlite::{OptionalExtension, Row};
 
 use super::plan::bad;
 use super::{audit, Store};
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 use crate::model::plan::{Programme, ProgrammeMember, ProgrammeRecord};
 use crate::model::programme::{
     CriteriaSet, MemberStage, Movement, MovementKind, NewProgramme, Outcome, OutcomeKind,
@@ -168,7 +168,7 @@ impl Store {
         )
         .map_err(|e| match e {
             rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-                bad("person", format!("{} đã có trong đề án.", person.full_name))
+                bad("person", "already_in_programme", format!("{} đã có trong đề án.", person.full_name))
             }
             e => e.into(),
         })?;
@@ -252,6 +252,7 @@ impl Store {
             .ok_or_else(|| {
                 bad(
                     "person",
+                    "not_in_programme",
                     format!("Người mã số {person_id} chưa có trong đề án số {programme_id}."),
                 )
             })?;
@@ -370,7 +371,7 @@ impl Store {
                 },
             )
             .optional()?
-            .ok_or_else(|| bad("programme", format!("Không có đề án số {id}.")))?;
+            .ok_or_else(|| CoreError::not_found("programme", format!("Không có đề án số {id}.")))?;
         type MemberRow = (
             i64,
             i64,
@@ -449,14 +450,16 @@ impl Store {
             out.push(ProgrammeMember {
                 person_id,
                 full_name,
-                selected_on: PartialDate::parse(&sel).map_err(|e| bad("selected_on", e.0))?,
+                selected_on: PartialDate::parse(&sel)
+                    .map_err(|e| bad("selected_on", "stored_value", e.0))?,
                 records: records
                     .into_iter()
                     .map(
                         |(kind, date, content, result, institution, to, certificate, rating)| {
                             Ok(ProgrammeRecord {
                                 kind,
-                                date: PartialDate::parse(&date).map_err(|e| bad("date", e.0))?,
+                                date: PartialDate::parse(&date)
+                                    .map_err(|e| bad("date", "stored_value", e.0))?,
                                 content,
                                 result,
                                 institution,
@@ -545,7 +548,10 @@ impl Store {
         let tx = self.tx()?;
         let n = tx.execute("DELETE FROM criteria_set WHERE id = ?1", [id])?;
         if n == 0 {
-            return Err(bad("id", format!("Không có bộ tiêu chí số {id}.")));
+            return Err(CoreError::not_found(
+                "id",
+                format!("Không có bộ tiêu chí số {id}."),
+            ));
         }
         audit::write::<()>(&tx, "criteria_set", Some(id), "delete", None, None)?;
         tx.commit()?;

@@ -70,8 +70,9 @@ function messageBeside(anchor) {
   return box;
 }
 
+// A refused value lists its fields; a record not found (its field named too) says its message.
 const errorText = (err) => {
-  const fields = (err.fields || []).map((f) => "• " + f.message);
+  const fields = err.code === "validation" ? (err.fields || []).map((f) => "• " + f.message) : [];
   return fields.length ? ["Dữ liệu chưa hợp lệ:", ...fields].join("\n") : (err.message || String(err));
 };
 
