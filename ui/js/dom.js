@@ -183,6 +183,8 @@ export function ask({ title, intro = "", lines = [], ok = "Đồng ý", cancel =
 // its buttons show as waiting. Nothing here knows what the request does.
 
 const busy = new WeakSet();
+// A second Enter this soon after the first is the same intention, not a new one.
+const REPEAT_MS = 800;
 
 /** The button that submits a form (its first), or the form itself when it has none. */
 const submitButton = (form) => form.querySelector("button[type=submit], button:not([type]), input[type=submit]")
@@ -236,6 +238,15 @@ export async function once(owner, work, clicked) {
  */
 export function onSubmit(form, handler, { check = true } = {}) {
   form.noValidate = true;
+  // Enter pressed twice (a clerk's habit): the second, within a moment of the first, submits
+  // nothing — even when the first request was already done and the form ready again.
+  let lastEnter = 0;
+  form.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Enter" || ev.target.tagName === "TEXTAREA") return;
+    const now = Date.now();
+    if (now - lastEnter < REPEAT_MS) ev.preventDefault();
+    else lastEnter = now;
+  });
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     if (busy.has(form)) return;

@@ -2,7 +2,7 @@
 // above it, a cell explained on click, and the structure if nothing changes. Every figure, colour
 // code, label and sentence is the core's (`app::forecast::view`); this file only draws them.
 import * as backend from "./backend.js";
-import { $, el, showError, onClick, suggestPath } from "./dom.js";
+import { $, el, checkFields, showError, onClick, onSubmit, suggestPath } from "./dom.js";
 import { fillTerms } from "./plan.js";
 
 let horizon = null; // the years chosen; null: the core's default
@@ -114,7 +114,9 @@ function suggestName() {
   if (shown) $("form-forecast-save").out.value = suggestPath(folder, shown.report_file, "x").replace(/\.x$/, "");
 }
 
-async function saveReport(format) {
+async function saveReport(format, button) {
+  // The file name is asked for like any required field (under it, in Vietnamese).
+  if (button && !checkFields($("form-forecast-save"), button)) return;
   const out = `${base()}.${format}`;
   const signer = { ...(settings.signer || {}), name: $("form-forecast-save").signer_name.value };
   const r = await backend.call("save_document", { input: { kind: shown.report_kind, term: shown.term, year: shown.from_year, horizon: shown.horizon, signer, format, out } });
@@ -148,9 +150,11 @@ export const current = () => shown;
 
 export function init(c) {
   ctx = c;
-  onClick($("btn-forecast-pdf"), () => saveReport("pdf"));
-  onClick($("btn-forecast-word"), () => saveReport("docx"));
+  // Enter in the file name saves the PDF, once, like its button.
+  onSubmit($("form-forecast-save"), () => saveReport("pdf"));
+  onClick($("btn-forecast-word"), () => saveReport("docx", $("btn-forecast-word")));
   onClick($("btn-forecast-xlsx"), async () => {
+    if (!checkFields($("form-forecast-save"), $("btn-forecast-xlsx"))) return;
     const out = `${base()}.xlsx`;
     const rows = await backend.call("export_forecast", { input: input(), out });
     ctx.notice(`Đã xuất ${rows} chức danh vào ${out}`);

@@ -160,6 +160,34 @@ async fn the_forecast_screen_from_grid_to_report_and_workbook() {
     for f in [&pdf, &word, &xlsx] {
         assert!(f.starts_with(&out_dir), "{}", f.display());
     }
+    // Enter twice in the file name: one more report, not two.
+    let pdfs = || {
+        std::fs::read_dir(&out_dir)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "pdf")
+            })
+            .count()
+    };
+    assert_eq!(pdfs(), 1);
+    let field = wd(
+        "tìm ô tên tệp",
+        c.find(Locator::Css("#form-forecast-save [name=out]")),
+    )
+    .await;
+    wd("Enter hai lần", field.send_keys("\u{E007}\u{E007}")).await;
+    until(
+        &c,
+        "báo cáo thứ hai",
+        "document.getElementById('notice').textContent.endsWith('.pdf')",
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(pdfs(), 2, "Enter twice saved {} reports", pdfs() - 1);
 
     // The window painted the core's forecast, cell by cell; the cell's explanation is the core's.
     click(&c, "#btn-lock").await;

@@ -170,7 +170,16 @@ async fn wd<T, E: std::fmt::Debug>(
 async fn until(c: &Client, what: &str, expr: &str) -> serde_json::Value {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let v = wd(what, c.execute(&format!("return ({expr});"), vec![])).await;
+        // An element found is answered as `true`: the window may paint it again before the
+        // driver reads it back (a stale reference), and the caller only asks whether it is there.
+        let v = wd(
+            what,
+            c.execute(
+                &format!("const v = ({expr}); return v instanceof Node ? true : v;"),
+                vec![],
+            ),
+        )
+        .await;
         if !(v.is_null() || v == json!(false) || v == json!("") || v == json!(0)) {
             return v;
         }
