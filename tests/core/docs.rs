@@ -838,7 +838,13 @@ fn each_kind_reads_only_the_fields_its_description_names() {
             .then(|| "2030-2035".into());
         base.person_id = spec.fields.contains(&Field::Person).then_some(1);
         base.programme_id = spec.fields.contains(&Field::Programme).then_some(1);
-        for format in [DocFormat::Pdf, DocFormat::Docx] {
+        // Under wine the PDFs are read on the Linux side (poppler), the Word files here.
+        let formats: &[DocFormat] = if cfg!(windows) {
+            &[DocFormat::Docx]
+        } else {
+            &[DocFormat::Pdf, DocFormat::Docx]
+        };
+        for &format in formats {
             base.format = Some(format);
             // A PDF carries random font and document identifiers: compared by its laid-out text.
             let seen = |bytes: Vec<u8>| match format {

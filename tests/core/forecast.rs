@@ -583,33 +583,36 @@ fn the_report_and_the_workbook_say_what_the_screen_shows() {
     let pdf = w.dir.path().join("báo cáo dự báo.pdf");
     let out = quyhoach::docs::save(&mut s, &req, &pdf).unwrap();
     assert!(out.pages >= 3, "{}", out.pages);
-    let text = crate::docs::text(&pdf, None, "-raw")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    assert!(
-        text.contains("dự báo nguồn cán bộ kế cận giai đoạn 2026–2035"),
-        "{text}"
-    );
-    assert!(text.contains("còn ít nhất 60 tháng công tác"), "{text}");
-    let first = &v.counters[0];
-    assert!(
-        text.contains(&format!(
-            "1. Chức danh chưa có ai trong quy hoạch: {} (",
-            first.count
-        )),
-        "{text}"
-    );
-    assert!(text.contains(&first.items[0]), "{text}");
-    assert!(
-        text.contains("DỰ BÁO NGUỒN CÁN BỘ KẾ CẬN 2026–2035 (QUY HOẠCH NHIỆM KỲ 2030-2035)"),
-        "{text}"
-    );
-    assert!(
-        text.contains("0 (Đ)") && text.contains("CƠ CẤU NẾU KHÔNG BỔ SUNG AI"),
-        "{text}"
-    );
-    assert!(text.contains("Nguyễn Văn Nho"), "{text}");
+    // The PDF's text through poppler (on the Linux side; under wine the Word file speaks).
+    if cfg!(not(windows)) {
+        let text = crate::docs::text(&pdf, None, "-raw")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains("dự báo nguồn cán bộ kế cận giai đoạn 2026–2035"),
+            "{text}"
+        );
+        assert!(text.contains("còn ít nhất 60 tháng công tác"), "{text}");
+        let first = &v.counters[0];
+        assert!(
+            text.contains(&format!(
+                "1. Chức danh chưa có ai trong quy hoạch: {} (",
+                first.count
+            )),
+            "{text}"
+        );
+        assert!(text.contains(&first.items[0]), "{text}");
+        assert!(
+            text.contains("DỰ BÁO NGUỒN CÁN BỘ KẾ CẬN 2026–2035 (QUY HOẠCH NHIỆM KỲ 2030-2035)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("0 (Đ)") && text.contains("CƠ CẤU NẾU KHÔNG BỔ SUNG AI"),
+            "{text}"
+        );
+        assert!(text.contains("Nguyễn Văn Nho"), "{text}");
+    }
     // Word: the same paragraphs.
     req.format = Some(DocFormat::Docx);
     let docx = w.dir.path().join("báo cáo dự báo.docx");
