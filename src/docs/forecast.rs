@@ -135,15 +135,7 @@ pub(super) fn build(
 
     // The annex: the grid ten years a table, the legend, then the structure at the milestones.
     let mut annex = frame::annex_section(&r.settings);
-    let attached = format!(
-        "(Kèm theo Báo cáo {}, {} của {})",
-        r.number_line
-            .as_deref()
-            .map(|n| n.replacen("Số", "số", 1))
-            .unwrap_or_default(),
-        frame::date_words(req.date),
-        unit.name
-    );
+    let attached = frame::attached_line("Báo cáo", r.number_line.as_deref(), req.date, unit);
     let all: Vec<i32> = (f.from_year..=f.to_year).collect();
     for (i, years) in all.chunks(YEARS_PER_TABLE).enumerate() {
         let mut table = grid_table(&f, years, true);

@@ -192,6 +192,25 @@ pub fn close_legal_bases(paras: &mut [String]) {
     }
 }
 
+/// "(Kèm theo Báo cáo số 05-BC/ĐU, ngày 03 tháng 12 năm 2026 của Ban Thường vụ Đảng ủy phường
+/// …)": the line under an annex's title naming the document it belongs to (a draft's number is
+/// left out).
+pub fn attached_line(
+    type_name: &str,
+    number_line: Option<&str>,
+    date: NaiveDate,
+    unit: &crate::model::Unit,
+) -> String {
+    format!(
+        "(Kèm theo {type_name} {}, {} của Ban Thường vụ {})",
+        number_line
+            .map(|n| n.replacen("Số", "số", 1))
+            .unwrap_or_default(),
+        date_words(date),
+        unit.name
+    )
+}
+
 /// The top of an annex: "Phụ lục" (bold), its title (bold capitals) and the italic line naming
 /// the document it belongs to.
 pub fn annex_heading(label: Option<&str>, title: &str, attached: Option<&str>) -> Vec<Block> {

@@ -227,16 +227,7 @@ fn build(
 
     // The annex: landscape, "Phụ lục", its title, the line naming this document.
     let mut annex = frame::annex_section(&r.settings);
-    let attached = format!(
-        "(Kèm theo {} {}, {} của Ban Thường vụ {})",
-        type_name,
-        number
-            .as_deref()
-            .map(|n| n.replacen("Số", "số", 1))
-            .unwrap_or_default(),
-        frame::date_words(req.date),
-        unit.name
-    );
+    let attached = frame::attached_line(type_name, number.as_deref(), req.date, unit);
     let rating_year = req.year - 1;
     let (table, title) = match kind {
         Narrative::Proposal => (

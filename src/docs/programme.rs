@@ -113,15 +113,7 @@ pub(super) fn build(
 
     // The annex: landscape, numbered on its own (HD 05), "Phụ lục", its title, the parent line.
     let mut annex = frame::annex_section(&r.settings);
-    let attached = format!(
-        "(Kèm theo Báo cáo {}, {} của Ban Thường vụ {})",
-        r.number_line
-            .as_deref()
-            .map(|n| n.replacen("Số", "số", 1))
-            .unwrap_or_default(),
-        frame::date_words(req.date),
-        unit.name
-    );
+    let attached = frame::attached_line("Báo cáo", r.number_line.as_deref(), req.date, unit);
     let table = crate::report::lists::programme_table(&p);
     annex.blocks.extend(frame::annex_heading(
         Some("Phụ lục"),

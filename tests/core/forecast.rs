@@ -411,19 +411,25 @@ fn cli_forecast_json_has_exactly_the_documented_keys() {
     );
 }
 
+/// The demo ward (today fixed) and a forecast of its 2030-2035 plan from 2026 over 10 years.
+fn demo_ten_years() -> (TempWard, Store, quyhoach::app::forecast::ForecastInput) {
+    let w = temp_ward();
+    let mut s = quyhoach::demo::create_demo(&w.path, PASS, quyhoach::demo::DEMO_SIZE).unwrap();
+    s.set_today(today());
+    let input = quyhoach::app::forecast::ForecastInput {
+        term: TERM.into(),
+        from: Some(2026),
+        years: Some(10),
+    };
+    (w, s, input)
+}
+
 /// The Dự báo screen's view: every cell, counter and sentence it paints is the forecast's, and a
 /// cell explained names the people and why each counts or not.
 #[test]
 fn the_screen_paints_the_forecast_and_explains_a_red_cell() {
     use quyhoach::app::forecast::{explain, view, ForecastInput};
-    let w = temp_ward();
-    let mut s = quyhoach::demo::create_demo(&w.path, PASS, quyhoach::demo::DEMO_SIZE).unwrap();
-    s.set_today(today());
-    let input = ForecastInput {
-        term: TERM.into(),
-        from: Some(2026),
-        years: Some(10),
-    };
+    let (_ward, s, input) = demo_ten_years();
     let v = view(&s, &input).unwrap();
     let f = quyhoach::app::forecast::forecast(&s, &input).unwrap();
     assert_eq!((v.from_year, v.to_year, v.horizon), (2026, 2035, 10));
@@ -560,16 +566,9 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 /// refused and nothing is saved.
 #[test]
 fn the_report_and_the_workbook_say_what_the_screen_shows() {
-    use quyhoach::app::forecast::{export, view, ForecastInput};
+    use quyhoach::app::forecast::{export, view};
     use quyhoach::docs::{DocFormat, DocKind, DocRequest, Signer};
-    let w = temp_ward();
-    let mut s = quyhoach::demo::create_demo(&w.path, PASS, quyhoach::demo::DEMO_SIZE).unwrap();
-    s.set_today(today());
-    let input = ForecastInput {
-        term: TERM.into(),
-        from: Some(2026),
-        years: Some(10),
-    };
+    let (w, mut s, input) = demo_ten_years();
     let v = view(&s, &input).unwrap();
     let mut req = DocRequest::new(DocKind::BaoCaoDuBao, d("03/12/2026").earliest());
     req.year = 2026;

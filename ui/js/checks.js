@@ -1,20 +1,12 @@
 // The dashboard: findings with their explanation and a link to the person or post, the ward's
 // targets drawn as bars against the threshold, and an age pyramid by sex.
 import * as backend from "./backend.js";
-import { $, el, showError } from "./dom.js";
+import { $, el, svg, showError } from "./dom.js";
 import { fillTerms, openAddFor } from "./plan.js";
 import { openRecord } from "./people.js";
 import * as codes from "./codes.js";
 
 let ctx;
-const SVG = "http://www.w3.org/2000/svg";
-
-function svg(tag, attrs = {}, text) {
-  const n = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, String(v));
-  if (text !== undefined) n.textContent = text;
-  return n;
-}
 
 const pct = (x) => `${(Math.round(x * 1000) / 10).toString().replace(".", ",")}%`;
 

@@ -19,6 +19,14 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** An SVG element (charts): svg("rect", { x: 0, width: 10 }), with optional text. */
+export function svg(tag, attrs = {}, text) {
+  const n = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, String(v));
+  if (text !== undefined) n.textContent = text;
+  return n;
+}
+
 /** "1975-03-15" → "15/03/1975"; "1975-03" → "03/1975"; "1975" stays. */
 export const displayDate = (iso) => (iso || "").split("-").reverse().join("/");
 

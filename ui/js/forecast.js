@@ -2,7 +2,7 @@
 // above it, a cell explained on click, and the structure if nothing changes. Every figure, colour
 // code, label and sentence is the core's (`app::forecast::view`); this file only draws them.
 import * as backend from "./backend.js";
-import { $, el, checkFields, showError, onClick, onSubmit, suggestPath } from "./dom.js";
+import { $, el, svg, checkFields, showError, onClick, onSubmit, suggestPath } from "./dom.js";
 import { fillTerms } from "./plan.js";
 
 let horizon = null; // the years chosen; null: the core's default
@@ -10,14 +10,6 @@ let shown = null; // the view drawn
 let ctx;
 let folder = "";
 let settings = {}; // the remembered document settings (the signer)
-const SVG = "http://www.w3.org/2000/svg";
-
-function svg(tag, attrs = {}, text) {
-  const n = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, String(v));
-  if (text !== undefined) n.textContent = text;
-  return n;
-}
 
 const input = () => ({ term: $("forecast-term").value, years: horizon });
 

@@ -52,9 +52,7 @@ async fn the_forecast_screen_from_grid_to_report_and_workbook() {
     let out_dir = data.path().join("Văn bản xuất");
     let driver = Driver::start_with(data.path(), &[("QUYHOACH_OUTPUT_DIR", &out_dir)]);
     let c = driver.session().await;
-    visible(&c, "screen-first-run").await;
-    click(&c, "#btn-demo").await;
-    visible(&c, "screen-people").await;
+    open_demo(&c).await;
     click(&c, "#nav [data-screen=screen-forecast]").await;
     visible(&c, "screen-forecast").await;
     until(
@@ -232,15 +230,7 @@ async fn the_forecast_screen_from_grid_to_report_and_workbook() {
 
     // Read back: the PDF's text, the Word file through LibreOffice, the workbook as LibreOffice
     // reads it.
-    let body = Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    let body = String::from_utf8_lossy(&body.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let body = pdf_words(&pdf, false);
     assert!(body.contains("BÁO CÁO"), "{body}");
     assert!(
         body.contains(&format!(

@@ -121,18 +121,6 @@ async fn core(c: &Client, cmd: &str, args: serde_json::Value) -> serde_json::Val
     wd(&format!("gọi {cmd}"), c.execute_async(&code, vec![])).await
 }
 
-async fn open_demo(c: &Client) {
-    visible(c, "screen-first-run").await;
-    click(c, "#btn-demo").await;
-    visible(c, "screen-people").await;
-    until(
-        c,
-        "danh sách phường mẫu",
-        "document.querySelectorAll('#people tr[data-id]').length >= 60",
-    )
-    .await;
-}
-
 async fn new_person(c: &Client, name: &str, sex: &str, birth: &str) {
     click(c, "#btn-add-person").await;
     visible(c, "screen-person").await;

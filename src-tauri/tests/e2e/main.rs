@@ -233,6 +233,36 @@ async fn click(c: &Client, css: &str) {
     }
 }
 
+/// The demo ward opened from the first screen, its list of 60 people shown.
+async fn open_demo(c: &Client) {
+    visible(c, "screen-first-run").await;
+    click(c, "#btn-demo").await;
+    visible(c, "screen-people").await;
+    until(
+        c,
+        "danh sách phường mẫu",
+        "document.querySelectorAll('#people tr[data-id]').length >= 60",
+    )
+    .await;
+}
+
+/// A PDF's words through poppler's pdftotext (`-raw` reading order when asked), one space apart.
+fn pdf_words(pdf: impl AsRef<std::ffi::OsStr>, raw: bool) -> String {
+    let mut cmd = Command::new("pdftotext");
+    if raw {
+        cmd.arg("-raw");
+    }
+    let out = cmd
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 async fn screenshot(c: &Client, name: &str) {
     // The screenshot is the last painted frame: let two frames pass first.
     let frames = "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
@@ -923,14 +953,7 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF"), "{pdf}");
     assert!(pdf.starts_with(out_dir.to_str().unwrap()));
-    let body = Command::new("pdftotext")
-        .args([&pdf, "-"])
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    let body = String::from_utf8_lossy(&body.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let body = pdf_words(&pdf, false);
     assert!(
         body.contains("Căn cứ Quy định số 377-QĐ/TW ngày 08/10/2025"),
         "{body}"

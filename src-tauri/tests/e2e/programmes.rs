@@ -3,8 +3,6 @@
 //! training and an evaluation recorded, one participant appointed (the post shows in their
 //! record) and one withdrawn, the report saved as a PDF and parsed back.
 
-use std::process::Command;
-
 use super::*;
 
 async fn save_cadre(c: &Client, name: &str, birth: &str, cccd: &str, count: usize) {
@@ -283,14 +281,7 @@ async fn a_source_programme_from_criteria_to_its_report() {
     .await;
     let pdf = text(&c, "#prog-pdf-path").await;
     assert!(pdf.starts_with(out_dir.to_str().unwrap()), "{pdf}");
-    let body = Command::new("pdftotext")
-        .args(["-raw", &pdf, "-"])
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    let body = String::from_utf8_lossy(&body.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let body = pdf_words(&pdf, true);
     for want in [
         "kết quả thực hiện Đề án tạo nguồn cán bộ cho chức danh Bí thư Đảng ủy, Chủ tịch UBND phường",
         "Trần Thị Hai Chín",
