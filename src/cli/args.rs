@@ -23,6 +23,9 @@ const ARGUMENTS: &str = "Tham số";
 #[derive(Parser, Debug)]
 #[command(
     name = "quyhoach",
+    // The name the help and usage lines say, on Windows too (not "quyhoach.exe"): what the clerk
+    // types in a command prompt.
+    bin_name = "quyhoach",
     version,
     disable_help_flag = true,
     disable_version_flag = true,

@@ -126,12 +126,8 @@ pub(super) fn build(
         "Chi tiết theo từng chức danh, từng năm tại Phụ lục kèm theo.",
     ));
     paras.extend(r.text.closing.iter().map(|t| body(t)));
-    if let Some(last) = paras.pop() {
-        paras.push(last.keep_with_next());
-    }
-    main.blocks.extend(paras.into_iter().map(Block::from));
     let recipients = frame::recipient_lines(&r.recipients, false);
-    main.push(frame::signature(&r.signer, &recipients, layout));
+    frame::close_body(&mut main, paras, &r.signer, &recipients, layout);
 
     // The annex: the grid ten years a table, the legend, then the structure at the milestones.
     let mut annex = frame::annex_section(&r.settings);

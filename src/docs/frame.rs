@@ -166,6 +166,22 @@ pub fn recipient_lines(recipients: &[String], as_above: bool) -> Vec<String> {
 
 /// The signature block (right) beside "Nơi nhận:" (left, underlined) and the recipients (none on
 /// an annex). The paragraph or table before it keeps it on its page.
+/// The end of a document's first section: the body's paragraphs, the last kept on the page of
+/// the signature, then the signature beside "Nơi nhận".
+pub fn close_body(
+    section: &mut Section,
+    mut paras: Vec<Paragraph>,
+    s: &Signer,
+    recipients: &[String],
+    layout: &DocLayout,
+) {
+    if let Some(last) = paras.pop() {
+        paras.push(last.keep_with_next());
+    }
+    section.blocks.extend(paras.into_iter().map(Block::from));
+    section.push(signature(s, recipients, layout));
+}
+
 pub fn signature(s: &Signer, recipients: &[String], layout: &DocLayout) -> Block {
     Block::Signature(Signature {
         on_behalf: layout.tone.apply(&s.on_behalf.to_uppercase()),

@@ -6,7 +6,7 @@ use super::figures;
 use super::frame::{self, body, heading};
 use super::lists::term_label;
 use super::{DocRequest, Resolved};
-use crate::document::{Align, Block, Document, Orientation, Paragraph, Run};
+use crate::document::{Align, Document, Orientation, Paragraph, Run};
 use crate::error::Result;
 use crate::model::Unit;
 use crate::report::plan::{plan_list_rows, review_event, review_rows, REVIEW_GROUPS};
@@ -217,13 +217,8 @@ fn build(
         );
     }
     let recipients = frame::recipient_lines(&r.recipients, kind == Narrative::Proposal);
-    let mut paras = body_paras(kind, &data, req, r, unit, &addressee);
-    // The last lines of the body stay with the signature.
-    if let Some(last) = paras.pop() {
-        paras.push(last.keep_with_next());
-    }
-    main.blocks.extend(paras.into_iter().map(Block::from));
-    main.push(frame::signature(&r.signer, &recipients, layout));
+    let paras = body_paras(kind, &data, req, r, unit, &addressee);
+    frame::close_body(&mut main, paras, &r.signer, &recipients, layout);
 
     // The annex: landscape, "Phụ lục", its title, the line naming this document.
     let mut annex = frame::annex_section(&r.settings);

@@ -5,7 +5,7 @@
 
 use super::frame::{self, body, heading};
 use super::{DocRequest, Resolved};
-use crate::document::{Block, Document, Orientation};
+use crate::document::{Document, Orientation};
 use crate::error::{CoreError, Result};
 use crate::model::plan::Programme;
 use crate::model::programme::{MemberStage, ProgrammeRecordKind};
@@ -104,12 +104,8 @@ pub(super) fn build(
         count(&p, MemberStage::Approved)
     )));
     paras.extend(r.text.closing.iter().map(|t| body(t)));
-    if let Some(last) = paras.pop() {
-        paras.push(last.keep_with_next());
-    }
-    main.blocks.extend(paras.into_iter().map(Block::from));
     let recipients = frame::recipient_lines(&r.recipients, false);
-    main.push(frame::signature(&r.signer, &recipients, layout));
+    frame::close_body(&mut main, paras, &r.signer, &recipients, layout);
 
     // The annex: landscape, numbered on its own (HD 05), "Phụ lục", its title, the parent line.
     let mut annex = frame::annex_section(&r.settings);

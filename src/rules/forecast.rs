@@ -606,13 +606,17 @@ fn counters(
     }
 }
 
-/// Each year from `from` to `to` with why it is a milestone ("Năm chỉ tiêu của đơn vị",
-/// "Đầu nhiệm kỳ 2030-2035"), empty when it is not: the years the ward set targets for, and the
-/// term's first and last years.
+/// Each year from `from` to `to` with why it is a milestone ("Năm mốc của đơn vị", "Năm chỉ
+/// tiêu của đơn vị", "Đầu nhiệm kỳ 2030-2035"), empty when it is not: the rule set's milestone
+/// years (2030, 2035, 2045 unless the ward changed them), the years the ward set targets for,
+/// and the term's first and last years.
 pub fn milestones(data: &PlanData, from: i32, to: i32) -> Vec<(i32, String)> {
     (from..=to)
         .map(|year| {
             let mut why = Vec::new();
+            if data.rules.params.forecast_milestones.contains(&year) {
+                why.push("Năm mốc của đơn vị".to_string());
+            }
             if data.targets.iter().any(|t| t.year == year) {
                 why.push("Năm chỉ tiêu của đơn vị".to_string());
             }

@@ -100,6 +100,10 @@ pub struct RuleParams {
     /// reported to the level above by the end of `review_report_month` (June → 6).
     pub review_month: u32,
     pub review_report_month: u32,
+    /// The years the succession forecast marks (Kế hoạch 52-KH/ĐU Phổ Hòa: 5, 10 and 20 years
+    /// ahead — 2030, 2035, 2045); the ward's target years and its term's first and last years are
+    /// marked besides.
+    pub forecast_milestones: Vec<i32>,
 }
 
 fn zero_usize() -> usize {
@@ -190,6 +194,7 @@ impl Default for RuleParams {
                 .collect(),
             review_month: 3,
             review_report_month: 6,
+            forecast_milestones: vec![2030, 2035, 2045],
         }
     }
 }
@@ -312,6 +317,16 @@ impl RuleParams {
             if !(0.0..=1.0).contains(&v) {
                 bad(name, format!("{} phải từ 0% đến 100%.", share_text(v)));
             }
+        }
+        if self
+            .forecast_milestones
+            .iter()
+            .any(|y| !(1945..=2200).contains(y))
+        {
+            bad(
+                "forecast_milestones",
+                "mỗi năm mốc phải từ 1945 đến 2200.".into(),
+            );
         }
         for (name, v) in [
             ("age_bands", &self.age_bands),
@@ -633,6 +648,12 @@ pub const PARAMS: &[ParamInfo] = {
             "Báo cáo kết quả rà soát trước hết tháng",
             "tháng",
             Whole,
+        ),
+        param(
+            "forecast_milestones",
+            "Các năm mốc của dự báo nguồn kế cận",
+            "cách nhau bằng dấu phẩy, ví dụ 2030, 2035, 2045",
+            Wholes,
         ),
     ]
 };

@@ -62,6 +62,20 @@ pub(crate) fn save_plan_sheet(
     sheet::save(out, &store.unit()?, &template.sheet, &table, meta)
 }
 
+/// A workbook of the term's plan: the table `build` makes from the plan data and the template.
+fn plan_sheet(
+    store: &Store,
+    out: &Path,
+    template: &Template,
+    meta: &ExportMeta,
+    opt: &PlanExport,
+    build: impl FnOnce(&crate::store::plan::PlanData, &Template) -> Result<ReportTable>,
+) -> Result<ExportReport> {
+    let data = store.plan_data(opt.term_code)?;
+    let table = build(&data, template)?;
+    save_plan_sheet(store, out, template, meta, opt.term_code, &table)
+}
+
 /// Danh sách trích ngang: everyone actively planned in the term, grouped by position.
 pub fn export_plan_list(
     store: &Store,
@@ -70,9 +84,9 @@ pub fn export_plan_list(
     meta: &ExportMeta,
     opt: &PlanExport,
 ) -> Result<ExportReport> {
-    let data = store.plan_data(opt.term_code)?;
-    let table = plan_list_rows(&data, template, opt.rating_year)?;
-    save_plan_sheet(store, out, template, meta, opt.term_code, &table)
+    plan_sheet(store, out, template, meta, opt, |data, t| {
+        plan_list_rows(data, t, opt.rating_year)
+    })
 }
 
 /// Kết quả rà soát of `review_year`: I. added, II. continued, III. removed (reason, decision).
@@ -84,13 +98,13 @@ pub fn export_review(
     opt: &PlanExport,
     review_year: i32,
 ) -> Result<ExportReport> {
-    let data = store.plan_data(opt.term_code)?;
     // "NĂM {N}" in the title is the year reviewed; {N} in the rating headers is the
     // last rated year.
     let mut template = template.clone();
     template.title = template.title.replace("{N}", &review_year.to_string());
-    let table = review_rows(&data, &template, opt.rating_year, review_year)?;
-    save_plan_sheet(store, out, &template, meta, opt.term_code, &table)
+    plan_sheet(store, out, &template, meta, opt, |data, t| {
+        review_rows(data, t, opt.rating_year, review_year)
+    })
 }
 
 /// People planned for a post whose standard they do not meet yet, with what they lack.
@@ -101,9 +115,9 @@ pub fn export_training_gaps(
     meta: &ExportMeta,
     opt: &PlanExport,
 ) -> Result<ExportReport> {
-    let data = store.plan_data(opt.term_code)?;
-    let table = training_rows(&data, template, opt.rating_year, opt.as_of)?;
-    save_plan_sheet(store, out, template, meta, opt.term_code, &table)
+    plan_sheet(store, out, template, meta, opt, |data, t| {
+        training_rows(data, t, opt.rating_year, opt.as_of)
+    })
 }
 
 /// The structure and quality table of everyone actively planned in a term.

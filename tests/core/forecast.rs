@@ -514,6 +514,20 @@ fn the_screen_paints_the_forecast_and_explains_a_red_cell() {
     )
     .unwrap();
     assert_eq!(long.structure.len(), 3);
+    // The seed's 5, 10 and 20 years are the rule set's milestones (editable data): 2045 too.
+    let y2045 = long.years.iter().find(|y| y.year == 2045).unwrap();
+    assert!(
+        y2045.milestone && y2045.milestone_label.contains("Năm mốc của đơn vị"),
+        "{y2045:?}"
+    );
+    assert!(
+        !long
+            .years
+            .iter()
+            .find(|y| y.year == 2040)
+            .unwrap()
+            .milestone
+    );
     let bch = &long.structure[0];
     let young = bch
         .lines
