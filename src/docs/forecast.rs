@@ -37,15 +37,14 @@ pub(super) fn build(
     let layout = &r.settings.layout;
     let body = |t: &str| body(t, layout);
     let heading = |t: &str| heading(t, layout);
-    let mut main = frame::section(crate::document::Orientation::Portrait, &r.settings);
-    main.push(frame::header(
+    let mut main = frame::open_body(
         unit,
         r.number_line.as_deref(),
         req.date,
-        layout,
-    ));
-    main.blocks
-        .extend(frame::title("Báo cáo", &summary, layout));
+        "Báo cáo",
+        &summary,
+        &r.settings,
+    );
     let mut paras = vec![body(&format!(
         "Thực hiện {} về rà soát chất lượng, cơ cấu nguồn cán bộ trong quy hoạch hằng năm, {} báo cáo dự báo nguồn cán bộ kế cận của quy hoạch nhiệm kỳ {} trong {years} năm ({}–{}), tính theo hồ sơ cán bộ và quy hoạch hiện có, như sau:",
         crate::rules::ruleset::HD45_NAME,

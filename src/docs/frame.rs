@@ -166,6 +166,23 @@ pub fn recipient_lines(recipients: &[String], as_above: bool) -> Vec<String> {
 
 /// The signature block (right) beside "Nơi nhận:" (left, underlined) and the recipients (none on
 /// an annex). The paragraph or table before it keeps it on its page.
+/// The start of a document's first section (portrait): the Party header with its number line,
+/// then the type's name and the summary as the title.
+pub fn open_body(
+    unit: &Unit,
+    number_line: Option<&str>,
+    date: NaiveDate,
+    type_name: &str,
+    summary: &str,
+    settings: &DocSettings,
+) -> Section {
+    let mut main = section(Orientation::Portrait, settings);
+    main.push(header(unit, number_line, date, &settings.layout));
+    main.blocks
+        .extend(title(type_name, summary, &settings.layout));
+    main
+}
+
 /// The end of a document's first section: the body's paragraphs, the last kept on the page of
 /// the signature, then the signature beside "Nơi nhận".
 pub fn close_body(

@@ -6,7 +6,7 @@ use super::figures;
 use super::frame::{self, body, heading};
 use super::lists::term_label;
 use super::{DocRequest, Resolved};
-use crate::document::{Align, Document, Orientation, Paragraph, Run};
+use crate::document::{Align, Document, Paragraph, Run};
 use crate::error::Result;
 use crate::model::Unit;
 use crate::report::plan::{plan_list_rows, review_event, review_rows, REVIEW_GROUPS};
@@ -197,10 +197,14 @@ fn build(
         ),
     };
     let layout = &r.settings.layout;
-    let mut main = frame::section(Orientation::Portrait, &r.settings);
-    main.push(frame::header(unit, number.as_deref(), req.date, layout));
-    main.blocks
-        .extend(frame::title(type_name, &summary, layout));
+    let mut main = frame::open_body(
+        unit,
+        number.as_deref(),
+        req.date,
+        type_name,
+        &summary,
+        &r.settings,
+    );
     if kind == Narrative::Proposal {
         // HD 05: a Tờ trình is "Kính trình" (14, italic) to the body above, under the summary.
         main.push(

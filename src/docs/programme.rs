@@ -5,7 +5,7 @@
 
 use super::frame::{self, body, heading};
 use super::{DocRequest, Resolved};
-use crate::document::{Document, Orientation};
+use crate::document::Document;
 use crate::error::{CoreError, Result};
 use crate::model::plan::Programme;
 use crate::model::programme::{MemberStage, ProgrammeRecordKind};
@@ -30,15 +30,14 @@ pub(super) fn build(
     let layout = &r.settings.layout;
     let body = |t: &str| body(t, layout);
     let heading = |t: &str| heading(t, layout);
-    let mut main = frame::section(Orientation::Portrait, &r.settings);
-    main.push(frame::header(
+    let mut main = frame::open_body(
         unit,
         r.number_line.as_deref(),
         req.date,
-        layout,
-    ));
-    main.blocks
-        .extend(frame::title("Báo cáo", &summary, layout));
+        "Báo cáo",
+        &summary,
+        &r.settings,
+    );
     let mut paras = Vec::new();
     let mut basis = format!("Thực hiện {}", p.name);
     if !p.decision_no.is_empty() {
