@@ -386,6 +386,7 @@ pub fn demo_people(n: usize) -> Vec<Person> {
 /// Writes the demo ward into a new encrypted file, with the 2030–2035 plan started and the
 /// targets of a ward like seed 002.
 pub fn create_demo(path: &std::path::Path, passphrase: &str, n: usize) -> Result<Store> {
+    crate::validate::validate_passphrase(passphrase)?;
     let mut store = Store::create(path, passphrase, &demo_unit())?;
     store.write(|store| {
         let ids = store.add_people(&demo_people(n))?;

@@ -20,20 +20,30 @@ pub fn save(store: &mut Store, p: &Person) -> Result<i64> {
 /// As [`save`]; with `same_person_confirmed`, the clerk has said that a new record with the
 /// name and birth date of someone on record is another person, and it is saved.
 pub fn save_checked(store: &mut Store, p: &Person, same_person_confirmed: bool) -> Result<i64> {
-    store.write(|store| match p.id {
-        Some(id) => store.update_person(p).map(|()| id),
-        None => {
-            if !same_person_confirmed {
-                // The record's own mistakes first, so the question about a namesake is asked
-                // of a record that can be saved.
-                let mut clean = p.clone();
-                crate::validate::normalize_person(&mut clean);
-                crate::validate::validate_person(&clean, store.today())?;
-                refuse_same_person(store, std::slice::from_ref(&clean))?;
+    store.write(|store| {
+        // The record's own mistakes first, so the question about a namesake is asked of a
+        // record that can be saved.
+        let clean = checked(store, p)?;
+        match p.id {
+            Some(id) => store.update_person(&clean).map(|()| id),
+            None => {
+                if !same_person_confirmed {
+                    refuse_same_person(store, std::slice::from_ref(&clean))?;
+                }
+                store.add_person(&clean)
             }
-            store.add_person(p)
         }
     })
+}
+
+/// A record as it will be stored (`validate::normalize_person`), refused with every rule it
+/// breaks (`validate::validate_person`, each under its field): the check every use case that
+/// writes a person runs before the store writes it.
+pub(crate) fn checked(store: &Store, p: &Person) -> Result<Person> {
+    let mut clean = p.clone();
+    crate::validate::normalize_person(&mut clean);
+    crate::validate::validate_person(&clean, store.today())?;
+    Ok(clean)
 }
 
 /// People on record who may be `p` again: the same name (tone marks placed either way, case
@@ -156,16 +166,14 @@ pub fn add_many_json_checked(
         if !errors.is_empty() {
             return Err(CoreError::Validation(errors));
         }
+        let clean = people
+            .iter()
+            .map(|p| checked(store, p))
+            .collect::<Result<Vec<_>>>()?;
         if !same_person_confirmed {
-            let today = store.today();
-            let mut clean = people.clone();
-            for p in &mut clean {
-                crate::validate::normalize_person(p);
-                crate::validate::validate_person(p, today)?;
-            }
             refuse_same_person(store, &clean)?;
         }
-        store.add_people(&people)
+        store.add_people(&clean)
     })
 }
 
@@ -184,7 +192,7 @@ pub fn edit_json(store: &mut Store, id: i64, patch: serde_json::Value) -> Result
             m.extend(patch);
             m.insert("id".into(), id.into());
         }
-        let p = read_person(merged)?;
+        let p = checked(store, &read_person(merged)?)?;
         store.update_person(&p)
     })
 }

@@ -256,7 +256,12 @@ pub fn plan_person_for_terms(
     terms: u8,
 ) -> Result<i64> {
     store.write(|store| {
-        let ev = step.event(store.today())?;
+        // What is asked for must be there before the step is judged (the refusal names the
+        // missing term, post or person first).
+        store.term(term)?;
+        store.position(position)?;
+        store.person(person_id)?;
+        let ev = checked_event(step.event(store.today())?, None, store.today())?;
         let id = store.plan_person(term, position, person_id, &ev)?;
         if terms != 1 {
             check_entry_terms(terms)?;
@@ -291,9 +296,32 @@ fn check_entry_terms(terms: u8) -> Result<()> {
 pub fn add_step(store: &mut Store, entry_id: i64, step: &StepInput) -> Result<PlanEvent> {
     store.write(|store| {
         let ev = step.event(store.today())?;
+        add_event(store, entry_id, &ev)
+    })
+}
+
+/// Records a further step given as a `PlanEvent`, checked against the entry's last step first;
+/// returns the step as stored.
+pub fn add_event(store: &mut Store, entry_id: i64, ev: &PlanEvent) -> Result<PlanEvent> {
+    store.write(|store| {
+        let prev = store.plan_entry(entry_id)?.events.last().cloned();
+        let ev = checked_event(ev.clone(), prev.as_ref(), store.today())?;
         store.add_plan_step(entry_id, &ev)?;
         Ok(ev)
     })
+}
+
+/// A step as it will be stored (decision number and note tidied), checked against the step
+/// before it (`rules::steps::validate_event`: the order of steps, dates, decisions, reasons).
+fn checked_event(
+    mut ev: PlanEvent,
+    prev: Option<&PlanEvent>,
+    today: NaiveDate,
+) -> Result<PlanEvent> {
+    ev.decision_no = clean(&ev.decision_no);
+    ev.note = clean(&ev.note);
+    crate::rules::steps::validate_event(&ev, prev, today)?;
+    Ok(ev)
 }
 
 pub fn lines(store: &Store, term: &str) -> Result<Vec<PlanLine>> {

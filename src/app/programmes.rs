@@ -679,7 +679,7 @@ pub fn set_outcome(
                 changed = true;
             }
             if changed {
-                store.update_person(&rec)?;
+                store.update_person(&super::people::checked(store, &rec)?)?;
             }
         }
         let stage = stages::outcome_stage(member.stage, &outcome)?;

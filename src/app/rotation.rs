@@ -135,7 +135,7 @@ pub fn record(store: &mut Store, input: &MovementInput) -> Result<i64> {
             decision_date,
             note: input.note.clone(),
         };
-        store.update_person(&person)?;
+        store.update_person(&super::people::checked(store, &person)?)?;
         store.add_movement(&m)
     })
 }

@@ -302,7 +302,12 @@ pub fn positions(store: &Store) -> Result<Vec<Position>> {
 /// Adds or changes a post of the catalogue; returns its id.
 /// The ward's own details (name, superior, place), as Settings edits them.
 pub fn set_unit(store: &mut Store, unit: &crate::model::Unit) -> Result<()> {
-    store.write(|s| s.set_unit(unit))
+    store.write(|s| {
+        let mut unit = unit.clone();
+        crate::validate::normalize_unit(&mut unit);
+        crate::validate::validate_unit(&unit)?;
+        s.set_unit(&unit)
+    })
 }
 
 pub fn save_position(store: &mut Store, p: &Position) -> Result<i64> {

@@ -64,5 +64,16 @@ pub fn change_passphrase(
             "Nhập lại mật khẩu mới: không khớp.",
         ));
     }
+    crate::validate::validate_passphrase(new)?;
     store.change_passphrase(new)
+}
+
+/// A new encrypted database for a ward at `path` (never over an existing file): the passphrase
+/// and the ward's details checked first, each under its field.
+pub fn create_ward(path: &Path, passphrase: &str, unit: &crate::model::Unit) -> Result<Store> {
+    crate::validate::validate_passphrase(passphrase)?;
+    let mut unit = unit.clone();
+    crate::validate::normalize_unit(&mut unit);
+    crate::validate::validate_unit(&unit)?;
+    Store::create(path, passphrase, &unit)
 }

@@ -64,7 +64,7 @@ pub fn run(cli: Cli) -> Out {
                 issuer_code: issuer_code.clone(),
             };
             let path = db_path(&cli);
-            Store::create(&path, &pass, &unit)?.close()?;
+            quyhoach::app::safety::create_ward(&path, &pass, &unit)?.close()?;
             eprintln!("Đã tạo cơ sở dữ liệu mã hóa: {}", path.display());
             Ok(())
         }

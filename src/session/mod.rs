@@ -134,7 +134,7 @@ impl Session {
                 "Nhập lại mật khẩu: không khớp với mật khẩu đã nhập.",
             ));
         }
-        let store = Store::create(&self.data_file(), &new.passphrase, &new.unit)?;
+        let store = crate::app::safety::create_ward(&self.data_file(), &new.passphrase, &new.unit)?;
         self.keep_store(store);
         self.status()
     }

@@ -11,7 +11,6 @@ use super::{audit, Store};
 use crate::error::{CoreError, Result};
 use crate::model::plan::*;
 use crate::model::PartialDate;
-use crate::rules::steps::validate_event;
 use crate::text::clean;
 
 /// The plan of a term as the rules read it (kept here too for the exports that name it so).
@@ -100,10 +99,7 @@ impl Store {
         let term = self.term(term_code)?;
         let pos = self.position(position_code)?;
         let person = self.person(person_id)?;
-        let mut ev = first.clone();
-        ev.decision_no = clean(&ev.decision_no);
-        ev.note = clean(&ev.note);
-        validate_event(&ev, None, self.today())?;
+        let ev = first;
         let term_id = term.id.unwrap_or_default();
         let pos_id = pos.id.unwrap_or_default();
         let existing: Option<i64> = self
@@ -127,7 +123,7 @@ impl Store {
             (person_id, pos_id, term_id),
         )?;
         let id = tx.last_insert_rowid();
-        insert_event(&tx, id, &ev)?;
+        insert_event(&tx, id, ev)?;
         audit::write(
             &tx,
             "plan_entry",
@@ -141,8 +137,8 @@ impl Store {
         Ok(id)
     }
 
-    /// Adds a step (approval, supplement, continuation, fulfilment, removal) to an entry.
-    pub fn add_plan_step(&mut self, entry_id: i64, ev: &PlanEvent) -> Result<()> {
+    /// A plan entry with its steps.
+    pub fn plan_entry(&self, entry_id: i64) -> Result<PlanEntry> {
         let term_id: i64 = self
             .conn()
             .query_row(
@@ -154,24 +150,27 @@ impl Store {
             .ok_or_else(|| {
                 CoreError::not_found("entry", format!("Không có mục quy hoạch số {entry_id}."))
             })?;
-        let entry = self
-            .load_entries(term_id)?
+        self.load_entries(term_id)?
             .into_iter()
-            .find(|e| e.id == entry_id);
-        let prev = entry.as_ref().and_then(|e| e.events.last().cloned());
-        let mut ev = ev.clone();
-        ev.decision_no = clean(&ev.decision_no);
-        ev.note = clean(&ev.note);
-        validate_event(&ev, prev.as_ref(), self.today())?;
+            .find(|e| e.id == entry_id)
+            .ok_or_else(|| {
+                CoreError::not_found("entry", format!("Không có mục quy hoạch số {entry_id}."))
+            })
+    }
+
+    /// Adds a step (approval, supplement, continuation, fulfilment, removal) to an entry, as
+    /// given (checked by its use case, `app::plan::add_step`).
+    pub fn add_plan_step(&mut self, entry_id: i64, ev: &PlanEvent) -> Result<()> {
+        let prev = self.plan_entry(entry_id)?.events.last().cloned();
         let tx = self.tx()?;
-        insert_event(&tx, entry_id, &ev)?;
+        insert_event(&tx, entry_id, ev)?;
         audit::write(
             &tx,
             "plan_entry",
             Some(entry_id),
             "update",
             prev.as_ref(),
-            Some(&ev),
+            Some(ev),
         )?;
         tx.commit()?;
         Ok(())

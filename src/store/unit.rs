@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension};
 use super::{audit, Store};
 use crate::error::{CoreError, Result};
 use crate::model::Unit;
-use crate::validate::{normalize_unit, validate_unit};
+use crate::validate::normalize_unit;
 
 pub(crate) fn get(conn: &Connection) -> Result<Unit> {
     conn.query_row(
@@ -29,11 +29,10 @@ impl Store {
         get(self.conn())
     }
 
-    /// Sets the ward's details (validated; audited).
+    /// Sets the ward's details as given (checked by `app::rules::set_unit`; audited).
     pub fn set_unit(&mut self, unit: &Unit) -> Result<()> {
         let mut unit = unit.clone();
         normalize_unit(&mut unit);
-        validate_unit(&unit)?;
         let old = get(self.conn()).ok();
         let tx = self.tx()?;
         tx.execute(

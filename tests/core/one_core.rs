@@ -825,3 +825,27 @@ fn a_missing_record_is_not_found_and_every_refusal_names_its_rule() {
     assert!(stderr.contains("Không có nhiệm kỳ “2099-2104”"), "{stderr}");
     assert!(!stderr.contains("chưa hợp lệ"), "{stderr}");
 }
+
+/// Issue 22: input is checked by the use cases, not the store — `src/store/` calls none of the
+/// record checks (they live in `validate.rs` and `rules::steps`, and `app/` runs them inside the
+/// use case's transaction before the store writes).
+#[test]
+fn the_store_checks_no_input() {
+    let calls = [
+        "validate_person(",
+        "validate_unit(",
+        "validate_event(",
+        "validate_passphrase(",
+    ];
+    let found: Vec<String> = store_sources()
+        .into_iter()
+        .flat_map(|(file, code)| {
+            calls
+                .iter()
+                .filter(|c| code.contains(*c))
+                .map(move |c| format!("{file}: {c}"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+}

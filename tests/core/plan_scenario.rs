@@ -221,14 +221,14 @@ fn plan_steps_are_a_history_and_bad_steps_change_nothing() {
     let before = s.plan_entries("2030-2035").unwrap();
     // Removal needs a reason and a decision.
     let mut out = step(PlanStep::Removed, "20/11/2026");
-    let err = s.add_plan_step(entry.id, &out).unwrap_err();
+    let err = quyhoach::app::plan::add_event(&mut s, entry.id, &out).unwrap_err();
     assert_eq!(
         err.field_errors()[0].message,
         "Bước “Đưa ra khỏi quy hoạch”: cần số và ngày quyết định."
     );
     out.decision_no = "130-QĐ/TU".into();
     out.decision_date = Some(d("20/11/2026"));
-    let err = s.add_plan_step(entry.id, &out).unwrap_err();
+    let err = quyhoach::app::plan::add_event(&mut s, entry.id, &out).unwrap_err();
     assert_eq!(
         err.field_errors()[0].message,
         "Đưa ra khỏi quy hoạch: cần lý do."
@@ -236,11 +236,11 @@ fn plan_steps_are_a_history_and_bad_steps_change_nothing() {
     assert_eq!(s.plan_entries("2030-2035").unwrap(), before);
     out.reason = Some(RemovalReason::OverAge);
     out.review_year = Some(2026);
-    s.add_plan_step(entry.id, &out).unwrap();
+    quyhoach::app::plan::add_event(&mut s, entry.id, &out).unwrap();
     // Closed: nothing may follow a removal.
-    let err = s
-        .add_plan_step(entry.id, &step(PlanStep::Continued, "21/11/2026"))
-        .unwrap_err();
+    let err =
+        quyhoach::app::plan::add_event(&mut s, entry.id, &step(PlanStep::Continued, "21/11/2026"))
+            .unwrap_err();
     assert_eq!(
         err.field_errors()[0].message,
         "Bước “Tiếp tục quy hoạch” không thể sau bước “Đưa ra khỏi quy hoạch”."

@@ -348,6 +348,13 @@ fn cases() -> Vec<Case> {
             "a step date not in the calendar",
             |s, _| s.add_plan_step(1, v(json!({"step": "phe_duyet", "date": "31/02/2027"}))),
         ),
+        w("plan::add_event", "a step dated in the future", |s, _| {
+            let ev = quyhoach::model::plan::PlanEvent::new(
+                quyhoach::model::plan::PlanStep::Approved,
+                quyhoach::model::PartialDate::parse("01/01/2099").unwrap(),
+            );
+            quyhoach::app::plan::add_event(s.store_mut()?, 1, &ev).map(|_| ())
+        }),
         c(
             "plan::add_step",
             "a removal without its reason",

@@ -35,12 +35,14 @@ fn create_open_and_read_back_a_full_record() {
 #[test]
 fn passphrase_needs_eight_characters() {
     let w = temp_ward();
-    let err = Store::create(&w.path, "ngắn7ký", &unit()).err().unwrap();
+    let err = quyhoach::app::safety::create_ward(&w.path, "ngắn7ký", &unit())
+        .err()
+        .unwrap();
     assert_eq!(err.code(), "weak_passphrase");
     assert_eq!(err.to_string(), "Mật khẩu phải có ít nhất 8 ký tự.");
     assert!(!w.path.exists());
     // Eight characters with diacritics count as eight, not as their UTF-8 bytes.
-    Store::create(
+    quyhoach::app::safety::create_ward(
         &w.path,
         "đảngủyphường"[..]
             .chars()
@@ -97,10 +99,18 @@ fn change_passphrase() {
     let mut s = new_store(&w);
     s.add_person(&hoa()).unwrap();
     assert_eq!(
-        s.change_passphrase("ngắn").unwrap_err().code(),
+        quyhoach::app::safety::change_passphrase(&mut s, None, "ngắn", "ngắn")
+            .unwrap_err()
+            .code(),
         "weak_passphrase"
     );
-    s.change_passphrase("mật khẩu mới của phường").unwrap();
+    quyhoach::app::safety::change_passphrase(
+        &mut s,
+        None,
+        "mật khẩu mới của phường",
+        "mật khẩu mới của phường",
+    )
+    .unwrap();
     // Still usable after the change.
     s.add_person(&simple("Lê Thị Hồng", Sex::Female, "1990", "051090000111"))
         .unwrap();

@@ -11,7 +11,7 @@ fn rejected(bad: Person, field: &str, rule: &str, message_part: &str) {
     let mut s = new_store(&w);
     s.add_person(&hoa()).unwrap();
     let before = snapshot(&s);
-    let err = s.add_person(&bad).unwrap_err();
+    let err = quyhoach::app::people::save(&mut s, &bad).unwrap_err();
     let fields = err.field_errors();
     let hit = fields
         .iter()
@@ -33,7 +33,7 @@ fn rejected(bad: Person, field: &str, rule: &str, message_part: &str) {
     let mut upd = bad.clone();
     upd.id = Some(id);
     if field != "cccd" || rule != "cccd_unique" {
-        assert!(s.update_person(&upd).is_err());
+        assert!(quyhoach::app::people::save(&mut s, &upd).is_err());
         assert_eq!(
             snapshot(&s),
             before,
@@ -103,7 +103,7 @@ fn cccd_unique_on_update_too() {
     let before = snapshot(&s);
     let mut p = s.person(id).unwrap();
     p.cccd = Some("051078001234".into());
-    let err = s.update_person(&p).unwrap_err();
+    let err = quyhoach::app::people::save(&mut s, &p).unwrap_err();
     assert_eq!(err.field_errors()[0].rule, "cccd_unique");
     assert_eq!(snapshot(&s), before);
 }
@@ -355,7 +355,7 @@ fn all_broken_rules_are_reported_together() {
     let mut s = new_store(&w);
     let mut p = simple("X", Sex::Male, "01/12/2026", "123");
     p.full_name = "X".into();
-    let err = s.add_person(&p).unwrap_err();
+    let err = quyhoach::app::people::save(&mut s, &p).unwrap_err();
     let rules: Vec<_> = err.field_errors().iter().map(|f| f.rule.as_str()).collect();
     assert_eq!(rules, vec!["name_parts", "birth_in_future", "cccd_format"]);
     assert!(matches!(err, CoreError::Validation(_)));
@@ -383,7 +383,9 @@ fn unit_fields_are_required() {
     let w = temp_ward();
     let mut u = unit();
     u.place_name = " ".into();
-    let err = quyhoach::Store::create(&w.path, PASS, &u).err().unwrap();
+    let err = quyhoach::app::safety::create_ward(&w.path, PASS, &u)
+        .err()
+        .unwrap();
     assert_eq!(err.field_errors()[0].field, "place_name");
     assert_eq!(
         err.field_errors()[0].message,
