@@ -308,7 +308,7 @@ pub struct DocFields {
         visible_alias = "bo-qua-so",
         value_name = "LÝ DO",
         requires = "number",
-        help = "Xác nhận --number vượt số tiếp theo: các số bị bỏ qua ghi vào sổ là \"bỏ qua (để trống)\" với lý do này, không bao giờ cấp nữa"
+        help = "Xác nhận số văn bản gõ vượt số tiếp theo: các số bị bỏ qua ghi vào sổ là \"bỏ qua (để trống)\" với lý do này, không bao giờ cấp nữa"
     )]
     pub gap_reason: Option<String>,
     /// The reason of a new issue date for a number this document already holds (a correction).
@@ -317,7 +317,7 @@ pub struct DocFields {
         visible_alias = "dinh-chinh",
         value_name = "LÝ DO",
         requires = "number",
-        help = "Đính chính ngày ban hành của số văn bản này đã được cấp (--number, --date mới), với lý do này; sổ giữ ngày cấp đầu tiên"
+        help = "Đính chính ngày ban hành của số đã cấp cho văn bản này (ghi số đó và ngày mới), với lý do này; sổ giữ ngày cấp đầu tiên"
     )]
     pub correction_reason: Option<String>,
     /// The signer (the command line sets it from its parts and the remembered one).
@@ -361,7 +361,7 @@ pub struct DocFields {
     #[arg(
         long = "horizon",
         value_name = "SỐ NĂM",
-        help = "Số năm dự báo (5, 10 hoặc 20; mặc định 20), cho báo cáo dự báo nguồn cán bộ (bao-cao-du-bao), tính từ --year"
+        help = "Số năm dự báo (5, 10 hoặc 20; mặc định 20), cho báo cáo dự báo nguồn cán bộ, tính từ năm của báo cáo"
     )]
     pub horizon: Option<u32>,
 }
