@@ -187,8 +187,7 @@ fn wrong_or_missing_passphrase_exits_1() {
         .arg(&w.db)
         .args(["person", "list"])
         .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
+        .run();
     let e = err(&o, 1);
     assert!(e.contains("QUYHOACH_PASSPHRASE"), "{e}");
     // The environment variable works as well as the file.
@@ -197,8 +196,7 @@ fn wrong_or_missing_passphrase_exits_1() {
         .arg(&w.db)
         .env("QUYHOACH_PASSPHRASE", PASS)
         .args(["person", "list"])
-        .output()
-        .unwrap();
+        .run();
     ok(&o);
 }
 
@@ -243,8 +241,7 @@ fn passwd_backup_restore() {
         .arg("--passphrase-file")
         .arg(&new_pass)
         .args(["person", "list"])
-        .output()
-        .unwrap();
+        .run();
     assert!(ok(&o).contains("Phạm Thị Hường"));
 
     // The backup made before the change: refused under the new passphrase alone, restored with
@@ -256,8 +253,7 @@ fn passwd_backup_restore() {
             .arg("--passphrase-file")
             .arg(&new_pass)
             .args(args)
-            .output()
-            .unwrap()
+            .run()
     };
     let e = err(
         &with_new(&["restore", "--from", backup.to_str().unwrap()]),
@@ -288,8 +284,7 @@ fn passwd_backup_restore() {
         .arg("--passphrase-file")
         .arg(&typo)
         .args(["backup", "--out", none.to_str().unwrap()])
-        .output()
-        .unwrap();
+        .run();
     assert_eq!(o.status.code(), Some(1));
     assert!(!none.exists());
 }
@@ -361,8 +356,7 @@ fn demo_file_is_standard_sqlcipher4_readable_only_with_the_passphrase() {
             .arg("--passphrase-file")
             .arg(&w.pass_file)
             .args(["person", "list", "--json"])
-            .output()
-            .unwrap();
+            .run();
         serde_json::from_str(&ok(&o)).unwrap()
     };
     assert_eq!(ours.as_array().unwrap().len(), quyhoach::demo::DEMO_SIZE);
@@ -406,8 +400,7 @@ fn demo_file_is_standard_sqlcipher4_readable_only_with_the_passphrase() {
         .arg("--passphrase-file")
         .arg(&w.pass_file)
         .args(["person", "list"])
-        .output()
-        .unwrap();
+        .run();
     assert!(err(&o, 1).contains("Mật khẩu không đúng"));
     assert!(o.stdout.is_empty());
 

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::common::RunToEnd;
 use clap::{CommandFactory, Parser};
 
 #[allow(dead_code)]
@@ -379,7 +380,7 @@ fn the_help_of_every_command_is_vietnamese() {
 
 #[test]
 fn the_binary_prints_help_version_and_usage_errors_in_vietnamese() {
-    let run = |argv: &[&str]| crate::common::quyhoach().args(argv).output().unwrap();
+    let run = |argv: &[&str]| crate::common::quyhoach().args(argv).run();
     for argv in [
         &["--help"][..],
         &["-h"],

@@ -776,8 +776,7 @@ fn an_installed_times_new_roman_is_preferred_and_embedded() {
             .args(args)
             .arg("--out")
             .arg(out)
-            .output()
-            .unwrap();
+            .run();
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     };
     let out = w.dir.path().join("Tờ trình phông hệ thống.pdf");

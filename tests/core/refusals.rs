@@ -949,16 +949,14 @@ fn a_refused_action_writes_nothing_from_the_cli() {
             .map(|a| a.replace("{dir}", scratch_dir.to_str().unwrap()))
             .collect();
         let before = dump(&ward.db, DEMO_PASS);
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_quyhoach"))
-            .env_remove("QUYHOACH_PASSPHRASE")
+        let o = quyhoach()
             .env("QUYHOACH_DATA_DIR", &ward.dir)
             .arg("--db")
             .arg(&ward.db)
             .arg("--passphrase-file")
             .arg(&ward.pass_file)
             .args(&args)
-            .output()
-            .unwrap();
+            .run();
         let stderr = String::from_utf8_lossy(&o.stderr).to_string();
         assert!(
             !o.status.success(),

@@ -53,6 +53,42 @@ pub fn quyhoach() -> std::process::Command {
     c
 }
 
+/// Starts a command (`start` spawns it or runs it to its end). Wine (Debian's 8.0) now and
+/// then refuses to start a process with "Internal error" (OS error 1359) when several tests
+/// spawn at once; that is the test machine, not the program, so starting is tried again. A
+/// program that starts and fails is returned as it is.
+pub fn started<T>(
+    c: &mut std::process::Command,
+    mut start: impl FnMut(&mut std::process::Command) -> std::io::Result<T>,
+) -> T {
+    let mut tries = 0;
+    loop {
+        match start(c) {
+            Ok(o) => return o,
+            Err(e) if tries < 5 && e.raw_os_error() == Some(1359) => {
+                tries += 1;
+                eprintln!(
+                    "wine could not start {:?} ({e}); trying again",
+                    c.get_program()
+                );
+                std::thread::sleep(std::time::Duration::from_millis(300 * tries));
+            }
+            Err(e) => panic!("{:?} did not start: {e}", c.get_program()),
+        }
+    }
+}
+
+/// Runs a command to its end, started as [`started`] does.
+pub trait RunToEnd {
+    fn run(&mut self) -> std::process::Output;
+}
+
+impl RunToEnd for std::process::Command {
+    fn run(&mut self) -> std::process::Output {
+        started(self, |c| c.output())
+    }
+}
+
 /// The one CLI runner: `quyhoach --db <db> --passphrase-file <pass> <args>`, with `stdin`
 /// typed in when given.
 pub fn run_cli(
@@ -74,7 +110,7 @@ pub fn run_cli(
             c.stdin(Stdio::piped())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped());
-            let mut child = c.spawn().unwrap();
+            let mut child = started(&mut c, |c| c.spawn());
             child
                 .stdin
                 .take()
@@ -83,7 +119,7 @@ pub fn run_cli(
                 .unwrap();
             child.wait_with_output().unwrap()
         }
-        None => c.output().unwrap(),
+        None => c.run(),
     }
 }
 
