@@ -40,11 +40,13 @@ if [ "$want_test" = 1 ]; then
     # more on a cold machine), without CI's clippy wrapper (it lints the workspace, not this).
     env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS cargo install tauri-driver --version '^2' --locked --debug
   fi
-  # An independent SQLCipher 4 client (PyPI wheel bundling SQLCipher 4.x), to prove the file is standard.
+  # An independent SQLCipher 4 client (PyPI wheel bundling SQLCipher 4.x), to prove the file is
+  # standard, and HiGHS (highspy), the independent solver the plan assistant's optimum is checked
+  # against.
   venv="$here/target/pyvenv"
-  if ! "$venv/bin/python" -c 'import sqlcipher3' >/dev/null 2>&1; then
-    echo "==> Cài sqlcipher3-binary vào $venv"
+  if ! "$venv/bin/python" -c 'import sqlcipher3, highspy' >/dev/null 2>&1; then
+    echo "==> Cài sqlcipher3-binary và highspy vào $venv"
     python3 -m venv "$venv"
-    "$venv/bin/pip" install -q sqlcipher3-binary
+    "$venv/bin/pip" install -q sqlcipher3-binary highspy
   fi
 fi

@@ -58,6 +58,9 @@ pub enum CoreError {
     BackupInvalid(String),
     #[error("Dữ liệu JSON không hợp lệ: {0}")]
     Json(String),
+    /// The plan assistant's solver gave no plan (the message says what to try).
+    #[error("{0}")]
+    Solver(String),
     #[error("Lỗi đọc/ghi tệp: {0}")]
     Io(#[from] std::io::Error),
     #[error("Lỗi cơ sở dữ liệu: {0}")]
@@ -88,6 +91,7 @@ impl CoreError {
             CoreError::Locked => "locked",
             CoreError::BackupInvalid(_) => "backup_invalid",
             CoreError::Json(_) => "json",
+            CoreError::Solver(_) => "solver",
             CoreError::Io(_) => "io",
             CoreError::Db(_) => "database",
         }

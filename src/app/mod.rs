@@ -24,6 +24,7 @@ mod read;
 pub mod rotation;
 pub mod rules;
 pub mod safety;
+pub mod suggest;
 pub mod young;
 
 use chrono::NaiveDate;

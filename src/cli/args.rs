@@ -432,6 +432,38 @@ pub enum PlanCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Gợi ý phương án quy hoạch của nhiệm kỳ: đúng mọi quy định, đạt chỉ tiêu nhiều nhất có thể,
+    /// mỗi lựa chọn kèm lý do; chỉ ghi khi có --apply (các dòng "thêm" vào bước đề xuất, ghi chú
+    /// "theo gợi ý")
+    Suggest {
+        /// Nhiệm kỳ (mã, ví dụ 2030-2035)
+        #[arg(long)]
+        term: String,
+        /// Chỉ tiêu bắt buộc, theo mã chỉ tiêu cách nhau bởi dấu phẩy (nu, tre, dai_hoc…); các chỉ tiêu khác là mong muốn
+        #[arg(long, value_delimiter = ',', value_name = "MÃ")]
+        hard: Vec<String>,
+        /// Mã số cán bộ không đưa vào gợi ý, cách nhau bởi dấu phẩy
+        #[arg(long, value_delimiter = ',', value_name = "MÃ_SỐ")]
+        exclude: Vec<i64>,
+        /// Mục quy hoạch (mã số) được phép bỏ hoặc giữ theo gợi ý; mặc định các mục đủ điều kiện được giữ nguyên
+        #[arg(long, value_delimiter = ',', value_name = "MÃ_SỐ")]
+        unlock: Vec<i64>,
+        /// Số người mỗi vị trí mong muốn (mặc định: tối đa theo bộ quy định)
+        #[arg(long, value_name = "SỐ")]
+        per_seat: Option<usize>,
+        /// In kết quả dạng JSON
+        #[arg(long)]
+        json: bool,
+        /// Ghi phương án vào quy hoạch (một lần, tất cả hoặc không): các dòng "thêm"; cả các dòng "bỏ" khi có số và ngày quyết định
+        #[arg(long)]
+        apply: bool,
+        /// Số quyết định đưa ra khỏi quy hoạch (cho các dòng "bỏ" khi ghi)
+        #[arg(long, default_value = "")]
+        decision: String,
+        /// Ngày quyết định đưa ra khỏi quy hoạch, dd/mm/yyyy
+        #[arg(long, value_name = "NGÀY", default_value = "")]
+        decision_date: String,
+    },
     /// Lịch sử các bước của các mục quy hoạch (JSON)
     History {
         /// Nhiệm kỳ (mã, ví dụ 2030-2035)

@@ -2,9 +2,10 @@
 //! programmes, checks, statistics and training gaps. Each is one call into `quyhoach::app`;
 //! this file turns flags into the app's inputs and formats what comes back.
 
-use quyhoach::app::{board, plan, rules};
+use quyhoach::app::{board, plan, rules, suggest};
 use quyhoach::rules::check::CheckReport;
 use quyhoach::rules::stats::{Bucket, Stats};
+use quyhoach::rules::suggest::Action;
 use quyhoach::{CoreError, Store};
 
 use super::args::*;
@@ -44,6 +45,54 @@ fn step_input(a: &StepArgs) -> Result<plan::StepInput, UserError> {
             .transpose()
             .map_err(hinted(STEP_HINTS))?,
     })
+}
+
+/// The proposal as text: the answer, the targets, then each post's rows with their reasons.
+fn print_proposal(p: &quyhoach::rules::suggest::Proposal) {
+    println!(
+        "Gợi ý phương án quy hoạch nhiệm kỳ {}: {}",
+        p.term, p.summary
+    );
+    for t in &p.targets {
+        println!(
+            "  {} {}{}: hiện {} → phương án {}{}",
+            if t.met { "[đạt]" } else { "[chưa đạt]" },
+            t.label,
+            if t.hard { " (bắt buộc)" } else { "" },
+            t.now,
+            t.proposed,
+            t.short
+                .as_deref()
+                .map(|s| format!("; {s}"))
+                .unwrap_or_default()
+        );
+    }
+    for v in &p.kept_violations {
+        println!("  [giữ theo lựa chọn, còn vi phạm] {v}");
+    }
+    for post in &p.posts {
+        println!(
+            "\n{} ({}): {} người (cần {}–{}), hiện {}",
+            post.name, post.code, post.proposed, post.min, post.max, post.planned_now
+        );
+        if let Some(s) = &post.shortfall {
+            println!("  ! {s}");
+        }
+        for r in &post.rows {
+            let score = r
+                .card
+                .as_ref()
+                .map(|c| format!(" — điểm {}", decimal(c.score)))
+                .unwrap_or_default();
+            println!(
+                "  {:<5} {:>5}  {}{}",
+                r.action_label, r.person_id, r.full_name, score
+            );
+            for why in &r.reasons {
+                println!("          - {why}");
+            }
+        }
+    }
 }
 
 fn print_buckets(title: &str, b: &[Bucket]) {
@@ -262,6 +311,75 @@ pub fn run(store: &mut Store, cmd: &Command) -> Out {
                 }
                 for n in &x.notes {
                     println!("          * {n}");
+                }
+            }
+        }
+        Command::Plan(PlanCommand::Suggest {
+            term,
+            hard,
+            exclude,
+            unlock,
+            per_seat,
+            json,
+            apply,
+            decision,
+            decision_date,
+        }) => {
+            const HINTS: &[(&str, &str)] = &[
+                ("hard", "--hard"),
+                ("excluded", "--exclude"),
+                ("unlocked", "--unlock"),
+                ("per_seat", "--per-seat"),
+                ("decision_no", "--decision"),
+                ("decision_date", "--decision-date"),
+            ];
+            let options = quyhoach::rules::suggest::SuggestOptions {
+                hard: suggest::targets_of(store, term, hard).map_err(hinted(HINTS))?,
+                excluded: exclude.clone(),
+                unlocked: unlock.clone(),
+                per_seat: *per_seat,
+                ..suggest::default_options()
+            };
+            let p = suggest::suggest(store, term, &options).map_err(hinted(HINTS))?;
+            if *json {
+                print_json(&p)?;
+            } else {
+                print_proposal(&p);
+            }
+            if *apply {
+                // The "bỏ" rows go too when the decision that takes them out is given.
+                let with_drops = !decision.trim().is_empty() || !decision_date.trim().is_empty();
+                let rows: Vec<suggest::Accepted> = p
+                    .posts
+                    .iter()
+                    .flat_map(|post| {
+                        post.rows
+                            .iter()
+                            .filter(|r| match r.action {
+                                Action::Add => true,
+                                Action::Drop => with_drops,
+                                Action::Keep => false,
+                            })
+                            .map(|r| suggest::Accepted {
+                                position: post.code.clone(),
+                                person_id: r.person_id,
+                                drop: r.action == Action::Drop,
+                            })
+                    })
+                    .collect();
+                if rows.is_empty() {
+                    eprintln!("Phương án không thêm, không bỏ ai; không có gì để ghi.");
+                } else {
+                    let decision = suggest::Decision {
+                        decision_no: decision.clone(),
+                        decision_date: decision_date.clone(),
+                    };
+                    let n =
+                        suggest::accept(store, term, &rows, &decision).map_err(hinted(HINTS))?;
+                    eprintln!(
+                        "Đã ghi {n} dòng của phương án vào quy hoạch (ghi chú “{}”).",
+                        suggest::NOTE
+                    );
                 }
             }
         }

@@ -16,6 +16,7 @@ pub mod rotation;
 pub mod ruleset;
 pub mod stats;
 pub mod steps;
+pub mod suggest;
 pub mod targets;
 pub mod votes;
 pub mod young;

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use super::facts::{facts, PersonFacts};
 use super::ruleset::RuleSet;
 use super::stats::{stats, Stats};
-use super::targets::Target;
-use crate::model::plan::{body, PlanEntry, Position, Term};
+use super::targets::{in_body, Target};
+use crate::model::plan::{PlanEntry, Position, Term};
 use crate::model::Person;
 use crate::text::fold;
 
@@ -61,11 +61,7 @@ impl PlanData {
             .filter(|e| e.is_active())
             .filter(|e| {
                 self.position_by_id(e.position_id)
-                    .is_some_and(|pos| match body_code {
-                        body::ALL => true,
-                        body::KEY => pos.key,
-                        code => pos.code == code,
-                    })
+                    .is_some_and(|pos| in_body(body_code, pos))
             })
             .map(|e| e.person_id)
             .collect();

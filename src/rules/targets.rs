@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::facts::{is_female, PersonFacts};
 use crate::model::levels::codes;
-use crate::model::plan::{body, post};
+use crate::model::plan::{body, post, Position};
 use crate::model::{Person, PoliticalTheory, ProfessionalLevel};
 
 codes!(
@@ -48,6 +48,16 @@ pub fn body_label(body: &str) -> String {
         body::KEY => "cán bộ chủ chốt (quy hoạch)".into(),
         body::ALL => "toàn bộ quy hoạch".into(),
         code => format!("quy hoạch chức danh {code}"),
+    }
+}
+
+/// Whether a post belongs to a target's body: the whole plan, the key posts, or the post of
+/// that code (the check of the targets, the statistics and the plan assistant read it so).
+pub fn in_body(body: &str, pos: &Position) -> bool {
+    match body {
+        body::ALL => true,
+        body::KEY => pos.key,
+        code => pos.code == code,
     }
 }
 

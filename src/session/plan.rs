@@ -91,4 +91,23 @@ impl Session {
     pub fn export_forecast(&self, input: &ForecastInput, out: &std::path::Path) -> Result<usize> {
         forecast::export(self.store()?, input, out)
     }
+
+    /// The plan assistant's proposal for a term (writes nothing).
+    pub fn plan_suggest(
+        &self,
+        term: &str,
+        options: &crate::rules::suggest::SuggestOptions,
+    ) -> Result<crate::rules::suggest::Proposal> {
+        crate::app::suggest::suggest(self.store()?, term, options)
+    }
+
+    /// The proposal's rows the clerk accepts, written in one go.
+    pub fn plan_suggest_accept(
+        &mut self,
+        term: &str,
+        rows: &[crate::app::suggest::Accepted],
+        decision: &crate::app::suggest::Decision,
+    ) -> Result<usize> {
+        crate::app::suggest::accept(self.store_mut()?, term, rows, decision)
+    }
 }

@@ -22,6 +22,7 @@ mod rule_edits;
 mod rules;
 mod session;
 mod store;
+mod suggest;
 mod ui_codes;
 mod ui_commands;
 mod validation;

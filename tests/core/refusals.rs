@@ -368,6 +368,53 @@ fn cases() -> Vec<Case> {
                 "01/10/2026",
             ],
         ),
+        w(
+            "suggest::accept",
+            "a proposed row already in the plan (Enter twice)",
+            |s, _| {
+                let entry = quyhoach::app::plan::entries(s.store()?, "2030-2035")?.remove(0);
+                let post = s
+                    .positions()?
+                    .into_iter()
+                    .find(|p| p.id == Some(entry.position_id))
+                    .unwrap();
+                let rows = [quyhoach::app::suggest::Accepted {
+                    position: post.code,
+                    person_id: entry.person_id,
+                    drop: false,
+                }];
+                s.plan_suggest_accept("2030-2035", &rows, &Default::default())
+                    .map(|_| ())
+            },
+        ),
+        w(
+            "suggest::accept",
+            "the additions without the drops that make room (issue 24)",
+            |s, _| {
+                let p = s.plan_suggest("2030-2035", &quyhoach::app::suggest::default_options())?;
+                let rows: Vec<_> = p
+                    .posts
+                    .iter()
+                    .flat_map(|post| {
+                        post.rows
+                            .iter()
+                            .filter(|r| r.action == quyhoach::rules::suggest::Action::Add)
+                            .map(|r| quyhoach::app::suggest::Accepted {
+                                position: post.code.clone(),
+                                person_id: r.person_id,
+                                drop: false,
+                            })
+                    })
+                    .collect();
+                s.plan_suggest_accept("2030-2035", &rows, &Default::default())
+                    .map(|_| ())
+            },
+        ),
+        c(
+            "suggest::accept",
+            "--apply without the decision the drops need (issue 24)",
+            &["plan", "suggest", "--term", "2030-2035", "--apply"],
+        ),
         c(
             "plan::add_review_round",
             "a term that does not exist",

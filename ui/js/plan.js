@@ -2,6 +2,7 @@
 import * as backend from "./backend.js";
 import { $, el, ask, displayDate, options, showError, today, onSubmit, once } from "./dom.js";
 import * as codes from "./codes.js";
+import * as assistant from "./suggest.js";
 
 let ctx;
 let adding = null; // position code being filled
@@ -337,6 +338,7 @@ export function init(c) {
   });
   $("btn-plan-add-cancel").addEventListener("click", () => closePanel("plan-add").catch(showError));
   $("btn-review").addEventListener("click", openReview);
+  assistant.init({ notice: c.notice, refresh });
   $("btn-review-cancel").addEventListener("click", () => { $("plan-review").hidden = true; });
   onSubmit($("form-review"), async (ev) => {
     const f = ev.target;

@@ -19,6 +19,7 @@ mod programmes;
 mod rotation;
 mod rules;
 mod safety;
+mod suggest;
 mod ward;
 
 type Shared<'a> = State<'a, Mutex<Session>>;
@@ -67,6 +68,9 @@ commands! {
     forecast::forecast,
     forecast::forecast_cell,
     forecast::export_forecast,
+    suggest::plan_suggest,
+    suggest::plan_suggest_defaults,
+    suggest::plan_suggest_accept,
     rules::rules_for_term,
     rules::rules_form,
     rules::save_rule_params,

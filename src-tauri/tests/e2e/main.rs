@@ -18,6 +18,7 @@ mod forms;
 mod messages;
 mod programmes;
 mod register;
+mod suggest;
 mod verdicts;
 
 /// What the window shows as errors, in the banner or beside the button of the action refused

@@ -3,10 +3,9 @@
 use serde_json::json;
 
 use super::{Findings, Index, RuleCode, Severity, TargetResult};
-use crate::model::plan::body;
 use crate::model::Person;
 use crate::rules::facts::{percent, PersonFacts};
-use crate::rules::targets::{body_label, measure, Indicator};
+use crate::rules::targets::{body_label, in_body, measure, Indicator};
 
 pub(crate) fn run(ix: &Index, out: &mut Findings) -> Vec<TargetResult> {
     let rules = ix.params;
@@ -24,11 +23,7 @@ pub(crate) fn run(ix: &Index, out: &mut Findings) -> Vec<TargetResult> {
             .filter(|(_, list)| {
                 list.iter().any(|e| {
                     ix.position(e.position_id)
-                        .is_some_and(|pos| match t.body.as_str() {
-                            body::ALL => true,
-                            body::KEY => pos.key,
-                            code => pos.code == code,
-                        })
+                        .is_some_and(|pos| in_body(&t.body, pos))
                 })
             })
             .filter_map(|(id, _)| Some((ix.data.people.get(id)?, ix.facts.get(id)?)))
