@@ -454,6 +454,9 @@ pub fn instance<'a>(
                 .count();
             let candidates = pairs.iter().filter(|x| x.pos.id == Some(id)).count();
             let (min, max) = post_bounds(rules, pos, per_seat, candidates);
+            // A post of the other kind of term (kept only for someone planned there): nobody
+            // more is wanted.
+            let min = if pos.term_kind == term.kind { min } else { 0 };
             (id, (min, max.max(locked)))
         })
         .collect();
@@ -660,8 +663,7 @@ fn tie_break(person_id: i64, pos: &Position) -> f64 {
 /// as "≥ 1" and not as a tolerance.
 const SCALE: f64 = 10_000.0;
 
-/// The model of an instance; `hard` are the targets (indices into `targets`) kept hard. Returns
-/// the model, the pair variables (same order as `pairs`) and the slack variables of the wishes.
+/// The model of an instance and the variable of each pair (same order as `pairs`).
 struct Built {
     model: Model,
     x: Vec<usize>,
@@ -942,12 +944,10 @@ pub fn propose(data: &PlanData, as_of: NaiveDate, options: &SuggestOptions) -> R
         if made.is_empty() {
             return Ok(explain(
                 &inst,
-                &built,
                 &solved,
                 &chosen,
                 &conflict,
                 &after,
-                as_of,
                 kept_violations,
             ));
         }
@@ -1002,15 +1002,14 @@ fn figure(t: &Target, n: usize, of: usize, v: f64) -> String {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The proposal in words: each post's rows with their cards and reasons, the people not chosen
+/// and why, each target before and after.
 fn explain(
     inst: &Instance,
-    built: &Built,
     solved: &Solved,
     chosen: &[bool],
     conflict: &BTreeSet<usize>,
     after: &PlanData,
-    _as_of: NaiveDate,
     kept_violations: Vec<String>,
 ) -> Proposal {
     let data = inst.data;
@@ -1117,7 +1116,7 @@ fn explain(
             .iter()
             .enumerate()
             .filter(|(i, pr)| !chosen[*i] && pr.pos.id == Some(id))
-            .filter_map(|(i, pr)| {
+            .filter_map(|(_, pr)| {
                 pr.entry.map(|e| {
                     (
                         e,
@@ -1125,7 +1124,7 @@ fn explain(
                         vec![format!(
                             "Phương án tốt hơn không cần giữ (điểm {}): {}",
                             number_text(pr.score),
-                            why_not(inst, pr, i, chosen, &load, (min, max), &mine).join(" ")
+                            why_not(inst, pr, &load, max, &mine).join(" ")
                         )],
                     )
                 })
@@ -1165,26 +1164,20 @@ fn explain(
             .iter()
             .enumerate()
             .filter(|(i, pr)| !chosen[*i] && pr.pos.id == Some(id) && pr.entry.is_none())
-            .map(|(i, pr)| NotChosen {
+            .map(|(_, pr)| NotChosen {
                 person_id: pr.person.id.unwrap_or_default(),
                 full_name: pr.person.full_name.clone(),
                 score: pr.score,
-                reasons: why_not(inst, pr, i, chosen, &load, (min, max), &mine),
+                reasons: why_not(inst, pr, &load, max, &mine),
             })
             .collect();
         for (pid, pos_id, why) in &inst.barred {
             if *pos_id == id {
                 if let Some(p) = data.people.get(pid) {
-                    let judged = inst
-                        .pairs
-                        .iter()
-                        .find(|x| x.person.id == Some(*pid))
-                        .map(|x| x.score)
-                        .unwrap_or(0.0);
                     not_chosen.push(NotChosen {
                         person_id: *pid,
                         full_name: p.full_name.clone(),
-                        score: judged,
+                        score: 0.0,
                         reasons: vec![why.clone()],
                     });
                 }
@@ -1235,7 +1228,6 @@ fn explain(
             " (Phương án tốt nhất tìm được trong thời gian cho phép, chưa chứng minh là tối ưu.)",
         );
     }
-    let _ = built;
     Proposal {
         term: data.term.code.clone(),
         posts,
@@ -1307,10 +1299,8 @@ fn card(inst: &Instance, pr: &Pair, rules: &RuleParams) -> Card {
 fn why_not(
     inst: &Instance,
     pr: &Pair,
-    _i: usize,
-    chosen: &[bool],
     load: &HashMap<(i64, &str), Vec<&str>>,
-    (_min, max): (usize, usize),
+    max: usize,
     mine: &[usize],
 ) -> Vec<String> {
     let rules = &inst.data.rules.params;
@@ -1362,6 +1352,5 @@ fn why_not(
             number_text(pr.score)
         ));
     }
-    let _ = chosen;
     out
 }
