@@ -2,7 +2,10 @@
 //! ≤ 300 ms and ≤ 300 KB) and as a Word file (target ≤ 150 ms and ≤ 300 KB), on an encrypted ward
 //! in a temp folder, and LibreOffice's time to print the Word file (when `soffice` is installed).
 
-use std::time::{Duration, Instant};
+mod common;
+use common::time;
+
+use std::time::Instant;
 
 use quyhoach::docs::{DocFormat, DocKind, DocRequest, Signer};
 use quyhoach::model::plan::{PlanEvent, PlanStep, Term, TermKind};
@@ -60,16 +63,8 @@ fn main() {
     for (format, ms_target) in [(DocFormat::Pdf, 300.0), (DocFormat::Docx, 150.0)] {
         req.format = Some(format);
         let _ = quyhoach::docs::make(&s, &req).expect("warm-up");
-        let mut times: Vec<Duration> = Vec::new();
-        let mut last = None;
-        for _ in 0..7 {
-            let t = Instant::now();
-            last = Some(quyhoach::docs::make(&s, &req).expect("document"));
-            times.push(t.elapsed());
-        }
-        times.sort();
-        let made = last.expect("made");
-        let ms = times[times.len() / 2].as_secs_f64() * 1000.0;
+        let (took, made) = time(7, || quyhoach::docs::make(&s, &req).expect("document"));
+        let ms = took.as_secs_f64() * 1000.0;
         let kb = made.bytes.len() as f64 / 1024.0;
         let name = match format {
             DocFormat::Pdf => "PDF",

@@ -1,8 +1,10 @@
 //! `cargo bench --bench forecast`: the succession forecast (issue 23) over 20 years for a ward
 //! (300 people, 20 posts; target ≤ 50 ms) and for 100,000 people (target ≤ 2 s).
 
+mod common;
+use common::time;
+
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
 
 use quyhoach::demo::{demo_people, demo_unit};
 use quyhoach::model::plan::*;
@@ -13,11 +15,6 @@ use quyhoach::rules::plan::PlanData;
 use quyhoach::rules::ruleset::RuleSet;
 use quyhoach::rules::targets::{Indicator, Target};
 use quyhoach::Store;
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
 
 fn target(id: i64, body: &str, indicator: Indicator, threshold: f64, year: i32) -> Target {
     Target {
@@ -105,15 +102,9 @@ fn main() {
             review_years: vec![],
         };
         let runs = if n > 10_000 { 5 } else { 21 };
-        let mut times = Vec::new();
-        let mut cells = 0;
-        for _ in 0..runs {
-            let t = Instant::now();
-            let f = std::hint::black_box(forecast(&data, &everyone, as_of, 2026, 20));
-            times.push(t.elapsed());
-            cells = f.posts.iter().map(|p| p.years.len()).sum::<usize>() + f.structure.len();
-        }
-        let ms = median(times).as_secs_f64() * 1000.0;
+        let (took, f) = time(runs, || forecast(&data, &everyone, as_of, 2026, 20));
+        let cells = f.posts.iter().map(|p| p.years.len()).sum::<usize>() + f.structure.len();
+        let ms = took.as_secs_f64() * 1000.0;
         println!(
             "Dự báo 20 năm {n:>7} người ({n_entries} mục quy hoạch, {} chức danh, {cells} ô): {ms:>8.2} ms   (mục tiêu ≤ {target_ms} ms: {})",
             positions.len(),

@@ -1,8 +1,10 @@
 //! `cargo bench --bench rules`: a full check of a term's plan and its statistics for 2,000 people
 //! (target ≤ 50 ms) and for 100,000 people, a province merging its wards (target ≤ 2 s).
 
+mod common;
+use common::time;
+
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
 
 use quyhoach::demo::{demo_people, demo_unit};
 use quyhoach::model::plan::*;
@@ -13,11 +15,6 @@ use quyhoach::rules::plan::PlanData;
 use quyhoach::rules::ruleset::RuleSet;
 use quyhoach::rules::targets::{Indicator, Target};
 use quyhoach::Store;
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
 
 fn main() {
     // The position catalogue as a new database has it.
@@ -132,15 +129,9 @@ fn main() {
             review_years: vec![],
         };
         let runs = if n > 10_000 { 5 } else { 21 };
-        let mut times = Vec::new();
-        let mut findings = 0;
-        for _ in 0..runs {
-            let t = Instant::now();
-            let r = std::hint::black_box(check(&input, as_of));
-            times.push(t.elapsed());
-            findings = r.findings.len();
-        }
-        let ms = median(times).as_secs_f64() * 1000.0;
+        let (took, r) = time(runs, || check(&input, as_of));
+        let findings = r.findings.len();
+        let ms = took.as_secs_f64() * 1000.0;
         println!(
             "Kiểm tra + thống kê {n:>7} người ({} mục quy hoạch, {findings} phát hiện): {ms:>8.2} ms   (mục tiêu ≤ {target_ms} ms: {})",
             n_entries,

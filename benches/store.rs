@@ -1,6 +1,9 @@
 //! `cargo bench --bench store`: open, list and search a 10,000-person ward on an encrypted file.
 //! Prints the figures and the targets (open ≤ 0.6 s, list and sort ≤ 50 ms, search ≤ 10 ms).
 
+mod common;
+use common::{median, time};
+
 use std::time::{Duration, Instant};
 
 use quyhoach::demo::{create_demo, demo_people};
@@ -8,22 +11,6 @@ use quyhoach::Store;
 
 const N: usize = 10_000;
 const PASS: &str = "mật khẩu đo hiệu năng";
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
-    let mut times = Vec::with_capacity(runs);
-    let mut last = None;
-    for _ in 0..runs {
-        let t = Instant::now();
-        last = Some(std::hint::black_box(f()));
-        times.push(t.elapsed());
-    }
-    (median(times), last.expect("at least one run"))
-}
 
 fn line(what: &str, took: Duration, target_ms: f64) {
     let ms = took.as_secs_f64() * 1000.0;

@@ -4,18 +4,14 @@
 //! explained). Target: 300 people and 20 posts in ≤ 1 s (release), ≤ 3 s under wine. A second
 //! run adds three wishes the ward cannot fully meet, so the targets bind.
 
-use std::time::{Duration, Instant};
+mod common;
+use common::time;
 
 use quyhoach::app::rules::{add_target, NewTarget};
 use quyhoach::app::suggest::{default_options, suggest};
 use quyhoach::demo::create_demo;
 
 const PASS: &str = "mật khẩu đo hiệu năng";
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
 
 fn wish(body: &str, indicator: &str, threshold: f64) -> NewTarget {
     NewTarget {
@@ -45,20 +41,14 @@ fn main() {
                 add_target(&mut store, &wish("TAT_CA", "dai_hoc", 0.95)).expect("target");
                 add_target(&mut store, &wish("CHU_CHOT", "tre", 0.5)).expect("target");
             }
-            let mut times = Vec::new();
-            let mut last = None;
-            for _ in 0..runs {
-                let t = Instant::now();
-                let p = suggest(&store, "2030-2035", &default_options()).expect("proposal");
-                times.push(t.elapsed());
-                last = Some(p);
-            }
-            let p = last.expect("one run");
+            let (took, p) = time(runs, || {
+                suggest(&store, "2030-2035", &default_options()).expect("proposal")
+            });
             let posts = p.posts.len();
             println!(
                 "plan suggest, {size} người, {posts} chức danh{}: trung vị {:.0} ms (tối ưu: {}) — {}",
                 if binding { ", chỉ tiêu ràng buộc" } else { "" },
-                median(times).as_secs_f64() * 1000.0,
+                took.as_secs_f64() * 1000.0,
                 if p.optimal { "có" } else { "chưa chứng minh" },
                 p.summary
             );
