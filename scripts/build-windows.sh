@@ -26,7 +26,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 rustup target list --installed | grep -qx "$triple" || rustup target add "$triple"
 
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' src-tauri/Cargo.toml | head -1)
+# The version is written once, in the workspace's Cargo.toml ([workspace.package]).
+version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 start=$(date +%s)
 profile="${QUYHOACH_PROFILE:-release}"
 echo "==> Dựng bản Windows $version ($profile, $triple)"

@@ -37,7 +37,8 @@ export LC_ALL=C.UTF-8 LANG=C.UTF-8
 # built in one cargo run (under .ci/run clippy lints them as they compile).
 export QUYHOACH_PROFILE="${QUYHOACH_PROFILE:-wine}"
 QUYHOACH_WITH_TESTS=1 bash scripts/build-windows.sh
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' src-tauri/Cargo.toml | head -1)
+# The version is written once, in the workspace's Cargo.toml ([workspace.package]).
+version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 setup="$root/target/windows/QuyHoachCanBo-$version-setup.exe"
 
 echo "==> Chuẩn bị wine"

@@ -2,7 +2,7 @@
 ; Debian's makensis (NSIS 3). No administrator rights: everything goes under the user's profile.
 ; The uninstaller removes the program and never the ward's data (%APPDATA%\QuyHoachCanBo).
 ;
-; Defines given by the build script: VERSION (0.1.0), STAGE (folder with the files), OUTFILE.
+; Defines given by the build script: VERSION (from the workspace's Cargo.toml), STAGE (folder with the files), OUTFILE.
 
 Unicode true
 Target amd64-unicode

@@ -41,6 +41,8 @@ pub struct SessionStatus {
     pub auto_backup_keep: Option<usize>,
     /// The ward's name as last opened, for the unlock screen (none before the first unlock).
     pub ward_name: Option<String>,
+    /// The program's version (the workspace's, written once).
+    pub version: &'static str,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -122,6 +124,7 @@ impl Session {
             open_file,
             unit,
             people,
+            version: env!("CARGO_PKG_VERSION"),
         })
     }
 

@@ -18,6 +18,7 @@ mod plan_scenario;
 mod programmes;
 mod refusals;
 mod register;
+mod release;
 mod rule_edits;
 mod rules;
 mod session;

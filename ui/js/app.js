@@ -45,6 +45,7 @@ function render(st) {
   status = st;
   showError(null);
   $("data-dir").textContent = st.data_dir;
+  $("app-version").textContent = `Quy hoạch cán bộ, phiên bản ${st.version}`;
   $("data-file").textContent = st.data_file;
   $("unlock-ward").textContent = st.ward_name || "Dữ liệu của đơn vị";
   $("demo-pass").textContent = st.demo_passphrase;

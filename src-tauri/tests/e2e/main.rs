@@ -295,6 +295,11 @@ async fn first_run_create_lock_unlock_and_demo_ward() {
         .await
         .contains("Chưa có cơ sở dữ liệu của đơn vị"));
     assert_eq!(text(&c, "#demo-pass").await, quyhoach_demo_pass());
+    // The version the window shows is the workspace's, written once.
+    assert_eq!(
+        text(&c, "#app-version").await,
+        format!("Quy hoạch cán bộ, phiên bản {}", env!("CARGO_PKG_VERSION"))
+    );
     screenshot(&c, "01-lan-dau.png").await;
 
     // Create the ward's database; a mismatched second passphrase is caught by the core.
