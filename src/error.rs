@@ -58,6 +58,14 @@ pub enum CoreError {
     BackupInvalid(String),
     #[error("Dữ liệu JSON không hợp lệ: {0}")]
     Json(String),
+    /// A migration of an older ward file failed: nothing of it was applied.
+    #[error("Không nâng cấp được dữ liệu từ lược đồ số {from} lên {to} (bước {step} lỗi: {detail}). Tệp dữ liệu vẫn nguyên như trước khi nâng cấp; hãy báo cho cán bộ công nghệ thông tin và tiếp tục dùng phiên bản cũ.")]
+    MigrationFailed {
+        from: i64,
+        to: i64,
+        step: i64,
+        detail: String,
+    },
     /// The plan assistant's solver gave no plan (the message says what to try).
     #[error("{0}")]
     Solver(String),
@@ -92,6 +100,7 @@ impl CoreError {
             CoreError::BackupInvalid(_) => "backup_invalid",
             CoreError::Json(_) => "json",
             CoreError::Solver(_) => "solver",
+            CoreError::MigrationFailed { .. } => "migration_failed",
             CoreError::Io(_) => "io",
             CoreError::Db(_) => "database",
         }

@@ -22,5 +22,8 @@ pub mod text;
 pub mod validate;
 pub mod xlsx;
 
+#[cfg(test)]
+mod upgrade_tests;
+
 pub use error::{CoreError, FieldError, Result};
 pub use store::Store;

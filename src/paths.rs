@@ -84,3 +84,10 @@ pub fn ward_name(data_dir: &Path) -> Option<String> {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
 }
+
+/// The name of the copy made before an older ward file is migrated: beside it, with the program
+/// version that last wrote it and its schema ("phường Phổ Hòa (trước nâng cấp, bản 0.1.0, lược
+/// đồ 7).db").
+pub fn pre_upgrade_name(stem: &str, version: &str, schema: i64, ext: &str) -> String {
+    format!("{stem} (trước nâng cấp, bản {version}, lược đồ {schema}){ext}")
+}

@@ -39,12 +39,37 @@ pub fn check_not_newer(conn: &Connection) -> Result<i64> {
 }
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {
-    let current = check_not_newer(conn)?;
-    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
+    migrate_with(conn, MIGRATIONS)
+}
+
+/// Runs the migrations of `list` the file lacks, all in one transaction: a migration that fails
+/// rolls back every one before it, so the file stays exactly as the older program left it.
+pub(crate) fn migrate_with(conn: &mut Connection, list: &[(i64, &str)]) -> Result<()> {
+    let current = check_not_newer_than(conn, list.last().map(|m| m.0).unwrap_or(0))?;
+    let pending: Vec<&(i64, &str)> = list.iter().filter(|(v, _)| *v > current).collect();
+    let Some(last) = pending.last().map(|m| m.0) else {
+        return Ok(());
+    };
+    let tx = conn.transaction()?;
+    for (version, sql) in &pending {
+        tx.execute_batch(sql)
+            .map_err(|e| CoreError::MigrationFailed {
+                from: current,
+                to: last,
+                step: *version,
+                detail: e.to_string(),
+            })?;
         tx.pragma_update(None, "user_version", version)?;
-        tx.commit()?;
     }
+    tx.commit()?;
     Ok(())
+}
+
+/// `check_not_newer` against the last version of a given list.
+fn check_not_newer_than(conn: &Connection, supported: i64) -> Result<i64> {
+    let found = schema_version(conn)?;
+    if found > supported {
+        return Err(CoreError::NewerSchema { found, supported });
+    }
+    Ok(found)
 }

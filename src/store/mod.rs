@@ -5,7 +5,7 @@ pub(crate) mod audit;
 pub mod backup;
 mod catalogue;
 mod doc_settings;
-mod migrations;
+pub(crate) mod migrations;
 mod person;
 pub mod plan;
 pub mod programme;
@@ -117,6 +117,7 @@ impl Store {
             store.write(|s| {
                 s.ensure_default_rule_sets()?;
                 s.set_meta("sort_key_version", crate::text::SORT_KEY_VERSION)?;
+                s.set_meta("program_version", env!("CARGO_PKG_VERSION"))?;
                 s.set_unit(&unit)
             })?;
             Ok(store)
@@ -127,12 +128,18 @@ impl Store {
         result
     }
 
-    /// Opens an existing database. A wrong passphrase or a newer file changes nothing.
+    /// Opens an existing database. A wrong passphrase or a newer file changes nothing. A file
+    /// of an older schema is first copied beside itself (`pre_upgrade_backup`), then migrated
+    /// in one transaction: a migration that fails leaves it as it was.
     pub fn open(path: &Path, passphrase: &str) -> Result<Store> {
-        let mut conn = open_keyed(path, passphrase)?;
+        Store::open_with(path, passphrase, MIGRATIONS)
+    }
+
+    pub(crate) fn open_with(path: &Path, passphrase: &str, list: &[(i64, &str)]) -> Result<Store> {
+        let conn = open_keyed(path, passphrase)?;
+        let found = migrations::schema_version(&conn)?;
         migrations::check_not_newer(&conn)?;
         configure(&conn)?;
-        migrations::migrate(&mut conn)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -140,7 +147,16 @@ impl Store {
             people_cache: Default::default(),
             write_depth: 0,
         };
+        let latest = list.last().map(|m| m.0).unwrap_or(0);
+        if found > 0 && found < latest {
+            let dest = store.pre_upgrade_backup_path(found)?;
+            if !dest.exists() {
+                store.backup_unchecked(&dest, passphrase)?;
+            }
+        }
+        migrations::migrate_with(&mut store.conn, list)?;
         store.write(|s| {
+            s.set_meta("program_version", env!("CARGO_PKG_VERSION"))?;
             if s.meta("sort_key_version")?.as_deref() != Some(crate::text::SORT_KEY_VERSION) {
                 s.rebuild_derived()?;
             }
@@ -247,6 +263,28 @@ impl Store {
 
     pub fn set_import_map(&self, key: &str, json: &str) -> Result<()> {
         self.set_meta(key, json)
+    }
+
+    /// Where the copy made before migrating an older file goes: beside it, named with the
+    /// program version that last wrote it (files of 0.1.0 did not record it) and its schema,
+    /// e.g. "phường Phổ Hòa (trước nâng cấp, bản 0.1.0, lược đồ 7).db".
+    pub fn pre_upgrade_backup_path(&self, schema: i64) -> Result<PathBuf> {
+        let old = self
+            .meta("program_version")?
+            .unwrap_or_else(|| "0.1.0".to_string());
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let ext = self
+            .path
+            .extension()
+            .map(|e| format!(".{}", e.to_string_lossy()))
+            .unwrap_or_default();
+        Ok(self
+            .path
+            .with_file_name(crate::paths::pre_upgrade_name(&stem, &old, schema, &ext)))
     }
 
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
