@@ -51,10 +51,9 @@ impl PlanData {
         )
     }
 
-    /// Statistics of the people actively planned for a body ("TAT_CA", "CHU_CHOT" or a position code).
-    pub fn stats(&self, body_code: &str) -> Stats {
-        let place = fold(&self.place_name);
-        let params = &self.rules.params;
+    /// The people actively planned for a body ("TAT_CA", "CHU_CHOT" or a position code), each
+    /// once, by id.
+    pub fn body_people(&self, body_code: &str) -> Vec<i64> {
         let mut ids: Vec<i64> = self
             .entries
             .iter()
@@ -67,6 +66,14 @@ impl PlanData {
             .collect();
         ids.sort_unstable();
         ids.dedup();
+        ids
+    }
+
+    /// Statistics of the people actively planned for a body ("TAT_CA", "CHU_CHOT" or a position code).
+    pub fn stats(&self, body_code: &str) -> Stats {
+        let place = fold(&self.place_name);
+        let params = &self.rules.params;
+        let ids = self.body_people(body_code);
         let facts: Vec<(&Person, PersonFacts)> = ids
             .iter()
             .filter_map(|id| self.people.get(id))

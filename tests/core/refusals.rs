@@ -153,6 +153,22 @@ fn c(use_case: &'static str, what: &'static str, args: &[&str]) -> Case {
     }
 }
 
+/// The demo term's first plan entry and its post.
+fn first_entry(
+    s: &Session,
+) -> quyhoach::error::Result<(
+    quyhoach::model::plan::PlanEntry,
+    quyhoach::model::plan::Position,
+)> {
+    let entry = quyhoach::app::plan::entries(s.store()?, "2030-2035")?.remove(0);
+    let post = s
+        .positions()?
+        .into_iter()
+        .find(|p| p.id == Some(entry.position_id))
+        .unwrap();
+    Ok((entry, post))
+}
+
 fn v<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
     serde_json::from_value(value).unwrap()
 }
@@ -288,12 +304,7 @@ fn cases() -> Vec<Case> {
             "plan::plan_person",
             "a person already planned for the post",
             |s, _| {
-                let entry = quyhoach::app::plan::entries(s.store()?, "2030-2035")?.remove(0);
-                let post = s
-                    .positions()?
-                    .into_iter()
-                    .find(|p| p.id == Some(entry.position_id))
-                    .unwrap();
+                let (entry, post) = first_entry(s)?;
                 s.plan_person(
                     "2030-2035",
                     &post.code,
@@ -372,12 +383,7 @@ fn cases() -> Vec<Case> {
             "suggest::accept",
             "a proposed row already in the plan (Enter twice)",
             |s, _| {
-                let entry = quyhoach::app::plan::entries(s.store()?, "2030-2035")?.remove(0);
-                let post = s
-                    .positions()?
-                    .into_iter()
-                    .find(|p| p.id == Some(entry.position_id))
-                    .unwrap();
+                let (entry, post) = first_entry(s)?;
                 let rows = [quyhoach::app::suggest::Accepted {
                     position: post.code,
                     person_id: entry.person_id,

@@ -58,6 +58,16 @@ fn all_rows(p: &Proposal) -> Vec<Accepted> {
         .collect()
 }
 
+/// The plan entries a proposal keeps.
+fn kept_entries(p: &Proposal) -> Vec<i64> {
+    p.posts
+        .iter()
+        .flat_map(|x| &x.rows)
+        .filter(|r| r.action == Action::Keep)
+        .map(|r| r.entry_id.unwrap())
+        .collect()
+}
+
 fn decision() -> Decision {
     Decision {
         decision_no: "15-QĐ/ĐU".into(),
@@ -226,13 +236,7 @@ fn kept_entries_stay_an_excluded_person_never_appears_and_half_the_rows_write_ex
     let dir = tempfile::Builder::new().prefix("gợi ý ").tempdir().unwrap();
     let mut s = demo(dir.path(), 60);
     let first = suggest::suggest(&s, TERM, &default_options()).unwrap();
-    let kept: Vec<i64> = first
-        .posts
-        .iter()
-        .flat_map(|x| &x.rows)
-        .filter(|r| r.action == Action::Keep)
-        .map(|r| r.entry_id.unwrap())
-        .collect();
+    let kept = kept_entries(&first);
     assert!(kept.len() >= 5);
     // Someone kept and someone the assistant adds are left out; with one person per seat and no
     // weight on continuity, the other kept entries still stay.
@@ -269,13 +273,7 @@ fn kept_entries_stay_an_excluded_person_never_appears_and_half_the_rows_write_ex
             .iter()
             .all(|n| !options.excluded.contains(&n.person_id)));
     }
-    let still: Vec<i64> = p
-        .posts
-        .iter()
-        .flat_map(|x| &x.rows)
-        .filter(|r| r.action == Action::Keep)
-        .map(|r| r.entry_id.unwrap())
-        .collect();
+    let still = kept_entries(&p);
     for e in &kept {
         let excluded_entry = first
             .posts

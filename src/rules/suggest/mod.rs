@@ -969,18 +969,7 @@ pub fn propose(data: &PlanData, as_of: NaiveDate, options: &SuggestOptions) -> R
 
 /// Counts a target over the active entries of `data`: (counted, of) and whether it is met.
 fn measure_target(inst: &Instance, data: &PlanData, t: &Target) -> (usize, usize, f64, bool) {
-    let mut ids: Vec<i64> = data
-        .entries
-        .iter()
-        .filter(|e| e.is_active())
-        .filter(|e| {
-            data.position_by_id(e.position_id)
-                .is_some_and(|p| in_body(&t.body, p))
-        })
-        .map(|e| e.person_id)
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
+    let ids = data.body_people(&t.body);
     let facts: Vec<(&Person, PersonFacts)> = ids
         .iter()
         .filter_map(|id| data.people.get(id))
