@@ -4,7 +4,9 @@
 # x86_64-pc-windows-gnu with Debian's mingw-w64, then the per-user NSIS installer
 #   target/windows/QuyHoachCanBo-<version>-setup.exe
 # QUYHOACH_PROFILE=wine builds it in the profile CI tests under wine (same code and semantics,
-# compiled quicker; see Cargo.toml); the default, release, is what IT hands out.
+# compiled quicker; see Cargo.toml); the default, dist (release with fat LTO in one codegen unit:
+# setup 13.7 MB instead of 25.9 MB, the two exes 40.3 MB instead of 88.3 MB; about 25 minutes cold
+# on two cores), is what IT hands out; QUYHOACH_PROFILE=release builds it without LTO.
 # QUYHOACH_WITH_TESTS=1 also builds the tests run under wine (scripts/test-windows.sh).
 # Installs what it needs (mingw-w64, nsis, the Rust target) when missing.
 set -euo pipefail
@@ -29,7 +31,7 @@ rustup target list --installed | grep -qx "$triple" || rustup target add "$tripl
 # The version is written once, in the workspace's Cargo.toml ([workspace.package]).
 version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 start=$(date +%s)
-profile="${QUYHOACH_PROFILE:-release}"
+profile="${QUYHOACH_PROFILE:-dist}"
 echo "==> Dựng bản Windows $version ($profile, $triple)"
 # OpenSSL and SQLCipher first, alone: their C builds are the longest chain under the core and,
 # left to cargo's order, start late and finish on one core after every Rust crate is done.
