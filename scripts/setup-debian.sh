@@ -44,9 +44,12 @@ if [ "$want_test" = 1 ]; then
   # standard, and HiGHS (highspy), the independent solver the plan assistant's optimum is checked
   # against.
   venv="$here/target/pyvenv"
-  if ! "$venv/bin/python" -c 'import sqlcipher3, highspy' >/dev/null 2>&1; then
-    echo "==> Cài sqlcipher3-binary và highspy vào $venv"
+  # Independent readers the tests check the program against: SQLCipher 4 (sqlcipher3), HiGHS
+  # (highspy) for the plan assistant, and for the packages sent to the province age (pyrage)
+  # and minisign (py-minisign, a pure-Python implementation).
+  if ! "$venv/bin/python" -c 'import sqlcipher3, highspy, pyrage, minisign.public_key' >/dev/null 2>&1; then
+    echo "==> Cài sqlcipher3-binary, highspy, pyrage và py-minisign vào $venv"
     python3 -m venv "$venv"
-    "$venv/bin/pip" install -q sqlcipher3-binary highspy
+    "$venv/bin/pip" install -q sqlcipher3-binary highspy pyrage py-minisign
   fi
 fi

@@ -69,6 +69,10 @@ pub enum CoreError {
     /// The plan assistant's solver gave no plan (the message says what to try).
     #[error("{0}")]
     Solver(String),
+    /// Signing, encrypting or reading a package sent to the province failed for a reason of the
+    /// machine (not of the package: those are refused with a field).
+    #[error("Gói dữ liệu gửi cấp trên: {0}")]
+    Exchange(String),
     #[error("Lỗi đọc/ghi tệp: {0}")]
     Io(#[from] std::io::Error),
     #[error("Lỗi cơ sở dữ liệu: {0}")]
@@ -100,6 +104,7 @@ impl CoreError {
             CoreError::BackupInvalid(_) => "backup_invalid",
             CoreError::Json(_) => "json",
             CoreError::Solver(_) => "solver",
+            CoreError::Exchange(_) => "exchange",
             CoreError::MigrationFailed { .. } => "migration_failed",
             CoreError::Io(_) => "io",
             CoreError::Db(_) => "database",

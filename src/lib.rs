@@ -9,6 +9,7 @@ pub mod docs;
 pub mod document;
 pub mod docx;
 pub mod error;
+pub mod exchange;
 pub mod import;
 pub mod instance;
 pub mod model;

@@ -14,12 +14,15 @@
 pub mod board;
 pub mod codes;
 pub mod documents;
+pub mod exchange;
 pub mod exports;
 pub mod forecast;
 pub mod imports;
 pub mod people;
 pub mod plan;
 pub mod programmes;
+pub mod province;
+pub mod province_report;
 mod read;
 pub mod rotation;
 pub mod rules;

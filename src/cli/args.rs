@@ -251,6 +251,12 @@ pub enum Command {
     /// Sổ đăng ký số văn bản: xem (số đã cấp, đã hủy, bỏ qua; đính chính ngày), hủy một số (không bao giờ dùng lại)
     #[command(subcommand)]
     Register(RegisterCommand),
+    /// Gửi cấp trên (phường, xã): khóa ký, khóa của tỉnh, xuất gói dữ liệu ký và mã hóa; kiểm tra gói (tỉnh)
+    #[command(subcommand)]
+    Package(PackageCommand),
+    /// Đơn vị cấp tỉnh: tạo dữ liệu, khóa, đăng ký phường xã, nhận gói, tổng hợp, danh sách, báo cáo
+    #[command(subcommand)]
+    Province(ProvinceCommand),
     /// Đổi mật khẩu
     Passwd {
         /// Tệp chứa mật khẩu mới (hoặc biến QUYHOACH_NEW_PASSPHRASE)
@@ -851,6 +857,136 @@ pub enum RotationCommand {
         /// Căn cứ: văn bản của tỉnh, thành (in sau mỗi quy định); "" để bỏ
         #[arg(long)]
         basis: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PackageCommand {
+    /// Tạo (lần đầu) và lưu tệp khóa công khai của phường, xã để gửi tỉnh; in dấu vân tay
+    Key {
+        /// Mã đơn vị hành chính của phường, xã (ví dụ 25301); nhớ cho lần sau
+        #[arg(long = "code", value_name = "MÃ")]
+        code: Option<String>,
+        /// Tệp khóa công khai sẽ tạo
+        #[arg(long, value_name = "TỆP")]
+        out: Option<PathBuf>,
+    },
+    /// Nhập tệp khóa công khai của đơn vị cấp tỉnh (đối chiếu dấu vân tay trong văn bản hướng dẫn)
+    ProvinceKey {
+        /// Tệp khóa của tỉnh
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+    },
+    /// Xuất gói dữ liệu quy hoạch của một nhiệm kỳ (ký, mã hóa cho tỉnh) kèm các biểu Excel
+    Export {
+        /// Nhiệm kỳ quy hoạch, ví dụ 2030-2035
+        #[arg(long = "term", value_name = "NHIỆM KỲ")]
+        term: String,
+        /// Mã đơn vị (nếu chưa nhớ)
+        #[arg(long = "code", value_name = "MÃ")]
+        code: Option<String>,
+        /// Độ mật: Không mật, Mật, Tối mật, Tuyệt mật
+        #[arg(long = "classification", value_name = "ĐỘ MẬT", default_value = "Mật")]
+        classification: String,
+        /// Thư mục lưu gói
+        #[arg(long = "out-dir", value_name = "THƯ MỤC")]
+        out_dir: PathBuf,
+        /// Không kèm các biểu Excel
+        #[arg(long)]
+        no_workbooks: bool,
+    },
+    /// Kiểm tra một gói (giải mã, chữ ký, đơn vị, nhiệm kỳ) mà không nhận vào — trên dữ liệu của tỉnh
+    Verify {
+        /// Tệp gói (.qhcb)
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+        /// In kết quả dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProvinceCommand {
+    /// Tạo dữ liệu của đơn vị cấp tỉnh (mật khẩu riêng, cặp khóa riêng)
+    Init {
+        /// Tên đơn vị, ví dụ "Ban Tổ chức Tỉnh ủy Quảng Ngãi"
+        #[arg(long)]
+        name: String,
+        /// Cấp trên, ví dụ "Đảng bộ tỉnh Quảng Ngãi"
+        #[arg(long)]
+        superior: String,
+        /// Địa danh ghi ở dòng ngày tháng
+        #[arg(long)]
+        place: String,
+        /// Ký hiệu cơ quan ban hành
+        #[arg(long, default_value = "BTCTU")]
+        issuer_code: String,
+    },
+    /// Lưu tệp khóa công khai của tỉnh (gửi các phường, xã) và in dấu vân tay
+    Key {
+        /// Tệp khóa sẽ tạo
+        #[arg(long, value_name = "TỆP")]
+        out: Option<PathBuf>,
+    },
+    /// Đăng ký khóa công khai của một phường, xã (xác nhận bằng dấu vân tay in trên giấy)
+    AddWard {
+        /// Tệp khóa công khai của phường, xã
+        #[arg(long, value_name = "TỆP")]
+        key: PathBuf,
+        /// Dấu vân tay in trên Tờ trình của phường, xã
+        #[arg(long = "fingerprint", value_name = "VÂN TAY")]
+        fingerprint: String,
+    },
+    /// Nhận các gói (tệp .qhcb hoặc cả thư mục), từng gói một
+    Import {
+        /// Các tệp gói (.qhcb) hoặc thư mục chứa gói
+        #[arg(value_name = "TỆP/THƯ MỤC", required = true)]
+        paths: Vec<PathBuf>,
+        /// In kết quả dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bảng theo dõi: phường, xã đã gửi hay chưa, vi phạm, chỉ tiêu; thống kê toàn tỉnh
+    Status {
+        /// Nhiệm kỳ quy hoạch (mặc định: nhiệm kỳ mới nhất đã nhận)
+        #[arg(long = "term", value_name = "NHIỆM KỲ")]
+        term: Option<String>,
+        /// In kết quả dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Danh sách qua các phường, xã: theo chức danh, theo cấp ủy và tuổi, theo tên
+    List {
+        /// Nhiệm kỳ quy hoạch (mặc định: nhiệm kỳ mới nhất đã nhận)
+        #[arg(long = "term", value_name = "NHIỆM KỲ")]
+        term: Option<String>,
+        /// Mã chức danh (BT: Bí thư)
+        #[arg(long = "post", value_name = "MÃ")]
+        post: Option<String>,
+        /// BCH, BTV, CHU_CHOT
+        #[arg(long = "body", value_name = "MÃ")]
+        body: Option<String>,
+        /// Dưới … tuổi
+        #[arg(long = "under", value_name = "TUỔI")]
+        under: Option<String>,
+        /// Tên (không cần dấu)
+        #[arg(long = "name", value_name = "TÊN")]
+        name: Option<String>,
+        /// In kết quả dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Kiểm tra lại mọi gói theo bộ quy định hiện hành của tỉnh
+    Recheck,
+    /// Báo cáo tổng hợp của tỉnh (PDF hoặc Word theo đuôi tệp) hoặc bảng tính tổng hợp (.xlsx)
+    Report {
+        /// Nhiệm kỳ quy hoạch (mặc định: nhiệm kỳ mới nhất đã nhận)
+        #[arg(long = "term", value_name = "NHIỆM KỲ")]
+        term: Option<String>,
+        /// Tệp sẽ tạo: .pdf, .docx hoặc .xlsx
+        #[arg(long, value_name = "TỆP")]
+        out: PathBuf,
     },
 }
 

@@ -3,6 +3,7 @@
 pub mod args;
 pub mod doc;
 pub mod excel;
+pub mod exchange;
 pub mod forecast;
 pub mod out;
 pub mod plan;

@@ -207,6 +207,39 @@ pub fn run(cli: Cli) -> Out {
             store.close()?;
             Ok(())
         }
+        Command::Package(cmd) => {
+            let mut store = open(&cli)?;
+            super::exchange::package(&mut store, cmd)?;
+            store.close()?;
+            Ok(())
+        }
+        Command::Province(super::args::ProvinceCommand::Init {
+            name,
+            superior,
+            place,
+            issuer_code,
+        }) => {
+            let pass = passphrase(cli.common.passphrase_file.as_deref(), true)?;
+            let unit = Unit {
+                name: name.clone(),
+                superior_body: superior.clone(),
+                place_name: place.clone(),
+                issuer_code: issuer_code.clone(),
+            };
+            let path = db_path(&cli);
+            let store = quyhoach::app::province::create_province(&path, &pass, &unit)?;
+            let key = quyhoach::app::province::own_key(&store)?;
+            store.close()?;
+            eprintln!("Đã tạo dữ liệu đơn vị cấp tỉnh: {}", path.display());
+            println!("Dấu vân tay khóa của tỉnh: {}", key.fingerprint);
+            Ok(())
+        }
+        Command::Province(cmd) => {
+            let mut store = open(&cli)?;
+            super::exchange::province(&mut store, cmd)?;
+            store.close()?;
+            Ok(())
+        }
         Command::Register(cmd) => {
             let mut store = open(&cli)?;
             super::doc::register(&mut store, cmd)?;

@@ -1,13 +1,13 @@
 //! Statistics of a set of people: counts and percentages by sex, age band, the 3 age groups,
 //! ethnicity, professional level, political theory, state management and origin.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::facts::{band_labels, PersonFacts};
 use super::ruleset::RuleParams;
 use crate::model::{Person, PoliticalTheory, ProfessionalLevel, Sex, StateManagement};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bucket {
     pub label: String,
     pub count: usize,
@@ -15,7 +15,7 @@ pub struct Bucket {
     pub percent: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stats {
     pub total: usize,
     pub sex: Vec<Bucket>,
@@ -133,5 +133,48 @@ pub fn stats(people: &[(&Person, &PersonFacts)], rules: &RuleParams) -> Stats {
             total,
         ),
         origin: buckets(vec!["Tại chỗ".into(), "Nơi khác".into()], origin, total),
+    }
+}
+
+/// Buckets of several tables added by label (labels in the order first met), shares again of
+/// the new total.
+fn add_buckets<'a>(lists: impl Iterator<Item = &'a Vec<Bucket>>, total: usize) -> Vec<Bucket> {
+    let mut labels: Vec<String> = Vec::new();
+    let mut counts: Vec<usize> = Vec::new();
+    for list in lists {
+        for b in list {
+            match labels.iter().position(|l| *l == b.label) {
+                Some(i) => counts[i] += b.count,
+                None => {
+                    labels.push(b.label.clone());
+                    counts.push(b.count);
+                }
+            }
+        }
+    }
+    buckets(labels, counts, total)
+}
+
+impl Stats {
+    /// The tables of several units summed (a province's wards): every count added by its
+    /// label, every share taken again of the sum.
+    pub fn sum(all: &[&Stats]) -> Stats {
+        let total = all.iter().map(|s| s.total).sum();
+        let young_label = all
+            .first()
+            .map(|s| s.young.label.clone())
+            .unwrap_or_default();
+        Stats {
+            total,
+            sex: add_buckets(all.iter().map(|s| &s.sex), total),
+            young: bucket(young_label, all.iter().map(|s| s.young.count).sum(), total),
+            age_bands: add_buckets(all.iter().map(|s| &s.age_bands), total),
+            three_age_groups: add_buckets(all.iter().map(|s| &s.three_age_groups), total),
+            ethnicity: add_buckets(all.iter().map(|s| &s.ethnicity), total),
+            professional: add_buckets(all.iter().map(|s| &s.professional), total),
+            political_theory: add_buckets(all.iter().map(|s| &s.political_theory), total),
+            state_management: add_buckets(all.iter().map(|s| &s.state_management), total),
+            origin: add_buckets(all.iter().map(|s| &s.origin), total),
+        }
     }
 }

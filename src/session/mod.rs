@@ -1,6 +1,7 @@
 //! What the desktop shell holds between commands: the data folder and, once unlocked, the
 //! open store. Every Tauri command is one call to a method here, so this is tested without a WebView.
 
+mod exchange;
 mod output;
 mod people;
 mod plan;
@@ -43,6 +44,9 @@ pub struct SessionStatus {
     pub ward_name: Option<String>,
     /// The program's version (the workspace's, written once).
     pub version: &'static str,
+    /// The open file is a province's ("Đơn vị cấp tỉnh"): the window shows the province's
+    /// screens.
+    pub province: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -107,6 +111,10 @@ impl Session {
             None => (None, None),
         };
         let open_file = self.store.as_ref().map(|s| s.path().to_path_buf());
+        let province = match &self.store {
+            Some(s) => crate::app::province::is_province(s)?,
+            None => false,
+        };
         let auto_backup_keep = match &self.store {
             Some(s) => Some(crate::auto_backup::keep(s)?),
             None => None,
@@ -125,6 +133,7 @@ impl Session {
             unit,
             people,
             version: env!("CARGO_PKG_VERSION"),
+            province,
         })
     }
 

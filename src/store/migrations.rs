@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
         8,
         include_str!("../../migrations/0008_movement_decision_date.sql"),
     ),
+    (9, include_str!("../../migrations/0009_province.sql")),
 ];
 
 pub fn latest_version() -> i64 {

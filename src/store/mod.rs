@@ -9,6 +9,7 @@ pub(crate) mod migrations;
 mod person;
 pub mod plan;
 pub mod programme;
+pub mod province;
 pub mod review;
 mod unit;
 

@@ -8,6 +8,7 @@ mod cli;
 mod cli_flags;
 mod docs;
 mod document;
+mod exchange;
 mod fixtures;
 mod forecast;
 mod forms;

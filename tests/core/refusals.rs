@@ -856,6 +856,93 @@ fn cases() -> Vec<Case> {
             "a list with no valid row",
             &["import", "{dir}/Toàn dòng lỗi.xlsx", "--bo-dong-loi"],
         ),
+        // Gửi cấp trên (the ward) and the province's use cases refused on a ward's file
+        c(
+            "exchange::make_key",
+            "a ward code with diacritics",
+            &["package", "key", "--code", "Phổ Hòa"],
+        ),
+        w("exchange::save_key", "a ward code left empty", |s, dir| {
+            s.exchange_save_key(" ", &dir.join("khóa.pub")).map(|_| ())
+        }),
+        w(
+            "exchange::import_province_key",
+            "a file that is not a province's key",
+            |s, dir| {
+                s.exchange_province_key(&dir.join("một người.json"))
+                    .map(|_| ())
+            },
+        ),
+        c(
+            "exchange::import_province_key",
+            "a file that is not a province's key",
+            &["package", "province-key", "{dir}/một người.json"],
+        ),
+        w(
+            "exchange::export_package",
+            "no province key imported yet",
+            |s, dir| {
+                s.exchange_export(&quyhoach::app::exchange::PackageInput {
+                    term: "2030-2035".into(),
+                    ward_code: "25301".into(),
+                    classification: "Mật".into(),
+                    out_dir: dir.join("USB"),
+                    workbooks: true,
+                })
+                .map(|_| ())
+            },
+        ),
+        c(
+            "exchange::export_package",
+            "a classification not in the list",
+            &[
+                "package",
+                "export",
+                "--term",
+                "2030-2035",
+                "--code",
+                "25301",
+                "--classification",
+                "bí mật",
+                "--out-dir",
+                "{dir}/USB",
+            ],
+        ),
+        w(
+            "province::register_ward",
+            "a ward's file is not a province's",
+            |s, dir| {
+                s.province_register(&dir.join("một người.json"), "AAAA BBBB")
+                    .map(|_| ())
+            },
+        ),
+        c(
+            "province::register_ward",
+            "a ward's file is not a province's",
+            &[
+                "province",
+                "add-ward",
+                "--key",
+                "{dir}/một người.json",
+                "--fingerprint",
+                "AAAA",
+            ],
+        ),
+        w(
+            "province::import_package",
+            "a ward's file is not a province's",
+            |s, dir| s.province_import(&dir.join("một người.json")).map(|_| ()),
+        ),
+        c(
+            "province::import_all",
+            "a ward's file is not a province's",
+            &["province", "import", "{dir}"],
+        ),
+        w(
+            "province::recheck",
+            "a ward's file is not a province's",
+            |s, _| s.province_recheck().map(|_| ()),
+        ),
     ]
 }
 
@@ -925,7 +1012,9 @@ fn every_write_use_case_has_a_refusal_case() {
 fn every_write_use_case_runs_in_one_transaction() {
     // PRAGMA rekey rewrites the whole file and refuses to run inside a transaction; it is one
     // statement, checked before (current passphrase, the new one typed twice).
-    let exempt = ["safety::change_passphrase"];
+    // A folder of packages is imported one package at a time, each its own use case
+    // (`province::import_package`): a refused one changes nothing and the others go on.
+    let exempt = ["safety::change_passphrase", "province::import_all"];
     let mut outside = Vec::new();
     for (name, body) in write_use_case_bodies() {
         let code: String = body
