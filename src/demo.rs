@@ -379,8 +379,45 @@ fn person(i: usize, n: usize, rng: &mut Rng) -> Person {
 
 /// `n` invented people; the same list every time for the same `n`.
 pub fn demo_people(n: usize) -> Vec<Person> {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    demo_people_seeded(n, 0)
+}
+
+/// `n` invented people of generated ward number `seed` (0 is the demo ward's own list).
+pub fn demo_people_seeded(n: usize, seed: u64) -> Vec<Person> {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ seed.wrapping_mul(0xD1B5_4A32_D192_ED03));
     (0..n).map(|i| person(i, n, &mut rng)).collect()
+}
+
+/// A generated ward for the province's benchmarks and tests (issue 25): the demo ward's plan
+/// and targets, named "Đảng ủy phường Mẫu {seed}", with `n` seeded people of whom every one
+/// not already planned is proposed for the committee (BCH), so the whole ward is in the plan.
+pub fn create_planned_ward(
+    path: &std::path::Path,
+    passphrase: &str,
+    n: usize,
+    seed: u64,
+) -> Result<Store> {
+    use crate::model::plan::{PlanEvent, PlanStep};
+    crate::validate::validate_passphrase(passphrase)?;
+    let mut unit = demo_unit();
+    unit.name = format!("Đảng ủy phường Mẫu {seed}");
+    let mut store = Store::create(path, passphrase, &unit)?;
+    store.write(|store| {
+        let ids = store.add_people(&demo_people_seeded(n, seed))?;
+        if n >= LEADERS.len() {
+            add_demo_plan(store, &ids)?;
+        }
+        let planned: std::collections::HashSet<i64> = store
+            .plan_data("2030-2035")
+            .map(|d| d.entries.iter().map(|e| e.person_id).collect())
+            .unwrap_or_default();
+        let proposed = PlanEvent::new(PlanStep::Proposed, date(2026, 9, 15));
+        for id in ids.iter().filter(|id| !planned.contains(id)) {
+            store.plan_person("2030-2035", "BCH", *id, &proposed)?;
+        }
+        Ok(())
+    })?;
+    Ok(store)
 }
 
 /// Writes the demo ward into a new encrypted file, with the 2030–2035 plan started and the

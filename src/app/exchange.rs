@@ -83,6 +83,9 @@ pub struct PackageReport {
     pub manifest: Manifest,
     pub classification_label: String,
     pub workbooks: Vec<PathBuf>,
+    /// The cover sheet printed and carried with the file ("Phiếu gửi"): its Độ mật, its digest
+    /// and the fingerprint of the key that signed it.
+    pub cover: PathBuf,
     pub reminder: &'static str,
 }
 
@@ -353,6 +356,16 @@ fn export_in(store: &mut Store, input: &PackageInput) -> Result<PackageReport> {
     let signature = keys::sign(&secret, &public, &sqlite, &trusted_comment(&manifest))?;
     let sealed = keys::encrypt(&recipient, &package::frame(&sqlite, &signature))?;
     write_new(&path, &sealed)?;
+    let sha256 = keys::sha256_hex(&sealed);
+    let cover = path.with_file_name(format!(
+        "{} - phiếu gửi.pdf",
+        path.file_stem().unwrap_or_default().to_string_lossy()
+    ));
+    let sheet = cover_sheet(store, &manifest, &path, &sha256, &key)?;
+    if let Err(e) = write_new(&cover, &crate::pdf::render(&sheet).finish()) {
+        let _ = std::fs::remove_file(&path);
+        return Err(e);
+    }
     let mut workbooks = Vec::new();
     if input.workbooks {
         for (kind, name) in [("trich-ngang", "trích ngang"), ("co-cau", "cơ cấu")] {
@@ -380,6 +393,7 @@ fn export_in(store: &mut Store, input: &PackageInput) -> Result<PackageReport> {
                         let _ = std::fs::remove_file(w);
                     }
                     let _ = std::fs::remove_file(&path);
+                    let _ = std::fs::remove_file(&cover);
                     return Err(e);
                 }
             }
@@ -387,7 +401,8 @@ fn export_in(store: &mut Store, input: &PackageInput) -> Result<PackageReport> {
     }
     Ok(PackageReport {
         bytes: sealed.len() as u64,
-        sha256: keys::sha256_hex(&sealed),
+        sha256,
+        cover,
         key_id: key.key_id.clone(),
         fingerprint: key.fingerprint.clone(),
         path,
@@ -405,4 +420,72 @@ pub fn trusted_comment(m: &Manifest) -> String {
         "quyhoach goi-cap-tren v{} don-vi={} nhiem-ky={} luc={}",
         m.format_version, m.ward_code, m.term, m.created_at
     )
+}
+
+/// The cover sheet of a package: the Party header, the Độ mật in capitals above the title, what
+/// the file is, its SHA-256 and the fingerprint of the ward's key, and how to carry it.
+fn cover_sheet(
+    store: &Store,
+    m: &Manifest,
+    path: &Path,
+    sha256: &str,
+    key: &WardKey,
+) -> Result<crate::document::Document> {
+    use crate::docs::frame;
+    use crate::document::{Align, Document, Orientation, Paragraph, Run};
+    let settings = crate::docs::settings::settings(store)?;
+    let layout = settings.layout;
+    let unit = store.unit()?;
+    let mut sec = frame::section(Orientation::Portrait, &settings);
+    sec.push(frame::header(&unit, None, store.today(), &layout));
+    if m.classification != CLASSIFICATIONS[0].1 {
+        sec.push(
+            Paragraph::new(vec![Run::bold(m.classification.to_uppercase())], 14.0)
+                .align(Align::Left)
+                .after(6.0),
+        );
+    }
+    for b in frame::title(
+        "Phiếu gửi",
+        &format!("gói dữ liệu quy hoạch cán bộ nhiệm kỳ {}", m.term),
+        &layout,
+    ) {
+        sec.push(b);
+    }
+    let rows = |t: &str| {
+        m.rows
+            .iter()
+            .find(|(n, _)| n == t)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    };
+    let lines = [
+        format!("Kính gửi: {}.", m.province_name),
+        format!(
+            "Tệp: {} ({} người, {} mục quy hoạch, {} kết quả kiểm tra).",
+            path.file_name().unwrap_or_default().to_string_lossy(),
+            rows("person"),
+            rows("plan_entry"),
+            rows("finding")
+        ),
+        format!("Độ mật: {}.", m.classification),
+        match &m.to_trinh {
+            Some(t) => format!("Kèm theo Tờ trình {t}."),
+            None => "Chưa có Tờ trình đã cấp số cho nhiệm kỳ này.".to_string(),
+        },
+        format!("Lập lúc: {}.", m.created_at),
+        format!("Mã kiểm tra SHA-256 của tệp: {sha256}."),
+        format!(
+            "Dấu vân tay khóa ký của đơn vị: {} (đối chiếu khi tỉnh đăng ký khóa và khi nhận gói).",
+            key.fingerprint
+        ),
+        CARRY_REMINDER.to_string(),
+    ];
+    for l in &lines {
+        sec.push(frame::body(l, &layout));
+    }
+    Ok(Document {
+        title: format!("Phiếu gửi gói dữ liệu quy hoạch nhiệm kỳ {}", m.term),
+        sections: vec![sec],
+    })
 }

@@ -389,6 +389,8 @@ pub struct ImportOutcome {
     /// "nhan" (received, now current), "thay" (replaces an older one), "cu" (older than the one
     /// kept: in the history only), "da_co" (this very file was received before), "tu_choi".
     pub status: String,
+    /// Refused: nothing of it was written.
+    pub refused: bool,
     pub message: String,
     pub package: Option<Verified>,
     /// Why it was refused, as the core said it (its code, message and field).
@@ -399,6 +401,7 @@ fn outcome(file: &str, status: &str, message: String, package: Option<Verified>)
     ImportOutcome {
         file: file.to_string(),
         status: status.to_string(),
+        refused: false,
         message,
         package,
         error: None,
@@ -543,6 +546,7 @@ pub fn import_all(
                     .map(|n| n.to_string_lossy().to_string())
                     .unwrap_or_default(),
                 status: "tu_choi".into(),
+                refused: true,
                 message: match e.field_errors() {
                     [] => e.to_string(),
                     fields => fields
@@ -599,6 +603,10 @@ pub struct Dashboard {
     pub violations: i64,
     pub stats: Option<Stats>,
     pub rule_set: String,
+    /// The posts planned in the packages received (code, name), for the list's filter.
+    pub posts: Vec<(String, String)>,
+    /// The bodies a list can be asked for (code, label).
+    pub bodies: Vec<(String, String)>,
 }
 
 /// The dashboard: every registered ward, received or not, with the figures of its current
@@ -663,7 +671,23 @@ pub fn status(store: &Store, term: Option<&str>) -> Result<Dashboard> {
         .find(|p| p.current)
         .map(|p| p.rule_set.clone())
         .unwrap_or_default();
+    let mut posts: Vec<(String, String)> = match &term {
+        Some(t) => store
+            .prov_entries(t, None, None, None, None)?
+            .into_iter()
+            .map(|e| (e.position_code, e.position_name))
+            .collect(),
+        None => Vec::new(),
+    };
+    posts.sort();
+    posts.dedup_by(|a, b| a.0 == b.0);
+    let bodies = ["TAT_CA", "CHU_CHOT", "BCH", "BTV"]
+        .iter()
+        .map(|b| (b.to_string(), crate::rules::targets::body_label(b)))
+        .collect();
     Ok(Dashboard {
+        posts,
+        bodies,
         province: store.unit()?.name,
         deadline: deadline.format("%d/%m/%Y").to_string(),
         missing: wards.len() - received,

@@ -65,6 +65,7 @@ pub fn package(store: &mut Store, cmd: &PackageCommand) -> Out {
             )
             .map_err(&h)?;
             println!("{}", r.path.display());
+            println!("{}", r.cover.display());
             for w in &r.workbooks {
                 println!("{}", w.display());
             }

@@ -221,7 +221,20 @@ fn build(
         );
     }
     let recipients = frame::recipient_lines(&r.recipients, kind == Narrative::Proposal);
-    let paras = body_paras(kind, &data, req, r, unit, &addressee);
+    let mut paras = body_paras(kind, &data, req, r, unit, &addressee);
+    // The package sent up with it (issue 25) is vouched for by this paper: its signing key's
+    // fingerprint, to compare when the province registers the key or receives the package.
+    if kind == Narrative::Proposal {
+        if let Some(fp) = crate::app::exchange::fingerprint(store)? {
+            paras.push(frame::body(
+                &format!(
+                    "Gói dữ liệu quy hoạch gửi kèm (tệp .qhcb) được ký bằng khóa của {} có dấu vân tay {fp}; đề nghị đối chiếu dấu vân tay này khi đăng ký khóa và khi nhận gói.",
+                    unit.name
+                ),
+                layout,
+            ));
+        }
+    }
     frame::close_body(&mut main, paras, &r.signer, &recipients, layout);
 
     // The annex: landscape, "Phụ lục", its title, the line naming this document.

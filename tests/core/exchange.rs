@@ -158,6 +158,44 @@ fn the_province_shows_exactly_the_wards_plan_findings_and_statistics() {
         assert_eq!(st, &plan::stats(&s.ward, TERM, body).unwrap(), "{body}");
     }
     assert_eq!(view.manifest.classification, "Mật");
+    // The Tờ trình prints the fingerprint of the key that signs the package; the cover sheet
+    // beside the package its Độ mật, digest and fingerprint.
+    let key = exchange::ward_key(&s.ward).unwrap().unwrap();
+    let mut req = quyhoach::docs::DocRequest::new(quyhoach::docs::DocKind::ToTrinh, today());
+    req.term_code = Some(TERM.into());
+    req.signer = Some(quyhoach::docs::settings::Signer {
+        on_behalf: "T/M BAN THƯỜNG VỤ".into(),
+        title: "BÍ THƯ".into(),
+        name: "Nguyễn Văn An".into(),
+    });
+    let doc = quyhoach::docs::describe(&s.ward, &req).unwrap();
+    let words: String = doc
+        .sections
+        .iter()
+        .flat_map(|sec| &sec.blocks)
+        .filter_map(|b| match b {
+            quyhoach::document::Block::Paragraph(p) => Some(p.text()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains(&format!("dấu vân tay {}", key.fingerprint)),
+        "{words}"
+    );
+    let cover = s
+        .package
+        .with_file_name(format!("{CODE}-{TERM}-20261122 - phiếu gửi.pdf"));
+    let text = pdf_text(&cover);
+    for want in [
+        "MẬT",
+        "PHIẾU GỬI",
+        "Độ mật: Mật",
+        key.fingerprint.as_str(),
+        "không gửi gì qua mạng",
+    ] {
+        assert!(text.contains(want), "{want} not in: {text}");
+    }
     assert_eq!(view.manifest.ward_name, s.ward.unit().unwrap().name);
     // The dashboard: received, with the ward's figures; the province's statistics are its.
     let d = province::status(&s.prov, None).unwrap();
@@ -260,6 +298,19 @@ fn a_newer_package_replaces_the_older_the_same_file_twice_is_one_and_history_is_
         .filter(|e| e.is_active())
         .count();
     assert_eq!(entries.len(), n, "the replaced package's entries are gone");
+}
+
+/// A PDF's text through poppler, its lines joined by spaces.
+fn pdf_text(pdf: &Path) -> String {
+    let o = std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&o.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Decrypts a package with the province's identity (kept in its encrypted file).
@@ -530,8 +581,8 @@ fn nothing_personal_is_in_clear_in_a_package_the_province_file_or_a_temp_file_cl
     assert!(package.exists(), "{out}");
     assert_eq!(
         out.lines().count(),
-        3,
-        "the package and two workbooks: {out}"
+        4,
+        "the package, its cover sheet and two workbooks: {out}"
     );
     let (out, _) = run(&prov_db, &["package", "verify", package.to_str().unwrap()]);
     assert!(

@@ -9,15 +9,17 @@ import * as docs from "./docs.js";
 import * as settings from "./settings.js";
 import * as programmes from "./programmes.js";
 import * as codes from "./codes.js";
+import * as province from "./province.js";
 
-const screens = ["screen-first-run", "screen-unlock", "screen-people", "screen-person", "screen-plan", "screen-checks", "screen-forecast", "screen-programmes", "screen-docs", "screen-settings"];
+const screens = ["screen-first-run", "screen-unlock", "screen-people", "screen-person", "screen-plan", "screen-checks", "screen-forecast", "screen-programmes", "screen-docs", "screen-settings", "screen-province"];
 const onShow = {
   "screen-people": people.refresh,
   "screen-plan": plan.refresh,
   "screen-checks": checks.refresh,
   "screen-forecast": forecast.refresh,
   "screen-programmes": programmes.refresh,
-  "screen-docs": docs.refresh,
+  "screen-docs": () => docs.refresh().then(province.refreshSend),
+  "screen-province": province.refreshProvince,
   "screen-settings": settings.refresh,
 };
 
@@ -59,7 +61,13 @@ function render(st) {
   }
   $("btn-lock").hidden = !st.open_file;
   $("nav").hidden = !st.open_file;
-  if (st.open_file) {
+  // A province's file shows the province's screens; a ward's, the ward's (the core says which).
+  document.querySelectorAll("#nav button").forEach((b) => {
+    b.hidden = b.dataset.screen !== "screen-settings" && b.hasAttribute("data-province") !== Boolean(st.province);
+  });
+  if (st.open_file && st.province) {
+    go("screen-province");
+  } else if (st.open_file) {
     $("search").value = "";
     go("screen-people");
     $("search").focus();
@@ -125,7 +133,10 @@ window.addEventListener("DOMContentLoaded", async () => {
   onSubmit($("form-create"), (ev) => {
     const f = ev.target;
     const unit = { name: f.name.value, superior_body: f.superior_body.value, place_name: f.place_name.value, issuer_code: f.issuer_code.value };
-    return run(() => backend.call("create_database", { new: { unit, passphrase: f.passphrase.value, passphrase_again: f.passphrase_again.value } }));
+    const make = { unit, passphrase: f.passphrase.value, passphrase_again: f.passphrase_again.value };
+    return f.querySelector("input[name=unit_kind][value=province]").checked
+      ? run(() => backend.call("create_province", { new: make }))
+      : run(() => backend.call("create_database", { new: make }));
   });
   $("form-create").passphrase.addEventListener("input", (ev) => { $("strength").textContent = strengthHint(ev.target.value); });
   onSubmit($("form-unlock"), async (ev) => {
@@ -157,6 +168,7 @@ window.addEventListener("DOMContentLoaded", async () => {
   programmes.init({ go, notice });
   docs.init({ notice });
   settings.init({ notice, run, idleMinutes });
+  province.init({ notice });
   watchIdle();
   backend.onSecondStart(() => notice("Chương trình đã đang mở ở cửa sổ này (mở lần nữa sẽ dùng chung cửa sổ này)."));
   run(() => backend.call("status"));

@@ -10,6 +10,9 @@ fn filter(kind: &str) -> (&'static str, &'static [&'static str]) {
         "pdf" => ("Văn bản PDF", &["pdf"]),
         "xlsx" => ("Bảng tính Excel", &["xlsx"]),
         "db" => ("Bản sao lưu", &["db"]),
+        "docx" => ("Văn bản Word", &["docx"]),
+        "qhcb" => ("Gói dữ liệu gửi cấp trên", &["qhcb"]),
+        "key" => ("Tệp khóa công khai", &["pub", "txt"]),
         _ => ("Danh sách (Excel, CSV)", &["xlsx", "xls", "ods", "csv"]),
     }
 }

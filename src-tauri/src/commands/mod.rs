@@ -16,6 +16,7 @@ mod forecast;
 mod people;
 mod plan;
 mod programmes;
+mod province;
 mod rotation;
 mod rules;
 mod safety;
@@ -122,4 +123,18 @@ commands! {
     dialogs::pick_save_path,
     dialogs::pick_open_path,
     dialogs::pick_folder,
+    province::create_province,
+    province::exchange_state,
+    province::exchange_save_key,
+    province::exchange_province_key,
+    province::exchange_export,
+    province::province_own_key,
+    province::province_save_key,
+    province::province_register,
+    province::province_package_files,
+    province::province_import,
+    province::province_status,
+    province::province_list,
+    province::province_recheck,
+    province::province_report,
 }

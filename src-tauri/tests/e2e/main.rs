@@ -17,6 +17,7 @@ mod forecast;
 mod forms;
 mod messages;
 mod programmes;
+mod province;
 mod register;
 mod suggest;
 mod verdicts;
