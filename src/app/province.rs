@@ -436,18 +436,15 @@ fn import_in(store: &mut Store, path: &Path) -> Result<ImportOutcome> {
     let (pdata, report) = province_check(store, &o.contents.data, today)?;
     let c = counts(&report);
     let stats = serde_json::to_string(&pdata.stats(crate::model::plan::body::ALL))?;
-    let ward_v = o
-        .contents
-        .findings
-        .iter()
-        .filter(|f| f.severity == "vi_pham")
-        .count() as i64;
-    let ward_w = o
-        .contents
-        .findings
-        .iter()
-        .filter(|f| f.severity == "canh_bao")
-        .count() as i64;
+    use crate::rules::codes::Severity;
+    let sent = |s: Severity| {
+        o.contents
+            .findings
+            .iter()
+            .filter(|f| f.severity == s.code())
+            .count() as i64
+    };
+    let (ward_v, ward_w) = (sent(Severity::Violation), sent(Severity::Warning));
     let row = PackageRow {
         id: 0,
         ward_code: m.ward_code.clone(),
@@ -602,6 +599,8 @@ pub struct Dashboard {
     pub people: i64,
     pub violations: i64,
     pub stats: Option<Stats>,
+    /// The province's statistics by group with their headings, as the window prints them.
+    pub stat_groups: Vec<(String, Vec<crate::rules::stats::Bucket>)>,
     pub rule_set: String,
     /// The posts planned in the packages received (code, name), for the list's filter.
     pub posts: Vec<(String, String)>,
@@ -671,21 +670,26 @@ pub fn status(store: &Store, term: Option<&str>) -> Result<Dashboard> {
         .find(|p| p.current)
         .map(|p| p.rule_set.clone())
         .unwrap_or_default();
-    let mut posts: Vec<(String, String)> = match &term {
-        Some(t) => store
-            .prov_entries(t, None, None, None, None)?
-            .into_iter()
-            .map(|e| (e.position_code, e.position_name))
-            .collect(),
+    let posts = match &term {
+        Some(t) => store.prov_posts(t)?,
         None => Vec::new(),
     };
-    posts.sort();
-    posts.dedup_by(|a, b| a.0 == b.0);
     let bodies = ["TAT_CA", "CHU_CHOT", "BCH", "BTV"]
         .iter()
         .map(|b| (b.to_string(), crate::rules::targets::body_label(b)))
         .collect();
+    let stats = (!refs.is_empty()).then(|| Stats::sum(&refs));
+    let stat_groups = stats
+        .as_ref()
+        .map(|s| {
+            s.groups()
+                .into_iter()
+                .map(|(t, l)| (t.to_string(), l))
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(Dashboard {
+        stat_groups,
         posts,
         bodies,
         province: store.unit()?.name,
@@ -693,7 +697,7 @@ pub fn status(store: &Store, term: Option<&str>) -> Result<Dashboard> {
         missing: wards.len() - received,
         people: wards.iter().map(|w| w.people).sum(),
         violations: wards.iter().map(|w| w.violations).sum(),
-        stats: (!refs.is_empty()).then(|| Stats::sum(&refs)),
+        stats,
         received,
         wards,
         term,

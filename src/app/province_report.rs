@@ -10,7 +10,7 @@ use crate::document::{Block, Document, Orientation, Table};
 use crate::error::{CoreError, Result};
 use crate::report::table::{CellAlign, Column, Row};
 use crate::report::{Cell, ReportTable};
-use crate::rules::stats::{Bucket, Stats};
+use crate::rules::stats::Stats;
 use crate::store::Store;
 
 fn dashboard_table(d: &Dashboard) -> ReportTable {
@@ -68,24 +68,16 @@ fn stats_table(s: &Stats) -> ReportTable {
         Cell::Number(s.total as f64),
         Cell::text("100%"),
     ])];
-    let mut group = |name: &str, list: &[Bucket]| {
+    for (name, list) in s.groups() {
         rows.push(Row::Section(name.to_string()));
         for b in list {
             rows.push(Row::Data(vec![
                 Cell::text(&b.label),
                 Cell::Number(b.count as f64),
-                Cell::text(format!("{}%", b.percent).replace('.', ",")),
+                Cell::text(crate::rules::facts::percent(b.percent / 100.0)),
             ]));
         }
-    };
-    group("Giới tính", &s.sex);
-    group("Tuổi", std::slice::from_ref(&s.young));
-    group("Độ tuổi", &s.age_bands);
-    group("Dân tộc", &s.ethnicity);
-    group("Trình độ chuyên môn", &s.professional);
-    group("Lý luận chính trị", &s.political_theory);
-    group("Quản lý nhà nước", &s.state_management);
-    group("Nguồn tại chỗ / nơi khác", &s.origin);
+    }
     ReportTable {
         title: "Cơ cấu, chất lượng nguồn quy hoạch toàn tỉnh".into(),
         columns,

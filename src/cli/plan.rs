@@ -105,15 +105,9 @@ fn print_buckets(title: &str, b: &[Bucket]) {
 
 fn print_stats(s: &Stats) {
     println!("Tổng số: {} người", s.total);
-    print_buckets("Giới tính", &s.sex);
-    print_buckets("Cán bộ trẻ", std::slice::from_ref(&s.young));
-    print_buckets("Độ tuổi", &s.age_bands);
-    print_buckets("3 độ tuổi", &s.three_age_groups);
-    print_buckets("Dân tộc", &s.ethnicity);
-    print_buckets("Chuyên môn", &s.professional);
-    print_buckets("Lý luận chính trị", &s.political_theory);
-    print_buckets("Quản lý nhà nước", &s.state_management);
-    print_buckets("Nguồn", &s.origin);
+    for (title, list) in s.groups() {
+        print_buckets(title, &list);
+    }
 }
 
 fn print_report(r: &CheckReport) {

@@ -156,6 +156,22 @@ fn add_buckets<'a>(lists: impl Iterator<Item = &'a Vec<Bucket>>, total: usize) -
 }
 
 impl Stats {
+    /// The tables by group, with the group's heading, in the order every report prints them
+    /// (the CLI, the province's screen and report read this one list).
+    pub fn groups(&self) -> Vec<(&'static str, Vec<Bucket>)> {
+        vec![
+            ("Giới tính", self.sex.clone()),
+            ("Cán bộ trẻ", vec![self.young.clone()]),
+            ("Độ tuổi", self.age_bands.clone()),
+            ("3 độ tuổi", self.three_age_groups.clone()),
+            ("Dân tộc", self.ethnicity.clone()),
+            ("Chuyên môn", self.professional.clone()),
+            ("Lý luận chính trị", self.political_theory.clone()),
+            ("Quản lý nhà nước", self.state_management.clone()),
+            ("Nguồn", self.origin.clone()),
+        ]
+    }
+
     /// The tables of several units summed (a province's wards): every count added by its
     /// label, every share taken again of the sum.
     pub fn sum(all: &[&Stats]) -> Stats {

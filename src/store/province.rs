@@ -261,6 +261,18 @@ impl Store {
         Ok(())
     }
 
+    /// The posts planned in the current packages of a term (code, name), by code.
+    pub fn prov_posts(&self, term: &str) -> Result<Vec<(String, String)>> {
+        let mut st = self.conn().prepare(
+            "SELECT e.position_code, min(e.position_name) FROM prov_entry e
+             JOIN prov_package p ON p.id = e.package_id
+             WHERE p.current = 1 AND p.term = ?1 AND e.active = 1
+             GROUP BY e.position_code ORDER BY e.position_code",
+        )?;
+        let rows = st.query_map([term], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Entries of the current packages of a term, filtered in SQL: a post's code, a body
     /// ("|BCH|"), an age under which, a folded name fragment.
     pub fn prov_entries(

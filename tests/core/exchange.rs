@@ -183,23 +183,17 @@ fn the_province_shows_exactly_the_wards_plan_findings_and_statistics() {
         words.contains(&format!("dấu vân tay {}", key.fingerprint)),
         "{words}"
     );
-    let cover = s
-        .package
-        .with_file_name(format!("{CODE}-{TERM}-20261122 - phiếu gửi.pdf"));
-    let text = pdf_text(&cover);
-    for want in [
-        "MẬT",
-        "PHIẾU GỬI",
-        "Độ mật: Mật",
-        key.fingerprint.as_str(),
-        "không gửi gì qua mạng",
-    ] {
-        assert!(text.contains(want), "{want} not in: {text}");
-    }
     assert_eq!(view.manifest.ward_name, s.ward.unit().unwrap().name);
     // The dashboard: received, with the ward's figures; the province's statistics are its.
     let d = province::status(&s.prov, None).unwrap();
     assert_eq!((d.received, d.missing), (1, 0));
+    assert!(
+        d.posts
+            .iter()
+            .any(|(c, n)| c == "BT" && n.starts_with("Bí thư")),
+        "{:?}",
+        d.posts
+    );
     let w = &d.wards[0];
     assert_eq!(w.status, "ok");
     assert_eq!(w.people as usize, data.people.len());
@@ -298,6 +292,28 @@ fn a_newer_package_replaces_the_older_the_same_file_twice_is_one_and_history_is_
         .filter(|e| e.is_active())
         .count();
     assert_eq!(entries.len(), n, "the replaced package's entries are gone");
+}
+
+#[test]
+#[cfg_attr(windows, ignore = "poppler runs on the Linux side")]
+fn the_cover_sheet_prints_the_classification_digest_and_fingerprint() {
+    let s = scene();
+    let key = exchange::ward_key(&s.ward).unwrap().unwrap();
+    let sha = keys::sha256_hex(&std::fs::read(&s.package).unwrap());
+    let cover = s
+        .package
+        .with_file_name(format!("{CODE}-{TERM}-20261122 - phiếu gửi.pdf"));
+    let text = pdf_text(&cover);
+    for want in [
+        "MẬT",
+        "PHIẾU GỬI",
+        "Độ mật: Mật",
+        key.fingerprint.as_str(),
+        "không gửi gì qua mạng",
+    ] {
+        assert!(text.contains(want), "{want} not in: {text}");
+    }
+    assert!(text.replace(' ', "").contains(&sha), "{text}");
 }
 
 /// A PDF's text through poppler, its lines joined by spaces.

@@ -94,18 +94,17 @@ function drawDashboard(d) {
   $("prov-summary").textContent = d.term
     ? `Nhiệm kỳ ${d.term}: đã nhận ${d.received}/${d.wards.length} phường, xã; ${d.people} người trong quy hoạch; ${d.violations} vi phạm theo ${d.rule_set || "bộ quy định của tỉnh"}. Hạn báo cáo: ${d.deadline}.`
     : `Chưa nhận gói nào. Đã đăng ký ${d.wards.length} phường, xã. Hạn báo cáo: ${d.deadline}.`;
-  $("prov-wards").replaceChildren(...d.wards.map((w) => el("tr", { class: `ward-${w.status}`, dataset: { ward: w.code } },
+  $("prov-ward").hidden = true;
+  $("prov-wards").replaceChildren(...d.wards.map((w) => el("tr", { class: `ward-${w.status}`, dataset: { ward: w.code }, onclick: w.received ? () => showWard(w.code).catch(showError) : null },
     el("td", {}, w.code), el("td", {}, w.name), el("td", { class: "state" }, w.status_label),
     el("td", {}, w.created_at ? w.created_at.slice(0, 10).split("-").reverse().join("/") : ""),
     el("td", {}, w.classification || ""),
     el("td", { class: "num" }, String(w.people)), el("td", { class: "num" }, String(w.violations)),
     el("td", { class: "num" }, w.received ? `${w.targets_met}/${w.targets_total}` : ""),
     el("td", { class: "num" }, String(w.submissions)))));
-  const s = d.stats;
-  $("prov-stats").replaceChildren(s ? el("table", { class: "list compact", id: "prov-stats-table" },
-    el("thead", {}, el("tr", {}, el("th", {}, "Cơ cấu toàn tỉnh"), el("th", {}, "Số lượng"), el("th", {}, "Tỷ lệ"))),
-    el("tbody", {}, [["Giới tính", s.sex], ["Tuổi trẻ", [s.young]], ["Ba độ tuổi", s.three_age_groups], ["Dân tộc", s.ethnicity],
-      ["Trình độ chuyên môn", s.professional], ["Lý luận chính trị", s.political_theory], ["Quản lý nhà nước", s.state_management]].flatMap(([head, list]) => [
+  $("prov-stats").replaceChildren(d.stat_groups.length ? el("table", { class: "list compact", id: "prov-stats-table" },
+    el("thead", {}, el("tr", {}, el("th", {}, `Cơ cấu toàn tỉnh (${d.stats.total} người trong quy hoạch)`), el("th", {}, "Số lượng"), el("th", {}, "Tỷ lệ"))),
+    el("tbody", {}, d.stat_groups.flatMap(([head, list]) => [
       el("tr", { class: "section" }, el("th", { colspan: "3" }, head)),
       ...list.map((b) => el("tr", {}, el("td", {}, b.label), el("td", { class: "num" }, String(b.count)), el("td", { class: "num" }, `${String(b.percent).replace(".", ",")}%`)))]))) : "");
   const f = $("form-prov-list");
@@ -113,6 +112,25 @@ function drawDashboard(d) {
   options(f.position, [["", "Tất cả"], ...d.posts]);
   options(f.body, [["", "Tất cả"], ...d.bodies]);
   f.position.value = keepP; f.body.value = keepB;
+}
+
+/** One ward's current package: what it found, what the province's rule set finds, its history. */
+async function showWard(code) {
+  const box = $("prov-ward");
+  const v = await backend.call("province_ward", { ward: code, term: dash.term });
+  const m = v.manifest;
+  const list = (title, findings) => el("div", {},
+    el("h3", {}, `${title}: ${findings.length}`),
+    el("ul", { class: "findings" }, findings.map((f) => el("li", { class: f.severity }, f.message))));
+  box.replaceChildren(
+    el("h2", {}, `${m.ward_name} — nhiệm kỳ ${m.term}`),
+    el("p", {}, `Gói lập lúc ${m.created_at}, độ mật ${m.classification}${m.to_trinh ? `, kèm Tờ trình ${m.to_trinh}` : ""}; chương trình bản ${m.program_version}.`),
+    el("p", {}, `Các lần gửi: ${v.history.map((h) => `${h.created_at.slice(0, 10).split("-").reverse().join("/")}${h.current ? " (đang dùng)" : ""}`).join("; ")}.`),
+    list("Đơn vị tự kiểm tra", v.ward_findings),
+    list("Kiểm tra theo quy định của tỉnh", v.province_findings),
+    el("button", { type: "button", class: "secondary small", onclick: () => { box.hidden = true; } }, "Đóng"));
+  box.hidden = false;
+  box.scrollIntoView({ block: "nearest" });
 }
 
 async function loadDashboard() {

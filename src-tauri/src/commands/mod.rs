@@ -135,6 +135,7 @@ commands! {
     province::province_import,
     province::province_status,
     province::province_list,
+    province::province_ward,
     province::province_recheck,
     province::province_report,
 }

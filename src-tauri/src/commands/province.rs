@@ -74,6 +74,11 @@ pub fn province_list(
 }
 
 #[tauri::command]
+pub fn province_ward(state: Shared, ward: String, term: String) -> Result<province::WardView> {
+    with(&state, |s| s.province_ward(&ward, &term))
+}
+
+#[tauri::command]
 pub fn province_recheck(state: Shared) -> Result<usize> {
     with(&state, |s| s.province_recheck())
 }

@@ -185,6 +185,7 @@ async fn a_ward_sends_its_package_and_the_province_registers_imports_and_shows_i
     {
         let driver = Driver::start(&prov_dir);
         let c = driver.session().await;
+        wd("đặt cỡ cửa sổ", c.set_window_size(1280, 720)).await;
         visible(&c, "screen-unlock").await;
         fill(&c, "#form-unlock [name=passphrase]", PASS).await;
         click(&c, "#form-unlock button[type=submit]").await;
@@ -227,6 +228,7 @@ async fn a_ward_sends_its_package_and_the_province_registers_imports_and_shows_i
         .await;
         let log = text(&c, "#prov-import-log").await;
         assert!(log.contains("Đã nhận gói của"), "{log}");
+        super::messages::no_sideways(&c, "tong-hop").await;
         screenshot(&c, "25-tinh-tong-hop.png").await;
         // The list of everyone planned for Bí thư across wards.
         set(&c, "#form-prov-list [name=position]", "BT").await;
@@ -237,6 +239,11 @@ async fn a_ward_sends_its_package_and_the_province_registers_imports_and_shows_i
             "document.getElementById('prov-list-count').textContent.includes('người') && [...document.querySelectorAll('#prov-list tr')].map(r => r.children[5].textContent)",
         )
         .await;
+        // The ward's package opened from its row: its own check and the province's.
+        click(&c, "#prov-wards tr[data-ward=\"25301\"] td").await;
+        visible(&c, "prov-ward").await;
+        let opened = text(&c, "#prov-ward").await;
+        screenshot(&c, "25-tinh-mot-phuong.png").await;
         let row = js(
             &c,
             "dòng của phường",
@@ -263,6 +270,20 @@ async fn a_ward_sends_its_package_and_the_province_registers_imports_and_shows_i
             },
         )
         .unwrap();
+        let view = province::ward_view(&store, "25301", "2030-2035").unwrap();
+        for want in [
+            format!("Đơn vị tự kiểm tra: {}", view.ward_findings.len()),
+            format!(
+                "Kiểm tra theo quy định của tỉnh: {}",
+                view.province_findings.len()
+            ),
+        ] {
+            assert!(opened.contains(&want), "{want} not in {opened}");
+        }
+        assert!(
+            opened.contains(&view.province_findings[0].message),
+            "{opened}"
+        );
         let names: Vec<String> = serde_json::from_value(shown_rows).unwrap();
         assert_eq!(names.len(), bt.len());
         assert!(!bt.is_empty());
