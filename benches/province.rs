@@ -21,8 +21,12 @@ fn env_or(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-/// The process's peak resident memory in MB (Linux), and a reset of it.
+/// The process's peak resident memory in MB, and a reset of it: Linux only (under wine the
+/// /proc read is not the Windows process's), otherwise "?".
 fn peak_mb() -> Option<f64> {
+    if !cfg!(target_os = "linux") {
+        return None;
+    }
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
