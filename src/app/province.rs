@@ -382,6 +382,18 @@ fn entry_rows(code: &str, data: &PlanData) -> Vec<EntryRow> {
         .collect()
 }
 
+/// Whether one RFC 3339 moment is after another (PCs in different time zones compared as
+/// moments, not as text).
+fn later(a: &str, b: &str) -> bool {
+    match (
+        chrono::DateTime::parse_from_rfc3339(a),
+        chrono::DateTime::parse_from_rfc3339(b),
+    ) {
+        (Ok(x), Ok(y)) => x > y,
+        _ => a > b,
+    }
+}
+
 /// What became of one file.
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportOutcome {
@@ -431,7 +443,9 @@ fn import_in(store: &mut Store, path: &Path) -> Result<ImportOutcome> {
     }
     let m = &o.contents.manifest;
     let before = store.prov_current(&m.ward_code, &m.term)?;
-    let newer = before.as_ref().is_none_or(|b| m.created_at > b.created_at);
+    let newer = before
+        .as_ref()
+        .is_none_or(|b| later(&m.created_at, &b.created_at));
     let today = store.today();
     let (pdata, report) = province_check(store, &o.contents.data, today)?;
     let c = counts(&report);
@@ -861,3 +875,19 @@ pub fn recheck(store: &mut Store) -> Result<usize> {
 }
 
 pub use super::province_report::report;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn packages_from_pcs_in_other_time_zones_are_ordered_by_the_moment() {
+        // 08:30 in Hà Nội is 01:30 UTC: earlier than 02:00 UTC though its text sorts later.
+        assert!(!super::later(
+            "2027-03-15T08:30:00+07:00",
+            "2027-03-15T02:00:00+00:00"
+        ));
+        assert!(super::later(
+            "2027-03-15T09:30:00+07:00",
+            "2027-03-15T02:00:00+00:00"
+        ));
+    }
+}
