@@ -8,7 +8,10 @@
 # setup 13.7 MB instead of 25.9 MB, the two exes 40.3 MB instead of 88.3 MB; about 25 minutes cold
 # on two cores), is what IT hands out; QUYHOACH_PROFILE=release builds it without LTO.
 # QUYHOACH_WITH_TESTS=1 also builds the tests run under wine (scripts/test-windows.sh).
-# Installs what it needs (mingw-w64, nsis, the Rust target) when missing.
+# Signing (Authenticode): with QUYHOACH_SIGN_PFX (the province's .pfx) and QUYHOACH_SIGN_PASS_FILE
+# (its password), both exes, the uninstaller and the setup are signed (scripts/windows/sign.sh,
+# osslsigncode); without them the build is unsigned and says so.
+# Installs what it needs (mingw-w64, nsis, osslsigncode, the Rust target) when missing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -17,6 +20,17 @@ triple=x86_64-pc-windows-gnu
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 pkgs=(gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis perl make)
+signing=0
+if [ -n "${QUYHOACH_SIGN_PFX:-}" ]; then
+  signing=1
+  pkgs+=(osslsigncode)
+  for f in "$QUYHOACH_SIGN_PFX" "${QUYHOACH_SIGN_PASS_FILE:-}"; do
+    [ -f "$f" ] || { echo "Ký số: không thấy tệp “$f” (QUYHOACH_SIGN_PFX và QUYHOACH_SIGN_PASS_FILE phải chỉ tới tệp chứng thư .pfx và tệp mật khẩu của nó)." >&2; exit 1; }
+  done
+  QUYHOACH_SIGN_PFX=$(realpath "$QUYHOACH_SIGN_PFX")
+  QUYHOACH_SIGN_PASS_FILE=$(realpath "$QUYHOACH_SIGN_PASS_FILE")
+  export QUYHOACH_SIGN_PFX QUYHOACH_SIGN_PASS_FILE
+fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -55,11 +69,25 @@ cp "$rel/quyhoach-app.exe" "$rel/quyhoach.exe" "$stage/"
 cp "$loader" "$stage/WebView2Loader.dll"
 cp src-tauri/icons/icon.ico "$stage/icon.ico"
 cp assets/fonts/OFL.txt "$stage/Giấy phép phông chữ (OFL).txt"
+sign="$PWD/scripts/windows/sign.sh"
+nsis_sign=()
+if [ "$signing" = 1 ]; then
+  echo "==> Ký số (Authenticode) hai tệp chương trình bằng $QUYHOACH_SIGN_PFX"
+  bash "$sign" "$stage/quyhoach-app.exe"
+  bash "$sign" "$stage/quyhoach.exe"
+  nsis_sign=(-DSIGN="bash \"$sign\"")
+fi
 size_kb=$(du -sk "$stage" | cut -f1)
 out="$PWD/target/windows/QuyHoachCanBo-$version-setup.exe"
 echo "==> Tạo bộ cài $out"
 makensis -V2 -INPUTCHARSET UTF8 \
-  -DVERSION="$version" -DSTAGE="$stage" -DOUTFILE="$out" -DSIZE_KB="$size_kb" \
+  -DVERSION="$version" -DSTAGE="$stage" -DOUTFILE="$out" -DSIZE_KB="$size_kb" "${nsis_sign[@]}" \
   installer/windows/QuyHoachCanBo.nsi
+if [ "$signing" = 1 ]; then
+  bash "$sign" "$out"
+  echo "==> Đã ký số: quyhoach-app.exe, quyhoach.exe, uninstall.exe (trong bộ cài) và bộ cài."
+else
+  echo "==> Chưa ký số (không có QUYHOACH_SIGN_PFX): Windows SmartScreen sẽ báo “Windows protected your PC” / nhà phát hành không xác định khi chạy bộ cài."
+fi
 echo "==> Xong sau $(( $(date +%s) - start )) giây:"
 ls -l "$out" "$stage"/*.exe

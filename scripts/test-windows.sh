@@ -16,7 +16,7 @@ triple=x86_64-pc-windows-gnu
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
-pkgs=(wine wine64 gcc-mingw-w64-x86-64 xvfb xauth poppler-utils)
+pkgs=(wine wine64 gcc-mingw-w64-x86-64 xvfb xauth poppler-utils osslsigncode openssl)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -203,6 +203,34 @@ check "… chương trình đã được gỡ" test ! -e "$inst/quyhoach.exe" -a
 check "… mục trong Apps & features đã xóa" bash -c '! wine reg query "$0" >/dev/null 2>&1' "$regkey"
 check "… lối tắt đã xóa" test ! -e "$startmenu/Quy hoạch cán bộ.lnk" -a ! -e "$desktop/Quy hoạch cán bộ.lnk"
 check "… dữ liệu của đơn vị vẫn còn" test -f "$data_default/quyhoach.db" -a -f "$ward"
+
+# Signing (issue 26 §3) with a throw-away self-signed certificate: the build signs both exes, the
+# uninstaller inside the setup and the setup; osslsigncode verifies each against that
+# certificate, after refusing the unsigned exe (so the check can fail).
+certdir=$(mktemp -d)
+printf 'chung thu thu 2026\n' >"$certdir/pass.txt"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$certdir/key.pem" -out "$certdir/cert.pem" -days 2 \
+  -subj "/CN=Quy hoach can bo (chung thu thu)" >/dev/null 2>&1
+openssl pkcs12 -export -out "$certdir/thu.pfx" -inkey "$certdir/key.pem" -in "$certdir/cert.pem" \
+  -passout file:"$certdir/pass.txt"
+signed() { osslsigncode verify -CAfile "$certdir/cert.pem" -in "$1" 2>&1 | grep -q "Signature verification: ok"; }
+check "bản chưa ký: osslsigncode không thấy chữ ký" bash -c '! osslsigncode verify -CAfile "$0" -in "$1"' "$certdir/cert.pem" "$root/target/windows/stage/quyhoach.exe"
+echo "==> Dựng lại bộ cài có ký số (chứng thư thử)"
+QUYHOACH_SIGN_PFX="$certdir/thu.pfx" QUYHOACH_SIGN_PASS_FILE="$certdir/pass.txt" QUYHOACH_WITH_TESTS=1 \
+  bash "$root/scripts/build-windows.sh" >/dev/null
+check "chữ ký số của quyhoach-app.exe" signed "$root/target/windows/stage/quyhoach-app.exe"
+check "chữ ký số của quyhoach.exe" signed "$root/target/windows/stage/quyhoach.exe"
+check "chữ ký số của bộ cài" signed "$setup"
+check "cài bộ cài đã ký (/S)" wine "$setup" /S
+check "chữ ký số của uninstall.exe đã cài" signed "$inst/uninstall.exe"
+check "… tệp chương trình đã cài mang chữ ký" signed "$inst/quyhoach.exe"
+check "gỡ bản đã ký (/S)" wine "$inst/uninstall.exe" /S
+for _ in $(seq 1 60); do
+  [ -f "$inst/quyhoach.exe" ] || break
+  sleep 1
+done
+wineserver -w || true
+rm -rf "$certdir"
 
 ls -l "$setup" "$root/target/windows/stage/"*.exe | awk '{print "       " $5 " byte  " $9}'
 echo "windows: $passed passed, $failed failed"

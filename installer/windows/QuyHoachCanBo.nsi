@@ -2,7 +2,8 @@
 ; Debian's makensis (NSIS 3). No administrator rights: everything goes under the user's profile.
 ; The uninstaller removes the program and never the ward's data (%APPDATA%\QuyHoachCanBo).
 ;
-; Defines given by the build script: VERSION (from the workspace's Cargo.toml), STAGE (folder with the files), OUTFILE.
+; Defines given by the build script: VERSION (from the workspace's Cargo.toml), STAGE (folder with the files), OUTFILE;
+; SIGN (the command that signs a file in place) when IT gives a certificate.
 
 Unicode true
 Target amd64-unicode
@@ -17,6 +18,10 @@ ManifestDPIAware true
 
 Name "${PRODUCT}"
 OutFile "${OUTFILE}"
+!ifdef SIGN
+; The uninstaller this script writes is signed too, before it is packed into the setup.
+!uninstfinalize '${SIGN} "%1"'
+!endif
 InstallDir "$LOCALAPPDATA\Programs\QuyHoachCanBo"
 ; An update installs over the version already there.
 InstallDirRegKey HKCU "${REGKEY}" "InstallLocation"
