@@ -63,6 +63,15 @@ CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine \
 echo "==> Kiểm thử bộ cài dưới wine"
 passed=0
 failed=0
+# The uninstaller returns before its copy in %TEMP% has removed the files: wait for it.
+wait_uninstalled() {
+  for _ in $(seq 1 60); do
+    [ -f "$inst/quyhoach.exe" ] || break
+    sleep 1
+  done
+  wineserver -w || true
+}
+
 check() { # check "what" command...
   local what="$1"
   shift
@@ -194,11 +203,7 @@ reg=$(read_uninstall_entry)
 check "… vẫn một mục, đúng phiên bản" bash -c 'grep -qF "\"DisplayVersion\"=\"'"$version"'\"" <<<"$0"' "$reg"
 
 check "gỡ im lặng (/S)" wine "$inst/uninstall.exe" /S
-for _ in $(seq 1 60); do
-  [ -f "$inst/quyhoach.exe" ] || break
-  sleep 1
-done
-wineserver -w || true
+wait_uninstalled
 check "… chương trình đã được gỡ" test ! -e "$inst/quyhoach.exe" -a ! -e "$inst/uninstall.exe"
 check "… mục trong Apps & features đã xóa" bash -c '! wine reg query "$0" >/dev/null 2>&1' "$regkey"
 check "… lối tắt đã xóa" test ! -e "$startmenu/Quy hoạch cán bộ.lnk" -a ! -e "$desktop/Quy hoạch cán bộ.lnk"
@@ -225,11 +230,7 @@ check "cài bộ cài đã ký (/S)" wine "$setup" /S
 check "chữ ký số của uninstall.exe đã cài" signed "$inst/uninstall.exe"
 check "… tệp chương trình đã cài mang chữ ký" signed "$inst/quyhoach.exe"
 check "gỡ bản đã ký (/S)" wine "$inst/uninstall.exe" /S
-for _ in $(seq 1 60); do
-  [ -f "$inst/quyhoach.exe" ] || break
-  sleep 1
-done
-wineserver -w || true
+wait_uninstalled
 rm -rf "$certdir"
 
 ls -l "$setup" "$root/target/windows/stage/"*.exe | awk '{print "       " $5 " byte  " $9}'

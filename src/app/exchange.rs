@@ -300,12 +300,11 @@ fn export_in(store: &mut Store, input: &PackageInput) -> Result<PackageReport> {
         }
         .as_str(),
     )?;
-    let (class_code, class_label) = classification(if input.classification.trim().is_empty() {
+    let (_, class_label) = classification(if input.classification.trim().is_empty() {
         "mat"
     } else {
         &input.classification
     })?;
-    let _ = class_code;
     let Some((recipient, province)) = province_key(store)? else {
         return Err(invalid(
             "province_key",

@@ -53,8 +53,7 @@ async fn the_forecast_screen_from_grid_to_report_and_workbook() {
     let driver = Driver::start_with(data.path(), &[("QUYHOACH_OUTPUT_DIR", &out_dir)]);
     let c = driver.session().await;
     open_demo(&c).await;
-    click(&c, "#nav [data-screen=screen-forecast]").await;
-    visible(&c, "screen-forecast").await;
+    go_to(&c, "screen-forecast").await;
     until(
         &c,
         "lưới 20 năm",

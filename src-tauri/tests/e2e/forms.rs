@@ -291,8 +291,7 @@ async fn one_click_one_record_and_a_namesake_only_when_confirmed() {
     assert_eq!(people_count(&c).await, before + 3);
 
     // A double click on "Đưa vào quy hoạch": one entry, no red error.
-    click(&c, "#nav [data-screen=screen-plan]").await;
-    visible(&c, "screen-plan").await;
+    go_to(&c, "screen-plan").await;
     until(
         &c,
         "bảng chức danh",
@@ -401,8 +400,7 @@ async fn settings_numbers_as_clerks_type_them_and_one_number_per_double_click() 
     )
     .await;
 
-    click(&c, "#nav [data-screen=screen-settings]").await;
-    visible(&c, "screen-settings").await;
+    go_to(&c, "screen-settings").await;
     let share = "#form-rules [name=min_women_share]";
     until(
         &c,
@@ -527,8 +525,7 @@ async fn settings_numbers_as_clerks_type_them_and_one_number_per_double_click() 
     );
 
     // "Cấp số" double-clicked: one number in the register, no red error.
-    click(&c, "#nav [data-screen=screen-docs]").await;
-    visible(&c, "screen-docs").await;
+    go_to(&c, "screen-docs").await;
     until(
         &c,
         "đường dẫn gợi ý",
@@ -582,8 +579,7 @@ async fn settings_numbers_as_clerks_type_them_and_one_number_per_double_click() 
     .await;
     settled_without_error(&c, "bấm đúp Nhập").await;
     slow_core(&c, 0).await;
-    click(&c, "#nav [data-screen=screen-people]").await;
-    visible(&c, "screen-people").await;
+    go_to(&c, "screen-people").await;
     until(
         &c,
         "hai người mới",

@@ -235,6 +235,12 @@ async fn click(c: &Client, css: &str) {
     }
 }
 
+/// A screen of the open database chosen in the navigation bar, and shown.
+async fn go_to(c: &Client, screen: &str) {
+    click(c, &format!("#nav [data-screen={screen}]")).await;
+    visible(c, screen).await;
+}
+
 /// The demo ward opened from the first screen, its list of 60 people shown.
 async fn open_demo(c: &Client) {
     visible(c, "screen-first-run").await;
@@ -397,8 +403,7 @@ async fn first_run_create_lock_unlock_and_demo_ward() {
     screenshot(&c, "04-tim-kiem.png").await;
 
     // The demo ward's dashboard: findings, the ward's targets as bars, the age pyramid.
-    click(&c, "#nav [data-screen=screen-checks]").await;
-    visible(&c, "screen-checks").await;
+    go_to(&c, "screen-checks").await;
     until(
         &c,
         "biểu đồ chỉ tiêu",
@@ -424,8 +429,7 @@ async fn first_run_create_lock_unlock_and_demo_ward() {
     screenshot(&c, "12-quy-hoach-phuong-mau.png").await;
 
     // Filters: the people in the plan of the chosen term, then women among them.
-    click(&c, "#nav [data-screen=screen-people]").await;
-    visible(&c, "screen-people").await;
+    go_to(&c, "screen-people").await;
     js(
         &c,
         "xóa ô tìm",
@@ -454,8 +458,7 @@ async fn first_run_create_lock_unlock_and_demo_ward() {
         "Họ và tên;Giới tính;Ngày sinh;Số CCCD\nĐinh Thị Ểnh;Nữ;05/09/1993;051193000777\nLê Văn Ặn;Nam;1980;\n",
     )
     .unwrap();
-    click(&c, "#nav [data-screen=screen-docs]").await;
-    visible(&c, "screen-docs").await;
+    go_to(&c, "screen-docs").await;
     fill(&c, "#form-import [name=path]", csv.to_str().unwrap()).await;
     click(&c, "#form-import button[type=submit]").await;
     until(
@@ -860,8 +863,7 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     .await;
 
     // Checks: the dashboard names what is off.
-    click(&c, "#nav [data-screen=screen-checks]").await;
-    visible(&c, "screen-checks").await;
+    go_to(&c, "screen-checks").await;
     until(&c, "kết quả kiểm tra", "document.querySelectorAll('#findings li').length > 0 && document.getElementById('checks-summary').textContent").await;
     let summary = text(&c, "#checks-summary").await;
     assert!(
@@ -900,8 +902,7 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     visible(&c, "screen-people").await;
 
     // A Tờ trình as PDF and the trích ngang as Excel, saved where the screen says.
-    click(&c, "#nav [data-screen=screen-docs]").await;
-    visible(&c, "screen-docs").await;
+    go_to(&c, "screen-docs").await;
     until(
         &c,
         "đường dẫn gợi ý",
@@ -1029,8 +1030,7 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     screenshot(&c, "08-van-ban.png").await;
 
     // Backup now, add someone, restore: the backup's single record is back.
-    click(&c, "#nav [data-screen=screen-settings]").await;
-    visible(&c, "screen-settings").await;
+    go_to(&c, "screen-settings").await;
     until(
         &c,
         "đường dẫn sao lưu",
@@ -1114,11 +1114,9 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
         review.as_str().unwrap_or_default().contains("rà soát"),
         "{review}"
     );
-    click(&c, "#nav [data-screen=screen-settings]").await;
-    visible(&c, "screen-settings").await;
+    go_to(&c, "screen-settings").await;
 
-    click(&c, "#nav [data-screen=screen-people]").await;
-    visible(&c, "screen-people").await;
+    go_to(&c, "screen-people").await;
     add_cadre(
         &c,
         "Lê Văn Bảy",
@@ -1137,8 +1135,7 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     )
     .await;
 
-    click(&c, "#nav [data-screen=screen-settings]").await;
-    visible(&c, "screen-settings").await;
+    go_to(&c, "screen-settings").await;
     fill(&c, "#form-restore [name=from]", &backup).await;
     fill(&c, "#form-restore [name=passphrase]", pass).await;
     click(&c, "#form-restore button[type=submit]").await;
@@ -1162,8 +1159,7 @@ async fn a_clerks_day_records_plan_checks_documents_backup() {
     );
 
     // Default signer and recipients set in Settings are what the document form offers.
-    click(&c, "#nav [data-screen=screen-settings]").await;
-    visible(&c, "screen-settings").await;
+    go_to(&c, "screen-settings").await;
     until(
         &c,
         "người ký mặc định",

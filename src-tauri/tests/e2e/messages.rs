@@ -211,8 +211,7 @@ async fn messages_beside_their_buttons_and_no_sideways_scrolling_at_1280x720() {
     .await;
 
     // The plan: "Ghi bước" refused (a step that needs a decision) is said beside "Ghi".
-    click(&c, "#nav [data-screen=screen-plan]").await;
-    visible(&c, "screen-plan").await;
+    go_to(&c, "screen-plan").await;
     let step_button = "#board tr[data-entry]:not(.inactive) td:last-child button.secondary";
     until(
         &c,
@@ -404,8 +403,7 @@ async fn messages_beside_their_buttons_and_no_sideways_scrolling_at_1280x720() {
     // A committee planned below its coefficient (the demo's inspection committee has nobody):
     // the finding offers to add people to that committee's plan, and the button opens its
     // candidates, not Settings.
-    click(&c, "#nav [data-screen=screen-checks]").await;
-    visible(&c, "screen-checks").await;
+    go_to(&c, "screen-checks").await;
     let code = until(
         &c,
         "nút thêm người vào quy hoạch Ủy ban Kiểm tra",

@@ -47,8 +47,7 @@ async fn a_source_programme_from_criteria_to_its_report() {
     save_cadre(&c, "Hồ Thị Lớn Tuổi", "12/12/1970", "051170000103", 3).await;
 
     // A programme for Bí thư and Chủ tịch UBND, with its criteria as data.
-    click(&c, "#nav [data-screen=screen-programmes]").await;
-    visible(&c, "screen-programmes").await;
+    go_to(&c, "screen-programmes").await;
     until(
         &c,
         "biểu mẫu đề án",
@@ -340,8 +339,7 @@ async fn a_source_programme_from_criteria_to_its_report() {
     .await;
 
     // The appointed participant's record shows the post.
-    click(&c, "#nav [data-screen=screen-people]").await;
-    visible(&c, "screen-people").await;
+    go_to(&c, "screen-people").await;
     until(
         &c,
         "chức vụ mới trong danh sách",

@@ -101,8 +101,7 @@ async fn a_ward_sends_its_package_and_the_province_registers_imports_and_shows_i
         let driver = Driver::start(&ward_dir);
         let c = driver.session().await;
         open_demo(&c).await;
-        click(&c, "#nav [data-screen=screen-docs]").await;
-        visible(&c, "screen-docs").await;
+        go_to(&c, "screen-docs").await;
         until(
             &c,
             "thẻ gửi cấp trên",

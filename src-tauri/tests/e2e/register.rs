@@ -118,8 +118,7 @@ async fn the_register_in_the_window_refuses_a_taken_number_and_asks_about_a_gap(
     let db = data.path().join(quyhoach::paths::DATA_FILE);
 
     // A term to plan for, then the Documents screen.
-    click(&c, "#nav [data-screen=screen-plan]").await;
-    visible(&c, "screen-plan").await;
+    go_to(&c, "screen-plan").await;
     until(
         &c,
         "form nhiệm kỳ mở",
@@ -136,8 +135,7 @@ async fn the_register_in_the_window_refuses_a_taken_number_and_asks_about_a_gap(
         "document.querySelector('#board section.position')",
     )
     .await;
-    click(&c, "#nav [data-screen=screen-docs]").await;
-    visible(&c, "screen-docs").await;
+    go_to(&c, "screen-docs").await;
     until(
         &c,
         "nhiệm kỳ trong biểu mẫu",

@@ -17,8 +17,7 @@ async fn the_clerk_asks_for_a_proposal_opens_a_card_and_accepts_two_rows() {
     let driver = Driver::start(data.path());
     let c = driver.session().await;
     open_demo(&c).await;
-    click(&c, "#nav [data-screen=screen-plan]").await;
-    visible(&c, "screen-plan").await;
+    go_to(&c, "screen-plan").await;
     set(&c, "#plan-term", "2030-2035").await;
     until(
         &c,
@@ -90,8 +89,7 @@ async fn the_clerk_asks_for_a_proposal_opens_a_card_and_accepts_two_rows() {
         "{bch}"
     );
     // The check counts them: the committee's plan now has 15 people.
-    click(&c, "#nav [data-screen=screen-checks]").await;
-    visible(&c, "screen-checks").await;
+    go_to(&c, "screen-checks").await;
     until(
         &c,
         "kiểm tra thấy 15 người",

@@ -186,8 +186,7 @@ async fn candidate_verdicts_and_a_rule_edit_on_the_demo_ward() {
         .cloned()
         .expect("an entry with enough months");
     let ask_for = months + 1;
-    click(&c, "#nav [data-screen=screen-settings]").await;
-    visible(&c, "screen-settings").await;
+    go_to(&c, "screen-settings").await;
     until(
         &c,
         "quy định của nhiệm kỳ",
@@ -227,8 +226,7 @@ async fn candidate_verdicts_and_a_rule_edit_on_the_demo_ward() {
     )
     .await;
 
-    click(&c, "#nav [data-screen=screen-plan]").await;
-    visible(&c, "screen-plan").await;
+    go_to(&c, "screen-plan").await;
     let need = ask_for * terms;
     until(
         &c,
@@ -245,8 +243,7 @@ async fn candidate_verdicts_and_a_rule_edit_on_the_demo_ward() {
     // Issue 21 §2: the retirement ages are a form (a group per sex, a labelled cell per part,
     // ages as the clerk writes them); a typo is named under it, a good age is saved as a second
     // version of the day ("lần 2") and shown back as written.
-    click(&c, "#nav [data-screen=screen-settings]").await;
-    visible(&c, "screen-settings").await;
+    go_to(&c, "screen-settings").await;
     let cap = "#rules-params fieldset[data-row=men] input[data-column=cap_months]";
     until(
         &c,
