@@ -235,7 +235,8 @@ async fn a_ward_sends_its_package_and_the_province_registers_imports_and_shows_i
         let shown_rows = until(
             &c,
             "danh sách Bí thư",
-            "document.getElementById('prov-list-count').textContent.includes('người') && [...document.querySelectorAll('#prov-list tr')].map(r => r.children[5].textContent)",
+            // The filtered list replaces the whole one drawn before: wait for it, not for any list.
+            "(() => { const rows = [...document.querySelectorAll('#prov-list tr')].map(r => r.children[5].textContent); return rows.length > 0 && rows.every(t => t.startsWith('Bí thư')) && rows; })()",
         )
         .await;
         // The ward's package opened from its row: its own check and the province's.
