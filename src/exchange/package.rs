@@ -317,17 +317,28 @@ fn open(bytes: &[u8]) -> std::result::Result<Connection, ReadError> {
     Ok(conn)
 }
 
+/// Every row of a query, each made by `row`.
+fn query_rows<T>(
+    conn: &Connection,
+    sql: &str,
+    row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> std::result::Result<Vec<T>, ReadError> {
+    let mut st = conn.prepare(sql).map_err(invalid)?;
+    let out = st
+        .query_map([], row)
+        .map_err(invalid)?
+        .collect::<rusqlite::Result<Vec<T>>>()
+        .map_err(invalid)?;
+    Ok(out)
+}
+
+/// The JSON records a query's first column holds, read back.
 fn records<T: for<'de> Deserialize<'de>>(
     conn: &Connection,
     sql: &str,
 ) -> std::result::Result<Vec<T>, ReadError> {
-    let mut st = conn.prepare(sql).map_err(invalid)?;
-    let rows = st
-        .query_map([], |r| r.get::<_, String>(0))
-        .map_err(invalid)?
-        .collect::<rusqlite::Result<Vec<String>>>()
-        .map_err(invalid)?;
-    rows.iter()
+    query_rows(conn, sql, |r| r.get::<_, String>(0))?
+        .iter()
         .map(|s| serde_json::from_str(s).map_err(invalid))
         .collect()
 }
@@ -335,17 +346,11 @@ fn records<T: for<'de> Deserialize<'de>>(
 /// Reads a package's SQLite bytes back.
 pub fn read(bytes: &[u8]) -> std::result::Result<Contents, ReadError> {
     let conn = open(bytes)?;
-    let kv: HashMap<String, String> = {
-        let mut st = conn
-            .prepare("SELECT key, value FROM manifest")
-            .map_err(invalid)?;
-        let rows = st
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(invalid)?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(invalid)?;
-        rows
-    };
+    let kv: HashMap<String, String> = query_rows(&conn, "SELECT key, value FROM manifest", |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?
+    .into_iter()
+    .collect();
     if kv.get("format").map(String::as_str) != Some(FORMAT) {
         return Err(ReadError::Invalid("thiếu bảng manifest".into()));
     }
@@ -387,76 +392,48 @@ pub fn read(bytes: &[u8]) -> std::result::Result<Contents, ReadError> {
     let people: Vec<Person> = records(&conn, "SELECT record FROM person ORDER BY id")?;
     let entries: Vec<PlanEntry> = records(&conn, "SELECT record FROM plan_entry ORDER BY id")?;
     let targets: Vec<Target> = records(&conn, "SELECT record FROM target ORDER BY seq")?;
-    let review_years: Vec<i32> = {
-        let mut st = conn
-            .prepare("SELECT year FROM review_year ORDER BY year")
-            .map_err(invalid)?;
-        let r = st
-            .query_map([], |r| r.get(0))
-            .map_err(invalid)?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(invalid)?;
-        r
-    };
-    let findings = {
-        let mut st = conn
-            .prepare("SELECT severity, rule, person_id, person_name, position_code, message FROM finding ORDER BY seq")
-            .map_err(invalid)?;
-        let r = st
-            .query_map([], |r| {
-                Ok(SentFinding {
-                    severity: r.get(0)?,
-                    rule: r.get(1)?,
-                    person_id: r.get(2)?,
-                    person_name: r.get(3)?,
-                    position_code: r.get(4)?,
-                    message: r.get(5)?,
-                })
+    let review_years: Vec<i32> =
+        query_rows(&conn, "SELECT year FROM review_year ORDER BY year", |r| {
+            r.get(0)
+        })?;
+    let findings = query_rows(&conn,
+        "SELECT severity, rule, person_id, person_name, position_code, message FROM finding ORDER BY seq",
+        |r| {
+            Ok(SentFinding {
+                severity: r.get(0)?,
+                rule: r.get(1)?,
+                person_id: r.get(2)?,
+                person_name: r.get(3)?,
+                position_code: r.get(4)?,
+                message: r.get(5)?,
             })
-            .map_err(invalid)?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(invalid)?;
-        r
-    };
-    let targets_sent = {
-        let mut st = conn
-            .prepare("SELECT body, body_label, indicator, count, of, value, met, verdict FROM target_result ORDER BY seq")
-            .map_err(invalid)?;
-        let r = st
-            .query_map([], |r| {
-                Ok(SentTarget {
-                    body: r.get(0)?,
-                    body_label: r.get(1)?,
-                    indicator: r.get(2)?,
-                    count: r.get(3)?,
-                    of: r.get(4)?,
-                    value: r.get(5)?,
-                    met: r.get(6)?,
-                    verdict: r.get(7)?,
-                })
+        },
+    )?;
+    let targets_sent = query_rows(&conn,
+        "SELECT body, body_label, indicator, count, of, value, met, verdict FROM target_result ORDER BY seq",
+        |r| {
+            Ok(SentTarget {
+                body: r.get(0)?,
+                body_label: r.get(1)?,
+                indicator: r.get(2)?,
+                count: r.get(3)?,
+                of: r.get(4)?,
+                value: r.get(5)?,
+                met: r.get(6)?,
+                verdict: r.get(7)?,
             })
-            .map_err(invalid)?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(invalid)?;
-        r
-    };
-    let stats = {
-        let mut st = conn
-            .prepare("SELECT body, record FROM statistic")
-            .map_err(invalid)?;
-        let r: Vec<(String, String)> = st
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(invalid)?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(invalid)?;
-        let mut out = Vec::new();
-        for body in STAT_BODIES {
-            if let Some((_, j)) = r.iter().find(|(b, _)| b == body) {
-                out.push((body.to_string(), serde_json::from_str(j).map_err(invalid)?));
-            }
+        },
+    )?;
+    let sent: Vec<(String, String)> =
+        query_rows(&conn, "SELECT body, record FROM statistic", |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let mut stats = Vec::new();
+    for body in STAT_BODIES {
+        if let Some((_, j)) = sent.iter().find(|(b, _)| b == body) {
+            stats.push((body.to_string(), serde_json::from_str(j).map_err(invalid)?));
         }
-        out
-    };
+    }
     let data = PlanData {
         term,
         rules,
