@@ -6,7 +6,10 @@
 #      installed quyhoach.exe on a ward in a Vietnamese path, files it wrote read back from the
 #      Linux side (an independent SQLCipher 4 client, pdftotext, the workbook's XML), the app exe
 #      reaching its WebView2 check (wine has no WebView2) and exiting with the Vietnamese message,
-#      an upgrade in place, and a silent uninstall that keeps the ward's data.
+#      an upgrade in place, and a silent uninstall that keeps the ward's data;
+#   4. signing with a throw-away certificate (osslsigncode verifies every signature);
+#   5. an upgrade from the previous release (installer/windows/previous-release): its setup built
+#      from its commit, a ward made with it, today's setup installed over it, compared.
 # Prints "windows: N passed, M failed" and exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -234,5 +237,76 @@ wait_uninstalled
 rm -rf "$certdir"
 
 ls -l "$setup" "$root/target/windows/stage/"*.exe | awk '{print "       " $5 " byte  " $9}'
+# Upgrading a ward from the previous release (issue 26 §1): that release's setup, built from its
+# commit (installer/windows/previous-release) in this target folder, installed per user; a ward
+# made and worked on with its CLI; today's setup installed over it while nothing runs; today's
+# CLI opens the ward and prints every person, the plan's history, the register, the rule set and
+# the targets as the old one did, and the file as it was is kept beside it under the old
+# version's name. Last, since building the old release overwrites the stage folder.
+read -r prev_version prev_commit < <(grep -v '^#' "$root/installer/windows/previous-release")
+if ! git -C "$root" cat-file -e "$prev_commit^{commit}" 2>/dev/null; then
+  failed=$((failed + 1))
+  echo "  LỖI  bản sao git không có commit $prev_commit của bản $prev_version (cần lịch sử đầy đủ, không phải bản sao nông)"
+else
+  echo "==> Dựng bộ cài bản trước ($prev_version, commit ${prev_commit:0:10})"
+  prev_tree=$(mktemp -d)
+  git -C "$root" archive "$prev_commit" | tar -x -C "$prev_tree"
+  # Its build shares this target folder (dependencies already compiled); it is not linted.
+  ln -s "$root/target" "$prev_tree/target"
+  (cd "$prev_tree" && env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS QUYHOACH_PROFILE=wine \
+    bash scripts/build-windows.sh >"$root/target/windows/bản-trước.log" 2>&1) ||
+    { tail -20 "$root/target/windows/bản-trước.log"; exit 1; }
+  prev_setup="$prev_tree/QuyHoachCanBo-$prev_version-setup.exe"
+  cp "$root/target/windows/QuyHoachCanBo-$prev_version-setup.exe" "$prev_setup"
+  check "cài bản trước $prev_version (/S)" wine "$prev_setup" /S
+  check "… quyhoach.exe đã cài là bản $prev_version" contains "$(wine "$cli" --version 2>&1 | tr -d '\r')" "$prev_version"
+  up_dir_w="$profile_w\\Văn phòng\\Nâng cấp"
+  up_dir="$(unix "$up_dir_w")"
+  rm -rf "$up_dir"
+  mkdir -p "$up_dir"
+  printf 'mật khẩu nâng cấp 2026\n' >"$up_dir/mật khẩu.txt"
+  up_w="$up_dir_w\\Phường Phổ Hòa.db"
+  uq() { wine "$cli" --db "$up_w" --passphrase-file "$up_dir_w\\mật khẩu.txt" "$@" 2>/dev/null | tr -d '\r'; }
+  check "bản $prev_version tạo phường mẫu" wine "$cli" demo --out "$up_w" --passphrase-file "$up_dir_w\\mật khẩu.txt"
+  # Worked on as a clerk would: numbers issued and skipped, one cancelled, a target, rules edited.
+  uq doc to-trinh --term 2030-2035 --date 01/12/2026 --issue --signer "Nguyễn Văn Nho" \
+    --signer-title "BÍ THƯ" --out "$up_dir_w\\1.pdf" >/dev/null
+  uq doc to-trinh --term 2030-2035 --date 03/12/2026 --issue --number 5 \
+    --skip-numbers "Số giữ cho văn bản khác" --out "$up_dir_w\\2.pdf" >/dev/null
+  printf '%s' '{"full_name":"Lê Thị Nâng Cấp","sex":"nu","birth_date":"03/04/1990","cccd":"051190004321","status":"dang_cong_tac"}' \
+    | wine "$cli" person add --db "$up_w" --passphrase-file "$up_dir_w\\mật khẩu.txt" >/dev/null 2>&1
+  uq register cancel --type TTr --term 2025-2030 --number 1 --reason "Văn bản ban hành nhầm" >/dev/null
+  uq target add --body BTV --indicator nu --min 0,25 --year 2030 --source "Kế hoạch 52-KH/ĐU" >/dev/null
+  uq rules set --param 'min_months_left_renominated=48' --name "Hướng dẫn 45, phường sửa" >/dev/null
+  views=("person list --json" "plan history --term 2030-2035" "register list --json" "rules show --term 2030-2035" "target list")
+  mkdir -p "$prev_tree/cũ" "$prev_tree/mới"
+  for i in "${!views[@]}"; do
+    # shellcheck disable=SC2086
+    uq ${views[$i]} >"$prev_tree/cũ/$i"
+  done
+  check "… hồ sơ, kế hoạch, sổ văn bản, chỉ tiêu của bản $prev_version có đủ" bash -c \
+    'grep -qF "Lê Thị Nâng Cấp" "$0/0" && grep -qF "Văn bản ban hành nhầm" "$0/2" && grep -qF "Số giữ cho văn bản khác" "$0/2" && grep -qF "BTV  Tỷ lệ nữ  ≥ 0.25" "$0/4"' "$prev_tree/cũ"
+  check "cài bản $version đè lên bản $prev_version (/S)" wine "$setup" /S
+  reg=$(read_uninstall_entry)
+  check "… Apps & features: một mục, phiên bản $version" bash -c 'grep -qF "\"DisplayVersion\"=\"'"$version"'\"" <<<"$0"' "$reg"
+  check "… quyhoach.exe đã cài là bản $version" contains "$(wine "$cli" --version 2>&1 | tr -d '\r')" "$version"
+  for i in "${!views[@]}"; do
+    # shellcheck disable=SC2086
+    uq ${views[$i]} >"$prev_tree/mới/$i"
+    # Nothing lost or changed in meaning: every value the old version printed is printed the
+    # same (a newer version may print more fields).
+    check "bản $version đọc phường của bản $prev_version: “${views[$i]}” như cũ" \
+      python3 "$root/scripts/windows/same-as-before.py" "$prev_tree/cũ/$i" "$prev_tree/mới/$i"
+  done
+  kept=$(find "$up_dir" -name "Phường Phổ Hòa (trước nâng cấp, bản $prev_version, lược đồ *).db" | head -1)
+  check "bản sao trước nâng cấp mang tên bản $prev_version, cạnh tệp" test -n "$kept"
+  got=$("$py" -c "$read_db" "$kept" "mật khẩu nâng cấp 2026" 2>&1 || true)
+  check "… mở được bằng SQLCipher độc lập, cùng mật khẩu, còn hồ sơ cũ" contains "$got" "Lê Thị Nâng Cấp"
+  check "gỡ sau khi nâng cấp (/S)" wine "$inst/uninstall.exe" /S
+  wait_uninstalled
+  check "… phường đã nâng cấp vẫn còn" test -f "$up_dir/Phường Phổ Hòa.db"
+  rm -rf "$prev_tree"
+fi
+
 echo "windows: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
