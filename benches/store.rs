@@ -4,12 +4,55 @@
 mod common;
 use common::{median, time};
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use quyhoach::demo::{create_demo, demo_people};
 use quyhoach::Store;
 
 const N: usize = 10_000;
+
+/// Counts the bytes Rust's heap holds now and at most (the core's own memory besides SQLite's,
+/// which SQLite counts itself), on any OS the bench runs on.
+struct Counting;
+static HEAP_NOW: AtomicUsize = AtomicUsize::new(0);
+static HEAP_PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let now = HEAP_NOW.fetch_add(by, Ordering::Relaxed) + by;
+    HEAP_PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+// SAFETY: every call is passed on to the system allocator unchanged; only counters are kept.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        HEAP_NOW.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            HEAP_NOW.fetch_sub(layout.size(), Ordering::Relaxed);
+            grew(new_size);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static COUNTING: Counting = Counting;
+
+fn mb(bytes: i64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
 const PASS: &str = "mật khẩu đo hiệu năng";
 
 fn line(what: &str, took: Duration, target_ms: f64) {
@@ -51,6 +94,29 @@ fn main() {
     line("Danh sách sắp xếp, lần đầu", cold, 50.0);
     let (list, _) = time(15, || store.list_people().expect("list"));
     line("Danh sách 10.000 người theo thứ tự tiếng Việt", list, 50.0);
+    drop(all);
+
+    // What the app holds with this ward open on its list: the store (SQLCipher's page cache, the
+    // list's lines and search text kept in memory) after a list and a search.
+    for q in ["", "nguyen van hoa"] {
+        store.search_people(q).expect("search");
+    }
+    // SAFETY: plain reads of SQLite's global memory counters.
+    let (sqlite_now, sqlite_peak) = unsafe {
+        (
+            rusqlite::ffi::sqlite3_memory_used(),
+            rusqlite::ffi::sqlite3_memory_highwater(0),
+        )
+    };
+    let rust_now = HEAP_NOW.load(Ordering::Relaxed) as i64;
+    println!(
+        "Bộ nhớ của lõi khi mở {N} người (đã liệt kê, tìm): {:.1} MB — SQLite/SQLCipher {:.1} MB (đỉnh {:.1}), Rust {:.1} MB (đỉnh {:.1})",
+        mb(sqlite_now + rust_now),
+        mb(sqlite_now),
+        mb(sqlite_peak),
+        mb(rust_now),
+        mb(HEAP_PEAK.load(Ordering::Relaxed) as i64),
+    );
 
     let mut n_out = 0;
     let (export, _) = time(3, || {

@@ -241,8 +241,6 @@ pub struct PeopleFilter {
 /// Search as you type: filters and the row limit are applied here, so only a screenful
 /// crosses to the window however large the ward.
 pub fn find(store: &Store, query: &str, filter: &PeopleFilter, limit: usize) -> Result<PeoplePage> {
-    let all = store.search_people(query)?;
-    let unfiltered = all.len();
     let today = store.today();
     let post = filter
         .position
@@ -260,29 +258,38 @@ pub fn find(store: &Store, query: &str, filter: &PeopleFilter, limit: usize) -> 
         ),
         _ => None,
     };
-    let matches: Vec<PersonSummary> = all
-        .into_iter()
-        .filter(|p| filter.status.is_none_or(|s| p.status == s))
-        .filter(|p| filter.sex.is_none_or(|s| p.sex == s))
-        .filter(|p| {
-            let age = p.birth_date.age_at(today);
-            filter.age_from.is_none_or(|a| age >= a) && filter.age_to.is_none_or(|a| age <= a)
-        })
-        .filter(|p| {
-            post.as_deref()
+    let keep = |p: &PersonSummary| {
+        let age = p.birth_date.age_at(today);
+        filter.status.is_none_or(|s| p.status == s)
+            && filter.sex.is_none_or(|s| p.sex == s)
+            && filter.age_from.is_none_or(|a| age >= a)
+            && filter.age_to.is_none_or(|a| age <= a)
+            && post
+                .as_deref()
                 .is_none_or(|w| crate::text::fold(&p.positions).contains(w))
-        })
-        .filter(|p| match (&planned, filter.in_plan) {
-            (Some(set), Some(want)) => set.contains(&p.id) == want,
-            _ => true,
-        })
-        .collect();
-    Ok(PeoplePage {
-        total: matches.len(),
-        women: matches.iter().filter(|p| p.sex == Sex::Female).count(),
-        unfiltered,
-        rows: matches.into_iter().take(limit).collect(),
-    })
+            && match (&planned, filter.in_plan) {
+                (Some(set), Some(want)) => set.contains(&p.id) == want,
+                _ => true,
+            }
+    };
+    // Counted without copying; only the rows drawn are copied.
+    let mut page = PeoplePage {
+        total: 0,
+        women: 0,
+        unfiltered: 0,
+        rows: Vec::with_capacity(limit.min(1000)),
+    };
+    store.for_each_found(query, |p| {
+        page.unfiltered += 1;
+        if keep(p) {
+            page.total += 1;
+            page.women += usize::from(p.sex == Sex::Female);
+            if page.rows.len() < limit {
+                page.rows.push(p.clone());
+            }
+        }
+    })?;
+    Ok(page)
 }
 
 /// The fields of a record with the form's labels: every field a record can have, so each

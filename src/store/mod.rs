@@ -24,9 +24,11 @@ pub use migrations::{latest_version, MIGRATIONS};
 use crate::error::{CoreError, Result};
 use crate::model::Unit;
 
-/// Page cache in KiB (negative `cache_size`): large enough that a 10,000-person ward stays
-/// decrypted in memory instead of being decrypted again on every read.
-const CACHE_KIB: i64 = 64 * 1024;
+/// Page cache in KiB (negative `cache_size`). The list and search read the people kept in memory
+/// ([`Store::search_people`]), so a small cache costs nothing there; at 64 MB a 10,000-person ward
+/// (31 MB) stayed decrypted whole after the backup on unlock: the app grew by 36 MB on opening
+/// it, 13 MB at 8 MB (issue 26 §2; `cargo bench --bench store` prints what the core holds).
+const CACHE_KIB: i64 = 8 * 1024;
 
 pub struct Store {
     conn: Connection,

@@ -471,17 +471,24 @@ impl Store {
     /// People whose name, other name or CCCD has a word starting with each word of the query,
     /// ignoring case, diacritics and đ/Đ; in list order. An empty query lists everyone.
     pub fn search_people(&self, query: &str) -> Result<Vec<PersonSummary>> {
+        let mut found = Vec::new();
+        self.for_each_found(query, |p| found.push(p.clone()))?;
+        Ok(found)
+    }
+
+    /// Calls `f` with each person [`Store::search_people`] finds, in list order, without
+    /// copying anyone: the list as you type counts thousands and draws a hundred.
+    pub fn for_each_found(&self, query: &str, mut f: impl FnMut(&PersonSummary)) -> Result<()> {
         let words: Vec<String> = fold(query)
             .split(' ')
             .filter(|w| !w.is_empty())
             .map(|w| format!(" {w}"))
             .collect();
-        Ok(self
-            .cached_lines()?
+        self.cached_lines()?
             .iter()
             .filter(|c| words.iter().all(|w| c.search.contains(w.as_str())))
-            .map(|c| c.line.clone())
-            .collect())
+            .for_each(|c| f(&c.line));
+        Ok(())
     }
 
     /// Recomputes the derived columns (sort key, search text) of every person, e.g. after
