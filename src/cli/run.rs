@@ -28,8 +28,13 @@ fn print_list(people: &[PersonSummary], json: bool) -> Out {
     if json {
         return print_json(&people);
     }
+    // One write for the whole list: a line at a time is a system call per person, and under
+    // wine (or into a Windows console) 10,000 of them took 0.6 s of the 0.77 s.
+    use std::fmt::Write as _;
+    let mut text = String::with_capacity(people.len() * 100);
     for p in people {
-        println!(
+        let _ = writeln!(
+            text,
             "{:>6}  {:<28} {:<4} {:<10}  {:<12}  {}{}",
             p.id,
             p.full_name,
@@ -44,6 +49,7 @@ fn print_list(people: &[PersonSummary], json: bool) -> Out {
             }
         );
     }
+    print!("{text}");
     eprintln!("Tổng số: {} người.", people.len());
     Ok(())
 }
