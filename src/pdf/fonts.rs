@@ -34,12 +34,30 @@ impl Face {
     }
 }
 
-const BYTES: [&[u8]; 4] = [
-    include_bytes!("../../assets/fonts/LiberationSerif-Regular.ttf"),
-    include_bytes!("../../assets/fonts/LiberationSerif-Bold.ttf"),
-    include_bytes!("../../assets/fonts/LiberationSerif-Italic.ttf"),
-    include_bytes!("../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+/// assets/fonts/LiberationSerif-*.ttf, deflated by build.rs (0.83 MB instead of 1.5 MB in each exe).
+const PACKED: [&[u8]; 4] = [
+    include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/LiberationSerif-Regular.ttf.deflate"
+    )),
+    include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/LiberationSerif-Bold.ttf.deflate"
+    )),
+    include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/LiberationSerif-Italic.ttf.deflate"
+    )),
+    include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/LiberationSerif-BoldItalic.ttf.deflate"
+    )),
 ];
+
+/// A bundled face as the TrueType file it was.
+fn bundled(packed: &[u8]) -> Vec<u8> {
+    miniz_oxide::inflate::decompress_to_vec(packed).expect("phông chữ có sẵn hợp lệ")
+}
 
 pub struct Fonts {
     pub faces: Vec<ParsedFont>,
@@ -92,10 +110,10 @@ pub fn fonts() -> &'static Fonts {
         let (faces, family) = match times_new_roman() {
             Some(f) => (f, "Times New Roman"),
             None => (
-                BYTES
+                PACKED
                     .iter()
                     .map(|b| {
-                        ParsedFont::from_bytes(b, 0, &mut Vec::new())
+                        ParsedFont::from_bytes(&bundled(b), 0, &mut Vec::new())
                             .expect("phông chữ có sẵn hợp lệ")
                     })
                     .collect(),
@@ -145,6 +163,21 @@ impl Fonts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What build.rs stores inflates to the asset files, byte for byte.
+    #[test]
+    fn the_bundled_faces_are_the_asset_files() {
+        let files: [&[u8]; 4] = [
+            include_bytes!("../../assets/fonts/LiberationSerif-Regular.ttf"),
+            include_bytes!("../../assets/fonts/LiberationSerif-Bold.ttf"),
+            include_bytes!("../../assets/fonts/LiberationSerif-Italic.ttf"),
+            include_bytes!("../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+        ];
+        for (packed, file) in PACKED.iter().zip(files) {
+            assert!(packed.len() < file.len() * 2 / 3, "nén được");
+            assert_eq!(bundled(packed), file);
+        }
+    }
 
     #[test]
     fn faces_cover_vietnamese_and_have_times_metrics() {
