@@ -86,3 +86,39 @@ fn a_file_of_0_1_0_is_copied_under_that_name_before_its_migration() {
     ));
     assert_eq!(raw(&copy), before);
 }
+
+/// A read is one snapshot: a write from another connection after it began is not seen inside
+/// it, is seen after it; it ends whether it succeeds or fails, and inside a write it is that
+/// write's transaction.
+#[test]
+fn a_read_is_one_snapshot_and_always_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = ward(dir.path());
+    let mut store = Store::open(&path, PASS).unwrap();
+    let other = open_keyed(&path, PASS).unwrap();
+    let count = |s: &Store| -> i64 {
+        s.conn()
+            .query_row("SELECT count(*) FROM meta", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = count(&store);
+    let seen = store
+        .read(|s| {
+            let first = count(s);
+            other
+                .execute(
+                    "INSERT INTO meta (key, value) VALUES ('ghi_chu_thu', 'Lê Thị Đọc Sau')",
+                    [],
+                )
+                .unwrap();
+            Ok((first, count(s)))
+        })
+        .unwrap();
+    assert_eq!(seen, (before, before), "một ảnh chụp trong cả lần đọc");
+    assert_eq!(count(&store), before + 1, "đọc xong thì thấy bản ghi mới");
+    let failed: crate::error::Result<()> =
+        store.read(|_| Err(crate::error::CoreError::not_found("person", "không có")));
+    assert!(failed.is_err());
+    // Ended: a write can begin (BEGIN IMMEDIATE would fail inside an open transaction).
+    store.write(|s| s.read(|_| Ok(()))).unwrap();
+}

@@ -315,11 +315,14 @@ pub fn candidates_for_terms(
     let pos_id = pos.id.unwrap_or_default();
     let as_of = store.today();
     let list = store.list_people()?;
-    for s in list.iter() {
-        if let std::collections::hash_map::Entry::Vacant(v) = data.people.entry(s.id) {
-            v.insert(store.person(s.id)?);
+    store.read(|store| {
+        for s in list.iter() {
+            if let std::collections::hash_map::Entry::Vacant(v) = data.people.entry(s.id) {
+                v.insert(store.person(s.id)?);
+            }
         }
-    }
+        Ok(())
+    })?;
     let already: std::collections::HashSet<i64> = data
         .entries
         .iter()

@@ -275,16 +275,15 @@ pub fn candidates(store: &Store, id: i64, day: &str) -> Result<Vec<Assessment>> 
     let plan = store.active_plan_posts()?;
     let names = post_names(store)?;
     let none = Vec::new();
-    let mut people = Vec::new();
-    for s in store.list_people()? {
-        if p.members.iter().any(|m| m.person_id == s.id) {
-            continue;
-        }
-        let person = store.person(s.id)?;
-        if person.status == crate::model::Status::Working {
-            people.push(person);
-        }
-    }
+    let people: Vec<_> = store
+        .all_people()?
+        .into_iter()
+        .filter(|person| {
+            let id = person.id.unwrap_or_default();
+            person.status == crate::model::Status::Working
+                && !p.members.iter().any(|m| m.person_id == id)
+        })
+        .collect();
     let rules = PlanRules::load(store, &p, &people)?;
     let mut out = Vec::with_capacity(people.len());
     for person in &people {

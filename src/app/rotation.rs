@@ -182,10 +182,7 @@ pub fn save_params(store: &mut Store, p: &RotationParams) -> Result<()> {
 /// Both lists on a day (as typed).
 pub fn lists(store: &Store, day: &str) -> Result<RotationLists> {
     let as_of = parse_date("as_of", "Ngày xét", day)?.latest();
-    let mut people = Vec::new();
-    for s in store.list_people()? {
-        people.push(store.person(s.id)?);
-    }
+    let people = store.all_people()?;
     let unit = store.unit()?;
     Ok(rotation_lists(
         &people,

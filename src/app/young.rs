@@ -16,10 +16,7 @@ use crate::store::Store;
 pub fn list(store: &Store, criteria: &CriteriaForm, day: &str) -> Result<YoungList> {
     let c = criteria.read()?;
     let as_of = parse_date("as_of", "Ngày xét", day)?.earliest();
-    let mut people = Vec::new();
-    for s in store.list_people()? {
-        people.push(store.person(s.id)?);
-    }
+    let people = store.all_people()?;
     let names: HashMap<String, String> = store
         .positions()?
         .into_iter()

@@ -429,10 +429,12 @@ impl Store {
 
     /// Every person's full record, in the list's order.
     pub fn all_people(&self) -> Result<Vec<Person>> {
-        self.list_people()?
-            .into_iter()
-            .map(|s| self.person(s.id))
-            .collect()
+        self.read(|s| {
+            s.list_people()?
+                .into_iter()
+                .map(|p| s.person(p.id))
+                .collect()
+        })
     }
 
     pub fn count_people(&self) -> Result<i64> {

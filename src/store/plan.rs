@@ -313,8 +313,12 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Everything the check of a term reads.
+    /// Everything the check of a term reads, in one read transaction.
     pub fn plan_data(&self, term_code: &str) -> Result<PlanData> {
+        self.read(|s| s.load_plan_data(term_code))
+    }
+
+    fn load_plan_data(&self, term_code: &str) -> Result<PlanData> {
         let term = self.term(term_code)?;
         let rules = self.rules_for(&term)?;
         let entries = self.load_entries(term.id.unwrap_or_default())?;

@@ -36,13 +36,12 @@ pub fn export_people(
         .iter()
         .map(|c| PersonKey::of(&c.key))
         .collect::<Result<Vec<_>>>()?;
-    let mut rows = Vec::new();
-    for (n, s) in store.list_people()?.iter().enumerate() {
-        let p = store.person(s.id)?;
-        rows.push(Row::Data(
-            keys.iter().map(|k| person_cell(&p, *k, n + 1)).collect(),
-        ));
-    }
+    let mut rows: Vec<Row> = store
+        .all_people()?
+        .iter()
+        .enumerate()
+        .map(|(n, p)| Row::Data(keys.iter().map(|k| person_cell(p, *k, n + 1)).collect()))
+        .collect();
     let count = rows.len();
     rows.push(count_row(template, count));
     sheet::save(out, &unit, &template.sheet, &template.table(rows), meta)

@@ -383,12 +383,17 @@ pub fn save(
 }
 
 /// Writes the workbook beside `out`, then renames it: a failure never leaves half a file.
+/// Through a buffer: the zip stream comes in small pieces, and a system call for each made a
+/// 10,000-row list take 8 s under wine (1.3 s on Linux).
 pub(crate) fn save_beside(wb: &mut Workbook, out: &Path) -> Result<()> {
     let tmp = out.with_extension("dang-ghi.xlsx");
-    let r = wb
-        .save(&tmp)
-        .map_err(xerr)
-        .and_then(|()| Ok(std::fs::rename(&tmp, out)?));
+    let mut write = || -> Result<()> {
+        let mut file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
+        wb.save_to_writer(&mut file).map_err(xerr)?;
+        file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        Ok(())
+    };
+    let r = write().and_then(|()| Ok(std::fs::rename(&tmp, out)?));
     if r.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
