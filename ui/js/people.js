@@ -12,6 +12,9 @@ let pristine = ""; // the form as opened, to tell whether anything was typed
 let kept = null; // a half-typed record kept in memory over an idle lock (never written to disk)
 let searchSeq = 0;
 const SHOWN = 100;
+// Drawn at once, more than the window shows; the rest in the frame after, so each keystroke
+// paints quickly on large wards (issue 26 §2).
+const FIRST = 50;
 
 export async function refresh() {
   const seq = ++searchSeq;
@@ -31,7 +34,7 @@ export async function refresh() {
   const page = await backend.call("find_people", { query: $("search").value, filter, limit: SHOWN });
   if (seq !== searchSeq) return; // a newer keystroke already asked
   // Only the first rows are drawn, so typing stays instant on large wards; the count says more.
-  const rows = page.rows.map((p, i) =>
+  const drawn = page.rows.map((p, i) =>
     el("tr", { dataset: { id: p.id }, class: p.working ? null : "left", tabindex: 0 },
       el("td", { class: "num" }, i + 1),
       el("td", {}, p.full_name),
@@ -39,15 +42,23 @@ export async function refresh() {
       el("td", {}, displayDate(p.birth_date)),
       el("td", {}, p.positions),
       el("td", {}, codes.label("statuses", p.status))));
+  const tail = [];
   if (page.unfiltered === 0) {
-    rows.push(el("tr", { class: "more" }, el("td", { colspan: 6 },
+    tail.push(el("tr", { class: "more" }, el("td", { colspan: 6 },
       "Chưa có hồ sơ nào. Bấm “Thêm cán bộ”, hoặc nhập danh sách đang có từ Excel: ",
       el("button", { type: "button", class: "link", id: "btn-go-import", onclick: () => { ctx.go("screen-docs"); setTimeout(() => $("form-import").path.focus(), 0); } }, "Nhập từ Excel"))));
   }
   if (page.total > page.rows.length) {
-    rows.push(el("tr", { class: "more" }, el("td", { colspan: 6 }, `… và ${page.total - page.rows.length} người nữa: gõ thêm để thu hẹp.`)));
+    tail.push(el("tr", { class: "more" }, el("td", { colspan: 6 }, `… và ${page.total - page.rows.length} người nữa: gõ thêm để thu hẹp.`)));
   }
-  $("people").replaceChildren(...rows);
+  const rest = [...drawn.slice(FIRST), ...tail];
+  if (drawn.length <= FIRST) {
+    $("people").replaceChildren(...drawn, ...rest);
+  } else {
+    $("people").replaceChildren(...drawn.slice(0, FIRST));
+    // After the first rows are painted, unless a newer keystroke has asked again.
+    requestAnimationFrame(() => setTimeout(() => { if (seq === searchSeq) $("people").append(...rest); }, 0));
+  }
   $("count").textContent = filtered ? `${page.total}/${page.unfiltered} người` : `${page.total} người`;
   $("count").title = `Nữ: ${page.women}`;
 }
